@@ -1,0 +1,58 @@
+// Benchmark: prints a Markdown table per clip — decode-only fps, whole-pipeline fps, ms per stage per analysed
+// frame, embeddings computed, peak RSS and speed relative to real time. Every figure comes from one run on this
+// machine; compare ratios within a run, not absolute numbers across machines.
+//
+//   PMR_MODELS_DIR=../shared/models npm run bench [-- clip.mp4 …]
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { measureDecodeFps } from '@pmr/decoder';
+import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
+import { runCli } from '../src/run-cli.ts';
+
+interface Stats {
+  video: { frames: number; analysedFrames: number; duration: number; width: number; height: number };
+  tracks: unknown[];
+  stats: { embeddings: number; elapsedSeconds: number; stageMs: Record<string, number>; peakRssMB: number };
+}
+
+const CLIPS = ['short_hamilton_clip.mp4', 'facenet_pytorch_walking_crowd.mp4', 'head-pose-face-detection-female-and-male.mp4', 'face-demographics-walking-and-pause.mp4'];
+
+async function analyse(path: string, extra: string[], out: string): Promise<Stats> {
+  const run = await runCli(['analyze', path, '--json', out, ...extra], { PMR_LOG_LEVEL: 'error' });
+  if (run.code !== 0) throw new Error(`pmr analyze ${path} failed: ${run.stderr}`);
+  return JSON.parse(await readFile(out, 'utf8')) as Stats;
+}
+
+const f1 = (x: number): string => x.toFixed(1);
+
+async function main(): Promise<void> {
+  const why = missingModels() ?? missingData();
+  if (why !== null) {
+    console.error(`benchmark needs the models and test media: ${why}`);
+    process.exitCode = 1;
+    return;
+  }
+  const clips = process.argv.slice(2).length > 0 ? process.argv.slice(2) : CLIPS.map(video);
+  const dir = await mkdtemp(join(tmpdir(), 'pmr-bench-'));
+  const gallery = join(dataDir, 'identities');
+  console.log('| clip | size | skip | decode-only fps | source frames | analysed | pipeline fps (analysed) | × real time | decode | detect | track | embed | attributes | embeddings | tracks | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const clip of clips) {
+    const decode = await measureDecodeFps(clip);
+    for (const skip of ['histogram', 'none'] as const) {
+      const r = await analyse(clip, ['--gallery', gallery, '--skip', skip], join(dir, `${basename(clip)}.${skip}.json`));
+      const n = Math.max(1, r.video.analysedFrames);
+      const perFrame = (stage: string): string => f1((r.stats.stageMs[stage] ?? 0) / n);
+      console.log(
+        `| ${basename(clip)} | ${r.video.width}×${r.video.height} | ${skip} | ${f1(decode.fps)} | ${r.video.frames} | ${r.video.analysedFrames} | ` +
+          `${f1(r.video.analysedFrames / r.stats.elapsedSeconds)} | ${(r.video.duration / r.stats.elapsedSeconds).toFixed(2)} | ` +
+          `${perFrame('decode')} | ${perFrame('detect')} | ${perFrame('track')} | ${perFrame('embed')} | ${perFrame('attributes')} | ` +
+          `${r.stats.embeddings} | ${r.tracks.length} | ${r.stats.peakRssMB} |`,
+      );
+    }
+  }
+  console.log('\nStage columns: milliseconds per analysed frame. Elapsed time excludes model loading and gallery enrolment.');
+}
+
+await main();

@@ -1,0 +1,51 @@
+// The whole pipeline through the real `pmr analyze` command on real clips with real models.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
+import { runCli } from '../src/run-cli.ts';
+import { enrolFromVideo } from '../src/gallery-from-video.ts';
+
+interface Result {
+  video: { frames: number; analysedFrames: number; complete: boolean };
+  tracks: Array<{ id: number; label: string; identity: { name: string | null; similarity: number }; firstSeen: number; lastSeen: number; attributes: unknown; bestShot: string }>;
+  persons: Array<{ label: string; name: string | null; tracks: number[]; screenTime: number }>;
+  stats: { embeddings: number };
+}
+
+const skipReason = missingModels() ?? missingData();
+
+async function analyze(args: string[]): Promise<Result> {
+  const run = await runCli(['analyze', ...args]);
+  assert.equal(run.code, 0, `pmr analyze failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as Result;
+}
+
+test('short_hamilton_clip: Lin-Manuel Miranda and Barack Obama are found, Michelle Obama is unknown', { skip: skipReason ?? false }, async () => {
+  const result = await analyze([video('short_hamilton_clip.mp4'), '--gallery', join(dataDir, 'identities')]);
+  const names = new Set(result.persons.map((p) => p.name).filter((n) => n !== null));
+  assert.ok(names.has('lin_manuel_miranda'), `Lin-Manuel Miranda not found; persons: ${JSON.stringify(result.persons)}`);
+  assert.ok(names.has('barack_obama'), `Barack Obama not found; persons: ${JSON.stringify(result.persons)}`);
+  // Michelle Obama is not enrolled: every named person must be one who is really in the clip.
+  assert.deepEqual([...names].sort(), ['barack_obama', 'lin_manuel_miranda'], 'no one else may be named');
+  assert.ok(result.persons.some((p) => p.name === null), 'the unenrolled Michelle Obama must appear as an unknown person');
+  assert.equal(result.video.frames, 275);
+  assert.equal(result.video.complete, true);
+  for (const t of result.tracks) {
+    assert.ok(t.lastSeen > t.firstSeen, `track ${t.id} has a positive duration`);
+    assert.match(t.bestShot, /^data:image\/jpeg;base64,/);
+  }
+  // Embeddings are bounded per track, not per frame.
+  assert.ok(result.stats.embeddings <= result.tracks.length * 5, `embeddings ${result.stats.embeddings} for ${result.tracks.length} tracks`);
+});
+
+test('Intel head-pose clips: enrolled from their own clips, the woman and the man are found together, and nobody else', { skip: skipReason ?? false }, async () => {
+  const gallery = await mkdtemp(join(tmpdir(), 'pmr-gallery-'));
+  await enrolFromVideo(gallery, 'intel_woman_a', video('head-pose-face-detection-female.mp4'), [0.2, 0.9, 1.6]);
+  await enrolFromVideo(gallery, 'intel_man_b', video('head-pose-face-detection-male.mp4'), [0.5, 2.0, 3.5, 4.8]);
+  const result = await analyze([video('head-pose-face-detection-female-and-male.mp4'), '--gallery', gallery]);
+  const labels = result.persons.map((p) => p.label).sort();
+  assert.deepEqual(labels, ['intel_man_b', 'intel_woman_a'], `persons: ${JSON.stringify(result.persons)}`);
+});

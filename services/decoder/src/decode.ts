@@ -1,0 +1,190 @@
+// decodeVideo: stream RGB24 frames out of ffmpeg, thinned by similar-frame skipping, in constant memory.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { failedPrecondition, invalidArgument, type Frame, type RgbImage } from '@pmr/common';
+import { resolveDecodeOptions, type DecodeOptions, type DecodeSettings } from './decode-options.ts';
+import { decodeArgs } from './ffmpeg-args.ts';
+import { FrameSkipper, type KeptRange } from './frame-skipper.ts';
+import { frameSignature, signatureDistance, type FrameSignature } from './frame-signature.ts';
+import { probeVideo } from './probe.ts';
+import { readRawFrames } from './raw-frames.ts';
+import { frameTime, resamples, slotRange } from './sampling.ts';
+import { ffmpegBinary, firstErrorLine } from './tools.ts';
+import type { VideoInfo } from './video-info.ts';
+
+export interface DecodeOutcome {
+  /** True when the whole video was decoded: ffmpeg exited 0, printed no error and gave every expected frame. */
+  readonly complete: boolean;
+  /** Source frames covered by the emitted frames (last covered index + 1). */
+  readonly sourceFrames: number;
+  /** Frames read from ffmpeg (equals sourceFrames without `fps`; fewer with it). */
+  readonly decodedFrames: number;
+  readonly emittedFrames: number;
+  /** Why the decode is not complete, as one line (decode errors, missing frames, exit status). */
+  readonly error?: string;
+  /** Set when decoding was stopped on purpose before the end. */
+  readonly stopped?: 'max-frames' | 'consumer' | 'aborted';
+}
+
+/**
+ * A decode in progress. `frames` may be iterated once; ffmpeg starts on the first `next()` and is killed (and
+ * reaped) when the iteration ends for any reason. `outcome` never rejects and settles when that iteration has
+ * ended (finished, broken off, aborted or failed) — it stays pending if `frames` is never iterated.
+ */
+export interface DecodedVideo {
+  readonly info: VideoInfo;
+  readonly frames: AsyncIterable<Frame>;
+  readonly outcome: Promise<DecodeOutcome>;
+}
+
+interface Held {
+  readonly image: RgbImage;
+  /** Source index of the picture itself (under `fps` it is the last frame of its slot). */
+  readonly shown: number;
+}
+
+/**
+ * Probe `path` and prepare to stream its frames (display orientation, RGB24) with similar-frame skipping.
+ * Probe failures and invalid options throw INVALID_ARGUMENT here; a video with no decodable frame makes the
+ * iteration throw INVALID_ARGUMENT; a video that breaks after some frames ends the iteration normally with
+ * `outcome.complete === false` and the reason in `outcome.error`.
+ */
+export async function decodeVideo(path: string, options: DecodeOptions = {}): Promise<DecodedVideo> {
+  const info = await probeVideo(path, options);
+  const settings = resolveDecodeOptions(options, info.fps);
+  let settle: (outcome: DecodeOutcome) => void = () => undefined;
+  const outcome = new Promise<DecodeOutcome>((done) => (settle = done));
+  let iterated = false;
+  const frames: AsyncIterable<Frame> = {
+    [Symbol.asyncIterator]: () => {
+      if (iterated) throw failedPrecondition(`${path}: frames can be iterated only once`);
+      iterated = true;
+      return streamFrames(info, `file:${resolve(path)}`, ffmpegBinary(options), settings, settle);
+    },
+  };
+  return { info, frames, outcome };
+}
+
+function aborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
+/** The signal's reason when it is an Error, else a standard AbortError. */
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError');
+}
+
+function toFrame(range: KeptRange<Held>, index: number, fps: number): Frame {
+  const { image, shown } = range.item;
+  return { index, pts: frameTime(shown, fps), sourceFirst: range.first, sourceLast: range.last, ptsLast: frameTime(range.last, fps), image };
+}
+
+async function* streamFrames(
+  info: VideoInfo,
+  input: string,
+  ffmpeg: string,
+  s: DecodeSettings,
+  settle: (outcome: DecodeOutcome) => void,
+): AsyncGenerator<Frame, void, undefined> {
+  const sampleFps = resamples(s.fps, info.fps) ? s.fps : undefined;
+  let decoded = 0;
+  let emitted = 0;
+  let covered = 0;
+  let complete = false;
+  let error: string | undefined;
+  let stopped: DecodeOutcome['stopped'];
+  let finished = false;
+  const report = (): DecodeOutcome => ({
+    complete,
+    sourceFrames: covered,
+    decodedFrames: decoded,
+    emittedFrames: emitted,
+    ...(error === undefined ? {} : { error }),
+    ...(stopped === undefined ? {} : { stopped }),
+  });
+  if (aborted(s.signal)) {
+    stopped = 'aborted';
+    settle(report());
+    throw abortError(s.signal);
+  }
+
+  const child = spawn(ffmpeg, decodeArgs(input, sampleFps), { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  const exited = new Promise<{ code: number | null; signal: string | null; spawnError?: Error }>((done) => {
+    child.once('close', (code, signal) => done({ code, signal }));
+    child.once('error', (spawnError) => done({ code: null, signal: null, spawnError }));
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    if (stderr.length < 8192) stderr += text;
+  });
+  const onAbort = (): void => void child.kill('SIGKILL');
+  s.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const frameSize = info.width * info.height * 3;
+  let spare: Uint8Array | null = null;
+  const allocate = (): Uint8Array => {
+    const buffer = spare ?? new Uint8Array(frameSize);
+    spare = null;
+    return buffer;
+  };
+  const skipper = new FrameSkipper<FrameSignature, Held>({ threshold: s.threshold, maxGap: s.maxGap, distance: signatureDistance });
+  let lastSlot = -1;
+  let lastShown = -1;
+  try {
+    for await (const data of readRawFrames(child.stdout, frameSize, allocate)) {
+      if (aborted(s.signal)) break;
+      const slot = sampleFps === undefined ? { first: decoded, shown: decoded } : slotRange(decoded, info.fps, sampleFps);
+      lastSlot = Math.max(slot.first, lastSlot + 1);
+      lastShown = Math.max(slot.shown, lastSlot);
+      decoded++;
+      const image: RgbImage = { width: info.width, height: info.height, data };
+      const pushed = skipper.push(lastSlot, frameSignature(s.method, image), { image, shown: lastShown });
+      if (!pushed.kept) spare = data;
+      if (pushed.closed !== null) {
+        covered = pushed.closed.last + 1;
+        yield toFrame(pushed.closed, emitted++, info.fps);
+        if (emitted >= s.maxFrames) {
+          stopped = 'max-frames';
+          return;
+        }
+      }
+    }
+    if (aborted(s.signal)) {
+      stopped = 'aborted';
+      throw abortError(s.signal);
+    }
+    const exit = await exited;
+    if (exit.spawnError !== undefined) throw failedPrecondition(`cannot run ${ffmpeg}: ${exit.spawnError.message}`, exit.spawnError);
+    const problems: string[] = [];
+    const ffmpegSaid = firstErrorLine(stderr, input);
+    if (ffmpegSaid !== '') problems.push(`ffmpeg: ${ffmpegSaid}`);
+    if (exit.code !== 0) problems.push(`ffmpeg exited with ${exit.code === null ? `signal ${String(exit.signal)}` : `code ${exit.code}`}`);
+    const slack = sampleFps === undefined ? 0 : Math.ceil(info.fps / sampleFps) + 1;
+    if (info.frameCountExact && lastShown + 1 + slack < info.frameCount) problems.push(`got ${lastShown + 1} of ${info.frameCount} frames`);
+    if (decoded === 0) throw invalidArgument(`${info.path}: no decodable frame (${problems.join('; ') || 'ffmpeg gave no output'})`);
+    complete = problems.length === 0;
+    if (!complete) error = problems.join('; ');
+    const end = complete ? Math.max(lastShown, info.frameCount - 1) : lastShown;
+    const last = skipper.finish(end);
+    finished = true;
+    if (last !== null) {
+      covered = last.last + 1;
+      yield toFrame(last, emitted++, info.fps);
+    }
+  } catch (err) {
+    if (stopped === undefined) {
+      error = err instanceof Error ? err.message : String(err);
+      complete = false;
+    }
+    throw err;
+  } finally {
+    s.signal?.removeEventListener('abort', onAbort);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+    if (!finished && stopped === undefined && error === undefined) stopped = aborted(s.signal) ? 'aborted' : 'consumer';
+    if (stopped !== undefined) complete = false;
+    settle(report());
+  }
+}

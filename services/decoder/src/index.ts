@@ -1,0 +1,20 @@
+// Public API of the decoder stage: probing, frame streaming with similar-frame skipping, and the pure measures.
+export { probeVideo } from './probe.ts';
+export { decodeVideo, type DecodedVideo, type DecodeOutcome } from './decode.ts';
+export type { DecodeOptions } from './decode-options.ts';
+export { measureDecodeFps, type DecodeSpeed } from './measure.ts';
+export type { VideoInfo } from './video-info.ts';
+export type { ToolPaths } from './tools.ts';
+export { colorHistogram, histogramDistance } from './histogram.ts';
+export { ssim } from './ssim.ts';
+export { downscaleRgb, grayOf, type GrayImage } from './thumbnail.ts';
+export { FrameSkipper, type FrameSkipperOptions, type KeptRange, type PushResult } from './frame-skipper.ts';
+export {
+  DEFAULT_SKIP,
+  DEFAULT_THRESHOLDS,
+  frameSignature,
+  signatureDistance,
+  type FrameSignature,
+  type SkipMethod,
+  type SkipOptions,
+} from './frame-signature.ts';

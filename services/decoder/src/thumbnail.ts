@@ -1,0 +1,55 @@
+// Small copies of a frame for the similar-frame measures. Pure maths, no I/O.
+import type { RgbImage } from '@pmr/common';
+
+/** A single-channel image of floats (0..255), row-major. */
+export interface GrayImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Float32Array;
+}
+
+/** Output size that fits `maxSide` while keeping the aspect ratio; never upscales, never below 1×1. */
+export function thumbnailSize(width: number, height: number, maxSide: number): { width: number; height: number } {
+  const scale = Math.min(1, maxSide / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/**
+ * Box-average downscale to at most `maxSide` pixels on the longer side. Every source pixel lands in exactly
+ * one output cell (cell edges are `floor(i * W / w)`), so a flat image stays flat and the mean colour is kept.
+ */
+export function downscaleRgb(image: RgbImage, maxSide: number): RgbImage {
+  const { width: ow, height: oh } = thumbnailSize(image.width, image.height, maxSide);
+  if (ow === image.width && oh === image.height) return image;
+  const sums = new Float64Array(ow * oh * 3);
+  const counts = new Uint32Array(ow * oh);
+  const colOf = new Uint32Array(image.width);
+  for (let x = 0; x < image.width; x++) colOf[x] = Math.min(ow - 1, Math.floor((x * ow) / image.width));
+  const d = image.data;
+  for (let y = 0; y < image.height; y++) {
+    const rowCell = Math.min(oh - 1, Math.floor((y * oh) / image.height)) * ow;
+    let s = y * image.width * 3;
+    for (let x = 0; x < image.width; x++, s += 3) {
+      const c = rowCell + colOf[x]!;
+      counts[c]!++;
+      sums[c * 3]! += d[s]!;
+      sums[c * 3 + 1]! += d[s + 1]!;
+      sums[c * 3 + 2]! += d[s + 2]!;
+    }
+  }
+  const out = new Uint8Array(ow * oh * 3);
+  for (let c = 0; c < ow * oh; c++) {
+    const n = counts[c]!;
+    for (let k = 0; k < 3; k++) out[c * 3 + k] = Math.round(sums[c * 3 + k]! / n);
+  }
+  return { width: ow, height: oh, data: out };
+}
+
+/** BT.601 luma of an RGB image as floats. */
+export function grayOf(image: RgbImage): GrayImage {
+  const n = image.width * image.height;
+  const out = new Float32Array(n);
+  const d = image.data;
+  for (let i = 0, j = 0; i < n; i++, j += 3) out[i] = 0.299 * d[j]! + 0.587 * d[j + 1]! + 0.114 * d[j + 2]!;
+  return { width: image.width, height: image.height, data: out };
+}

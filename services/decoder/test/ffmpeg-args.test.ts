@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeArgs, formatRate } from '../src/ffmpeg-args.ts';
+
+test('decodeArgs: passthrough by default, fps filter when sampling, input kept as one argument', () => {
+  const input = 'file:/tmp/a b; rm -rf $HOME.mp4';
+  const all = decodeArgs(input);
+  assert.equal(all[all.indexOf('-i') + 1], input);
+  assert.deepEqual(all.slice(all.indexOf('-fps_mode'), all.indexOf('-fps_mode') + 2), ['-fps_mode', 'passthrough']);
+  assert.deepEqual(all.slice(-5), ['-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1']);
+  assert.ok(!all.includes('-vf'));
+  const sampled = decodeArgs(input, 5);
+  assert.deepEqual(sampled.slice(sampled.indexOf('-vf'), sampled.indexOf('-vf') + 2), ['-vf', 'fps=5']);
+  assert.ok(!sampled.includes('-fps_mode'));
+});
+
+test('formatRate', () => {
+  assert.equal(formatRate(5), '5');
+  assert.equal(formatRate(2.5), '2.5');
+  assert.equal(formatRate(1e-7), '0');
+  assert.equal(formatRate(1 / 3), '0.333333');
+  assert.throws(() => formatRate(0), RangeError);
+  assert.throws(() => formatRate(Number.NaN), RangeError);
+});

@@ -1,0 +1,22 @@
+import { readImage } from '@pmr/common';
+import { resizeBilinear } from './src/resize.ts';
+import { packNchw } from './src/pack.ts';
+import { alignFace } from './src/align.ts';
+import { faceQuality } from './src/quality.ts';
+import { computeLetterbox } from './src/letterbox.ts';
+const img = await readImage('/tmp/frames/crowd_01.png');
+function t(name: string, f: () => void, n = 40) { for (let i = 0; i < 5; i++) f(); const c = process.cpuUsage(); const s = performance.now(); for (let i = 0; i < n; i++) f(); const u = process.cpuUsage(c); console.log(name, "wall", ((performance.now() - s) / n).toFixed(2), "cpu", ((u.user + u.system) / 1000 / n).toFixed(2), "ms"); }
+const lb = computeLetterbox(img.width, img.height, 640);
+t('resize', () => resizeBilinear(img, lb.resizedWidth, lb.resizedHeight, lb.scale));
+const r = resizeBilinear(img, lb.resizedWidth, lb.resizedHeight, lb.scale);
+t('pack', () => packNchw(r, lb.inputWidth, lb.inputHeight, 'bgr255'));
+const lm = [{ x: 310, y: 750 }, { x: 350, y: 750 }, { x: 330, y: 775 }, { x: 315, y: 800 }, { x: 345, y: 800 }] as const;
+t('align', () => alignFace(img, lm));
+const chip = alignFace(img, lm).chip;
+t('quality', () => faceQuality({ score: 0.9, box: { x: 0, y: 0, width: 50, height: 50 }, landmarks: lm, chip }));
+import { letterboxTensor } from './src/letterbox-tensor.ts';
+t('fused', () => letterboxTensor(img, lb, 'bgr255'));
+const a = letterboxTensor(img, lb, 'bgr255'), b = packNchw(r, lb.inputWidth, lb.inputHeight, 'bgr255');
+let d = 0; for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!)); console.log('maxdiff', d);
+const a2 = letterboxTensor(img, lb, 'rgbNorm'), b2 = packNchw(r, lb.inputWidth, lb.inputHeight, 'rgbNorm');
+d = 0; for (let i = 0; i < a2.length; i++) d = Math.max(d, Math.abs(a2[i]! - b2[i]!)); console.log('maxdiff', d);

@@ -1,0 +1,139 @@
+// The embedded runtime: every stage in one process, wired in order. decode → detect → track → (finished tracks)
+// embed + attributes → identity → assemble. Memory stays bounded by the frames in flight and the open tracks.
+import type { Box, DetectedFace } from '@pmr/common';
+import { decodeVideo, type SkipOptions } from '@pmr/decoder';
+import { Tracker, type FinishedTrack, type TrackedFace } from '@pmr/tracker';
+import { clusterUnknowns, createGallery, type Gallery } from '@pmr/recognizer';
+import { assemble } from '../assemble.ts';
+import type { AnalysisResult, GallerySummary } from '../result.ts';
+import { analyseTrack, type AnalysedTrack } from './analyse-track.ts';
+import type { Engines } from './engines.ts';
+import { FrameTimes, type FrameSpan } from './frame-times.ts';
+import { TrackLog } from './track-log.ts';
+import { StageClock } from './stage-clock.ts';
+
+export interface AnalyseOptions {
+  /** Analysis frame rate; undefined analyses every frame. */
+  readonly fps?: number | undefined;
+  readonly skip?: SkipOptions | undefined;
+  readonly matchThreshold: number;
+  readonly clusterThreshold: number;
+  /** Seconds between box-timeline samples per track. */
+  readonly timelineInterval: number;
+}
+
+export interface Progress {
+  readonly analysedFrames: number;
+  /** Source frames covered so far, and the expected total (0 when unknown). */
+  readonly sourceFrames: number;
+  readonly totalFrames: number;
+  readonly tracks: number;
+}
+
+/** Sees every box assigned to a track, with the source-frame span it stands for (for annotation). */
+export type BoxObserver = (span: FrameSpan, trackId: number, box: Box) => void;
+
+export interface AnalyseInput {
+  readonly path: string;
+  readonly engines: Engines;
+  readonly gallery: { readonly gallery: Gallery; readonly summary: GallerySummary } | null;
+  readonly options: AnalyseOptions;
+  readonly onProgress?: (p: Progress) => void;
+  readonly onBox?: BoxObserver;
+  readonly signal?: AbortSignal;
+}
+
+export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult> {
+  const started = performance.now();
+  const { engines, options } = input;
+  const identity = { gallery: input.gallery?.gallery ?? createGallery([]), threshold: options.matchThreshold };
+  const decoded = await decodeVideo(input.path, {
+    ...(options.fps !== undefined && { fps: options.fps }),
+    ...(options.skip !== undefined && { skip: options.skip }),
+    ...(input.signal !== undefined && { signal: input.signal }),
+  });
+  const { info } = decoded;
+  const tracker = new Tracker<DetectedFace>();
+  const times = new FrameTimes();
+  const log = new TrackLog(options.timelineInterval);
+  const pending: Array<Promise<AnalysedTrack>> = [];
+  const clock = new StageClock();
+  let detections = 0;
+  let analysedFrames = 0;
+  let sourceFrames = 0;
+  let embeddings = 0;
+
+  const recordBoxes = (assigned: ReadonlyArray<TrackedFace<DetectedFace>>): void => {
+    for (const a of assigned) {
+      const span = times.get(a.frameIndex);
+      if (span === undefined) continue;
+      log.record(a.trackId, span, a.face.box);
+      input.onBox?.(span, a.trackId, a.face.box);
+    }
+  };
+  const finish = (tracks: ReadonlyArray<FinishedTrack<DetectedFace>>): void => {
+    for (const t of tracks) {
+      recordBoxes(t.lateAssigned);
+      const track = log.take(t.trackId);
+      if (track === undefined) continue;
+      embeddings += t.selected.length;
+      const analysis = analyseTrack(t, track, engines, identity, clock);
+      analysis.catch(() => undefined); // surfaced by Promise.all below; avoids an unhandled rejection meanwhile
+      pending.push(analysis);
+    }
+  };
+
+  const frameDuration = info.fps > 0 ? 1 / info.fps : 0;
+  const iterator = decoded.frames[Symbol.asyncIterator]();
+  for (;;) {
+    const t0 = performance.now();
+    const next = await iterator.next();
+    clock.add('decode', performance.now() - t0);
+    if (next.done === true) break;
+    const frame = next.value;
+    const faces = await clock.time('detect', () => engines.detector.detect(frame.image));
+    detections += faces.length;
+    const span: FrameSpan = { sourceFirst: frame.sourceFirst, sourceLast: frame.sourceLast, pts: frame.pts, end: frame.ptsLast + frameDuration };
+    times.add(frame.index, span);
+    const t1 = performance.now();
+    const { assigned, finished } = tracker.update({ index: frame.index, pts: frame.pts, width: frame.image.width, height: frame.image.height }, faces);
+    recordBoxes(assigned);
+    clock.add('track', performance.now() - t1);
+    finish(finished);
+    analysedFrames++;
+    sourceFrames = frame.sourceLast + 1;
+    input.onProgress?.({ analysedFrames, sourceFrames, totalFrames: info.frameCount, tracks: pending.length });
+  }
+  const t2 = performance.now();
+  finish(tracker.finish());
+  clock.add('track', performance.now() - t2);
+  const outcome = await decoded.outcome;
+  const analysed = await Promise.all(pending);
+
+  const unknown = analysed.filter((a) => a.decided.identity.name === null).toSorted((a, b) => a.decided.firstSeen - b.decided.firstSeen || a.decided.id - b.decided.id);
+  const clusters = clusterUnknowns(unknown.map((a) => a.embedding), options.clusterThreshold);
+  const { tracks, persons } = assemble(analysed.map((a) => a.decided), clusters);
+  return {
+    video: {
+      path: input.path,
+      width: info.width,
+      height: info.height,
+      fps: info.fps,
+      duration: info.duration,
+      frames: outcome.sourceFrames,
+      analysedFrames,
+      complete: outcome.complete,
+      ...(outcome.error !== undefined && { error: outcome.error }),
+    },
+    gallery: input.gallery?.summary ?? null,
+    tracks,
+    persons,
+    stats: {
+      detections,
+      embeddings,
+      elapsedSeconds: Math.round((performance.now() - started) / 10) / 100,
+      stageMs: clock.totals(),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    },
+  };
+}

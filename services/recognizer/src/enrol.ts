@@ -1,0 +1,177 @@
+// Gallery enrolment from a folder laid out as <dir>/<person>/<image>.
+
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { invalidArgument, readImage, type Box, type DetectedFace, type FaceQuality, type RgbImage } from '@pmr/common';
+import { augmentChip, DEFAULT_AUGMENTATIONS, type ChipAugmentation } from './augment.ts';
+import {
+  DEFAULT_ENROLMENT_SELECTION,
+  selectEnrolmentFace,
+  type EnrolmentSelection,
+  type EnrolmentSelectionOptions,
+  type RejectionReason,
+} from './enrol-selection.ts';
+import { createGallery, type Gallery } from './gallery.ts';
+import { padImage, unpadFace } from './pad.ts';
+
+export const IMAGE_EXTENSIONS: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp'];
+
+export type DetectFn = (image: RgbImage) => Promise<readonly DetectedFace[]>;
+export type EmbedFn = (chip: RgbImage) => Promise<Float32Array>;
+
+export interface EnrolOptions {
+  readonly detect: DetectFn;
+  readonly embed: EmbedFn;
+  /** Extra variants of each accepted chip, each adding one template; default DEFAULT_AUGMENTATIONS. */
+  readonly augmentations?: readonly ChipAugmentation[];
+  readonly selection?: Partial<EnrolmentSelectionOptions>;
+  /**
+   * When an image yields no face, detect again on a copy with a black border of this fraction of its longer side
+   * on every side (default DEFAULT_PAD_RETRY; 0 disables). Detectors miss faces that fill the whole picture (tight
+   * crops such as identities/bbt_howard/howard1.png or the 200×200 UTKFace chips); the border restores them.
+   */
+  readonly padRetry?: number;
+}
+
+export const DEFAULT_PAD_RETRY = 0.25;
+
+export interface AcceptedImage {
+  readonly person: string;
+  /** Path relative to the gallery folder, `<person>/<file>`. */
+  readonly file: string;
+  readonly box: Box;
+  readonly quality: FaceQuality;
+  /** Unit-length embeddings of the chip and then of each augmentation, in order (all become templates). */
+  readonly embeddings: readonly Float32Array[];
+}
+
+export interface RejectedImage {
+  readonly person: string;
+  readonly file: string;
+  readonly reason: RejectionReason;
+  readonly detail: string;
+}
+
+export interface PersonCount {
+  readonly name: string;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly templates: number;
+}
+
+export interface EnrolmentReport {
+  readonly accepted: readonly AcceptedImage[];
+  readonly rejected: readonly RejectedImage[];
+  /** Every person folder looked at, in name order; persons with no accepted image are not in the gallery. */
+  readonly persons: readonly PersonCount[];
+  /** Top-level entries that were not person folders, and person folders skipped for starting with `_` or `.`. */
+  readonly ignored: readonly string[];
+}
+
+function skippedName(name: string): boolean {
+  return name.startsWith('_') || name.startsWith('.');
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw invalidArgument(`gallery folder ${dir}: no such folder`, err);
+    if (code === 'ENOTDIR') throw invalidArgument(`gallery folder ${dir}: not a folder`, err);
+    throw invalidArgument(`gallery folder ${dir}: cannot be read (${code ?? String(err)})`, err);
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path)).isDirectory();
+}
+
+/**
+ * Detect and choose the one subject face of an image (see selectEnrolmentFace), retrying on a padded copy when
+ * nothing is found. Faces found on the padded copy are mapped back to the image's coordinates.
+ */
+export async function findSubjectFace(
+  image: RgbImage,
+  detect: DetectFn,
+  selection: EnrolmentSelectionOptions = DEFAULT_ENROLMENT_SELECTION,
+  padRetry = DEFAULT_PAD_RETRY,
+): Promise<EnrolmentSelection> {
+  const first = selectEnrolmentFace(await detect(image), selection);
+  if (first.accepted || first.reason !== 'no-face' || padRetry <= 0) return first;
+  const border = Math.round(padRetry * Math.max(image.width, image.height));
+  const faces = (await detect(padImage(image, border))).map((f) => unpadFace(f, border));
+  const second = selectEnrolmentFace(faces, selection);
+  return second.accepted || second.reason !== 'no-face' ? second : first;
+}
+
+/**
+ * Enrol every `<dir>/<person>/<image>` (jpg, jpeg, png, webp; person folders starting with `_` or `.` and files
+ * starting with `.` are skipped). Each image is decoded and its one subject face found by findSubjectFace; the chip and its augmentations are embedded as templates. Other files in a person folder
+ * are rejected as 'unreadable'. Throws INVALID_ARGUMENT when the folder is missing or no person has an accepted image.
+ */
+export async function enrolGallery(dir: string, options: EnrolOptions): Promise<{ gallery: Gallery; report: EnrolmentReport }> {
+  const selection = { ...DEFAULT_ENROLMENT_SELECTION, ...options.selection };
+  const augmentations = options.augmentations ?? DEFAULT_AUGMENTATIONS;
+  const accepted: AcceptedImage[] = [];
+  const rejected: RejectedImage[] = [];
+  const persons: PersonCount[] = [];
+  const ignored: string[] = [];
+  const templates = new Map<string, Float32Array[]>();
+
+  for (const person of await listDir(dir)) {
+    const personDir = join(dir, person);
+    if (skippedName(person) || !(await isDirectory(personDir))) {
+      ignored.push(person);
+      continue;
+    }
+    let nAccepted = 0;
+    let nRejected = 0;
+    const reject = (file: string, reason: RejectionReason, detail: string): void => {
+      rejected.push({ person, file, reason, detail });
+      nRejected++;
+    };
+    for (const name of await listDir(personDir)) {
+      if (name.startsWith('.')) continue;
+      const file = `${person}/${name}`;
+      const path = join(personDir, name);
+      if (await isDirectory(path)) {
+        ignored.push(file);
+        continue;
+      }
+      if (!IMAGE_EXTENSIONS.includes(extname(name).toLowerCase())) {
+        reject(file, 'unreadable', `not an image file (expected ${IMAGE_EXTENSIONS.join(', ')})`);
+        continue;
+      }
+      let image: RgbImage;
+      try {
+        image = await readImage(path, file);
+      } catch (err) {
+        reject(file, 'unreadable', err instanceof Error ? err.message : String(err));
+        continue;
+      }
+      const choice = await findSubjectFace(image, options.detect, selection, options.padRetry);
+      if (!choice.accepted) {
+        reject(file, choice.reason, choice.detail);
+        continue;
+      }
+      const embeddings: Float32Array[] = [];
+      for (const chip of augmentChip(choice.face.chip, augmentations)) embeddings.push(await options.embed(chip));
+      accepted.push({ person, file, box: choice.face.box, quality: choice.face.quality, embeddings });
+      const list = templates.get(person) ?? [];
+      list.push(...embeddings);
+      templates.set(person, list);
+      nAccepted++;
+    }
+    persons.push({ name: person, accepted: nAccepted, rejected: nRejected, templates: templates.get(person)?.length ?? 0 });
+  }
+
+  if (templates.size === 0) {
+    const why =
+      persons.length === 0
+        ? 'it has no person folders (expected <dir>/<person>/<image>)'
+        : `none of its ${persons.length} person folder(s) has an image with one usable face (${rejected.length} image(s) rejected)`;
+    throw invalidArgument(`gallery folder ${dir} is empty: ${why}`);
+  }
+  return { gallery: createGallery(templates), report: { accepted, rejected, persons, ignored } };
+}

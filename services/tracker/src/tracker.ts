@@ -1,0 +1,160 @@
+// Multi-face tracker of the SORT / ByteTrack family: Kalman motion, IoU assignment in two score passes,
+// tentative → confirmed tracks, ageing in seconds of video, bounded best-face selection per track.
+
+import { clipBox, failedPrecondition, invalidArgument, type Box } from '@pmr/common';
+import { associate } from './association.ts';
+import { resolveTrackerOptions, type ResolvedTrackerOptions, type TrackerOptions } from './options.ts';
+import { Track } from './track.ts';
+import type { FinishedTrack, FrameMeta, TrackableFace, TrackedFace, TrackerUpdate } from './types.ts';
+
+/**
+ * Tracks faces across the analysed frames of one video. Pure logic: feed it each frame's detections in
+ * time order with {@link Tracker.update}, then call {@link Tracker.finish} once at the end.
+ *
+ * Per frame:
+ * 1. Tracks unseen for more than `maxAgeSeconds` (by `pts`) are dropped; confirmed ones are returned in
+ *    `finished`. A track unseen for exactly `maxAgeSeconds` is still alive.
+ * 2. Every track's Kalman filter predicts its box over the actual time since the previous frame, so frames
+ *    skipped by the decoder or missed detections (coasting) do not break the motion model.
+ * 3. Detections with `score ≥ highScore` are matched (1 − IoU, optimal assignment, IoU ≥ `iouGate`) to the
+ *    confirmed tracks, whether seen last frame or coasting; the ones left over are then matched to tentative
+ *    tracks, so a fresh tentative track cannot take a detection from an established one.
+ * 4. Detections with `lowScore ≤ score < highScore` are matched to the confirmed tracks still unmatched.
+ *    They only continue confirmed tracks: they never start a track nor help confirm a tentative one.
+ * 5. Each high-score detection still unmatched starts a tentative track. A tentative track is confirmed when it
+ *    has `minHits` detections; it then gets the next id (1, 2, … in order of confirmation; tracks confirmed in
+ *    the same frame are numbered in order of creation) and its earlier detections are reported retroactively
+ *    in `assigned`. A tentative track unseen for more than `maxAgeSeconds` is discarded silently.
+ *
+ * Short clips: at {@link Tracker.finish}, tentative tracks still alive (last seen within `maxAgeSeconds` of
+ * the last frame) are confirmed and reported, because the video ended before they could gather `minHits`
+ * detections — so a face seen in a single frame of a very short clip (or in the last second of a video) is
+ * reported, while a single detection followed by more than `maxAgeSeconds` of video without it is not.
+ * Their detections, never listed in `assigned`, come in their `lateAssigned`.
+ *
+ * Every track offers each of its detections to a `FaceSelector`: it keeps at most `facesPerTrack` faces,
+ * ranked by `quality.score`, at least `minSelectionGapSeconds` apart, so memory per track is bounded whatever
+ * its length. Everything is deterministic for the same input.
+ */
+export class Tracker<F extends TrackableFace> {
+  private readonly options: ResolvedTrackerOptions;
+  /** Live tracks, in creation order. */
+  private tracks: Track<F>[] = [];
+  private nextSerial = 1;
+  private nextId = 1;
+  private lastPts: number | undefined;
+  private ended = false;
+
+  /** @throws PmrError INVALID_ARGUMENT when an option is out of range. */
+  constructor(options: TrackerOptions = {}) {
+    this.options = resolveTrackerOptions(options);
+  }
+
+  /** The settings in use, defaults filled in. */
+  get settings(): ResolvedTrackerOptions {
+    return this.options;
+  }
+
+  /** Number of live tracks, tentative ones included. */
+  get liveTracks(): number {
+    return this.tracks.length;
+  }
+
+  /** Number of faces the live tracks hold in total (selections plus tentative detections); bounded. */
+  get heldFaces(): number {
+    return this.tracks.reduce((n, t) => n + t.heldFaces, 0);
+  }
+
+  /**
+   * Process the detections of one frame. Faces with an empty box (width or height ≤ 0) cannot be tracked and
+   * are ignored, as are faces scoring below `lowScore`.
+   * @throws PmrError INVALID_ARGUMENT on a malformed frame or face, or a `pts` earlier than the previous frame's;
+   *   FAILED_PRECONDITION after {@link Tracker.finish}.
+   */
+  update(frame: FrameMeta, faces: readonly F[]): TrackerUpdate<F> {
+    if (this.ended) throw failedPrecondition('tracker.update called after finish()');
+    checkFrame(frame, this.lastPts);
+    faces.forEach(checkFace);
+    const dt = this.lastPts === undefined ? 0 : frame.pts - this.lastPts;
+    this.lastPts = frame.pts;
+    const o = this.options;
+
+    const finished: FinishedTrack<F>[] = [];
+    this.tracks = this.tracks.filter((t) => {
+      if (frame.pts - t.lastPts <= o.maxAgeSeconds) return true;
+      if (t.confirmed) finished.push(t.finished());
+      return false;
+    });
+    for (const t of this.tracks) t.predict(dt);
+
+    const usable = faces.filter((f) => f.box.width > 0 && f.box.height > 0);
+    const high = usable.filter((f) => f.score >= o.highScore);
+    const low = usable.filter((f) => f.score >= o.lowScore && f.score < o.highScore);
+    const confirmed = this.tracks.filter((t) => t.confirmed);
+    const tentative = this.tracks.filter((t) => !t.confirmed);
+    const pairs: { track: Track<F>; face: F }[] = [];
+    const pass = (tracks: readonly Track<F>[], dets: readonly F[]): { tracks: Track<F>[]; dets: F[] } => {
+      const predicted = tracks.map((t) => clipBox(t.box(), frame.width, frame.height));
+      const a = associate(predicted, dets.map(boxOf), o.iouGate);
+      for (const m of a.matches) pairs.push({ track: pick(tracks, m.track), face: pick(dets, m.detection) });
+      return { tracks: a.unmatchedTracks.map((i) => pick(tracks, i)), dets: a.unmatchedDetections.map((i) => pick(dets, i)) };
+    };
+    const first = pass(confirmed, high);
+    const fresh = pass(tentative, first.dets).dets;
+    pass(first.tracks, low);
+
+    const assigned: TrackedFace<F>[] = [];
+    for (const { track, face } of pairs) {
+      track.hit(frame, face);
+      if (track.confirmed) assigned.push({ trackId: track.id, frameIndex: frame.index, pts: frame.pts, face });
+    }
+    for (const face of fresh) {
+      this.tracks.push(new Track(this.nextSerial++, frame, face, o.facesPerTrack, o.minSelectionGapSeconds));
+    }
+    for (const t of this.tracks) {
+      if (!t.confirmed && t.hits >= o.minHits) assigned.push(...t.confirm(this.nextId++));
+    }
+    assigned.sort((a, b) => a.frameIndex - b.frameIndex || a.trackId - b.trackId);
+    finished.sort((a, b) => a.trackId - b.trackId);
+    return { assigned, finished };
+  }
+
+  /**
+   * End of video: return every live confirmed track, plus the tentative tracks still alive (confirmed now,
+   * see the class notes), sorted by track id. Further `update` calls throw; a second `finish` returns [].
+   */
+  finish(): FinishedTrack<F>[] {
+    this.ended = true;
+    const out: FinishedTrack<F>[] = [];
+    for (const t of this.tracks) if (t.confirmed) out.push(t.finished());
+    for (const t of this.tracks) if (!t.confirmed) out.push(t.finished(t.confirm(this.nextId++)));
+    this.tracks = [];
+    return out.sort((a, b) => a.trackId - b.trackId);
+  }
+}
+
+function boxOf(f: TrackableFace): Box {
+  return f.box;
+}
+
+function pick<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new RangeError(`index ${i} out of range`);
+  return item;
+}
+
+function checkFrame(frame: FrameMeta, lastPts: number | undefined): void {
+  if (!Number.isInteger(frame.index) || frame.index < 0) throw invalidArgument(`frame.index must be an integer ≥ 0, got ${frame.index}`);
+  if (!Number.isFinite(frame.pts)) throw invalidArgument(`frame.pts must be finite, got ${frame.pts}`);
+  if (lastPts !== undefined && frame.pts < lastPts) {
+    throw invalidArgument(`frames must come in time order: pts ${frame.pts} after ${lastPts}`);
+  }
+  if (!(frame.width > 0 && frame.height > 0)) throw invalidArgument(`frame size must be positive, got ${frame.width}x${frame.height}`);
+}
+
+function checkFace(f: TrackableFace, i: number): void {
+  const { x, y, width, height } = f.box;
+  if (![x, y, width, height, f.score, f.quality.score].every(Number.isFinite)) {
+    throw invalidArgument(`face ${i}: box, score and quality.score must be finite numbers`);
+  }
+}
