@@ -37,6 +37,8 @@ export interface Frame {
   readonly sourceLast: number;
   /** Presentation time of the last source frame it stands for, in seconds. */
   readonly ptsLast: number;
+  /** True when a hard cut separates this frame from the source frame before it: nothing on screen carries over. */
+  readonly sceneCut: boolean;
   readonly image: RgbImage;
 }
 

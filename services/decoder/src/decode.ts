@@ -7,6 +7,7 @@ import { decodeArgs } from './ffmpeg-args.ts';
 import { FrameSkipper, type KeptRange } from './frame-skipper.ts';
 import { frameSignature, signatureDistance, type FrameSignature } from './frame-signature.ts';
 import { probeVideo } from './probe.ts';
+import { SceneCutDetector } from './scene-cut.ts';
 import { readRawFrames } from './raw-frames.ts';
 import { frameTime, resamples, slotRange } from './sampling.ts';
 import { ffmpegBinary, firstErrorLine } from './tools.ts';
@@ -39,6 +40,8 @@ export interface DecodedVideo {
 
 interface Held {
   readonly image: RgbImage;
+  /** A hard cut separates this frame from the decoded frame before it. */
+  readonly cut: boolean;
   /** Source index of the picture itself (under `fps` it is the last frame of its slot). */
   readonly shown: number;
 }
@@ -75,9 +78,9 @@ function abortError(signal: AbortSignal | undefined): Error {
   return reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError');
 }
 
-function toFrame(range: KeptRange<Held>, index: number, fps: number): Frame {
-  const { image, shown } = range.item;
-  return { index, pts: frameTime(shown, fps), sourceFirst: range.first, sourceLast: range.last, ptsLast: frameTime(range.last, fps), image };
+function toFrame(range: KeptRange<Held>, index: number, fps: number, start: number): Frame {
+  const { image, shown, cut } = range.item;
+  return { index, pts: frameTime(shown, fps, start), sourceFirst: range.first, sourceLast: range.last, ptsLast: frameTime(range.last, fps, start), sceneCut: cut, image };
 }
 
 async function* streamFrames(
@@ -130,21 +133,24 @@ async function* streamFrames(
     return buffer;
   };
   const skipper = new FrameSkipper<FrameSignature, Held>({ threshold: s.threshold, maxGap: s.maxGap, distance: signatureDistance });
+  const cuts = new SceneCutDetector(s.cutThreshold);
   let lastSlot = -1;
   let lastShown = -1;
   try {
     for await (const data of readRawFrames(child.stdout, frameSize, allocate)) {
       if (aborted(s.signal)) break;
-      const slot = sampleFps === undefined ? { first: decoded, shown: decoded } : slotRange(decoded, info.fps, sampleFps);
+      const slot = sampleFps === undefined ? { first: decoded, shown: decoded } : slotRange(decoded, info.fps, sampleFps, info.startTime);
       lastSlot = Math.max(slot.first, lastSlot + 1);
       lastShown = Math.max(slot.shown, lastSlot);
       decoded++;
       const image: RgbImage = { width: info.width, height: info.height, data };
-      const pushed = skipper.push(lastSlot, frameSignature(s.method, image), { image, shown: lastShown });
+      const signature = frameSignature(s.method, image);
+      const cut = cuts.push(signature.kind === 'histogram' ? signature.histogram : SceneCutDetector.histogramOf(image));
+      const pushed = skipper.push(lastSlot, signature, { image, shown: lastShown, cut }, cut);
       if (!pushed.kept) spare = data;
       if (pushed.closed !== null) {
         covered = pushed.closed.last + 1;
-        yield toFrame(pushed.closed, emitted++, info.fps);
+        yield toFrame(pushed.closed, emitted++, info.fps, info.startTime);
         if (emitted >= s.maxFrames) {
           stopped = 'max-frames';
           return;
@@ -166,12 +172,14 @@ async function* streamFrames(
     if (decoded === 0) throw invalidArgument(`${info.path}: no decodable frame (${problems.join('; ') || 'ffmpeg gave no output'})`);
     complete = problems.length === 0;
     if (!complete) error = problems.join('; ');
-    const end = complete ? Math.max(lastShown, info.frameCount - 1) : lastShown;
+    // under fps=N the source frames after the last slot are not seen: a complete decode covers them up to the
+    // container's frame count when it has one
+    const end = complete && info.frameCountExact ? Math.max(lastShown, info.frameCount - 1) : lastShown;
     const last = skipper.finish(end);
     finished = true;
     if (last !== null) {
       covered = last.last + 1;
-      yield toFrame(last, emitted++, info.fps);
+      yield toFrame(last, emitted++, info.fps, info.startTime);
     }
   } catch (err) {
     if (stopped === undefined) {

@@ -2,16 +2,18 @@
 
 /**
  * Arguments to decode the first video stream of `input` (already `file:`-prefixed) to packed RGB24 on stdout.
- * ffmpeg auto-rotates by default, so frames come out in display orientation. Without `sampleFps` every decoded
- * frame is passed through unchanged in number (`-fps_mode passthrough`); with it, `-vf fps=N` thins them.
+ * ffmpeg auto-rotates by default, so frames come out in display orientation. `-fps_mode passthrough` always: the
+ * rawvideo muxer would otherwise be fed constant-rate output from time 0, duplicating the first frame to fill a
+ * video stream that starts late (hamilton's starts 0.84 s after its audio). With `sampleFps`, `-vf fps=N` thins.
  */
 export function decodeArgs(input: string, sampleFps?: number): string[] {
-  const rate = sampleFps === undefined ? ['-fps_mode', 'passthrough'] : ['-vf', `fps=${formatRate(sampleFps)}`];
-  return ['-hide_banner', '-nostdin', '-v', 'error', '-i', input, '-map', '0:v:0', '-an', '-sn', '-dn', ...rate, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+  const rate = sampleFps === undefined ? [] : ['-vf', `fps=${formatRate(sampleFps)}`];
+  return ['-hide_banner', '-nostdin', '-v', 'error', '-i', input, '-map', '0:v:0', '-an', '-sn', '-dn', ...rate, '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
 }
 
-/** A positive finite rate as ffmpeg reads it (plain decimal, no exponent). */
+/** A positive finite rate as ffmpeg reads it: a plain decimal rounded to 6 places. */
 export function formatRate(fps: number): string {
-  if (!Number.isFinite(fps) || fps <= 0) throw new RangeError(`fps must be a positive number, got ${fps}`);
-  return String(Math.round(fps * 1e6) / 1e6);
+  const rounded = Math.round(fps * 1e6) / 1e6;
+  if (!Number.isFinite(rounded) || rounded <= 0) throw new RangeError(`fps must be a positive number (≥ 0.000001), got ${fps}`);
+  return String(rounded);
 }

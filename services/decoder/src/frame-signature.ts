@@ -8,8 +8,11 @@ export type SkipMethod = 'none' | 'histogram' | 'ssim';
 
 export interface SkipOptions {
   readonly method: SkipMethod;
-  /** Keep a frame when its distance to the last kept frame is ≥ this (histogram: 1 − intersection; ssim: 1 − SSIM). */
-  readonly threshold: number;
+  /**
+   * Keep a frame when its distance to the last kept frame is ≥ this (histogram: 1 − intersection; ssim: 1 − SSIM).
+   * Default: DEFAULT_THRESHOLDS[method]; ignored for 'none'.
+   */
+  readonly threshold?: number;
   /** Keep at least one frame every this many source frames; default ≈ 1 second of video. */
   readonly maxGap?: number;
 }

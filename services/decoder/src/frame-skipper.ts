@@ -42,12 +42,16 @@ export class FrameSkipper<S, T> {
     this.#options = options;
   }
 
-  /** Offer source frame `index` (strictly increasing; gaps allowed when frames were sampled). */
-  push(index: number, signature: S, item: T): PushResult<T> {
+  /**
+   * Offer source frame `index` (strictly increasing; gaps allowed when frames were sampled). `force` keeps it
+   * whatever its distance (a scene cut must start a new analysed frame).
+   */
+  push(index: number, signature: S, item: T, force = false): PushResult<T> {
     if (!Number.isInteger(index) || index <= this.#lastIndex) throw new RangeError(`source indices must increase: ${index} after ${this.#lastIndex}`);
     this.#lastIndex = index;
     const pending = this.#pending;
     const keep =
+      force ||
       pending === null ||
       this.#lastSignature === null ||
       index - pending.first >= this.#options.maxGap ||

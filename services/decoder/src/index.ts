@@ -18,3 +18,4 @@ export {
   type SkipMethod,
   type SkipOptions,
 } from './frame-signature.ts';
+export { SceneCutDetector, DEFAULT_CUT_THRESHOLD } from './scene-cut.ts';

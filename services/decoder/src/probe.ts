@@ -13,7 +13,7 @@ export async function probeVideo(path: string, opts?: ToolPaths): Promise<VideoI
   const args = ['-v', 'error', '-hide_banner', '-print_format', 'json', '-show_format', '-show_streams', media.input];
   const result = await runTool(ffprobeBinary(opts), args);
   if (result.code !== 0) {
-    const reason = firstErrorLine(result.stderr, media.input) || `ffprobe exited with code ${String(result.code)}`;
+    const reason = result.timedOut ? 'ffprobe timed out' : firstErrorLine(result.stderr, media.input) || `ffprobe exited with code ${String(result.code)}`;
     throw invalidArgument(`${path}: not a readable video (${reason})`);
   }
   let json: unknown;

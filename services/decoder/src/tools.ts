@@ -38,20 +38,25 @@ export async function mediaInput(path: unknown): Promise<{ path: string; input: 
 }
 
 export interface ToolResult {
+  /** Exit code; null when killed (`timedOut` then says whether by the time limit). */
   readonly code: number | null;
+  readonly timedOut: boolean;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-/** Run a binary with an argument array and collect its output; a binary that cannot start is FAILED_PRECONDITION. */
-export function runTool(binary: string, args: readonly string[], maxBuffer = 16 * 1024 * 1024): Promise<ToolResult> {
+/**
+ * Run a binary with an argument array (no shell) and collect its output, killing it after `timeoutMs`;
+ * a binary that cannot start is FAILED_PRECONDITION.
+ */
+export function runTool(binary: string, args: readonly string[], timeoutMs = 60_000, maxBuffer = 16 * 1024 * 1024): Promise<ToolResult> {
   return new Promise((done, fail) => {
-    execFile(binary, args, { maxBuffer, encoding: 'utf8', windowsHide: true }, (err, stdout, stderr) => {
-      if (err !== null && typeof err.code === 'string') {
-        fail(failedPrecondition(`cannot run ${binary}: ${err.code === 'ENOENT' ? 'not found' : err.message}`, err));
+    execFile(binary, args, { maxBuffer, timeout: timeoutMs, killSignal: 'SIGKILL', encoding: 'utf8', windowsHide: true }, (err, stdout, stderr) => {
+      if (err !== null && (err.code === 'ENOENT' || err.code === 'EACCES')) {
+        fail(failedPrecondition(`cannot run ${binary}: ${err.code === 'ENOENT' ? 'not found' : 'permission denied'}`, err));
         return;
       }
-      done({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr });
+      done({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, timedOut: err?.killed === true, stdout, stderr });
     });
   });
 }

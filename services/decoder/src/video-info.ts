@@ -19,6 +19,11 @@ export interface VideoInfo {
   readonly rotation: 0 | 90 | 180 | 270;
   /** Frames per second (avg_frame_rate, else r_frame_rate). Decoding assumes a constant frame rate. */
   readonly fps: number;
+  /**
+   * Seconds from the container's start to the first video frame (stream start_time − format start_time, ≥ 0):
+   * frame i is shown at `startTime + i / fps`, as a player's clock reads. 0.844 for short_hamilton_clip.mp4.
+   */
+  readonly startTime: number;
   /** Seconds: the video stream's duration, else the container's. */
   readonly duration: number;
   /** Number of video frames: the container's count when it has one, else round(duration × fps). */
@@ -39,6 +44,7 @@ interface ProbeStream {
   avg_frame_rate?: string;
   r_frame_rate?: string;
   duration?: string;
+  start_time?: string;
   nb_frames?: string;
   tags?: Record<string, string>;
   side_data_list?: { side_data_type?: string; rotation?: number }[];
@@ -47,7 +53,7 @@ interface ProbeStream {
 
 interface ProbeJson {
   streams?: ProbeStream[];
-  format?: { format_name?: string; duration?: string };
+  format?: { format_name?: string; duration?: string; start_time?: string };
 }
 
 /** Parse a rate such as "2997/100" or "25"; 0 when missing or meaningless ("0/0"). */
@@ -76,6 +82,11 @@ function positive(text: string | undefined): number {
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
+function startOffset(stream: string | undefined, container: string | undefined): number {
+  const offset = Number(stream ?? 0) - Number(container ?? 0);
+  return Number.isFinite(offset) && offset > 0 ? offset : 0;
+}
+
 /** Turn ffprobe's `-show_format -show_streams` JSON into a VideoInfo, or an INVALID_ARGUMENT naming `path`. */
 export function parseProbeJson(path: string, json: unknown): VideoInfo {
   const probe = (typeof json === 'object' && json !== null ? json : {}) as ProbeJson;
@@ -101,6 +112,7 @@ export function parseProbeJson(path: string, json: unknown): VideoInfo {
     height: turned ? codedWidth : codedHeight,
     rotation,
     fps,
+    startTime: startOffset(video.start_time, probe.format?.start_time),
     duration,
     frameCount: counted > 0 ? counted : Math.round(duration * fps),
     frameCountExact: counted > 0,

@@ -79,3 +79,13 @@ test('FrameSkipper: rejects bad input', () => {
   assert.throws(() => skipper.push(3, 0, 0), RangeError);
   assert.throws(() => skipper.push(2, 0, 0), RangeError);
 });
+
+test('FrameSkipper: force keeps a frame whatever its distance', () => {
+  const skipper = new FrameSkipper<number, string>({ threshold: 10, maxGap: 100, distance: (a, b) => Math.abs(a - b) });
+  assert.equal(skipper.push(0, 0, 'a').kept, true);
+  assert.equal(skipper.push(1, 0, 'b').kept, false);
+  const forced = skipper.push(2, 0, 'c', true);
+  assert.equal(forced.kept, true);
+  assert.deepEqual(forced.closed, { item: 'a', first: 0, last: 1 });
+  assert.deepEqual(skipper.finish(), { item: 'c', first: 2, last: 2 });
+});

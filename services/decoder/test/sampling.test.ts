@@ -14,6 +14,13 @@ test('slotRange: the frame ffmpeg 5.1 -vf fps=N shows, and the frames its slot c
     assert.deepEqual(got.map((s) => s.shown), shown, `fps=${n}`);
     got.forEach((s, k) => assert.equal(s.first, k === 0 ? 0 : got[k - 1]!.shown + 1, `fps=${n} slot ${k} starts after the previous one`));
   }
+  // short_hamilton_clip.mp4 (2997/100 fps) starts 0.844014 s into its container; measured by matching frame hashes
+  const hamilton5 = [1, 7, 13, 19, 25, 31, 37, 43, 49, 55, 61, 67, 73, 79, 85, 91, 97, 103, 109, 115, 121, 127, 133, 139, 145, 151, 157, 163, 169, 175, 181, 187, 193, 199, 205, 211, 217, 223, 229, 235, 241, 247, 253, 259, 265, 271];
+  assert.deepEqual(hamilton5.map((_, k) => slotRange(k, 29.97, 5, 0.844014).shown), hamilton5);
+  const hamilton7 = [2, 6, 11, 15, 19, 23, 28, 32, 36, 41, 45, 49, 53, 58, 62, 66, 71, 75, 79, 83, 88, 92, 96, 101, 105, 109, 113, 118, 122, 126, 130, 135, 139, 143, 148, 152, 156, 160, 165, 169, 173, 178, 182, 186, 190, 195, 199, 203, 208, 212, 216, 220, 225, 229, 233, 238, 242, 246, 250, 255, 259, 263, 267, 272];
+  assert.deepEqual(hamilton7.map((_, k) => slotRange(k, 29.97, 7, 0.844014).shown), hamilton7);
+  assert.deepEqual(slotRange(0, 29.97, 5, 0.844014), { first: 0, shown: 1 });
+  assert.deepEqual(slotRange(1, 29.97, 5, 0.844014), { first: 2, shown: 7 });
   // exact halves round up (30 fps → 5 fps: frame 3 is at slot time 0.5 → slot 1)
   assert.deepEqual([0, 1, 2].map((k) => slotRange(k, 30, 5)), [{ first: 0, shown: 2 }, { first: 3, shown: 8 }, { first: 9, shown: 14 }]);
 });
@@ -21,6 +28,7 @@ test('slotRange: the frame ffmpeg 5.1 -vf fps=N shows, and the frames its slot c
 test('frameTime and resamples', () => {
   assert.equal(frameTime(0, 25), 0);
   assert.equal(frameTime(50, 25), 2);
+  assert.equal(frameTime(50, 25, 0.5), 2.5);
   assert.ok(Math.abs(frameTime(2997, 29.97) - 100) < 1e-9);
   assert.equal(resamples(undefined, 25), false);
   assert.equal(resamples(5, 25), true);

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { PmrError } from '@pmr/common';
 import { normaliseRotation, parseProbeJson, parseRate } from '../src/video-info.ts';
 
-const h264 = { codec_type: 'video', codec_name: 'h264', width: 640, height: 360, avg_frame_rate: '2997/100', r_frame_rate: '2997/100', duration: '9.175843', nb_frames: '275' };
-const mp4 = { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '10.008' };
+const h264 = { codec_type: 'video', codec_name: 'h264', width: 640, height: 360, avg_frame_rate: '2997/100', r_frame_rate: '2997/100', duration: '9.175843', nb_frames: '275', start_time: '0.852019' };
+const mp4 = { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '10.008', start_time: '0.008005' };
 
 test('parseRate and normaliseRotation', () => {
   const rates: [string | undefined, number][] = [['2997/100', 29.97], ['25/1', 25], ['24', 24], ['0/0', 0], [undefined, 0], ['x', 0], ['-5/1', 0]];
@@ -15,10 +15,12 @@ test('parseRate and normaliseRotation', () => {
 
 test('parseProbeJson: an ordinary clip', () => {
   const info = parseProbeJson('clip.mp4', { streams: [h264, { codec_type: 'audio', codec_name: 'aac' }], format: mp4 });
-  assert.deepEqual(info, {
+  const { startTime, ...rest } = info;
+  assert.deepEqual(rest, {
     path: 'clip.mp4', container: mp4.format_name, codec: 'h264', width: 640, height: 360, rotation: 0,
     fps: 29.97, duration: 9.175843, frameCount: 275, frameCountExact: true, hasAudio: true,
   });
+  assert.ok(Math.abs(startTime - 0.844014) < 1e-9, `startTime ${startTime}`);
 });
 
 test('parseProbeJson: rotation from the display matrix (counter-clockwise) or the legacy tag (clockwise)', () => {
@@ -40,7 +42,7 @@ test('parseProbeJson: fallbacks for frame rate, duration and frame count', () =>
     streams: [{ codec_type: 'video', codec_name: 'vp9', width: 320, height: 240, avg_frame_rate: '0/0', r_frame_rate: '25/1' }],
     format: { format_name: 'matroska,webm', duration: '4.0' },
   });
-  assert.deepEqual([info.fps, info.duration, info.frameCount, info.frameCountExact, info.hasAudio], [25, 4, 100, false, false]);
+  assert.deepEqual([info.fps, info.duration, info.frameCount, info.frameCountExact, info.hasAudio, info.startTime], [25, 4, 100, false, false, 0]);
 });
 
 test('parseProbeJson: rejects what is not a video', () => {

@@ -42,7 +42,7 @@ for (const file of images) {
     const map: Record<string, Float32Array> = {};
     for (const [k, v] of Object.entries(out)) map[k] = v.data as Float32Array;
     const decode = kind === 'yunet' ? decodeYunet : decodeScrfd;
-    finishFaces(image, decode(map, letterbox.inputWidth, letterbox.inputHeight, kind === 'yunet' ? 0.6 : 0.5), letterbox, 0.3, 20);
+    finishFaces(image, decode(map, letterbox.inputWidth, letterbox.inputHeight, kind === 'yunet' ? 0.6 : 0.5), letterbox, kind === 'yunet' ? 0.3 : 0.4, 20);
     const t4 = performance.now();
     if (i < 10) continue;
     whole.push(t1 - t0);

@@ -15,13 +15,15 @@ export interface Letterbox {
 }
 
 /**
- * Scale the longest side of the image to `targetSize` (aspect kept), place it at the top-left, and pad the
- * right/bottom up to a multiple of `multiple` (32 for YuNet and SCRFD, whose coarsest stride is 32).
+ * Scale the longest side of the image to `targetSize` (aspect kept), but enlarge by at most `maxScale`; place it
+ * at the top-left, and pad the right/bottom up to a multiple of `multiple` (32 for YuNet and SCRFD, whose coarsest
+ * stride is 32).
  */
-export function computeLetterbox(width: number, height: number, targetSize: number, multiple = 32): Letterbox {
+export function computeLetterbox(width: number, height: number, targetSize: number, multiple = 32, maxScale = Infinity): Letterbox {
   if (!(width > 0 && height > 0)) throw invalidArgument(`image size must be positive, got ${width}x${height}`);
   if (!(targetSize >= multiple)) throw invalidArgument(`input size must be at least ${multiple}, got ${targetSize}`);
-  const scale = targetSize / Math.max(width, height);
+  if (!(maxScale > 0)) throw invalidArgument(`maximum scale must be positive, got ${maxScale}`);
+  const scale = Math.min(targetSize / Math.max(width, height), maxScale);
   const resizedWidth = Math.min(targetSize, Math.max(1, Math.round(width * scale)));
   const resizedHeight = Math.min(targetSize, Math.max(1, Math.round(height * scale)));
   return {

@@ -27,6 +27,17 @@ test('computeLetterbox: longest side to the target, padded to a multiple of 32 (
   }
 });
 
+test('computeLetterbox: maxScale caps the enlargement of small images (hand-checked)', () => {
+  // 150x150 crop at 640 would be 4.27×; capped at 2× → 300x300 padded to 320x320
+  assert.deepEqual(computeLetterbox(150, 150, 640, 32, 2), { scale: 2, resizedWidth: 300, resizedHeight: 300, inputWidth: 320, inputHeight: 320 });
+  // 500x375 at 640 is 1.28×, under the cap: unchanged
+  assert.deepEqual(computeLetterbox(500, 375, 640, 32, 2), computeLetterbox(500, 375, 640));
+  // shrinking is never capped
+  assert.equal(computeLetterbox(1920, 1080, 640, 32, 0.1).scale, 0.1);
+  assert.equal(computeLetterbox(1920, 1080, 640, 32, 2).scale, 1 / 3);
+  assert.throws(() => computeLetterbox(10, 10, 64, 32, 0), /maximum scale/);
+});
+
 test('computeLetterbox rejects empty images and tiny targets', () => {
   assert.throws(() => computeLetterbox(0, 10, 640), /positive/);
   assert.throws(() => computeLetterbox(10, 10, 16), /at least 32/);

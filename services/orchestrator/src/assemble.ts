@@ -12,6 +12,7 @@ export interface DecidedTrack {
   readonly lastFrame: number;
   readonly detections: number;
   readonly facesAnalysed: number;
+  readonly quality: number;
   readonly identity: { readonly name: string | null; readonly similarity: number };
   readonly attributes: TrackAttributesJson;
   readonly timeline: readonly TimelinePoint[];
@@ -45,6 +46,7 @@ export function assemble(tracks: readonly DecidedTrack[], unknownCluster: readon
     lastSeen: round3(t.lastSeen),
     frames: { first: t.firstFrame, last: t.lastFrame, detections: t.detections },
     facesAnalysed: t.facesAnalysed,
+    quality: round3(t.quality),
     attributes: t.attributes,
     timeline: t.timeline,
     bestShot: t.bestShot,

@@ -40,6 +40,8 @@ export interface TrackJson {
   readonly frames: { readonly first: number; readonly last: number; readonly detections: number };
   /** Faces of this track that were embedded and analysed. */
   readonly facesAnalysed: number;
+  /** Quality (0–1) of the track's best face: detector score, size, sharpness and frontalness combined. */
+  readonly quality: number;
   readonly attributes: TrackAttributesJson;
   readonly timeline: readonly TimelinePoint[];
   /** Best-quality aligned face of the track, a 112×112 JPEG as a data URL. */

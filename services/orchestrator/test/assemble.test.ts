@@ -11,6 +11,7 @@ function track(id: number, name: string | null, firstSeen: number, lastSeen: num
     lastFrame: Math.round(lastSeen * 10),
     detections: 3,
     facesAnalysed: 2,
+    quality: 0.5,
     identity: { name, similarity: name === null ? 0.1 : 0.7 },
     attributes: { expression: null, age: null, gender: null },
     timeline: [],

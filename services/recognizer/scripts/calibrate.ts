@@ -10,6 +10,7 @@ import { createImage } from '@pmr/common';
 import { createDetector } from '@pmr/detector';
 import { resolveModel } from '@pmr/models';
 import { DEFAULT_AUGMENTATIONS } from '../src/augment.ts';
+import { clusterUnknowns, DEFAULT_CLUSTER_THRESHOLD } from '../src/cluster.ts';
 import { DEFAULT_TRACK_AGGREGATION, type TrackAggregation } from '../src/decide.ts';
 import { createEmbedder, DEFAULT_FLIP } from '../src/embedder.ts';
 import {
@@ -17,6 +18,7 @@ import {
   leaveOneImageOut,
   leaveOnePersonOut,
   pairTracks,
+  pairwiseAgreement,
   strangerOutcomes,
   summarise,
   type LabelledImage,
@@ -60,7 +62,8 @@ interface Variant {
 }
 const variants: Variant[] = [];
 for (const flip of [false, true]) {
-  const embed = (flip ? embedders.flip : embedders.plain).embed;
+  const embedder = flip ? embedders.flip : embedders.plain;
+  const embed = embedder.embed.bind(embedder);
   const { images, report } = await loadIdentityImages(dataDir, detect, embed, DEFAULT_AUGMENTATIONS);
   const { strangers, missed, padded } = await loadStrangers(dataDir, detect, embed);
   if (!flip) {
@@ -126,7 +129,7 @@ console.log(
   `\nsuggested threshold = ceil2(max(impostor max, stranger max) ${f3(worstUnknown)} + margin ${THRESHOLD_MARGIN}) = ${suggested}; ` +
     `DEFAULT_MATCH_THRESHOLD = ${DEFAULT_MATCH_THRESHOLD}`,
 );
-for (const t of [suggested, DEFAULT_MATCH_THRESHOLD]) {
+for (const t of new Set([suggested, DEFAULT_MATCH_THRESHOLD])) {
   const correctAccepted = loo.outcomes.filter((o) => o.best === o.person && o.bestSimilarity >= t).length / loo.outcomes.length;
   console.log(
     `  at ${t}: genuine >= t ${f3(fractionAtLeast(genuine, t))}, correct-and-accepted ${f3(correctAccepted)}, ` +
@@ -145,6 +148,17 @@ for (const aggregation of ['mean-embedding', 'mean-similarity'] as TrackAggregat
     `${aggregation.padEnd(16)}${aggregation === DEFAULT_TRACK_AGGREGATION ? '*' : ' '} genuine correct ${f3(g.filter((o) => o.best === o.person).length / g.length)} ` +
       `${fs(summarise(gs))} | impostor ${fs(summarise(is))} | genuine >= ${DEFAULT_MATCH_THRESHOLD}: ${f3(fractionAtLeast(gs, DEFAULT_MATCH_THRESHOLD))}, ` +
       `impostor >= ${DEFAULT_MATCH_THRESHOLD}: ${i.filter((o) => o.similarity >= DEFAULT_MATCH_THRESHOLD).length}/${i.length}`,
+  );
+}
+
+console.log('\n== clustering all identity images as unknowns (average linkage; pairwise precision/recall vs person)');
+const truth = chosen.images.map((im) => im.person);
+for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+  const labels = clusterUnknowns(chosen.images.map((im) => im.query), t);
+  const { precision, recall } = pairwiseAgreement(labels, truth);
+  console.log(
+    `  threshold ${t.toFixed(2)}${t === DEFAULT_CLUSTER_THRESHOLD ? '*' : ' '} clusters ${Math.max(-1, ...labels) + 1} ` +
+      `(persons ${new Set(truth).size}) precision ${f3(precision)} recall ${f3(recall)}`,
   );
 }
 

@@ -148,3 +148,23 @@ export function summarise(values: readonly number[]): Summary {
 export function fractionAtLeast(values: readonly number[], threshold: number): number {
   return values.length === 0 ? NaN : values.filter((v) => v >= threshold).length / values.length;
 }
+
+/**
+ * Pairwise agreement of a clustering with the truth: precision = share of same-cluster pairs that are the same
+ * person, recall = share of same-person pairs put in one cluster (NaN when there are no such pairs).
+ */
+export function pairwiseAgreement(labels: readonly number[], truth: readonly string[]): { precision: number; recall: number } {
+  let together = 0;
+  let same = 0;
+  let both = 0;
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const t = labels[i] === labels[j];
+      const s = truth[i] === truth[j];
+      if (t) together++;
+      if (s) same++;
+      if (t && s) both++;
+    }
+  }
+  return { precision: together === 0 ? NaN : both / together, recall: same === 0 ? NaN : both / same };
+}

@@ -14,7 +14,7 @@ export type PersonScoring = 'max' | 'top2-mean' | 'centroid';
 /**
  * Default person scoring. Measured by scripts/calibrate.ts on /work/shared/data (YuNet, 7 augmentations, no flip
  * TTA): rank-1 is 1.000 under all three, but `centroid` separates genuine from unknown best — gap (genuine p05 minus
- * the largest impostor/stranger similarity) 0.226 against 0.150 for `top2-mean` and 0.135 for `max`. More templates
+ * the largest impostor/stranger similarity) 0.198 against 0.165 for `top2-mean` and 0.146 for `max`. More templates
  * (augmentations) give `max` more chances to hit a stranger (stranger max 0.380 vs 0.318 under `centroid`).
  */
 export const DEFAULT_PERSON_SCORING: PersonScoring = 'centroid';

@@ -53,7 +53,7 @@ export {
   type TrackAggregation,
   type TrackFace,
 } from './decide.ts';
-export { clusterUnknowns } from './cluster.ts';
+export { clusterUnknowns, DEFAULT_CLUSTER_THRESHOLD } from './cluster.ts';
 export { padImage, unpadFace } from './pad.ts';
 export {
   fractionAtLeast,
@@ -61,6 +61,7 @@ export {
   leaveOneImageOut,
   leaveOnePersonOut,
   pairTracks,
+  pairwiseAgreement,
   strangerOutcomes,
   summarise,
   type LabelledImage,
@@ -69,4 +70,4 @@ export {
   type TrackOutcome,
 } from './evaluation.ts';
 export { cosine, dot, normalized, weightedMeanDirection } from './vectors.ts';
-export { DEFAULT_MATCH_THRESHOLD } from './threshold.ts';
+export { DEFAULT_MATCH_THRESHOLD, THRESHOLD_MARGIN } from './threshold.ts';

@@ -14,7 +14,7 @@ function face(x: number, size: number, score = 0.9, sharpness = 0.5): DetectedFa
   };
 }
 
-test('selectEnrolmentFace picks the subject or names the rejection (defaults: 40 px, sharpness 0.1, score 0.5, relative 0.8, 2x)', () => {
+test('selectEnrolmentFace picks the subject or names the rejection (defaults: 40 px, sharpness 0.15, score 0.5, relative 0.8, 2x)', () => {
   const big = face(0, 100);
   const cases: Array<[string, DetectedFace[], RejectionReason | DetectedFace | 'accept' | 'first' | 'second']> = [
     ['no detections', [], 'no-face'],
@@ -23,6 +23,8 @@ test('selectEnrolmentFace picks the subject or names the rejection (defaults: 40
     ['one small face', [face(0, 30)], 'too-small'],
     ['exactly the minimum size is enough', [face(0, 40)], 'accept'],
     ['one blurry face', [face(0, 100, 0.9, 0.05)], 'too-blurry'],
+    ['just under the sharpness bar', [face(0, 100, 0.9, 0.149)], 'too-blurry'],
+    ['exactly the sharpness bar is enough', [face(0, 100, 0.9, 0.15)], 'accept'],
     ['two similar faces (area ratio 1.56)', [face(0, 100), face(200, 80)], 'several-faces'],
     ['area ratio exactly 2 is enough', [face(0, 100), face(200, 100 / Math.SQRT2)], 'accept'],
     ['dominant face (ratio 2.78) is accepted', [face(200, 60), big], big],

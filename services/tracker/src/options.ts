@@ -20,7 +20,7 @@ export interface TrackerOptions {
   /**
    * How long a track survives without detections, coasting on its motion prediction, in seconds of video
    * (default 1). A track unseen for longer is finished; a face coming back later gets a new id.
-   * Tentative tracks expire on the same clock.
+   * (Tentative tracks do not coast: they are dropped at their first missed frame.)
    */
   maxAgeSeconds?: number;
   /** Detections needed before a tentative track is confirmed and gets an id (default 2). */

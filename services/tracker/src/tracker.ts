@@ -12,25 +12,27 @@ import type { FinishedTrack, FrameMeta, TrackableFace, TrackedFace, TrackerUpdat
  * time order with {@link Tracker.update}, then call {@link Tracker.finish} once at the end.
  *
  * Per frame:
- * 1. Tracks unseen for more than `maxAgeSeconds` (by `pts`) are dropped; confirmed ones are returned in
+ * 1. Confirmed tracks unseen for more than `maxAgeSeconds` (by `pts`) are dropped and returned in
  *    `finished`. A track unseen for exactly `maxAgeSeconds` is still alive.
  * 2. Every track's Kalman filter predicts its box over the actual time since the previous frame, so frames
  *    skipped by the decoder or missed detections (coasting) do not break the motion model.
- * 3. Detections with `score ≥ highScore` are matched (1 − IoU, optimal assignment, IoU ≥ `iouGate`) to the
- *    confirmed tracks, whether seen last frame or coasting; the ones left over are then matched to tentative
- *    tracks, so a fresh tentative track cannot take a detection from an established one.
+ * 3. Detections with `score ≥ highScore` are matched (cost 1 − IoU of the boxes clipped to the frame,
+ *    optimal assignment, pairs allowed at IoU ≥ `iouGate`) to the confirmed tracks, whether seen last frame
+ *    or coasting; the ones left over are then matched to tentative tracks, so a fresh tentative track cannot
+ *    take a detection from an established one.
  * 4. Detections with `lowScore ≤ score < highScore` are matched to the confirmed tracks still unmatched.
  *    They only continue confirmed tracks: they never start a track nor help confirm a tentative one.
- * 5. Each high-score detection still unmatched starts a tentative track. A tentative track is confirmed when it
- *    has `minHits` detections; it then gets the next id (1, 2, … in order of confirmation; tracks confirmed in
- *    the same frame are numbered in order of creation) and its earlier detections are reported retroactively
- *    in `assigned`. A tentative track unseen for more than `maxAgeSeconds` is discarded silently.
+ * 5. Each high-score detection still unmatched starts a tentative track. A tentative track must be matched
+ *    by a high-score detection in every following analysed frame (as in ByteTrack; no coasting) and is
+ *    discarded silently at its first miss. It is confirmed when it has `minHits` detections; it then gets the
+ *    next id (1, 2, … in order of confirmation; tracks confirmed in the same frame are numbered in order of
+ *    creation, i.e. detection order) and its earlier detections are reported retroactively in `assigned`.
  *
- * Short clips: at {@link Tracker.finish}, tentative tracks still alive (last seen within `maxAgeSeconds` of
- * the last frame) are confirmed and reported, because the video ended before they could gather `minHits`
- * detections — so a face seen in a single frame of a very short clip (or in the last second of a video) is
- * reported, while a single detection followed by more than `maxAgeSeconds` of video without it is not.
- * Their detections, never listed in `assigned`, come in their `lateAssigned`.
+ * Short clips: at {@link Tracker.finish}, the tentative tracks still alive — those matched in the last frame,
+ * which the end of the video cut short before they could gather `minHits` detections — are confirmed and
+ * reported. So a face seen in a single frame of a one-frame clip, or first seen in the last frame(s) of a
+ * video, is reported; a face seen once and then missed in the next analysed frame is not. Their detections,
+ * never listed in `assigned`, come in their `lateAssigned`.
  *
  * Every track offers each of its detections to a `FaceSelector`: it keeps at most `facesPerTrack` faces,
  * ranked by `quality.score`, at least `minSelectionGapSeconds` apart, so memory per track is bounded whatever
@@ -81,8 +83,8 @@ export class Tracker<F extends TrackableFace> {
 
     const finished: FinishedTrack<F>[] = [];
     this.tracks = this.tracks.filter((t) => {
-      if (frame.pts - t.lastPts <= o.maxAgeSeconds) return true;
-      if (t.confirmed) finished.push(t.finished());
+      if (!t.confirmed || frame.pts - t.lastPts <= o.maxAgeSeconds) return true;
+      finished.push(t.finished());
       return false;
     });
     for (const t of this.tracks) t.predict(dt);
@@ -93,9 +95,9 @@ export class Tracker<F extends TrackableFace> {
     const confirmed = this.tracks.filter((t) => t.confirmed);
     const tentative = this.tracks.filter((t) => !t.confirmed);
     const pairs: { track: Track<F>; face: F }[] = [];
+    const clip = (b: Box): Box => clipBox(b, frame.width, frame.height);
     const pass = (tracks: readonly Track<F>[], dets: readonly F[]): { tracks: Track<F>[]; dets: F[] } => {
-      const predicted = tracks.map((t) => clipBox(t.box(), frame.width, frame.height));
-      const a = associate(predicted, dets.map(boxOf), o.iouGate);
+      const a = associate(tracks.map((t) => clip(t.box())), dets.map((d) => clip(d.box)), o.iouGate);
       for (const m of a.matches) pairs.push({ track: pick(tracks, m.track), face: pick(dets, m.detection) });
       return { tracks: a.unmatchedTracks.map((i) => pick(tracks, i)), dets: a.unmatchedDetections.map((i) => pick(dets, i)) };
     };
@@ -108,6 +110,8 @@ export class Tracker<F extends TrackableFace> {
       track.hit(frame, face);
       if (track.confirmed) assigned.push({ trackId: track.id, frameIndex: frame.index, pts: frame.pts, face });
     }
+    const hitNow = new Set(pairs.map((p) => p.track));
+    this.tracks = this.tracks.filter((t) => t.confirmed || hitNow.has(t));
     for (const face of fresh) {
       this.tracks.push(new Track(this.nextSerial++, frame, face, o.facesPerTrack, o.minSelectionGapSeconds));
     }
@@ -120,21 +124,28 @@ export class Tracker<F extends TrackableFace> {
   }
 
   /**
-   * End of video: return every live confirmed track, plus the tentative tracks still alive (confirmed now,
-   * see the class notes), sorted by track id. Further `update` calls throw; a second `finish` returns [].
+   * A scene cut: nothing on screen before it continues after it. Ends every live track exactly as {@link finish}
+   * does (tentative tracks matched in the last frame are confirmed), but the tracker goes on and ids keep counting.
    */
-  finish(): FinishedTrack<F>[] {
-    this.ended = true;
+  cut(): FinishedTrack<F>[] {
+    if (this.ended) throw failedPrecondition('tracker.cut called after finish()');
     const out: FinishedTrack<F>[] = [];
     for (const t of this.tracks) if (t.confirmed) out.push(t.finished());
     for (const t of this.tracks) if (!t.confirmed) out.push(t.finished(t.confirm(this.nextId++)));
     this.tracks = [];
     return out.sort((a, b) => a.trackId - b.trackId);
   }
-}
 
-function boxOf(f: TrackableFace): Box {
-  return f.box;
+  /**
+   * End of video: return every live confirmed track, plus the tentative tracks matched in the last frame
+   * (confirmed now, see the class notes), sorted by track id. Further `update` calls throw; a second `finish` returns [].
+   */
+  finish(): FinishedTrack<F>[] {
+    if (this.ended) return [];
+    const out = this.cut();
+    this.ended = true;
+    return out;
+  }
 }
 
 function pick<T>(items: readonly T[], i: number): T {

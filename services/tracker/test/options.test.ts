@@ -32,6 +32,8 @@ test('resolveTrackerOptions: rejects out-of-range values naming the field', () =
     [{ minSelectionGapSeconds: -0.5 }, /minSelectionGapSeconds/],
   ];
   for (const [options, field] of bad) {
-    assert.throws(() => resolveTrackerOptions(options), (e: unknown) => e instanceof Error && field.test(e.message) && (e as { code?: string }).code === 'INVALID_ARGUMENT', JSON.stringify(options));
+    const isFieldError = (e: unknown): boolean =>
+      e instanceof Error && field.test(e.message) && (e as { code?: string }).code === 'INVALID_ARGUMENT';
+    assert.throws(() => resolveTrackerOptions(options), isFieldError, JSON.stringify(options));
   }
 });

@@ -40,11 +40,18 @@ test('Tracker: a 10,000-frame track keeps at most K faces, spaced in time, and h
   assert.equal(t.liveTracks, 1);
   assert.ok(maxHeld <= K, `held at most ${maxHeld} faces`);
 
-  // Memory: once the current job is over, every face the tracker did not keep can be collected.
-  await new Promise((resolve) => setImmediate(resolve));
-  gc();
-  const alive = refs.flatMap((r, i) => (r.deref() === undefined ? [] : [i]));
-  assert.deepEqual(alive, [1234, 3456, 5678, 7890, 9012], 'only the selected faces are still reachable');
+  // Memory: once the current job is over, every face the tracker did not keep can be collected. (WeakRef
+  // targets are kept until the current job ends; V8 may also hold a recent object for a moment, e.g. in a
+  // background compile job, so collect a few times, 20 ms apart, before judging.)
+  const selectedFrames = [1234, 3456, 5678, 7890, 9012];
+  let alive: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    gc();
+    alive = refs.flatMap((r, i) => (r.deref() === undefined ? [] : [i]));
+    if (alive.length <= selectedFrames.length) break;
+  }
+  assert.deepEqual(alive, selectedFrames, 'only the selected faces are still reachable');
 
   const [track, ...rest] = t.finish();
   assert.equal(rest.length, 0);

@@ -87,13 +87,26 @@ test('Tracker: low-score detections continue a confirmed track but never start o
   const below = runSequence(frames.map((f, i) => ({ pts: f.pts, faces: f.faces.map((x) => ({ ...x, score: i < 3 ? 0.9 : 0.2 })) })));
   assert.equal(below.assigned.length, 3);
 
-  // e) a low-score detection does not help confirm: high, low, high → confirmed at the 3rd frame with 2 hits
+  // e) a low-score detection does not keep a tentative track: high, low, high, high → the first tentative
+  //    track dies at frame 1, a new one starts at frame 2 and is confirmed at frame 3 with 2 hits
   const t = new Tracker<TestFace>();
   t.update(meta(0, 0), [face('a', 100, 100)]);
   assert.deepEqual(t.update(meta(1, 0.04), [face('a', 100, 100, { score: 0.4 })]).assigned, []);
-  const third = t.update(meta(2, 0.08), [face('a', 100, 100)]);
-  assert.deepEqual(third.assigned.map((a) => [a.trackId, a.frameIndex]), [[1, 0], [1, 2]]);
-  assert.equal(t.finish()[0]?.hits, 2);
+  assert.deepEqual(t.update(meta(2, 0.08), [face('a', 100, 100)]).assigned, []);
+  const fourth = t.update(meta(3, 0.12), [face('a', 100, 100)]);
+  assert.deepEqual(fourth.assigned.map((a) => [a.trackId, a.frameIndex]), [[1, 2], [1, 3]]);
+  assert.deepEqual(t.finish().map((x) => [x.trackId, x.hits, x.firstFrame]), [[1, 2, 2]]);
+});
+
+test('Tracker: a tentative track missed in the next frame is dropped (no coasting before confirmation)', () => {
+  const t = new Tracker<TestFace>();
+  t.update(meta(0, 0), [face('a', 100, 100)]);
+  t.update(meta(1, 0.04), []);
+  assert.equal(t.liveTracks, 0);
+  // seen again: a new tentative track, confirmed with the next hit; frame 0 is not part of it
+  t.update(meta(2, 0.08), [face('a', 100, 100)]);
+  const r = t.update(meta(3, 0.12), [face('a', 100, 100)]);
+  assert.deepEqual(r.assigned.map((a) => [a.trackId, a.frameIndex]), [[1, 2], [1, 3]]);
 });
 
 test('Tracker: a confirmed track keeps its detection when a tentative one competes for it', () => {
@@ -139,4 +152,20 @@ test('Tracker: rejects malformed input', () => {
   assert.deepEqual(t.update(meta(1, 2), [{ ...face('a', 10, 10), box: { x: 5, y: 5, width: 0, height: 10 } }]), { assigned: [], finished: [] });
   assert.equal(t.liveTracks, 0);
   assert.throws(() => new Tracker({ iouGate: 2 }), /iouGate/);
+});
+
+test('Tracker.cut ends every live track and keeps counting ids', () => {
+  const face = (x: number) => ({ box: { x, y: 10, width: 50, height: 50 }, score: 0.9, quality: { score: 0.8, detector: 0.9, size: 0.8, sharpness: 0.8, frontalness: 0.8 } });
+  const tracker = new Tracker();
+  tracker.update({ index: 0, pts: 0, width: 640, height: 360 }, [face(100)]);
+  tracker.update({ index: 1, pts: 0.04, width: 640, height: 360 }, [face(101)]);
+  const cut = tracker.cut();
+  assert.deepEqual(cut.map((t) => t.trackId), [1]);
+  assert.equal(tracker.liveTracks, 0);
+  // the same place after the cut is a new track with the next id
+  tracker.update({ index: 2, pts: 0.08, width: 640, height: 360 }, [face(101)]);
+  const r = tracker.update({ index: 3, pts: 0.12, width: 640, height: 360 }, [face(102)]);
+  assert.deepEqual([...new Set(r.assigned.map((a) => a.trackId))], [2]);
+  assert.deepEqual(tracker.finish().map((t) => t.trackId), [2]);
+  assert.deepEqual(tracker.finish(), []);
 });

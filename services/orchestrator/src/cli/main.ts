@@ -2,7 +2,6 @@
 import { writeFile } from 'node:fs/promises';
 import { createLogger, PmrError } from '@pmr/common';
 import { DEFAULT_MATCH_THRESHOLD } from '@pmr/recognizer';
-import { DEFAULT_THRESHOLDS } from '@pmr/decoder';
 import { parseCommand, USAGE, UsageError, type AnalyzeCommand, type DetectCommand } from './args.ts';
 import { readCliEnv, type CliEnv } from './env.ts';
 import { progressBar } from './progress.ts';
@@ -40,7 +39,7 @@ async function runAnalyze(cmd: AnalyzeCommand, env: CliEnv): Promise<void> {
         options: {
           ...DEFAULT_ANALYSIS,
           fps: cmd.fps,
-          skip: { method: cmd.skip, threshold: cmd.skipThreshold ?? (cmd.skip === 'none' ? 0 : DEFAULT_THRESHOLDS[cmd.skip]) },
+          skip: { method: cmd.skip, ...(cmd.skipThreshold !== undefined && { threshold: cmd.skipThreshold }) },
           matchThreshold: cmd.threshold ?? DEFAULT_ANALYSIS.matchThreshold,
         },
         onProgress: (p) => bar.update(p),

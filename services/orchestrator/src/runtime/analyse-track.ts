@@ -69,6 +69,7 @@ export async function analyseTrack(
       lastFrame: record.lastFrame,
       detections: record.detections,
       facesAnalysed: faces.length,
+      quality: best.quality.score,
       identity: { name: decision.name, similarity: Math.max(0, decision.similarity) },
       attributes,
       timeline: record.timeline,

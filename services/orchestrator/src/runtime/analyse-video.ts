@@ -18,6 +18,8 @@ export interface AnalyseOptions {
   readonly skip?: SkipOptions | undefined;
   readonly matchThreshold: number;
   readonly clusterThreshold: number;
+  /** Unknown tracks whose best face has a lower quality are never grouped with another track. */
+  readonly clusterMinQuality: number;
   /** Seconds between box-timeline samples per track. */
   readonly timelineInterval: number;
 }
@@ -96,6 +98,7 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
     const span: FrameSpan = { sourceFirst: frame.sourceFirst, sourceLast: frame.sourceLast, pts: frame.pts, end: frame.ptsLast + frameDuration };
     times.add(frame.index, span);
     const t1 = performance.now();
+    if (frame.sceneCut) finish(tracker.cut());
     const { assigned, finished } = tracker.update({ index: frame.index, pts: frame.pts, width: frame.image.width, height: frame.image.height }, faces);
     recordBoxes(assigned);
     clock.add('track', performance.now() - t1);
@@ -111,7 +114,14 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
   const analysed = await Promise.all(pending);
 
   const unknown = analysed.filter((a) => a.decided.identity.name === null).toSorted((a, b) => a.decided.firstSeen - b.decided.firstSeen || a.decided.id - b.decided.id);
-  const clusters = clusterUnknowns(unknown.map((a) => a.embedding), options.clusterThreshold);
+  // Two tracks on screen at the same time are two people; a track whose best face is too poor to compare stays alone.
+  const apart = (i: number, j: number): boolean => {
+    const a = unknown[i]!.decided;
+    const b = unknown[j]!.decided;
+    if (a.quality < options.clusterMinQuality || b.quality < options.clusterMinQuality) return true;
+    return Math.max(a.firstSeen, b.firstSeen) < Math.min(a.lastSeen, b.lastSeen);
+  };
+  const clusters = clusterUnknowns(unknown.map((a) => a.embedding), options.clusterThreshold, apart);
   const { tracks, persons } = assemble(analysed.map((a) => a.decided), clusters);
   return {
     video: {

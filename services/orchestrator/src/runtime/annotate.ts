@@ -33,7 +33,7 @@ export class AnnotationRecorder {
 
 export async function annotateVideo(input: string, output: string, recorder: AnnotationRecorder, result: AnalysisResult): Promise<void> {
   const labels = new Map(result.tracks.map((t) => [t.id, t.label]));
-  const decoded = await decodeVideo(input, { skip: { method: 'none', threshold: 0 } });
+  const decoded = await decodeVideo(input, { skip: { method: 'none' } });
   const { width, height, fps } = decoded.info;
   const ffmpeg = spawn(
     'ffmpeg',

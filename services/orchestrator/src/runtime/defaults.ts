@@ -1,13 +1,15 @@
 // Default analysis settings, in one place. The thresholds' measurements are documented where they are defined.
-import { DEFAULT_MATCH_THRESHOLD } from '@pmr/recognizer';
+import { DEFAULT_CLUSTER_THRESHOLD, DEFAULT_MATCH_THRESHOLD } from '@pmr/recognizer';
 import type { AnalyseOptions } from './analyse-video.ts';
 
 export const DEFAULT_ANALYSIS: AnalyseOptions = {
   fps: undefined,
   skip: undefined,
   matchThreshold: DEFAULT_MATCH_THRESHOLD,
-  // Grouping strangers uses the same bar as naming people: two tracks whose aggregate embeddings are as similar as
-  // a gallery match would need to be are taken to be one person.
-  clusterThreshold: DEFAULT_MATCH_THRESHOLD,
+  clusterThreshold: DEFAULT_CLUSTER_THRESHOLD,
+  // Dark, blurred, tiny or side-on faces give embeddings that look alike whoever they show: on
+  // short_hamilton_clip.mp4, tracks of different audience members with best-face quality 0.30–0.46 grouped together
+  // across shots. Merging two strangers is worse than splitting one, so such tracks stay separate.
+  clusterMinQuality: 0.5,
   timelineInterval: 0.5,
 };

@@ -1,0 +1,204 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PmrError, type Frame } from '@pmr/common';
+import { decodeVideo, type DecodeOutcome } from '../src/decode.ts';
+import type { DecodeOptions } from '../src/decode-options.ts';
+import type { VideoInfo } from '../src/video-info.ts';
+import { cutAfterIndex, cutFile, ffmpegChildren, ffmpegMissing, hamilton, makeFaststart, makeRotatedMarker, tempFolder } from './media-fixtures.ts';
+
+const missing = ffmpegMissing(hamilton);
+if (missing !== null) console.log(`# decode tests skipped: ${missing}`);
+
+/** Hamilton's hard cuts: first frames of new shots (found by eye; the three peaks of both frame distances). */
+const CUTS = [20, 82, 211];
+
+async function decodeAll(path: string, options: DecodeOptions): Promise<{ frames: Frame[]; outcome: DecodeOutcome; info: VideoInfo }> {
+  const decoding = await decodeVideo(path, options);
+  const frames: Frame[] = [];
+  for await (const frame of decoding.frames) frames.push({ ...frame, image: { width: frame.image.width, height: frame.image.height, data: new Uint8Array(0) } });
+  return { frames, outcome: await decoding.outcome, info: decoding.info };
+}
+
+/** Hamilton: 2997/100 fps, first video frame 0.844014 s into the container. */
+const FPS = 29.97;
+const START = 0.852019 - 0.008005;
+
+/** Ranges contiguous from 0 to `last`, indices 0.., pts and ptsLast consistent. */
+function assertCoverage(frames: Frame[], last: number, fps = FPS, start = START): void {
+  let next = 0;
+  frames.forEach((f, i) => {
+    assert.equal(f.index, i);
+    assert.equal(f.sourceFirst, next, `frame ${i} starts where the previous ended`);
+    assert.ok(f.sourceLast >= f.sourceFirst);
+    assert.ok(f.pts >= start + f.sourceFirst / fps - 1e-6 && f.pts <= start + f.sourceLast / fps + 1e-6, `frame ${i} pts inside its range`);
+    assert.ok(Math.abs(f.ptsLast - (start + f.sourceLast / fps)) < 1e-6);
+    if (i > 0) assert.ok(f.pts > frames[i - 1]!.pts, 'pts increasing');
+    next = f.sourceLast + 1;
+  });
+  assert.equal(next, last + 1, 'covers up to the last source frame');
+}
+
+const noChildrenLeft = (): void => assert.deepEqual(ffmpegChildren(), [], 'no ffmpeg child (running or zombie) left');
+
+/** Hash of each hamilton frame → its index, filled by the skip-none test (the tests of a file run in order). */
+const hashes = new Map<string, number>();
+
+test('decodeVideo: every frame of hamilton with skip none', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  const decoding = await decodeVideo(hamilton, { skip: { method: 'none', threshold: 0 } });
+  let count = 0;
+  let lastPts = -1;
+  for await (const f of decoding.frames) {
+    assert.deepEqual([f.index, f.sourceFirst, f.sourceLast], [count, count, count]);
+    assert.deepEqual([f.image.width, f.image.height, f.image.data.length], [640, 360, 640 * 360 * 3]);
+    assert.ok(Math.abs(f.pts - (START + count / FPS)) < 1e-6 && f.pts > lastPts);
+    lastPts = f.pts;
+    hashes.set(createHash('sha1').update(f.image.data).digest('hex'), count);
+    count++;
+  }
+  assert.equal(count, 275);
+  assert.deepEqual(await decoding.outcome, { complete: true, sourceFrames: 275, decodedFrames: 275, emittedFrames: 275 });
+  noChildrenLeft();
+});
+
+test('decodeVideo: fps 5 samples 46 frames covering the whole clip, each the source frame it claims', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  if (hashes.size !== 275) return t.skip('needs the frame hashes of the skip-none test');
+  const decoding = await decodeVideo(hamilton, { fps: 5, skip: { method: 'none', threshold: 0 } });
+  const frames: Frame[] = [];
+  for await (const f of decoding.frames) {
+    const shown = hashes.get(createHash('sha1').update(f.image.data).digest('hex'));
+    assert.equal(shown, Math.round((f.pts - START) * FPS), `frame ${f.index}: pts names the source frame shown`);
+    frames.push(f);
+  }
+  // 9.18 s × 5 = 45.9: slots of ≈ 6 source frames, the first being [0, 1] (the video starts 0.844 s in)
+  assert.equal(frames.length, 46);
+  assertCoverage(frames, 274);
+  assert.deepEqual(frames.slice(0, 3).map((f) => [f.sourceFirst, f.sourceLast]), [[0, 1], [2, 7], [8, 13]]);
+  assert.deepEqual(await decoding.outcome, { complete: true, sourceFrames: 275, decodedFrames: 46, emittedFrames: 46 });
+});
+
+test('decodeVideo: default skipping keeps every hard cut and skips most near-duplicates', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  // (ssim at its default 0.4 keeps the cuts too, 36 frames: see bin/calibrate-skip.ts; not repeated here to save time)
+  const { frames, outcome } = await decodeAll(hamilton, {});
+  console.log(`# hamilton with the default skipping: ${frames.length} of 275 frames kept`);
+  assertCoverage(frames, 274);
+  const starts = frames.map((f) => f.sourceFirst);
+  for (const cut of CUTS) assert.ok(starts.includes(cut), `cut at ${cut} starts a kept frame`);
+  assert.deepEqual(frames.filter((f) => f.sceneCut).map((f) => f.sourceFirst), [...CUTS], 'exactly the hard cuts are marked as scene cuts');
+  assert.ok(frames.length <= 275 / 4, `kept ${frames.length}, want ≤ 68`);
+  assert.ok(frames.every((f) => f.sourceLast - f.sourceFirst < 7), 'maxGap of 7 source frames (0.25 s)');
+  assert.equal(outcome.complete, true);
+  assert.equal(outcome.emittedFrames, frames.length);
+});
+
+test('decodeVideo: a truncated file gives its frames, then complete=false with a reason', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  const tmp = tempFolder();
+  t.after(tmp.remove);
+  const half = cutFile(makeFaststart(tmp.dir), 0.5, 'half.mp4', tmp.dir);
+  const { frames, outcome, info } = await decodeAll(half, { skip: { method: 'none', threshold: 0 } });
+  console.log(`# truncated: ${frames.length} frames, ${outcome.error ?? ''}`);
+  assert.ok(frames.length > 50 && frames.length < 275, `${frames.length} frames`);
+  assert.equal(outcome.complete, false);
+  assert.equal(outcome.emittedFrames, frames.length);
+  assert.match(outcome.error ?? '', new RegExp(`got ${frames.length} of 275 frames`));
+  assert.match(outcome.error ?? '', /^ffmpeg: /);
+  assert.ok(!(outcome.error ?? '').includes('\n'));
+  assertCoverage(frames, frames.length - 1, FPS, info.startTime);
+});
+
+test('decodeVideo: nothing decodable is INVALID_ARGUMENT', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  const tmp = tempFolder();
+  t.after(tmp.remove);
+  const isInvalid = (err: unknown): boolean => err instanceof PmrError && err.code === 'INVALID_ARGUMENT';
+  // moov at the end: the first half has no index at all, so probing already fails
+  await assert.rejects(decodeVideo(cutFile(hamilton, 0.5, 'half.mp4', tmp.dir)), isInvalid);
+  // index present but no whole frame: iterating throws, the outcome says why
+  const decoding = await decodeVideo(cutAfterIndex(makeFaststart(tmp.dir), tmp.dir));
+  await assert.rejects(async () => {
+    for await (const f of decoding.frames) void f;
+  }, (err: unknown) => isInvalid(err) && /no decodable frame/.test((err as Error).message));
+  const outcome = await decoding.outcome;
+  assert.deepEqual([outcome.complete, outcome.emittedFrames, outcome.decodedFrames], [false, 0, 0]);
+  assert.match(outcome.error ?? '', /no decodable frame/);
+  const text = join(tmp.dir, 'x.mp4');
+  writeFileSync(text, 'not a video');
+  await assert.rejects(decodeVideo(text), isInvalid);
+  await assert.rejects(decodeVideo(join(tmp.dir, 'missing.mp4')), (err: unknown) => isInvalid(err) && /no such file$/.test((err as Error).message));
+  noChildrenLeft();
+});
+
+test('decodeVideo: a rotated clip comes out upright with swapped width and height', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  const tmp = tempFolder();
+  t.after(tmp.remove);
+  const decoding = await decodeVideo(makeRotatedMarker(tmp.dir), { skip: { method: 'none', threshold: 0 } });
+  assert.deepEqual([decoding.info.width, decoding.info.height], [32, 64]);
+  const frames: Frame[] = [];
+  for await (const f of decoding.frames) frames.push(f);
+  assert.equal(frames.length, 10);
+  const { image } = frames[0]!;
+  assert.deepEqual([image.width, image.height], [32, 64]);
+  const mean = (x0: number, y0: number): number => {
+    let sum = 0;
+    for (let y = y0 + 2; y < y0 + 14; y++) for (let x = x0 + 2; x < x0 + 14; x++) sum += image.data[(y * image.width + x) * 3]!;
+    return sum / 144;
+  };
+  // the coded picture's top-left square ends where a clockwise turn of `rotation` degrees puts it
+  const corners = { topLeft: mean(0, 0), topRight: mean(16, 0), bottomLeft: mean(0, 48), bottomRight: mean(16, 48) };
+  const expected = decoding.info.rotation === 90 ? 'topRight' : 'bottomLeft';
+  assert.ok(decoding.info.rotation === 90 || decoding.info.rotation === 270, `rotation ${decoding.info.rotation}`);
+  for (const [corner, value] of Object.entries(corners)) {
+    if (corner === expected) assert.ok(value > 200, `${corner} should be white: ${value}`);
+    else assert.ok(value < 50, `${corner} should be black: ${value}`);
+  }
+});
+
+test('decodeVideo: breaking off, maxFrames and abort kill ffmpeg', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  const none = { method: 'none' as const, threshold: 0 };
+
+  const broken = await decodeVideo(hamilton, { skip: none });
+  let seen = 0;
+  for await (const f of broken.frames) if (++seen === 3 || f.index > 3) break;
+  assert.deepEqual(await broken.outcome, { complete: false, sourceFrames: 3, decodedFrames: 4, emittedFrames: 3, stopped: 'consumer' });
+  noChildrenLeft();
+
+  const limited = await decodeAll(hamilton, { skip: none, maxFrames: 4 });
+  assert.equal(limited.frames.length, 4);
+  assert.deepEqual(limited.outcome, { complete: false, sourceFrames: 4, decodedFrames: 5, emittedFrames: 4, stopped: 'max-frames' });
+  noChildrenLeft();
+
+  const controller = new AbortController();
+  const aborted = await decodeVideo(hamilton, { skip: none, signal: controller.signal });
+  await assert.rejects(async () => {
+    for await (const f of aborted.frames) if (f.index === 1) controller.abort();
+  }, { name: 'AbortError' });
+  const outcome = await aborted.outcome;
+  assert.deepEqual([outcome.complete, outcome.stopped, outcome.emittedFrames], [false, 'aborted', 2]);
+  noChildrenLeft();
+
+  const preAborted = await decodeVideo(hamilton, { signal: AbortSignal.abort() });
+  await assert.rejects(async () => {
+    for await (const f of preAborted.frames) void f;
+  }, { name: 'AbortError' });
+  assert.equal((await preAborted.outcome).stopped, 'aborted');
+});
+
+test('decodeVideo: frames can be iterated once; options are checked', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  const decoding = await decodeVideo(hamilton, { maxFrames: 1 });
+  for await (const f of decoding.frames) void f;
+  assert.throws(() => decoding.frames[Symbol.asyncIterator](), (err: unknown) => err instanceof PmrError && err.code === 'FAILED_PRECONDITION');
+  await assert.rejects(decodeVideo(hamilton, { fps: -1 }), (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT');
+  const noFfmpeg = await decodeVideo(hamilton, { ffmpegPath: '/nonexistent/ffmpeg' });
+  await assert.rejects(async () => {
+    for await (const f of noFfmpeg.frames) void f;
+  }, (err: unknown) => err instanceof PmrError && err.code === 'FAILED_PRECONDITION');
+});

@@ -1,0 +1,55 @@
+// A rolled head keeps its roll in the landmarks. YuNet alone reports a nearly level eye line for the two tilted heads
+// of head-pose-face-detection-female-and-male.mp4 (frame 30); SCRFD, and the picture, say about −32° and −38°.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readImage, type Landmarks5 } from '@pmr/common';
+import { createDetector } from '../src/index.ts';
+import { findData, findModel } from './fixtures.ts';
+
+const yunet = findModel('yunet');
+const scrfd = findModel('scrfd');
+const clip = findData('videos/head-pose-face-detection-female-and-male.mp4');
+
+const eyeAngle = (l: Landmarks5): number => (Math.atan2(l[1].y - l[0].y, l[1].x - l[0].x) * 180) / Math.PI;
+
+function frame30(): string | null {
+  if ('skip' in clip) return null;
+  const out = join(mkdtempSync(join(tmpdir(), 'pmr-roll-')), 'frame30.png');
+  try {
+    execFileSync('ffmpeg', ['-v', 'error', '-i', clip.path, '-vf', 'select=eq(n\\,30)', '-frames:v', '1', out]);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+test('YuNet with roll refinement: tilted heads get a tilted eye line, as SCRFD sees it', async (t) => {
+  const skip = 'skip' in yunet ? yunet.skip : 'skip' in scrfd ? scrfd.skip : 'skip' in clip ? clip.skip : undefined;
+  if (skip !== undefined || 'skip' in yunet || 'skip' in scrfd) return t.skip(skip);
+  const path = frame30();
+  if (path === null) return t.skip('ffmpeg could not extract the test frame');
+  const image = await readImage(path);
+  const refined = await createDetector({ kind: 'yunet', modelPath: yunet.path });
+  const plain = await createDetector({ kind: 'yunet', modelPath: yunet.path, rollRefineMinSize: Infinity });
+  const reference = await createDetector({ kind: 'scrfd', modelPath: scrfd.path });
+  try {
+    const byX = <F extends { box: { x: number } }>(faces: F[]): F[] => faces.toSorted((a, b) => a.box.x - b.box.x);
+    const [r, p, s] = await Promise.all([refined.detect(image), plain.detect(image), reference.detect(image)]);
+    assert.equal(r.length, 2);
+    assert.equal(s.length, 2);
+    byX(r).forEach((face, i) => {
+      const got = eyeAngle(face.landmarks);
+      const want = eyeAngle(byX(s)[i]!.landmarks);
+      const without = eyeAngle(byX(p)[i]!.landmarks);
+      t.diagnostic(`face ${i}: eye line ${got.toFixed(1)}° refined, ${without.toFixed(1)}° plain YuNet, ${want.toFixed(1)}° SCRFD`);
+      assert.ok(Math.abs(without) < 10, 'plain YuNet reports a level eye line here (the failure this fixes)');
+      assert.ok(Math.abs(got - want) <= 10, `refined ${got.toFixed(1)}° within 10° of SCRFD's ${want.toFixed(1)}°`);
+    });
+  } finally {
+    await Promise.all([refined.release(), plain.release(), reference.release()]);
+  }
+});
