@@ -1,7 +1,9 @@
 // The whole pipeline through the real `pmr analyze` command on real clips with real models.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
@@ -16,6 +18,7 @@ interface Result {
 }
 
 const skipReason = missingModels() ?? missingData();
+const run = promisify(execFile);
 
 async function analyze(args: string[]): Promise<Result> {
   const run = await runCli(['analyze', ...args]);
@@ -45,7 +48,29 @@ test('Intel head-pose clips: enrolled from their own clips, the woman and the ma
   const gallery = await mkdtemp(join(tmpdir(), 'pmr-gallery-'));
   await enrolFromVideo(gallery, 'intel_woman_a', video('head-pose-face-detection-female.mp4'), [0.2, 0.9, 1.6]);
   await enrolFromVideo(gallery, 'intel_man_b', video('head-pose-face-detection-male.mp4'), [0.5, 2.0, 3.5, 4.8]);
-  const result = await analyze([video('head-pose-face-detection-female-and-male.mp4'), '--gallery', gallery]);
+  const annotated = join(gallery, 'annotated.mp4');
+  const result = await analyze([video('head-pose-face-detection-female-and-male.mp4'), '--gallery', gallery, '--annotate', annotated]);
   const labels = result.persons.map((p) => p.label).sort();
   assert.deepEqual(labels, ['intel_man_b', 'intel_woman_a'], `persons: ${JSON.stringify(result.persons)}`);
+  // The annotated copy has every source frame at the source size.
+  const probe = await run('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=width,height,nb_read_frames', '-of', 'json', annotated]);
+  const stream = (JSON.parse(probe.stdout) as { streams: Array<{ width: number; height: number; nb_read_frames: string }> }).streams[0]!;
+  assert.deepEqual([stream.width, stream.height, Number(stream.nb_read_frames)], [480, 270, result.video.frames]);
+});
+
+test('a truncated video gives the results up to the break, marked incomplete', { skip: skipReason ?? false }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'pmr-truncated-'));
+  // Index at the front (faststart) so the first half is decodable on its own, then cut the file in half.
+  const whole = join(dir, 'whole.mp4');
+  await run('ffmpeg', ['-v', 'error', '-i', video('head-pose-face-detection-male.mp4'), '-c', 'copy', '-movflags', '+faststart', whole]);
+  const bytes = await readFile(whole);
+  const half = join(dir, 'half.mp4');
+  await writeFile(half, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  const cli = await runCli(['analyze', half]);
+  assert.equal(cli.code, 0, cli.stderr);
+  const result = JSON.parse(cli.stdout) as Result & { video: { error?: string } };
+  assert.equal(result.video.complete, false);
+  assert.ok(result.video.frames > 0 && result.video.frames < 62, `decoded ${result.video.frames} of 62 frames`);
+  assert.ok(result.tracks.length >= 1, 'the man is tracked in the part that decoded');
+  assert.match(cli.stderr, /warning: video incomplete/);
 });
