@@ -21,26 +21,37 @@ export function thumbnailSize(width: number, height: number, maxSide: number): {
 export function downscaleRgb(image: RgbImage, maxSide: number): RgbImage {
   const { width: ow, height: oh } = thumbnailSize(image.width, image.height, maxSide);
   if (ow === image.width && oh === image.height) return image;
-  const sums = new Float64Array(ow * oh * 3);
-  const counts = new Uint32Array(ow * oh);
-  const colOf = new Uint32Array(image.width);
-  for (let x = 0; x < image.width; x++) colOf[x] = Math.min(ow - 1, Math.floor((x * ow) / image.width));
+  // Integer sums (a cell holds at most 255 × its pixel count, far below 2³²) and per-axis cell sizes instead of a
+  // per-pixel count: this runs on every decoded frame, so it is kept to three adds per source pixel.
+  const sums = new Uint32Array(ow * oh * 3);
+  const col3 = new Uint32Array(image.width);
+  const cellW = new Uint32Array(ow);
+  const cellH = new Uint32Array(oh);
+  for (let x = 0; x < image.width; x++) {
+    const c = Math.min(ow - 1, Math.floor((x * ow) / image.width));
+    col3[x] = c * 3;
+    cellW[c]!++;
+  }
   const d = image.data;
   for (let y = 0; y < image.height; y++) {
-    const rowCell = Math.min(oh - 1, Math.floor((y * oh) / image.height)) * ow;
+    const row = Math.min(oh - 1, Math.floor((y * oh) / image.height));
+    cellH[row]!++;
+    const base = row * ow * 3;
     let s = y * image.width * 3;
     for (let x = 0; x < image.width; x++, s += 3) {
-      const c = rowCell + colOf[x]!;
-      counts[c]!++;
-      sums[c * 3]! += d[s]!;
-      sums[c * 3 + 1]! += d[s + 1]!;
-      sums[c * 3 + 2]! += d[s + 2]!;
+      const c = base + col3[x]!;
+      sums[c] = sums[c]! + d[s]!;
+      sums[c + 1] = sums[c + 1]! + d[s + 1]!;
+      sums[c + 2] = sums[c + 2]! + d[s + 2]!;
     }
   }
   const out = new Uint8Array(ow * oh * 3);
-  for (let c = 0; c < ow * oh; c++) {
-    const n = counts[c]!;
-    for (let k = 0; k < 3; k++) out[c * 3 + k] = Math.round(sums[c * 3 + k]! / n);
+  for (let r = 0; r < oh; r++) {
+    for (let c = 0; c < ow; c++) {
+      const n = cellW[c]! * cellH[r]!;
+      const o = (r * ow + c) * 3;
+      for (let k = 0; k < 3; k++) out[o + k] = Math.round(sums[o + k]! / n);
+    }
   }
   return { width: ow, height: oh, data: out };
 }

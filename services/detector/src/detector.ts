@@ -122,27 +122,39 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
   let released = false;
   const rollRefineMinSize = options.rollRefineMinSize ?? spec.rollRefineMinSize;
 
-  const run = async (letterbox: Letterbox, tensor: Float32Array, threshold: number): Promise<FaceCandidate[]> => {
-    const input = new ort.Tensor('float32', tensor, [1, 3, letterbox.inputHeight, letterbox.inputWidth]);
-    const results = await session.run({ [inputName]: input });
-    const outputs: Record<string, Float32Array> = {};
+  const decodeBatch = (results: InferenceSession.ReturnType, batch: number, w: number, h: number, threshold: number): FaceCandidate[][] => {
+    const per: Array<Record<string, Float32Array>> = Array.from({ length: batch }, () => ({}));
     for (const [name, t] of Object.entries(results)) {
-      if (t.data instanceof Float32Array) outputs[name] = t.data;
+      if (!(t.data instanceof Float32Array)) continue;
+      const len = t.data.length / batch;
+      for (let i = 0; i < batch; i++) per[i]![name] = t.data.subarray(i * len, (i + 1) * len);
     }
-    return spec.decode(outputs, letterbox.inputWidth, letterbox.inputHeight, threshold);
+    return per.map((outputs) => spec.decode(outputs, w, h, threshold));
   };
 
-  /** Upright landmarks for a rolled head, from the turned crop the detector is surest of (null: keep them). */
-  const refineRoll = async (image: RgbImage, face: DetectedFace): Promise<Landmarks5 | null> => {
-    const views: RollView[] = [];
-    for (const angle of ROLL_ANGLES) {
-      const toImage = rollCropFor(face.box, angle);
-      const crop = warpSimilarity(image, ROLL_CROP_SIZE, ROLL_CROP_SIZE, toImage);
-      const { letterbox, tensor } = prepareInput(crop, options.kind, ROLL_CROP_SIZE, 1);
-      const candidates = nms(await run(letterbox, tensor, scoreThreshold / 2), nmsIou);
-      views.push({ angle, toImage, candidate: centralCandidate(candidates) });
-    }
-    return chooseRollLandmarks(views);
+  /**
+   * Upright landmarks for rolled heads, from the turned crop the detector is surest of (null: keep them). Every crop
+   * of every face goes through the network in one batch.
+   */
+  const refineRoll = async (image: RgbImage, faces: readonly DetectedFace[]): Promise<Array<Landmarks5 | null>> => {
+    if (faces.length === 0) return [];
+    const size = ROLL_CROP_SIZE;
+    const plane = size * size * 3;
+    const views = faces.flatMap((face) => ROLL_ANGLES.map((angle) => ({ angle, toImage: rollCropFor(face.box, angle) })));
+    const batch = new Float32Array(views.length * plane);
+    views.forEach((v, i) => {
+      const crop = warpSimilarity(image, size, size, v.toImage);
+      batch.set(prepareInput(crop, options.kind, size, 1).tensor, i * plane);
+    });
+    const results = await session.run({ [inputName]: new ort.Tensor('float32', batch, [views.length, 3, size, size]) });
+    const candidates = decodeBatch(results, views.length, size, size, scoreThreshold / 2);
+    return faces.map((_, f) => {
+      const mine: RollView[] = ROLL_ANGLES.map((angle, k) => {
+        const i = f * ROLL_ANGLES.length + k;
+        return { angle, toImage: views[i]!.toImage, candidate: centralCandidate(nms(candidates[i]!, nmsIou), size) };
+      });
+      return chooseRollLandmarks(mine);
+    });
   };
 
   return {
@@ -152,13 +164,16 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
         throw invalidArgument(`image data holds ${image.data.length} bytes, expected ${image.width}x${image.height}x3`);
       }
       const { letterbox, tensor } = prepareInput(image, options.kind, inputSize, maxUpscale);
-      const faces = finishFaces(image, await run(letterbox, tensor, scoreThreshold), letterbox, nmsIou, minFaceSize);
-      const out: DetectedFace[] = [];
-      for (const face of faces) {
-        const landmarks = Math.max(face.box.width, face.box.height) >= rollRefineMinSize ? await refineRoll(image, face) : null;
-        out.push(landmarks === null ? face : realign(image, face, landmarks));
-      }
-      return out;
+      const input = new ort.Tensor('float32', tensor, [1, 3, letterbox.inputHeight, letterbox.inputWidth]);
+      const [candidates] = decodeBatch(await session.run({ [inputName]: input }), 1, letterbox.inputWidth, letterbox.inputHeight, scoreThreshold);
+      const faces = finishFaces(image, candidates!, letterbox, nmsIou, minFaceSize);
+      const big = faces.filter((face) => Math.max(face.box.width, face.box.height) >= rollRefineMinSize);
+      const refined = new Map(big.map((face, i) => [face, i]));
+      const landmarks = await refineRoll(image, big);
+      return faces.map((face) => {
+        const l = landmarks[refined.get(face) ?? -1];
+        return l === undefined || l === null ? face : realign(image, face, l);
+      });
     },
     async release(): Promise<void> {
       if (released) return;

@@ -9,7 +9,7 @@ import type { FaceCandidate } from './candidate.ts';
 import { applySimilarity, type Similarity } from './similarity.ts';
 
 /** Side of the square crops, in pixels (a multiple of 32, so it is also the network input). */
-export const ROLL_CROP_SIZE = 160;
+export const ROLL_CROP_SIZE = 96;
 /** Crop side relative to the face box's longer side: enough context for the detector to see a whole face. */
 export const ROLL_CROP_SPAN = 1.6;
 /** Angles tried, in degrees (image coordinates, y down: positive turns clockwise on screen). */

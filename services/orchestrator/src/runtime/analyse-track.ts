@@ -1,5 +1,5 @@
 // What happens to a finished track: embed and analyse its selected faces, decide who it is, pick the best shot.
-import { encodeJpeg, type DetectedFace } from '@pmr/common';
+import { encodeJpeg, type DetectedFace, type FaceAttributes } from '@pmr/common';
 import { decideIdentity, type Gallery, type IdentityDecision } from '@pmr/recognizer';
 import { aggregateAttributes } from '@pmr/attributes';
 import type { FinishedTrack } from '@pmr/tracker';
@@ -30,15 +30,15 @@ export async function analyseTrack(
   clock: StageClock,
 ): Promise<AnalysedTrack> {
   const faces = track.selected.map((s) => s.face);
-  const analysed = await Promise.all(
-    faces.map(async (face) => {
-      const [embedding, attributes] = await Promise.all([
-        clock.time('embed', () => engines.embedder.embed(face.chip)),
-        clock.time('attributes', () => engines.attributes.analyze(face.chip)),
-      ]);
-      return { embedding, attributes, quality: face.quality.score };
-    }),
-  );
+  // One face at a time (its embedding and attributes side by side), so analysis never crowds out detection.
+  const analysed: Array<{ embedding: Float32Array; attributes: FaceAttributes; quality: number }> = [];
+  for (const face of faces) {
+    const [embedding, attributes] = await Promise.all([
+      clock.time('embed', () => engines.embedder.embed(face.chip)),
+      clock.time('attributes', () => engines.attributes.analyze(face.chip)),
+    ]);
+    analysed.push({ embedding, attributes, quality: face.quality.score });
+  }
   const decision: IdentityDecision = decideIdentity(analysed, identity.gallery, identity.threshold);
   const agg = aggregateAttributes(analysed.map((a) => ({ attributes: a.attributes, weight: a.quality })));
   const attributes: TrackAttributesJson = {

@@ -60,6 +60,7 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
   const log = new TrackLog(options.timelineInterval);
   const pending: Array<Promise<AnalysedTrack>> = [];
   const clock = new StageClock();
+  let queue: Promise<void> = Promise.resolve();
   let detections = 0;
   let analysedFrames = 0;
   let sourceFrames = 0;
@@ -79,7 +80,12 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
       const track = log.take(t.trackId);
       if (track === undefined) continue;
       embeddings += t.selected.length;
-      const analysis = analyseTrack(t, track, engines, identity, clock);
+      // Tracks are analysed one after another, alongside the detection of the frames that follow.
+      const analysis = queue.then(() => analyseTrack(t, track, engines, identity, clock));
+      queue = analysis.then(
+        () => undefined,
+        () => undefined,
+      );
       analysis.catch(() => undefined); // surfaced by Promise.all below; avoids an unhandled rejection meanwhile
       pending.push(analysis);
     }
