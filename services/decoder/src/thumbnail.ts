@@ -1,5 +1,5 @@
 // Small copies of a frame for the similar-frame measures. Pure maths, no I/O.
-import type { RgbImage } from '@pmr/common';
+import { toGray, type RgbImage } from '@pmr/common';
 
 /** A single-channel image of floats (0..255), row-major. */
 export interface GrayImage {
@@ -58,9 +58,5 @@ export function downscaleRgb(image: RgbImage, maxSide: number): RgbImage {
 
 /** BT.601 luma of an RGB image as floats. */
 export function grayOf(image: RgbImage): GrayImage {
-  const n = image.width * image.height;
-  const out = new Float32Array(n);
-  const d = image.data;
-  for (let i = 0, j = 0; i < n; i++, j += 3) out[i] = 0.299 * d[j]! + 0.587 * d[j + 1]! + 0.114 * d[j + 2]!;
-  return { width: image.width, height: image.height, data: out };
+  return { width: image.width, height: image.height, data: toGray(image) };
 }

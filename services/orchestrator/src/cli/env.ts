@@ -5,6 +5,8 @@ export interface CliEnv {
   readonly modelsDir: string | undefined;
   readonly logLevel: string;
   readonly threads: number | undefined;
+  /** PMR_DEBUG=1: print the stack trace after the one-line error. */
+  readonly debug: boolean;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -23,5 +25,5 @@ export function readCliEnv(env: NodeJS.ProcessEnv): CliEnv {
     if (!Number.isInteger(threads) || threads < 1) problems.push('PMR_THREADS must be a positive integer');
   }
   if (problems.length > 0) throw new Error(`bad environment: ${problems.join('; ')}`);
-  return { modelsDir, logLevel, threads };
+  return { modelsDir, logLevel, threads, debug: env.PMR_DEBUG === '1' };
 }

@@ -71,9 +71,11 @@ async function runDetect(cmd: DetectCommand, env: CliEnv): Promise<void> {
 
 /** Runs the command line and returns the exit code; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
+  let debug = false;
   try {
     const cmd = parseCommand(argv);
     const env = readCliEnv(process.env);
+    debug = env.debug;
     switch (cmd.command) {
       case 'help':
         process.stdout.write(`${USAGE}\n`);
@@ -92,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const message = err instanceof PmrError || err instanceof Error ? err.message : String(err);
     process.stderr.write(`pmr: ${message.split('\n')[0]}\n`);
-    if (process.env.PMR_DEBUG === '1' && err instanceof Error && err.stack !== undefined) process.stderr.write(`${err.stack}\n`);
+    if (debug && err instanceof Error && err.stack !== undefined) process.stderr.write(`${err.stack}\n`);
     return 1;
   }
 }
