@@ -1,6 +1,6 @@
 // The embedded runtime: every stage in one process, wired in order. decode → detect → track → (finished tracks)
 // embed + attributes → identity → assemble. Memory stays bounded by the frames in flight and the open tracks.
-import type { Box, DetectedFace } from '@pmr/common';
+import type { Box, DetectedFace, Frame } from '@pmr/common';
 import { decodeVideo, type SkipOptions } from '@pmr/decoder';
 import { Tracker, type FinishedTrack, type TrackedFace } from '@pmr/tracker';
 import { clusterUnknowns, createGallery, type Gallery } from '@pmr/recognizer';
@@ -11,6 +11,9 @@ import type { Engines } from './engines.ts';
 import { FrameTimes, type FrameSpan } from './frame-times.ts';
 import { TrackLog } from './track-log.ts';
 import { StageClock } from './stage-clock.ts';
+
+/** How many frames' detections may be in flight at once. */
+const DETECT_AHEAD = 2;
 
 export interface AnalyseOptions {
   /** Analysis frame rate; undefined analyses every frame. */
@@ -92,14 +95,7 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
   };
 
   const frameDuration = info.fps > 0 ? 1 / info.fps : 0;
-  const iterator = decoded.frames[Symbol.asyncIterator]();
-  for (;;) {
-    const t0 = performance.now();
-    const next = await iterator.next();
-    clock.add('decode', performance.now() - t0);
-    if (next.done === true) break;
-    const frame = next.value;
-    const faces = await clock.time('detect', () => engines.detector.detect(frame.image));
+  const track = (frame: Frame, faces: readonly DetectedFace[]): void => {
     detections += faces.length;
     const span: FrameSpan = { sourceFirst: frame.sourceFirst, sourceLast: frame.sourceLast, pts: frame.pts, end: frame.ptsLast + frameDuration };
     times.add(frame.index, span);
@@ -112,6 +108,31 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
     analysedFrames++;
     sourceFrames = frame.sourceLast + 1;
     input.onProgress?.({ analysedFrames, sourceFrames, totalFrames: info.frameCount, tracks: pending.length });
+  };
+
+  // Detection runs up to DETECT_AHEAD frames ahead of tracking, so the network works on one frame while this thread
+  // prepares the next and tracks the last; results are still consumed strictly in frame order.
+  const inflight: Array<{ frame: Frame; faces: Promise<DetectedFace[]> }> = [];
+  const consumeOldest = async (): Promise<void> => {
+    const { frame, faces } = inflight.shift()!;
+    track(frame, await faces);
+  };
+  const iterator = decoded.frames[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const t0 = performance.now();
+      const next = await iterator.next();
+      clock.add('decode', performance.now() - t0);
+      if (next.done === true) break;
+      const frame = next.value;
+      const faces = clock.time('detect', () => engines.detector.detect(frame.image));
+      faces.catch(() => undefined); // surfaced when consumed, in order
+      inflight.push({ frame, faces });
+      if (inflight.length >= DETECT_AHEAD) await consumeOldest();
+    }
+    while (inflight.length > 0) await consumeOldest();
+  } finally {
+    await Promise.allSettled(inflight.map((f) => f.faces));
   }
   const t2 = performance.now();
   finish(tracker.finish());
