@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/**', '**/*.js', '**/*.mjs', 'services/common/src/proto/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,0 +1,51 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AgeEstimate as _pmr_v1_AgeEstimate, AgeEstimate__Output as _pmr_v1_AgeEstimate__Output } from './pmr/v1/AgeEstimate.ts';
+import type { AnalyzeRequest as _pmr_v1_AnalyzeRequest, AnalyzeRequest__Output as _pmr_v1_AnalyzeRequest__Output } from './pmr/v1/AnalyzeRequest.ts';
+import type { AnalyzeResponse as _pmr_v1_AnalyzeResponse, AnalyzeResponse__Output as _pmr_v1_AnalyzeResponse__Output } from './pmr/v1/AnalyzeResponse.ts';
+import type { AttributesServiceClient as _pmr_v1_AttributesServiceClient, AttributesServiceDefinition as _pmr_v1_AttributesServiceDefinition } from './pmr/v1/AttributesService.ts';
+import type { Box as _pmr_v1_Box, Box__Output as _pmr_v1_Box__Output } from './pmr/v1/Box.ts';
+import type { DetectedFace as _pmr_v1_DetectedFace, DetectedFace__Output as _pmr_v1_DetectedFace__Output } from './pmr/v1/DetectedFace.ts';
+import type { ExpressionEstimate as _pmr_v1_ExpressionEstimate, ExpressionEstimate__Output as _pmr_v1_ExpressionEstimate__Output } from './pmr/v1/ExpressionEstimate.ts';
+import type { ExpressionScore as _pmr_v1_ExpressionScore, ExpressionScore__Output as _pmr_v1_ExpressionScore__Output } from './pmr/v1/ExpressionScore.ts';
+import type { FaceAttributes as _pmr_v1_FaceAttributes, FaceAttributes__Output as _pmr_v1_FaceAttributes__Output } from './pmr/v1/FaceAttributes.ts';
+import type { FaceQuality as _pmr_v1_FaceQuality, FaceQuality__Output as _pmr_v1_FaceQuality__Output } from './pmr/v1/FaceQuality.ts';
+import type { GenderEstimate as _pmr_v1_GenderEstimate, GenderEstimate__Output as _pmr_v1_GenderEstimate__Output } from './pmr/v1/GenderEstimate.ts';
+import type { Image as _pmr_v1_Image, Image__Output as _pmr_v1_Image__Output } from './pmr/v1/Image.ts';
+import type { Landmarks as _pmr_v1_Landmarks, Landmarks__Output as _pmr_v1_Landmarks__Output } from './pmr/v1/Landmarks.ts';
+import type { ObjectRef as _pmr_v1_ObjectRef, ObjectRef__Output as _pmr_v1_ObjectRef__Output } from './pmr/v1/ObjectRef.ts';
+import type { Point as _pmr_v1_Point, Point__Output as _pmr_v1_Point__Output } from './pmr/v1/Point.ts';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  pmr: {
+    v1: {
+      AgeEstimate: MessageTypeDefinition<_pmr_v1_AgeEstimate, _pmr_v1_AgeEstimate__Output>
+      AnalyzeRequest: MessageTypeDefinition<_pmr_v1_AnalyzeRequest, _pmr_v1_AnalyzeRequest__Output>
+      AnalyzeResponse: MessageTypeDefinition<_pmr_v1_AnalyzeResponse, _pmr_v1_AnalyzeResponse__Output>
+      /**
+       * Estimates expression (and age and gender, when a model for them is configured) from aligned face chips.
+       */
+      AttributesService: SubtypeConstructor<typeof grpc.Client, _pmr_v1_AttributesServiceClient> & { service: _pmr_v1_AttributesServiceDefinition }
+      Box: MessageTypeDefinition<_pmr_v1_Box, _pmr_v1_Box__Output>
+      DetectedFace: MessageTypeDefinition<_pmr_v1_DetectedFace, _pmr_v1_DetectedFace__Output>
+      Expression: EnumTypeDefinition
+      ExpressionEstimate: MessageTypeDefinition<_pmr_v1_ExpressionEstimate, _pmr_v1_ExpressionEstimate__Output>
+      ExpressionScore: MessageTypeDefinition<_pmr_v1_ExpressionScore, _pmr_v1_ExpressionScore__Output>
+      FaceAttributes: MessageTypeDefinition<_pmr_v1_FaceAttributes, _pmr_v1_FaceAttributes__Output>
+      FaceQuality: MessageTypeDefinition<_pmr_v1_FaceQuality, _pmr_v1_FaceQuality__Output>
+      Gender: EnumTypeDefinition
+      GenderEstimate: MessageTypeDefinition<_pmr_v1_GenderEstimate, _pmr_v1_GenderEstimate__Output>
+      Image: MessageTypeDefinition<_pmr_v1_Image, _pmr_v1_Image__Output>
+      ImageEncoding: EnumTypeDefinition
+      Landmarks: MessageTypeDefinition<_pmr_v1_Landmarks, _pmr_v1_Landmarks__Output>
+      ObjectRef: MessageTypeDefinition<_pmr_v1_ObjectRef, _pmr_v1_ObjectRef__Output>
+      Point: MessageTypeDefinition<_pmr_v1_Point, _pmr_v1_Point__Output>
+    }
+  }
+}
+

@@ -1,0 +1,54 @@
+// Original file: pmr/v1/decoder_service.proto
+
+
+/**
+ * How a decode ended.
+ */
+export interface DecodeOutcome {
+  /**
+   * True when the whole video was decoded.
+   */
+  'complete'?: (boolean);
+  /**
+   * Source frames covered by the emitted frames.
+   */
+  'sourceFrames'?: (number);
+  /**
+   * Frames read from ffmpeg.
+   */
+  'decodedFrames'?: (number);
+  /**
+   * Frames emitted for analysis.
+   */
+  'emittedFrames'?: (number);
+  /**
+   * Why the decode is not complete, as one line; empty when complete.
+   */
+  'error'?: (string);
+}
+
+/**
+ * How a decode ended.
+ */
+export interface DecodeOutcome__Output {
+  /**
+   * True when the whole video was decoded.
+   */
+  'complete': (boolean);
+  /**
+   * Source frames covered by the emitted frames.
+   */
+  'sourceFrames': (number);
+  /**
+   * Frames read from ffmpeg.
+   */
+  'decodedFrames': (number);
+  /**
+   * Frames emitted for analysis.
+   */
+  'emittedFrames': (number);
+  /**
+   * Why the decode is not complete, as one line; empty when complete.
+   */
+  'error': (string);
+}

@@ -1,0 +1,66 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AgeEstimate as _pmr_v1_AgeEstimate, AgeEstimate__Output as _pmr_v1_AgeEstimate__Output } from './pmr/v1/AgeEstimate.ts';
+import type { AnalysisStats as _pmr_v1_AnalysisStats, AnalysisStats__Output as _pmr_v1_AnalysisStats__Output } from './pmr/v1/AnalysisStats.ts';
+import type { Box as _pmr_v1_Box, Box__Output as _pmr_v1_Box__Output } from './pmr/v1/Box.ts';
+import type { DetectedFace as _pmr_v1_DetectedFace, DetectedFace__Output as _pmr_v1_DetectedFace__Output } from './pmr/v1/DetectedFace.ts';
+import type { ExpressionEstimate as _pmr_v1_ExpressionEstimate, ExpressionEstimate__Output as _pmr_v1_ExpressionEstimate__Output } from './pmr/v1/ExpressionEstimate.ts';
+import type { ExpressionScore as _pmr_v1_ExpressionScore, ExpressionScore__Output as _pmr_v1_ExpressionScore__Output } from './pmr/v1/ExpressionScore.ts';
+import type { ExpressionVote as _pmr_v1_ExpressionVote, ExpressionVote__Output as _pmr_v1_ExpressionVote__Output } from './pmr/v1/ExpressionVote.ts';
+import type { FaceAttributes as _pmr_v1_FaceAttributes, FaceAttributes__Output as _pmr_v1_FaceAttributes__Output } from './pmr/v1/FaceAttributes.ts';
+import type { FaceQuality as _pmr_v1_FaceQuality, FaceQuality__Output as _pmr_v1_FaceQuality__Output } from './pmr/v1/FaceQuality.ts';
+import type { GallerySummary as _pmr_v1_GallerySummary, GallerySummary__Output as _pmr_v1_GallerySummary__Output } from './pmr/v1/GallerySummary.ts';
+import type { GenderEstimate as _pmr_v1_GenderEstimate, GenderEstimate__Output as _pmr_v1_GenderEstimate__Output } from './pmr/v1/GenderEstimate.ts';
+import type { Image as _pmr_v1_Image, Image__Output as _pmr_v1_Image__Output } from './pmr/v1/Image.ts';
+import type { Landmarks as _pmr_v1_Landmarks, Landmarks__Output as _pmr_v1_Landmarks__Output } from './pmr/v1/Landmarks.ts';
+import type { ObjectRef as _pmr_v1_ObjectRef, ObjectRef__Output as _pmr_v1_ObjectRef__Output } from './pmr/v1/ObjectRef.ts';
+import type { PersonResult as _pmr_v1_PersonResult, PersonResult__Output as _pmr_v1_PersonResult__Output } from './pmr/v1/PersonResult.ts';
+import type { Point as _pmr_v1_Point, Point__Output as _pmr_v1_Point__Output } from './pmr/v1/Point.ts';
+import type { RejectedPhoto as _pmr_v1_RejectedPhoto, RejectedPhoto__Output as _pmr_v1_RejectedPhoto__Output } from './pmr/v1/RejectedPhoto.ts';
+import type { StageTime as _pmr_v1_StageTime, StageTime__Output as _pmr_v1_StageTime__Output } from './pmr/v1/StageTime.ts';
+import type { TimelinePoint as _pmr_v1_TimelinePoint, TimelinePoint__Output as _pmr_v1_TimelinePoint__Output } from './pmr/v1/TimelinePoint.ts';
+import type { TrackAttributes as _pmr_v1_TrackAttributes, TrackAttributes__Output as _pmr_v1_TrackAttributes__Output } from './pmr/v1/TrackAttributes.ts';
+import type { TrackFrames as _pmr_v1_TrackFrames, TrackFrames__Output as _pmr_v1_TrackFrames__Output } from './pmr/v1/TrackFrames.ts';
+import type { TrackIdentity as _pmr_v1_TrackIdentity, TrackIdentity__Output as _pmr_v1_TrackIdentity__Output } from './pmr/v1/TrackIdentity.ts';
+import type { TrackResult as _pmr_v1_TrackResult, TrackResult__Output as _pmr_v1_TrackResult__Output } from './pmr/v1/TrackResult.ts';
+import type { VideoSummary as _pmr_v1_VideoSummary, VideoSummary__Output as _pmr_v1_VideoSummary__Output } from './pmr/v1/VideoSummary.ts';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  pmr: {
+    v1: {
+      AgeEstimate: MessageTypeDefinition<_pmr_v1_AgeEstimate, _pmr_v1_AgeEstimate__Output>
+      AnalysisStats: MessageTypeDefinition<_pmr_v1_AnalysisStats, _pmr_v1_AnalysisStats__Output>
+      Box: MessageTypeDefinition<_pmr_v1_Box, _pmr_v1_Box__Output>
+      DetectedFace: MessageTypeDefinition<_pmr_v1_DetectedFace, _pmr_v1_DetectedFace__Output>
+      Expression: EnumTypeDefinition
+      ExpressionEstimate: MessageTypeDefinition<_pmr_v1_ExpressionEstimate, _pmr_v1_ExpressionEstimate__Output>
+      ExpressionScore: MessageTypeDefinition<_pmr_v1_ExpressionScore, _pmr_v1_ExpressionScore__Output>
+      ExpressionVote: MessageTypeDefinition<_pmr_v1_ExpressionVote, _pmr_v1_ExpressionVote__Output>
+      FaceAttributes: MessageTypeDefinition<_pmr_v1_FaceAttributes, _pmr_v1_FaceAttributes__Output>
+      FaceQuality: MessageTypeDefinition<_pmr_v1_FaceQuality, _pmr_v1_FaceQuality__Output>
+      GallerySummary: MessageTypeDefinition<_pmr_v1_GallerySummary, _pmr_v1_GallerySummary__Output>
+      Gender: EnumTypeDefinition
+      GenderEstimate: MessageTypeDefinition<_pmr_v1_GenderEstimate, _pmr_v1_GenderEstimate__Output>
+      Image: MessageTypeDefinition<_pmr_v1_Image, _pmr_v1_Image__Output>
+      ImageEncoding: EnumTypeDefinition
+      Landmarks: MessageTypeDefinition<_pmr_v1_Landmarks, _pmr_v1_Landmarks__Output>
+      ObjectRef: MessageTypeDefinition<_pmr_v1_ObjectRef, _pmr_v1_ObjectRef__Output>
+      PersonResult: MessageTypeDefinition<_pmr_v1_PersonResult, _pmr_v1_PersonResult__Output>
+      Point: MessageTypeDefinition<_pmr_v1_Point, _pmr_v1_Point__Output>
+      RejectedPhoto: MessageTypeDefinition<_pmr_v1_RejectedPhoto, _pmr_v1_RejectedPhoto__Output>
+      StageTime: MessageTypeDefinition<_pmr_v1_StageTime, _pmr_v1_StageTime__Output>
+      TimelinePoint: MessageTypeDefinition<_pmr_v1_TimelinePoint, _pmr_v1_TimelinePoint__Output>
+      TrackAttributes: MessageTypeDefinition<_pmr_v1_TrackAttributes, _pmr_v1_TrackAttributes__Output>
+      TrackFrames: MessageTypeDefinition<_pmr_v1_TrackFrames, _pmr_v1_TrackFrames__Output>
+      TrackIdentity: MessageTypeDefinition<_pmr_v1_TrackIdentity, _pmr_v1_TrackIdentity__Output>
+      TrackResult: MessageTypeDefinition<_pmr_v1_TrackResult, _pmr_v1_TrackResult__Output>
+      VideoSummary: MessageTypeDefinition<_pmr_v1_VideoSummary, _pmr_v1_VideoSummary__Output>
+    }
+  }
+}
+

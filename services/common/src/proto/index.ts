@@ -1,0 +1,5 @@
+// PMR's gRPC contracts: loading, generated types, and the edge helpers every service uses.
+export * from './load.ts';
+export * from './limits.ts';
+export * from './status.ts';
+export * from './image.ts';

@@ -1,0 +1,28 @@
+// Domain errors to gRPC statuses, at the edge. A PmrError keeps its code and its message (written for the
+// caller); any other error is a bug and leaves only a generic INTERNAL message, its details going to the log.
+import { status, type StatusObject } from '@grpc/grpc-js';
+import { PmrError, type ErrorCode } from '../errors.ts';
+
+const STATUS_OF: Readonly<Record<ErrorCode, status>> = {
+  INVALID_ARGUMENT: status.INVALID_ARGUMENT,
+  NOT_FOUND: status.NOT_FOUND,
+  ALREADY_EXISTS: status.ALREADY_EXISTS,
+  RESOURCE_EXHAUSTED: status.RESOURCE_EXHAUSTED,
+  FAILED_PRECONDITION: status.FAILED_PRECONDITION,
+  UNAVAILABLE: status.UNAVAILABLE,
+  INTERNAL: status.INTERNAL,
+};
+
+/** The gRPC status code of a domain error code. */
+export function grpcStatusOf(code: ErrorCode): status {
+  return STATUS_OF[code];
+}
+
+/**
+ * What a handler passes to its callback, `call.emit('error', …)` or `call.destroy(…)` for a failure: the
+ * PmrError's status and message, or INTERNAL with `internalMessage` for anything else.
+ */
+export function toServiceError(error: unknown, internalMessage = 'internal error'): Partial<StatusObject> {
+  if (error instanceof PmrError) return { code: grpcStatusOf(error.code), details: error.message };
+  return { code: status.INTERNAL, details: internalMessage };
+}
