@@ -38,6 +38,8 @@ test('short_hamilton_clip: Lin-Manuel Miranda and Barack Obama are found, Michel
   assert.equal(result.video.complete, true);
   for (const t of result.tracks) {
     assert.ok(t.lastSeen > t.firstSeen, `track ${t.id} has a positive duration`);
+    const a = t.attributes as { expression: unknown; age: { value: number } | null; gender: { value: string } | null };
+    assert.ok(a.expression !== null && a.age !== null && a.gender !== null, `track ${t.id} carries expression, age and gender`);
     assert.match(t.bestShot, /^data:image\/jpeg;base64,/);
   }
   // Embeddings are bounded per track, not per frame.

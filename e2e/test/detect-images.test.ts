@@ -6,7 +6,11 @@ import { dataDir, missingData, missingModels } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
 
 interface DetectJson {
-  faces: Array<{ box: [number, number, number, number]; identity: { name: string | null; similarity: number } | null; attributes: { expression: { value: string } } }>;
+  faces: Array<{
+    box: [number, number, number, number];
+    identity: { name: string | null; similarity: number } | null;
+    attributes: { expression: { value: string }; age: { value: number; low: number; high: number } | null; gender: { value: string; confidence: number } | null };
+  }>;
 }
 
 const skipReason = missingModels() ?? missingData();
@@ -28,7 +32,16 @@ test('pmr detect names every enrolled person in group photos, left to right, and
       const { faces } = JSON.parse(run.stdout) as DetectJson;
       const named = faces.filter((f) => f.identity?.name != null).toSorted((a, b) => a.box[0] - b.box[0]);
       assert.deepEqual(named.map((f) => f.identity!.name), c.leftToRight);
-      for (const f of faces) assert.ok(typeof f.attributes.expression.value === 'string');
+      for (const f of faces) {
+        assert.ok(typeof f.attributes.expression.value === 'string');
+        assert.ok(f.attributes.age !== null && f.attributes.age.low <= f.attributes.age.value && f.attributes.age.value <= f.attributes.age.high);
+        assert.ok(f.attributes.gender !== null);
+      }
+      // Every enrolled person here is an adult; the two men and one woman are known.
+      for (const f of named) {
+        assert.ok(f.attributes.age!.value >= 25 && f.attributes.age!.value <= 80, `${f.identity!.name}: age ${f.attributes.age!.value}`);
+        assert.equal(f.attributes.gender!.value, f.identity!.name === 'rose_leslie' ? 'female' : 'male', f.identity!.name!);
+      }
     });
   }
 });

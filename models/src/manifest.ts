@@ -8,9 +8,14 @@ export interface ModelEntry {
   readonly licence: string;
   readonly url: string;
   readonly input: string;
+  /**
+   * Present for models the project builds itself instead of downloading: `url` then names the source, and
+   * `sha256`/`size` are those of the built file (deterministic for a given package version and converter).
+   */
+  readonly build?: { readonly package: string; readonly source: string; readonly outputs: string };
 }
 
-export type ModelName = 'yunet' | 'scrfd' | 'mobilefacenet' | 'expression';
+export type ModelName = 'yunet' | 'scrfd' | 'mobilefacenet' | 'expression' | 'agegender';
 
 export const manifest: Readonly<Record<ModelName, ModelEntry>> = JSON.parse(
   readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'),

@@ -4,6 +4,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { failedPrecondition } from '@pmr/common';
+import { buildAgeGenderModel } from './agegender-build.ts';
 import { manifest, type ModelEntry, type ModelName } from './manifest.ts';
 
 export interface ResolveOptions {
@@ -13,6 +14,8 @@ export interface ResolveOptions {
   readonly cacheDir?: string | undefined;
   /** Allow downloading from the manifest's upstream URL when the file is not found locally. */
   readonly download?: boolean;
+  /** Allow building a project-built model (`agegender`) from its npm package when it is not found (default true). */
+  readonly build?: boolean;
   /** Injected for tests; defaults to global fetch. */
   readonly fetchImpl?: typeof fetch;
 }
@@ -45,21 +48,28 @@ async function verify(path: string, entry: ModelEntry): Promise<void> {
  * Find a model's ONNX file: `modelsDir/<file>` when a models folder is given, else the download cache,
  * downloading it (and checking its sha256) when allowed. Missing or corrupt files are FAILED_PRECONDITION
  * errors that name the file and say how to get it.
+ *
+ * Models the project builds itself (manifest entries with `build`, i.e. `agegender`) are taken from `modelsDir`
+ * when the file is there, else from the cache, else built from the installed npm package into the cache
+ * (see buildAgeGenderModel); a cached build that no longer matches the manifest's sha256 is rebuilt.
  */
 export async function resolveModel(name: ModelName, options: ResolveOptions = {}): Promise<string> {
   const entry = manifest[name];
   if (options.modelsDir !== undefined) {
     const path = join(options.modelsDir, entry.file);
-    if (!existsSync(path)) {
+    if (existsSync(path)) {
+      await verify(path, entry);
+      return path;
+    }
+    if (entry.build === undefined) {
       throw failedPrecondition(
         `model ${name} not found: ${path} does not exist. Put ${entry.file} there (from ${entry.url}) or unset PMR_MODELS_DIR to download it.`,
       );
     }
-    await verify(path, entry);
-    return path;
   }
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const cached = join(cacheDir, entry.file);
+  if (entry.build !== undefined) return resolveBuilt(name, entry, cacheDir, cached, options);
   if (existsSync(cached)) {
     await verify(cached, entry);
     return cached;
@@ -70,6 +80,21 @@ export async function resolveModel(name: ModelName, options: ResolveOptions = {}
   await download(entry, cached, options.fetchImpl ?? fetch);
   await verify(cached, entry);
   return cached;
+}
+
+async function resolveBuilt(name: ModelName, entry: ModelEntry, cacheDir: string, cached: string, options: ResolveOptions): Promise<string> {
+  if (existsSync(cached)) {
+    if (verified.get(cached) === entry.sha256 || (await sha256File(cached)) === entry.sha256) {
+      verified.set(cached, entry.sha256);
+      return cached;
+    }
+  }
+  if (options.build === false) {
+    throw failedPrecondition(`model ${name} (${entry.file}) is not built in ${cacheDir}; run \`pmr models build\` or set PMR_MODELS_DIR.`);
+  }
+  const built = await buildAgeGenderModel({ cacheDir });
+  verified.set(built.path, entry.sha256);
+  return built.path;
 }
 
 async function download(entry: ModelEntry, target: string, fetchImpl: typeof fetch): Promise<void> {

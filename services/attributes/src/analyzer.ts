@@ -1,34 +1,60 @@
 // Per-face attribute analysis: runs every configured attribute model on the aligned chip.
-import { failedPrecondition, type FaceAttributes, type RgbImage } from '@pmr/common';
+import { failedPrecondition, invalidArgument, type FaceAttributes, type RgbImage } from '@pmr/common';
+import { loadAgeGenderModel, type AgeGenderModel, type AgeGenderModelOptions } from './agegender-model.ts';
 import { loadExpressionModel } from './expression-model.ts';
 
 export interface AttributeAnalyzerOptions {
   /** Path of facial_expression_recognition_mobilefacenet_2022july_int8.onnx. */
   readonly expressionModelPath: string;
+  /** Path of faceres_agegender.onnx (built by `resolveModel('agegender')`); shorthand for `ageGenderModel: { kind: 'faceres', path }`. */
+  readonly ageGenderModelPath?: string;
+  /** The age/gender model and its kind; InsightFace genderage.onnx carries non-commercial weights. */
+  readonly ageGenderModel?: AgeGenderModelOptions;
   /** onnxruntime intra-op threads per model; omitted means onnxruntime's default. */
   readonly threads?: number;
-  // An age/gender model joins here as another optional path; `analyze` then fills `age` and `gender`.
 }
 
 export interface AttributeAnalyzer {
-  /** Attributes of one face from its 112x112 ArcFace-aligned RGB chip. */
+  /** Attributes of one face from its 112x112 ArcFace-aligned RGB chip; age and gender are null without an age/gender model. */
   analyze(chip: RgbImage): Promise<FaceAttributes>;
   /** Free the models; the analyzer must not be used afterwards. */
   release(): Promise<void>;
 }
 
+function ageGenderOptions(options: AttributeAnalyzerOptions): AgeGenderModelOptions | undefined {
+  if (options.ageGenderModel !== undefined && options.ageGenderModelPath !== undefined) {
+    throw invalidArgument('give either ageGenderModelPath or ageGenderModel, not both');
+  }
+  if (options.ageGenderModel !== undefined) return options.ageGenderModel;
+  return options.ageGenderModelPath === undefined ? undefined : { kind: 'faceres', path: options.ageGenderModelPath };
+}
+
 export async function createAttributeAnalyzer(options: AttributeAnalyzerOptions): Promise<AttributeAnalyzer> {
+  const ageGender = ageGenderOptions(options);
   const expression = await loadExpressionModel(options.expressionModelPath, options.threads);
+  let ageGenderModel: AgeGenderModel | null = null;
+  if (ageGender !== undefined) {
+    try {
+      ageGenderModel = await loadAgeGenderModel(ageGender, options.threads);
+    } catch (err) {
+      await expression.release();
+      throw err;
+    }
+  }
   let released = false;
   return {
     async analyze(chip) {
       if (released) throw failedPrecondition('attribute analyzer was released');
-      return { expression: await expression.predict(chip), age: null, gender: null };
+      if (ageGenderModel === null) return { expression: await expression.predict(chip), age: null, gender: null };
+      // Both sessions run at once (onnxruntime works off the JS thread).
+      const [expr, { age, gender }] = await Promise.all([expression.predict(chip), ageGenderModel.predict(chip)]);
+      return { expression: expr, age, gender };
     },
     async release() {
       if (released) return;
       released = true;
       await expression.release();
+      await ageGenderModel?.release();
     },
   };
 }

@@ -5,3 +5,4 @@ export * from './logger.ts';
 export * from './image-io.ts';
 export * from './image-ops.ts';
 export * from './onnx.ts';
+export * from './resize.ts';

@@ -2,7 +2,6 @@ export { createDetector, prepareInput, finishFaces, DEFAULT_INPUT_SIZE, DEFAULT_
 export type { Detector, DetectorKind, DetectorOptions } from './detector.ts';
 export type { FaceCandidate, OutputMap } from './candidate.ts';
 export { computeLetterbox, boxToImage, pointToImage, landmarksToImage, type Letterbox } from './letterbox.ts';
-export { resizeBilinear } from './resize.ts';
 export { letterboxTensor } from './letterbox-tensor.ts';
 export { packNchw, normalisePixel, type InputFormat } from './pack.ts';
 export { decodeYunet } from './yunet-decode.ts';

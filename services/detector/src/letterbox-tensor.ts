@@ -4,7 +4,7 @@
 import type { RgbImage } from '@pmr/common';
 import type { Letterbox } from './letterbox.ts';
 import { normalisePixel, type InputFormat } from './pack.ts';
-import { axisTaps } from './resize.ts';
+import { axisTaps } from '@pmr/common';
 
 export function letterboxTensor(image: RgbImage, lb: Letterbox, format: InputFormat): Float32Array {
   const { inputWidth: iw, inputHeight: ih, resizedWidth: w, resizedHeight: h, scale } = lb;

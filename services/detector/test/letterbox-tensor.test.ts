@@ -4,7 +4,7 @@ import type { RgbImage } from '@pmr/common';
 import { computeLetterbox } from '../src/letterbox.ts';
 import { letterboxTensor } from '../src/letterbox-tensor.ts';
 import { packNchw } from '../src/pack.ts';
-import { resizeBilinear } from '../src/resize.ts';
+import { resizeBilinear } from '@pmr/common';
 
 test('letterboxTensor: a 2x1 image enlarged ×2 into a 32x32 YuNet input (hand-checked)', () => {
   const img: RgbImage = { width: 2, height: 1, data: Uint8Array.from([10, 20, 30, 50, 60, 70]) };

@@ -14,6 +14,7 @@ test('analyze: defaults and flags', () => {
     skip: 'histogram',
     skipThreshold: undefined,
     threshold: undefined,
+    ageGender: { kind: 'faceres' },
   });
   const cmd = parseCommand(['analyze', 'v.mp4', '--gallery', 'g', '--fps', '5', '--detector', 'scrfd', '--json', 'o.json', '--annotate', 'a.mp4']);
   assert.equal(cmd.command, 'analyze');
@@ -21,6 +22,9 @@ test('analyze: defaults and flags', () => {
   assert.equal(cmd.fps, 5);
   assert.equal(cmd.detector, 'scrfd');
   assert.equal(cmd.gallery, 'g');
+  const insight = parseCommand(['detect', 'i.jpg', '--age-gender', 'insightface:/models/genderage.onnx']);
+  assert.deepEqual(insight.command === 'detect' && insight.ageGender, { kind: 'insightface', path: '/models/genderage.onnx' });
+  assert.deepEqual(parseCommand(['models', 'build']), { command: 'models-build' });
 });
 
 test('bad arguments are usage errors that list every problem', () => {
@@ -32,6 +36,8 @@ test('bad arguments are usage errors that list every problem', () => {
     { argv: ['detect', 'i.jpg', '--fps', '3'], message: /--fps does not apply to detect/ },
     { argv: ['analyze', 'v.mp4', '--bogus'], message: /Unknown option '--bogus'/ },
     { argv: ['analyze', 'v.mp4', '--threshold', '2'], message: /--threshold must be a number in \[-1, 1\]/ },
+    { argv: ['analyze', 'v.mp4', '--age-gender', 'insightface:'], message: /--age-gender must be faceres or insightface:PATH/ },
+    { argv: ['models', 'fetch'], message: /pmr models build/ },
   ];
   for (const c of cases) {
     assert.throws(() => parseCommand(c.argv), (err: unknown) => err instanceof UsageError && c.message.test(err.message), c.argv.join(' '));

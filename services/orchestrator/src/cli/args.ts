@@ -1,11 +1,12 @@
 // Command-line parsing and validation, in one place. Every problem is reported at once.
 import { parseArgs } from 'node:util';
-import type { DetectorKind } from '../runtime/engines.ts';
+import type { AgeGenderChoice, DetectorKind } from '../runtime/engines.ts';
 
 export const USAGE = `usage:
   pmr analyze VIDEO [--gallery DIR] [--json OUT.json] [--annotate OUT.mp4] [--fps N] [--detector yunet|scrfd]
-                    [--skip histogram|ssim|none] [--skip-threshold X] [--threshold X]
-  pmr detect IMAGE [--gallery DIR] [--detector yunet|scrfd]
+                    [--skip histogram|ssim|none] [--skip-threshold X] [--threshold X] [--age-gender faceres|insightface:PATH]
+  pmr detect IMAGE [--gallery DIR] [--detector yunet|scrfd] [--threshold X] [--age-gender faceres|insightface:PATH]
+  pmr models build      build the age/gender model from its npm package into the model cache
 
 Models come from PMR_MODELS_DIR when set, else they are downloaded once into ~/.cache/pmr/models.`;
 
@@ -26,6 +27,7 @@ export interface AnalyzeCommand {
   readonly skip: SkipMethod;
   readonly skipThreshold: number | undefined;
   readonly threshold: number | undefined;
+  readonly ageGender: AgeGenderChoice;
 }
 
 export interface DetectCommand {
@@ -34,13 +36,18 @@ export interface DetectCommand {
   readonly gallery: string | undefined;
   readonly detector: DetectorKind;
   readonly threshold: number | undefined;
+  readonly ageGender: AgeGenderChoice;
+}
+
+export interface ModelsBuildCommand {
+  readonly command: 'models-build';
 }
 
 export interface HelpCommand {
   readonly command: 'help';
 }
 
-export type Command = AnalyzeCommand | DetectCommand | HelpCommand;
+export type Command = AnalyzeCommand | DetectCommand | ModelsBuildCommand | HelpCommand;
 
 function positiveNumber(name: string, raw: string | undefined, problems: string[]): number | undefined {
   if (raw === undefined) return undefined;
@@ -54,6 +61,13 @@ function unitNumber(name: string, raw: string | undefined, problems: string[]): 
   const n = Number(raw);
   if (!Number.isFinite(n) || n < -1 || n > 1) problems.push(`--${name} must be a number in [-1, 1], got ${JSON.stringify(raw)}`);
   return n;
+}
+
+function ageGenderChoice(raw: string | undefined, problems: string[]): AgeGenderChoice {
+  if (raw === undefined || raw === 'faceres') return { kind: 'faceres' };
+  if (raw.startsWith('insightface:') && raw.length > 'insightface:'.length) return { kind: 'insightface', path: raw.slice('insightface:'.length) };
+  problems.push(`--age-gender must be faceres or insightface:PATH (a genderage.onnx you supply), got ${JSON.stringify(raw)}`);
+  return { kind: 'faceres' };
 }
 
 function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T, problems: string[]): T {
@@ -79,6 +93,7 @@ export function parseCommand(argv: readonly string[]): Command {
         skip: { type: 'string' },
         'skip-threshold': { type: 'string' },
         threshold: { type: 'string' },
+        'age-gender': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,17 +104,22 @@ export function parseCommand(argv: readonly string[]): Command {
   const [command, target, ...extra] = positionals;
   if (values.help === true || command === undefined || command === 'help') return { command: 'help' };
   const problems: string[] = [];
+  if (command === 'models') {
+    if (target !== 'build' || extra.length > 0) throw new UsageError('the models command takes one action: pmr models build');
+    return { command: 'models-build' };
+  }
   if (command !== 'analyze' && command !== 'detect') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   if (target === undefined) problems.push(`${command} needs ${command === 'analyze' ? 'a VIDEO' : 'an IMAGE'} argument`);
   if (extra.length > 0) problems.push(`unexpected arguments: ${extra.join(' ')}`);
   const detector = oneOf('detector', values.detector, ['yunet', 'scrfd'] as const, 'yunet', problems);
   const threshold = unitNumber('threshold', values.threshold, problems);
+  const ageGender = ageGenderChoice(values['age-gender'], problems);
   if (command === 'detect') {
     for (const flag of ['json', 'annotate', 'fps', 'skip', 'skip-threshold'] as const) {
       if (values[flag] !== undefined) problems.push(`--${flag} does not apply to detect`);
     }
     if (problems.length > 0) throw new UsageError(problems.join('; '));
-    return { command, image: target!, gallery: values.gallery, detector, threshold };
+    return { command, image: target!, gallery: values.gallery, detector, threshold, ageGender };
   }
   const fps = positiveNumber('fps', values.fps, problems);
   const skip = oneOf('skip', values.skip, ['histogram', 'ssim', 'none'] as const, 'histogram', problems);
@@ -117,5 +137,6 @@ export function parseCommand(argv: readonly string[]): Command {
     skip,
     skipThreshold,
     threshold,
+    ageGender,
   };
 }

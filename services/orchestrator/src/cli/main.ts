@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { createLogger, PmrError } from '@pmr/common';
 import { DEFAULT_MATCH_THRESHOLD } from '@pmr/recognizer';
+import { buildAgeGenderModel, defaultCacheDir } from '@pmr/models';
 import { parseCommand, USAGE, UsageError, type AnalyzeCommand, type DetectCommand } from './args.ts';
 import { readCliEnv, type CliEnv } from './env.ts';
 import { progressBar } from './progress.ts';
@@ -12,8 +13,8 @@ import { detectImage } from '../runtime/detect-image.ts';
 import { annotateVideo, AnnotationRecorder } from '../runtime/annotate.ts';
 import { DEFAULT_ANALYSIS } from '../runtime/defaults.ts';
 
-async function withEngines<T>(env: CliEnv, detector: 'yunet' | 'scrfd', run: (engines: Engines) => Promise<T>): Promise<T> {
-  const engines = await loadEngines({ modelsDir: env.modelsDir, detector, threads: env.threads });
+async function withEngines<T>(env: CliEnv, cmd: AnalyzeCommand | DetectCommand, run: (engines: Engines) => Promise<T>): Promise<T> {
+  const engines = await loadEngines({ modelsDir: env.modelsDir, detector: cmd.detector, threads: env.threads, ageGender: cmd.ageGender });
   try {
     return await run(engines);
   } finally {
@@ -23,7 +24,7 @@ async function withEngines<T>(env: CliEnv, detector: 'yunet' | 'scrfd', run: (en
 
 async function runAnalyze(cmd: AnalyzeCommand, env: CliEnv): Promise<void> {
   const log = createLogger({ name: 'pmr', level: env.logLevel });
-  const result = await withEngines(env, cmd.detector, async (engines) => {
+  const result = await withEngines(env, cmd, async (engines) => {
     const gallery = cmd.gallery === undefined ? null : await loadGallery(cmd.gallery, engines);
     if (gallery !== null) log.info({ persons: gallery.summary.persons, rejected: gallery.summary.rejected.length }, 'gallery enrolled');
     const bar = progressBar(process.stderr, 'analysing');
@@ -62,7 +63,7 @@ async function runAnalyze(cmd: AnalyzeCommand, env: CliEnv): Promise<void> {
 }
 
 async function runDetect(cmd: DetectCommand, env: CliEnv): Promise<void> {
-  const result = await withEngines(env, cmd.detector, async (engines) => {
+  const result = await withEngines(env, cmd, async (engines) => {
     const gallery = cmd.gallery === undefined ? null : await loadGallery(cmd.gallery, engines);
     return detectImage(cmd.image, engines, gallery, cmd.threshold ?? DEFAULT_MATCH_THRESHOLD);
   });
@@ -86,6 +87,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'detect':
         await runDetect(cmd, env);
         return 0;
+      case 'models-build': {
+        const built = await buildAgeGenderModel({ cacheDir: defaultCacheDir() });
+        process.stdout.write(`${built.path}\nsha256 ${built.sha256} (${built.size} bytes)\n`);
+        return 0;
+      }
     }
   } catch (err) {
     if (err instanceof UsageError) {

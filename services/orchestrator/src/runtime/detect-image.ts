@@ -26,7 +26,11 @@ const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 function roundAttributes(a: FaceAttributes): FaceAttributes {
   const scores = Object.fromEntries(Object.entries(a.expression.scores).map(([k, v]) => [k, r3(v)])) as FaceAttributes['expression']['scores'];
-  return { ...a, expression: { value: a.expression.value, confidence: r3(a.expression.confidence), scores } };
+  return {
+    expression: { value: a.expression.value, confidence: r3(a.expression.confidence), scores },
+    age: a.age === null ? null : { value: Math.round(a.age.value), low: Math.round(a.age.low), high: Math.round(a.age.high) },
+    gender: a.gender === null ? null : { value: a.gender.value, confidence: r3(a.gender.confidence) },
+  };
 }
 
 export async function detectImage(path: string, engines: Engines, gallery: LoadedGallery | null, threshold: number): Promise<DetectResult> {

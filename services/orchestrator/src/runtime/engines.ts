@@ -6,6 +6,9 @@ import { createAttributeAnalyzer, type AttributeAnalyzer } from '@pmr/attributes
 
 export type DetectorKind = 'yunet' | 'scrfd';
 
+/** Where age and gender come from: the model PMR builds from @vladmandic/human (default), or a user's InsightFace file. */
+export type AgeGenderChoice = { readonly kind: 'faceres' } | { readonly kind: 'insightface'; readonly path: string };
+
 export interface EngineOptions {
   readonly modelsDir?: string | undefined;
   readonly detector: DetectorKind;
@@ -13,6 +16,7 @@ export interface EngineOptions {
   readonly detectorInputSize?: number | undefined;
   readonly minFaceSize?: number | undefined;
   readonly threads?: number | undefined;
+  readonly ageGender?: AgeGenderChoice | undefined;
 }
 
 export interface Engines {
@@ -25,10 +29,12 @@ export interface Engines {
 export async function loadEngines(options: EngineOptions): Promise<Engines> {
   const resolve = { modelsDir: options.modelsDir };
   const threads = options.threads ?? 1;
-  const [detectorPath, embedderPath, expressionPath] = await Promise.all([
+  const ageGender = options.ageGender ?? { kind: 'faceres' };
+  const [detectorPath, embedderPath, expressionPath, ageGenderPath] = await Promise.all([
     resolveModel(options.detector, resolve),
     resolveModel('mobilefacenet', resolve),
     resolveModel('expression', resolve),
+    ageGender.kind === 'faceres' ? resolveModel('agegender', resolve) : Promise.resolve(ageGender.path),
   ]);
   const detector = await createDetector({
     kind: options.detector,
@@ -38,7 +44,11 @@ export async function loadEngines(options: EngineOptions): Promise<Engines> {
     ...(options.minFaceSize !== undefined && { minFaceSize: options.minFaceSize }),
   });
   const embedder = await createEmbedder({ modelPath: embedderPath, threads });
-  const attributes = await createAttributeAnalyzer({ expressionModelPath: expressionPath, threads });
+  const attributes = await createAttributeAnalyzer({
+    expressionModelPath: expressionPath,
+    ageGenderModel: { kind: ageGender.kind, path: ageGenderPath },
+    threads,
+  });
   return {
     detector,
     embedder,

@@ -1,7 +1,7 @@
 // Bilinear resize of packed RGB images (the OpenCV INTER_LINEAR convention: pixel centres aligned, no antialias,
 // which is how YuNet and SCRFD inputs are usually produced).
-import type { RgbImage } from '@pmr/common';
-import { invalidArgument } from '@pmr/common';
+import { invalidArgument } from './errors.ts';
+import type { RgbImage } from './types.ts';
 
 /** Source taps and weights for each output index along one axis; indices are clamped to the source. */
 export function axisTaps(outSize: number, srcSize: number, scale: number): { i0: Int32Array; i1: Int32Array; w1: Float32Array } {
@@ -20,15 +20,22 @@ export function axisTaps(outSize: number, srcSize: number, scale: number): { i0:
 
 /**
  * Resize to `width`×`height`, where output pixel centre (x + 0.5) comes from source position (x + 0.5) / scale.
- * `scale` defaults to width / source width; passing one scale for both axes keeps the mapping exactly invertible
- * when the output size was rounded.
+ * By default each axis has its own scale (output size / source size). Passing one `scale` for both axes keeps the
+ * mapping exactly invertible when the output size was rounded (the detector's letterbox does this).
  */
-export function resizeBilinear(image: RgbImage, width: number, height: number, scale = width / image.width): RgbImage {
-  if (!(width > 0 && height > 0 && scale > 0)) throw invalidArgument(`bad resize target ${width}x${height} at scale ${scale}`);
+export function resizeBilinear(image: RgbImage, width: number, height: number, scale?: number): RgbImage {
+  const scaleX = scale ?? width / image.width;
+  const scaleY = scale ?? height / image.height;
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && scaleX > 0 && scaleY > 0)) {
+    throw invalidArgument(`bad resize target ${width}x${height} at scale ${scaleX}x${scaleY}`);
+  }
+  if (image.data.length !== image.width * image.height * 3) {
+    throw invalidArgument(`resize: image data holds ${image.data.length} bytes for ${image.width}x${image.height} packed RGB`);
+  }
   const src = image.data;
   const sw = image.width;
-  const xs = axisTaps(width, sw, scale);
-  const ys = axisTaps(height, image.height, scale);
+  const xs = axisTaps(width, sw, scaleX);
+  const ys = axisTaps(height, image.height, scaleY);
   const out = new Uint8Array(width * height * 3);
   const x0s = xs.i0.map((v) => v * 3);
   const x1s = xs.i1.map((v) => v * 3);

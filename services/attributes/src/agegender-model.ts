@@ -1,0 +1,96 @@
+// I/O: an age/gender ONNX model (FaceRes built by the project, or a user-supplied InsightFace genderage.onnx).
+import { readFile } from 'node:fs/promises';
+import { failedPrecondition, loadSession, ort, type RgbImage } from '@pmr/common';
+import { onnxNodes } from '@pmr/models';
+import { ageFromDistribution, genderFromMaleProbability, type AgeResult, type GenderResult } from './agegender-decode.ts';
+import { FACERES_SIZE, faceresInput } from './faceres-preprocess.ts';
+import {
+  GENDERAGE_CONTEXT,
+  GENDERAGE_SIZE,
+  genderageCrop,
+  genderageDecode,
+  genderageInput,
+  genderageNormalisation,
+  type GenderageNormalisation,
+} from './insightface-genderage.ts';
+
+export type AgeGenderKind = 'faceres' | 'insightface';
+
+export interface AgeGenderModelOptions {
+  /** 'faceres' (default): faceres_agegender.onnx built from @vladmandic/human (MIT). 'insightface': genderage.onnx (non-commercial). */
+  readonly kind: AgeGenderKind;
+  readonly path: string;
+}
+
+export interface AgeGenderModel {
+  /** Age and gender from the face's 112x112 ArcFace-aligned chip. */
+  predict(chip: RgbImage): Promise<{ age: AgeResult; gender: GenderResult }>;
+  release(): Promise<void>;
+}
+
+async function open(kind: AgeGenderKind, path: string, threads: number | undefined): Promise<ort.InferenceSession> {
+  try {
+    return await loadSession(path, threads === undefined ? {} : { threads });
+  } catch (err) {
+    throw failedPrecondition(`${kind} age/gender model ${path} could not be loaded: ${err instanceof Error ? err.message : String(err)}`, err);
+  }
+}
+
+async function expectIo(session: ort.InferenceSession, path: string, kind: AgeGenderKind, input: string, outputs: readonly string[]): Promise<void> {
+  if (session.inputNames.includes(input) && outputs.every((o) => session.outputNames.includes(o))) return;
+  await session.release();
+  throw failedPrecondition(
+    `${path} is not the ${kind} age/gender model: expected input '${input}' and outputs [${outputs.join(', ')}], ` +
+      `found [${session.inputNames.join(', ')}] -> [${session.outputNames.join(', ')}]`,
+  );
+}
+
+async function loadFaceres(path: string, threads: number | undefined): Promise<AgeGenderModel> {
+  const session = await open('faceres', path, threads);
+  await expectIo(session, path, 'faceres', 'input', ['age', 'gender']);
+  return {
+    async predict(chip) {
+      const input = new ort.Tensor('float32', faceresInput(chip), [1, FACERES_SIZE, FACERES_SIZE, 3]);
+      const out = await session.run({ input }, ['age', 'gender']);
+      const age = out.age?.data as Float32Array | undefined;
+      const gender = out.gender?.data as Float32Array | undefined;
+      if (age === undefined || gender === undefined) throw failedPrecondition('faceres model returned no age/gender output');
+      return { age: ageFromDistribution(age), gender: genderFromMaleProbability(gender[0]!) };
+    },
+    release: () => session.release(),
+  };
+}
+
+async function loadInsightface(path: string, threads: number | undefined): Promise<AgeGenderModel> {
+  const session = await open('insightface', path, threads);
+  const inputName = session.inputNames[0];
+  const outputName = session.outputNames[0];
+  if (session.inputNames.length !== 1 || session.outputNames.length !== 1 || inputName === undefined || outputName === undefined) {
+    await session.release();
+    throw failedPrecondition(`${path} is not InsightFace genderage.onnx: expected one input and one output`);
+  }
+  let normalisation: GenderageNormalisation;
+  try {
+    normalisation = genderageNormalisation(onnxNodes(new Uint8Array(await readFile(path))));
+  } catch (err) {
+    await session.release();
+    throw failedPrecondition(`${path}: could not read its graph (${err instanceof Error ? err.message : String(err)})`, err);
+  }
+  // The stage sees only the aligned chip: a box of chip/1.5 centred on it makes InsightFace's 1.5x crop the whole chip.
+  const side = (size: number): number => size / GENDERAGE_CONTEXT;
+  return {
+    async predict(chip) {
+      const box = { x: (chip.width - side(chip.width)) / 2, y: (chip.height - side(chip.height)) / 2, width: side(chip.width), height: side(chip.height) };
+      const data = genderageInput(genderageCrop(chip, box), normalisation);
+      const out = await session.run({ [inputName]: new ort.Tensor('float32', data, [1, 3, GENDERAGE_SIZE, GENDERAGE_SIZE]) });
+      const values = out[outputName]?.data as Float32Array | undefined;
+      if (values === undefined) throw failedPrecondition('genderage model returned no output');
+      return genderageDecode(values);
+    },
+    release: () => session.release(),
+  };
+}
+
+export async function loadAgeGenderModel(options: AgeGenderModelOptions, threads?: number): Promise<AgeGenderModel> {
+  return options.kind === 'insightface' ? loadInsightface(options.path, threads) : loadFaceres(options.path, threads);
+}

@@ -1,0 +1,73 @@
+// The analyzer with an age/gender model configured (real models; skipped without PMR_MODELS_DIR).
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readImage } from '@pmr/common';
+import { createDetector } from '@pmr/detector';
+import { manifest, resolveModel } from '@pmr/models';
+import { createAttributeAnalyzer } from '../src/index.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');
+const modelsDir = process.env.PMR_MODELS_DIR;
+const cacheDir = await mkdtemp(join(tmpdir(), 'pmr-agegender-'));
+after(async () => {
+  await rm(cacheDir, { recursive: true, force: true });
+});
+const modelPath = (file: string): string | null => (modelsDir !== undefined && existsSync(join(modelsDir, file)) ? join(modelsDir, file) : null);
+const expressionModel = modelPath(manifest.expression.file);
+const yunetModel = modelPath(manifest.yunet.file);
+
+test('analyze fills age and gender when an age/gender model is configured', async (t) => {
+  const face = join(dataDir, 'attributes', 'utkface_54_0_0_20170111201425519.jpg');
+  if (expressionModel === null || yunetModel === null || !existsSync(face)) {
+    t.skip(`models or data not found: set PMR_MODELS_DIR (${manifest.expression.file}, ${manifest.yunet.file}) and PMR_DATA_DIR`);
+    return;
+  }
+  const ageGenderModelPath = await resolveModel('agegender', { modelsDir, cacheDir });
+  const detector = await createDetector({ kind: 'yunet', modelPath: yunetModel, threads: 1 });
+  const [detected] = await detector.detect(await readImage(face));
+  await detector.release();
+  assert.ok(detected !== undefined);
+  const analyzer = await createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModelPath, threads: 1 });
+  const a = await analyzer.analyze(detected.chip);
+  await analyzer.release();
+  // UTKFace label: 54-year-old man.
+  assert.ok(a.age !== null && a.gender !== null);
+  assert.equal(a.gender.value, 'male');
+  assert.ok(a.gender.confidence >= 0.5 && a.gender.confidence <= 1);
+  assert.ok(a.age.low <= a.age.value && a.age.value <= a.age.high, JSON.stringify(a.age));
+  assert.ok(Math.abs(a.age.value - 54) <= 10, `age ${a.age.value}`);
+  // The same analyzer through the explicit kind option gives the same answer.
+  const explicit = await createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModel: { kind: 'faceres', path: ageGenderModelPath } });
+  assert.deepEqual((await explicit.analyze(detected.chip)).age, a.age);
+  await explicit.release();
+});
+
+test('age/gender options: both at once is INVALID_ARGUMENT; the wrong file is FAILED_PRECONDITION', async (t) => {
+  if (expressionModel === null || yunetModel === null) {
+    t.skip(`models not found: set PMR_MODELS_DIR to a folder holding ${manifest.expression.file} and ${manifest.yunet.file}`);
+    return;
+  }
+  await assert.rejects(
+    createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModelPath: 'a.onnx', ageGenderModel: { kind: 'faceres', path: 'b.onnx' } }),
+    { code: 'INVALID_ARGUMENT' },
+  );
+  await assert.rejects(createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModelPath: expressionModel }), (err: unknown) => {
+    assert.ok(err instanceof Error);
+    assert.match(err.message, /not the faceres age\/gender model: expected input 'input'/);
+    return true;
+  });
+  await assert.rejects(
+    createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModel: { kind: 'insightface', path: yunetModel } }),
+    /not InsightFace genderage\.onnx/,
+  );
+  await assert.rejects(
+    createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModel: { kind: 'insightface', path: join(repoRoot, 'no-such.onnx') } }),
+    { code: 'FAILED_PRECONDITION' },
+  );
+});
