@@ -6,6 +6,7 @@ export interface VideoSummary {
   readonly width: number;
   readonly height: number;
   readonly fps: number;
+  /** Seconds from the start of the file to the end of the video, on the same clock as the track times. */
   readonly duration: number;
   /** Source frames decoded. */
   readonly frames: number;
@@ -38,7 +39,7 @@ export interface TrackJson {
   readonly lastSeen: number;
   /** Source frames the track covers and analysed frames it was detected in. */
   readonly frames: { readonly first: number; readonly last: number; readonly detections: number };
-  /** Faces of this track that were embedded and analysed. */
+  /** Faces of this track that were embedded (the best three of them also get expression, age and gender). */
   readonly facesAnalysed: number;
   /** Quality (0–1) of the track's best face: detector score, size, sharpness and frontalness combined. */
   readonly quality: number;

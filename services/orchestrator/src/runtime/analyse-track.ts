@@ -22,6 +22,9 @@ export interface IdentityPolicy {
 
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
+/** How many of a track's selected faces (the best by quality) get expression, age and gender. */
+export const ATTRIBUTE_FACES = 3;
+
 export async function analyseTrack(
   track: FinishedTrack<DetectedFace>,
   record: TrackRecord,
@@ -30,17 +33,22 @@ export async function analyseTrack(
   clock: StageClock,
 ): Promise<AnalysedTrack> {
   const faces = track.selected.map((s) => s.face);
+  // Attributes come from the best faces only: their models cost four times an embedding, and a median age or a vote
+  // gains little from the poorer views, while identity gains from every view it can average.
+  const forAttributes = new Set(faces.toSorted((a, b) => b.quality.score - a.quality.score).slice(0, ATTRIBUTE_FACES));
   // One face at a time (its embedding and attributes side by side), so analysis never crowds out detection.
-  const analysed: Array<{ embedding: Float32Array; attributes: FaceAttributes; quality: number }> = [];
+  const embedded: Array<{ embedding: Float32Array; quality: number }> = [];
+  const described: Array<{ attributes: FaceAttributes; weight: number }> = [];
   for (const face of faces) {
     const [embedding, attributes] = await Promise.all([
       clock.time('embed', () => engines.embedder.embed(face.chip)),
-      clock.time('attributes', () => engines.attributes.analyze(face.chip)),
+      forAttributes.has(face) ? clock.time('attributes', () => engines.attributes.analyze(face.chip)) : null,
     ]);
-    analysed.push({ embedding, attributes, quality: face.quality.score });
+    embedded.push({ embedding, quality: face.quality.score });
+    if (attributes !== null) described.push({ attributes, weight: face.quality.score });
   }
-  const decision: IdentityDecision = decideIdentity(analysed, identity.gallery, identity.threshold);
-  const agg = aggregateAttributes(analysed.map((a) => ({ attributes: a.attributes, weight: a.quality })));
+  const decision: IdentityDecision = decideIdentity(embedded, identity.gallery, identity.threshold);
+  const agg = aggregateAttributes(described);
   const attributes: TrackAttributesJson = {
     expression:
       agg.expression === null

@@ -156,7 +156,8 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
       width: info.width,
       height: info.height,
       fps: info.fps,
-      duration: info.duration,
+      // On the same clock as the track times: a video stream may start after the file does (0.84 s into short_hamilton_clip.mp4).
+      duration: Math.round((info.startTime + info.duration) * 1000) / 1000,
       frames: outcome.sourceFrames,
       analysedFrames,
       complete: outcome.complete,
