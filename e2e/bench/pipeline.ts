@@ -13,7 +13,7 @@ import { runCli } from '../src/run-cli.ts';
 interface Stats {
   video: { frames: number; analysedFrames: number; duration: number; width: number; height: number };
   tracks: unknown[];
-  stats: { embeddings: number; elapsedSeconds: number; stageMs: Record<string, number>; peakRssMB: number };
+  stats: { embeddings: number; attributeFaces: number; elapsedSeconds: number; stageMs: Record<string, number>; peakRssMB: number };
 }
 
 const CLIPS = ['short_hamilton_clip.mp4', 'facenet_pytorch_walking_crowd.mp4', 'head-pose-face-detection-female-and-male.mp4', 'face-demographics-walking-and-pause.mp4'];
@@ -44,12 +44,12 @@ async function main(): Promise<void> {
       const r = await analyse(clip, ['--gallery', gallery, '--skip', skip], join(dir, `${basename(clip)}.${skip}.json`));
       const n = Math.max(1, r.video.analysedFrames);
       const perFrame = (stage: string): string => f1((r.stats.stageMs[stage] ?? 0) / n);
-      const perFace = (stage: string): string => f1((r.stats.stageMs[stage] ?? 0) / Math.max(1, r.stats.embeddings));
+      const perFace = (stage: string, faces: number): string => f1((r.stats.stageMs[stage] ?? 0) / Math.max(1, faces));
       console.log(
         `| ${basename(clip)} | ${r.video.width}×${r.video.height} | ${skip} | ${f1(decode.fps)} | ${r.video.frames} | ${r.video.analysedFrames} | ` +
           `${f1(r.video.analysedFrames / r.stats.elapsedSeconds)} | ${(r.video.duration / r.stats.elapsedSeconds).toFixed(2)} | ` +
           `${perFrame('decode')} | ${perFrame('detect')} | ${perFrame('track')} | ${perFrame('embed')} | ${perFrame('attributes')} | ` +
-          `${perFace('embed')} | ${perFace('attributes')} | ` +
+          `${perFace('embed', r.stats.embeddings)} | ${perFace('attributes', r.stats.attributeFaces)} | ` +
           `${r.stats.embeddings} | ${r.tracks.length} | ${r.stats.peakRssMB} |`,
       );
     }

@@ -67,7 +67,9 @@ export interface GallerySummary {
 
 export interface AnalysisStats {
   readonly detections: number;
+  /** Faces embedded for recognition, and faces given expression, age and gender (the best few of each track). */
   readonly embeddings: number;
+  readonly attributeFaces: number;
   readonly elapsedSeconds: number;
   /** Milliseconds spent in each stage (embedding and attributes overlap detection, so they can sum past elapsed). */
   readonly stageMs: Readonly<Record<'decode' | 'detect' | 'track' | 'embed' | 'attributes', number>>;

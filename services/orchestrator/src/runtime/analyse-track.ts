@@ -13,6 +13,8 @@ export interface AnalysedTrack {
   readonly decided: DecidedTrack;
   /** Unit-length aggregate embedding, for grouping unknown tracks into strangers. */
   readonly embedding: Float32Array;
+  /** Faces given expression, age and gender. */
+  readonly described: number;
 }
 
 export interface IdentityPolicy {
@@ -69,6 +71,7 @@ export async function analyseTrack(
   const bestShot = `data:image/jpeg;base64,${(await encodeJpeg(best.chip, 90)).toString('base64')}`;
   return {
     embedding: decision.embedding,
+    described: described.length,
     decided: {
       id: track.trackId,
       firstSeen: record.firstSeen,

@@ -169,6 +169,7 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
     stats: {
       detections,
       embeddings,
+      attributeFaces: analysed.reduce((n, a) => n + a.described, 0),
       elapsedSeconds: Math.round((performance.now() - started) / 10) / 100,
       stageMs: clock.totals(),
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
