@@ -5,10 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePng, readImage } from '@pmr/common';
 import { createDetector } from '../src/index.ts';
-import { matchBoxes, matchPoints } from '../src/evaluate.ts';
 import { applySimilarity, ARCFACE_TEMPLATE } from '../src/similarity.ts';
 import { alignmentTransform } from '../src/align.ts';
-import { findData, findModel, labelledBoxes, nosePoints } from './fixtures.ts';
+import { checkNosePoints, dataPath, findData, findModel, scoreLabelledBoxes, type ConfirmedUnlabelled } from './fixtures.ts';
 
 const model = findModel('yunet');
 const detection = findData('detection/boxes.json');
@@ -20,52 +19,28 @@ const skip = 'skip' in model ? model.skip : 'skip' in detection ? detection.skip
  * other input sizes the extra detections seen were all non-faces: a shoulder in 011_3.jpg at 0.585, a hair bun in
  * 010_2.jpg at 0.35, hands in 2008_002079.jpg at input size 320.)
  */
-const CONFIRMED_UNLABELLED: readonly { file: string; box: readonly [number, number, number, number] }[] = [];
+const CONFIRMED_UNLABELLED: readonly ConfirmedUnlabelled[] = [];
 
 test('YuNet finds the dlib/PASCAL labelled faces: recall ≥ 0.95, precision ≥ 0.9 at IoU 0.5 (defaults)', async (t) => {
   if (skip !== undefined || 'skip' in model) return t.skip(skip);
   const detector = await createDetector({ kind: 'yunet', modelPath: model.path });
-  let labels = 0;
-  let found = 0;
-  let detections = 0;
-  let correct = 0;
-  const ious: number[] = [];
   try {
-    for (const [file, boxes] of labelledBoxes()) {
-      const image = await readImage(findDataPath(`detection/${file}`));
-      const faces = await detector.detect(image);
-      const m = matchBoxes(boxes, faces.map((f) => f.box), 0.5);
-      const unlabelled = m.extraDetections.filter((j) =>
-        CONFIRMED_UNLABELLED.some((u) => u.file === file && iouCorners(u.box, faces[j]!.box) >= 0.5),
-      );
-      labels += boxes.length;
-      found += m.pairs.length;
-      detections += faces.length;
-      correct += m.pairs.length + unlabelled.length;
-      ious.push(...m.pairs.map((p) => p[2]));
-      for (const i of m.missedLabels) t.diagnostic(`${file}: missed label ${JSON.stringify(boxes[i])}`);
-    }
+    const s = await scoreLabelledBoxes((image) => detector.detect(image), (line) => t.diagnostic(line), CONFIRMED_UNLABELLED);
+    const recall = s.found / s.labels;
+    const precision = s.correct / s.detections;
+    t.diagnostic(`recall ${s.found}/${s.labels} = ${recall.toFixed(3)}, precision ${s.correct}/${s.detections} = ${precision.toFixed(3)}, min IoU ${s.minIou.toFixed(2)}`);
+    assert.ok(recall >= 0.95, `recall ${recall}`);
+    assert.ok(precision >= 0.9, `precision ${precision}`);
   } finally {
     await detector.release();
   }
-  const recall = found / labels;
-  const precision = correct / detections;
-  t.diagnostic(`recall ${found}/${labels} = ${recall.toFixed(3)}, precision ${correct}/${detections} = ${precision.toFixed(3)}, min IoU ${Math.min(...ious).toFixed(2)}`);
-  assert.ok(recall >= 0.95, `recall ${recall}`);
-  assert.ok(precision >= 0.9, `precision ${precision}`);
 });
 
 test('YuNet on the CompreFace images: every nose-labelled face found, no extra detections, none in 017_0.jpg', async (t) => {
   if (skip !== undefined || 'skip' in model) return t.skip(skip);
   const detector = await createDetector({ kind: 'yunet', modelPath: model.path });
   try {
-    for (const [file, { count, noses }] of nosePoints()) {
-      const faces = await detector.detect(await readImage(findDataPath(`detection/${file}`)));
-      const m = matchPoints(noses, faces.map((f) => f.box));
-      assert.deepEqual(m.missedPoints, [], `${file}: nose points without a detection`);
-      assert.deepEqual(m.wrong, [], `${file}: detections holding zero or several nose points`);
-      assert.equal(faces.length, count, `${file}: face count`);
-    }
+    await checkNosePoints((image) => detector.detect(image));
   } finally {
     await detector.release();
   }
@@ -89,7 +64,7 @@ test('YuNet + alignment on frontal portraits: eyes land near the ArcFace templat
   const detector = await createDetector({ kind: 'yunet', modelPath: model.path });
   try {
     for (const { file, eyeMaxPx } of PORTRAITS) {
-      const image = await readImage(findDataPath(file));
+      const image = await readImage(dataPath(file));
       const faces = await detector.detect(image);
       assert.equal(faces.length, 1, file);
       const face = faces[0]!;
@@ -117,7 +92,7 @@ test('YuNet + alignment on frontal portraits: eyes land near the ArcFace templat
 
 test('createDetector: faces sorted by score, minFaceSize applied, release is final', async (t) => {
   if (skip !== undefined || 'skip' in model) return t.skip(skip);
-  const image = await readImage(findDataPath('detection/2007_007763.jpg'));
+  const image = await readImage(dataPath('detection/2007_007763.jpg'));
   const detector = await createDetector({ kind: 'yunet', modelPath: model.path, minFaceSize: 45 });
   const faces = await detector.detect(image);
   for (let i = 1; i < faces.length; i++) assert.ok(faces[i - 1]!.score >= faces[i]!.score, 'sorted by score');
@@ -133,16 +108,3 @@ test('createDetector: faces sorted by score, minFaceSize applied, release is fin
   await detector.release();
   await assert.rejects(detector.detect(image), /released/);
 });
-
-function findDataPath(rel: string): string {
-  const d = findData(rel);
-  if ('skip' in d) throw new Error(d.skip);
-  return d.path;
-}
-
-function iouCorners(c: readonly [number, number, number, number], b: { x: number; y: number; width: number; height: number }): number {
-  const ix = Math.max(0, Math.min(c[2], b.x + b.width) - Math.max(c[0], b.x));
-  const iy = Math.max(0, Math.min(c[3], b.y + b.height) - Math.max(c[1], b.y));
-  const inter = ix * iy;
-  return inter / ((c[2] - c[0]) * (c[3] - c[1]) + b.width * b.height - inter);
-}
