@@ -1,0 +1,89 @@
+// A PMR gRPC server: the stage's services plus the standard health service (grpc.health.v1, with Check, Watch
+// and List) and server reflection (v1 and v1alpha) limited to the services it serves, message size limits, and
+// the metrics interceptor. bindAsync only: grpc-js starts serving on bind (server.start() is deprecated).
+import { dirname, join } from 'node:path';
+import { Server, ServerCredentials, type ChannelOptions, type ServerInterceptor, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
+import { messageSizeOptions, PMR_MAX_MESSAGE_BYTES } from '../proto/limits.ts';
+
+export type { ServingStatus };
+
+/** One service to serve: the definition from the loaded proto and its (generated-type) handlers. */
+export interface ServiceBinding {
+  readonly definition: ServiceDefinition;
+  readonly implementation: UntypedServiceImplementation;
+}
+
+export interface GrpcServerOptions {
+  /** Interface to listen on: `0.0.0.0` in a container, `127.0.0.1` for local use. */
+  readonly host: string;
+  /** Port to listen on; 0 picks a free one (tests), reported in the result. */
+  readonly port: number;
+  readonly services: readonly ServiceBinding[];
+  /** The proto package the services come from (loadPmrPackageDefinition()), for reflection. */
+  readonly packageDefinition: PackageDefinition;
+  /** Largest message in either direction (default PMR_MAX_MESSAGE_BYTES); a larger request gets RESOURCE_EXHAUSTED. */
+  readonly maxMessageBytes?: number;
+  /** Server interceptors, e.g. ServiceMetrics.interceptor. */
+  readonly interceptors?: readonly ServerInterceptor[];
+  /** Health status of every served service and of the server ('') once bound (default SERVING). */
+  readonly initialStatus?: ServingStatus;
+}
+
+export interface RunningGrpcServer {
+  readonly server: Server;
+  /** The bound port (the real one when 0 was asked for). */
+  readonly port: number;
+  /** `host:port` as bound. */
+  readonly address: string;
+  /** Fully-qualified names of the served services (`pmr.v1.DetectorService`), as health and reflection know them. */
+  readonly serviceNames: readonly string[];
+  /** Set the health status of one served service, or of all of them and the server ('') when none is named. */
+  setServingStatus(status: ServingStatus, serviceName?: string): void;
+}
+
+/** The standard health service's name. */
+export const HEALTH_SERVICE = 'grpc.health.v1.Health';
+
+/** `pmr.v1.DetectorService` from a definition's method paths (`/pmr.v1.DetectorService/Detect`). */
+export function serviceNameOf(definition: ServiceDefinition): string {
+  const names = new Set(Object.values(definition).map((method) => /^\/([^/]+)\//.exec(method.path)?.[1]));
+  const [name, ...rest] = [...names];
+  if (name === undefined || rest.length > 0) throw new Error(`a service definition must have methods of one service, got ${[...names].join(', ')}`);
+  return name;
+}
+
+function hostPort(host: string, port: number): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** Build, register and bind the server; resolves once it is listening. */
+export async function startGrpcServer(options: GrpcServerOptions): Promise<RunningGrpcServer> {
+  const channelOptions: ChannelOptions = messageSizeOptions(options.maxMessageBytes ?? PMR_MAX_MESSAGE_BYTES);
+  const server = new Server({ ...channelOptions, interceptors: [...(options.interceptors ?? [])] });
+  const serviceNames = options.services.map((s) => serviceNameOf(s.definition));
+  for (const { definition, implementation } of options.services) server.addService(definition, implementation);
+
+  const health = new HealthImplementation(Object.fromEntries(['', ...serviceNames].map((name) => [name, 'NOT_SERVING'])));
+  health.addToServer(server);
+  // Reflection describes the health service too, so grpcurl and friends can call it without a .proto file.
+  const healthDefinition = loadSync('health/v1/health.proto', { includeDirs: [join(dirname(healthProtoPath), '..', '..')] });
+  const reflected = { ...healthDefinition, ...options.packageDefinition };
+  new ReflectionService(reflected, { services: [HEALTH_SERVICE, ...serviceNames] }).addToServer(server);
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(hostPort(options.host, options.port), ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound)));
+  });
+  const setServingStatus = (status: ServingStatus, serviceName?: string): void => {
+    if (serviceName !== undefined) {
+      if (!serviceNames.includes(serviceName)) throw new Error(`${serviceName} is not served here (${serviceNames.join(', ')})`);
+      health.setStatus(serviceName, status);
+      return;
+    }
+    for (const name of ['', ...serviceNames]) health.setStatus(name, status);
+  };
+  setServingStatus(options.initialStatus ?? 'SERVING');
+  return { server, port, address: hostPort(options.host, port), serviceNames, setServingStatus };
+}
