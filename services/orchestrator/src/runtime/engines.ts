@@ -1,6 +1,7 @@
 // Loads every model the pipeline needs, once; `release()` frees them on shutdown.
 import { resolveModel } from '@pmr/models';
-import { createDetector, type Detector } from '@pmr/detector';
+import type { Detector } from '@pmr/detector';
+import { createWorkerDetector } from './worker-detector.ts';
 import { createEmbedder, type Embedder } from '@pmr/recognizer';
 import { createAttributeAnalyzer, type AttributeAnalyzer } from '@pmr/attributes';
 
@@ -36,7 +37,7 @@ export async function loadEngines(options: EngineOptions): Promise<Engines> {
     resolveModel('expression', resolve),
     ageGender.kind === 'faceres' ? resolveModel('agegender', resolve) : Promise.resolve(ageGender.path),
   ]);
-  const detector = await createDetector({
+  const detector = await createWorkerDetector({
     kind: options.detector,
     modelPath: detectorPath,
     threads,

@@ -1,0 +1,71 @@
+// Where a requested video may come from. Sources are confined to the configured media roots:
+// - a URL (anything with a scheme, `file:` included) is INVALID_ARGUMENT: this decoder reads local files only
+//   (no PMR_ALLOWED_URL_SCHEMES yet, so no request can make it open a network address);
+// - an empty, relative or NUL-holding path is INVALID_ARGUMENT;
+// - a `..` segment, a path outside every root, or one whose real path (symlinks followed) leaves the roots is
+//   PERMISSION_DENIED — decided before the file is looked at, so nothing outside the roots is probed;
+// - a path inside the roots that does not exist is NOT_FOUND; a folder or device is INVALID_ARGUMENT.
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, normalize, relative, sep } from 'node:path';
+import { invalidArgument, notFound } from '@pmr/common';
+
+/** A source the roots do not allow: answered PERMISSION_DENIED (PmrError has no such code). */
+export class SourceDenied extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SourceDenied';
+  }
+}
+
+/** A URL-like source: a scheme of two or more characters followed by ':' (one letter would be a Windows drive). */
+const URL_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
+
+/** True when `path` is `root` or inside it (both absolute and normalised). Pure. */
+export function isWithin(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * The checks that need no filesystem: the normalised absolute path when `source` names a place inside one of
+ * `roots`. Pure. @throws PmrError INVALID_ARGUMENT | SourceDenied
+ */
+export function checkSourcePath(source: string, roots: readonly string[]): string {
+  if (source === '') throw invalidArgument('source is required: a path under one of the decoder media roots');
+  if (source.includes('\0')) throw invalidArgument('source must not contain NUL characters');
+  if (URL_SCHEME.test(source)) {
+    throw invalidArgument(`source ${JSON.stringify(source)} is a URL; this decoder reads files under its media roots only (URL sources are not enabled)`);
+  }
+  if (!isAbsolute(source)) throw invalidArgument(`source ${JSON.stringify(source)} must be an absolute path under one of the decoder media roots`);
+  if (source.split(/[\\/]/).includes('..')) throw new SourceDenied(`source ${JSON.stringify(source)} holds a ".." segment; give a direct path under the media roots`);
+  const path = normalize(source);
+  if (!roots.some((root) => isWithin(root, path))) throw new SourceDenied(`source ${JSON.stringify(source)} is outside the decoder media roots`);
+  return path;
+}
+
+/** The media roots with their symlinks resolved (once, at start-up); a missing root is an error. */
+export async function realRoots(roots: readonly string[]): Promise<string[]> {
+  return Promise.all(roots.map((root) => realpath(root)));
+}
+
+/**
+ * The real path of the file `source` names, checked against the roots (given as realRoots() returns them, and
+ * as configured for the lexical check). @throws PmrError INVALID_ARGUMENT | NOT_FOUND, SourceDenied
+ */
+export async function resolveSource(source: string, roots: readonly string[], real: readonly string[]): Promise<string> {
+  const path = checkSourcePath(source, roots);
+  let resolved: string;
+  try {
+    resolved = await realpath(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw notFound(`source ${JSON.stringify(source)}: no such file`);
+    throw new SourceDenied(`source ${JSON.stringify(source)} cannot be read (${code ?? 'error'})`);
+  }
+  if (!real.some((root) => isWithin(root, resolved))) {
+    throw new SourceDenied(`source ${JSON.stringify(source)} leads outside the decoder media roots (through a symbolic link)`);
+  }
+  const info = await stat(resolved);
+  if (!info.isFile()) throw invalidArgument(`source ${JSON.stringify(source)} is not a regular file`);
+  return resolved;
+}

@@ -1,0 +1,184 @@
+// The decoder service as a real process (bin/decoder-service.ts on free ports), called over real sockets:
+// health and reflection, ProbeVideo and DecodeVideo on the shared clips, sources outside the roots, through `..`
+// or a symlink (PERMISSION_DENIED), a text file (INVALID_ARGUMENT), a missing file (NOT_FOUND), a DecodeVideo
+// cancelled mid-way (no ffmpeg child left), and SIGTERM (exit 0). Bad configuration exits 2.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test } from 'node:test';
+import { credentials, status, type ServiceError } from '@grpc/grpc-js';
+import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
+import { checkHealth, listReflectedServices, type DecodeVideoResponse__Output } from '../src/service/common-bridge.ts';
+import { ffmpegMissing, hamilton, videosDir } from './media-fixtures.ts';
+
+const repoRoot = join(import.meta.dirname, '..', '..', '..');
+const BIN = join(repoRoot, 'services', 'decoder', 'bin', 'decoder-service.ts');
+const FEMALE = join(videosDir, 'head-pose-face-detection-female.mp4');
+const SHUTDOWN_MS = 3000;
+
+interface LogLine {
+  readonly msg: string;
+  readonly [key: string]: unknown;
+}
+
+function startService(env: Record<string, string>): Promise<{ child: ChildProcess; logs: LogLine[]; grpcPort: number }> {
+  const child = spawn(process.execPath, [BIN], {
+    cwd: repoRoot,
+    env: { ...process.env, PMR_GRPC_HOST: '127.0.0.1', PMR_GRPC_PORT: '0', PMR_METRICS_HOST: '127.0.0.1', PMR_METRICS_PORT: '0', PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS), ...env },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  const logs: LogLine[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening" log line in 30 s: ${JSON.stringify(logs)}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before listening: ${JSON.stringify(logs)}`)));
+    createInterface({ input: child.stderr }).on('line', (text) => {
+      let line: LogLine;
+      try {
+        line = JSON.parse(text) as LogLine;
+      } catch {
+        line = { msg: text };
+      }
+      logs.push(line);
+      if (line.msg === 'listening') {
+        clearTimeout(timer);
+        resolve({ child, logs, grpcPort: Number(line.grpcPort) });
+      }
+    });
+  });
+}
+
+/** Names of the processes whose parent is `pid`. */
+function childrenOf(pid: number): string[] {
+  try {
+    return execFileSync('ps', ['-o', 'comm=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').filter((l) => l.trim() !== '');
+  } catch {
+    return []; // ps exits 1 when it lists nothing
+  }
+}
+
+test('the decoder service process: health, reflection, probe, decode, confinement, cancel, SIGTERM', async (t) => {
+  const missing = ffmpegMissing(hamilton, FEMALE);
+  if (missing !== null) {
+    t.skip(missing);
+    return;
+  }
+  const extra = realpathSync(mkdtempSync(join(tmpdir(), 'pmr-decoder-service-')));
+  t.after(() => rmSync(extra, { recursive: true, force: true }));
+  writeFileSync(join(extra, 'notes.txt'), 'a text file, not a video\n');
+  const outside = realpathSync(mkdtempSync(join(tmpdir(), 'pmr-decoder-outside-')));
+  t.after(() => rmSync(outside, { recursive: true, force: true }));
+  writeFileSync(join(outside, 'secret.mp4'), 'outside');
+  symlinkSync(join(outside, 'secret.mp4'), join(extra, 'escape.mp4'));
+
+  const service = await startService({ PMR_MEDIA_ROOTS: `${videosDir}:${extra}` });
+  const { child, logs } = service;
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: performance.now() })));
+  const address = `127.0.0.1:${service.grpcPort}`;
+  const pmr = loadPmrProto().pmr.v1;
+  const client = new pmr.DecoderService(address, credentials.createInsecure(), messageSizeOptions());
+  const probe = (source: string) =>
+    new Promise<NonNullable<Parameters<Parameters<typeof client.ProbeVideo>[1]>[1]>>((resolve, reject) =>
+      client.ProbeVideo({ source }, (err, res) => (err || !res ? reject(err ?? new Error('no response')) : resolve(res))),
+    );
+  const decodeAll = (request: Parameters<typeof client.DecodeVideo>[0]) =>
+    new Promise<DecodeVideoResponse__Output[]>((resolve, reject) => {
+      const got: DecodeVideoResponse__Output[] = [];
+      const stream = client.DecodeVideo(request);
+      stream.on('data', (m: DecodeVideoResponse__Output) => got.push(m));
+      stream.on('error', reject);
+      stream.on('end', () => resolve(got));
+    });
+  const rejectsWith = (code: status, details: string) => (err: unknown) => {
+    assert.equal((err as ServiceError).code, code, (err as Error).message);
+    assert.ok((err as ServiceError).details.includes(details), (err as ServiceError).details);
+    return true;
+  };
+  try {
+    assert.equal(await checkHealth(address), 'SERVING');
+    assert.equal(await checkHealth(address, 'pmr.v1.DecoderService'), 'SERVING');
+    assert.deepEqual(await listReflectedServices(address), ['grpc.health.v1.Health', 'pmr.v1.DecoderService']);
+
+    const { info } = await probe(hamilton);
+    assert.deepEqual([info?.source, info?.width, info?.height, info?.frameCount, info?.frameCountExact], [hamilton, 640, 360, 275, true]);
+
+    const t0 = performance.now();
+    const messages = await decodeAll({ jobId: 'job-1', source: FEMALE, skipMethod: 'SKIP_METHOD_NONE' });
+    const frames = messages.filter((m) => m.event === 'frame').map((m) => m.frame!);
+    t.diagnostic(`DecodeVideo ${FEMALE.split('/').at(-1)} (RGB24, every frame) over gRPC: ${Math.round(performance.now() - t0)} ms, ${frames.length} frames`);
+    assert.equal(messages[0]?.event, 'info');
+    assert.equal(messages.at(-1)?.event, 'outcome');
+    const { width, height, frameCount } = messages[0].info!;
+    assert.equal(frames.length, frameCount);
+    assert.deepEqual(frames.map((f) => f.index), [...Array(frameCount).keys()]);
+    for (const f of frames) {
+      assert.equal(f.jobId, 'job-1');
+      assert.deepEqual([f.image?.encoding, f.image?.width, f.image?.height, f.image?.data.length], ['IMAGE_ENCODING_RGB24', width, height, width * height * 3]);
+    }
+    assert.deepEqual(messages.at(-1)!.outcome, { complete: true, sourceFrames: frameCount, decodedFrames: frameCount, emittedFrames: frameCount, error: '' });
+
+    const jpeg = await decodeAll({ jobId: 'job-2', source: hamilton, maxFrames: 2, encoding: 'IMAGE_ENCODING_JPEG' });
+    const jpegFrames = jpeg.filter((m) => m.event === 'frame').map((m) => m.frame!.image!);
+    assert.deepEqual(jpegFrames.map((i) => [i.encoding, i.width, i.height, i.data[0], i.data[1]]), [
+      ['IMAGE_ENCODING_JPEG', 640, 360, 0xff, 0xd8],
+      ['IMAGE_ENCODING_JPEG', 640, 360, 0xff, 0xd8],
+    ]);
+    assert.equal(jpeg.at(-1)?.outcome?.error, 'stopped at max_frames');
+
+    await assert.rejects(probe('/etc/passwd'), rejectsWith(status.PERMISSION_DENIED, 'outside the decoder media roots'));
+    await assert.rejects(probe(`${videosDir}/../../../../etc/passwd`), rejectsWith(status.PERMISSION_DENIED, '".." segment'));
+    await assert.rejects(probe(join(extra, 'escape.mp4')), rejectsWith(status.PERMISSION_DENIED, 'symbolic link'));
+    await assert.rejects(probe(join(extra, 'notes.txt')), rejectsWith(status.INVALID_ARGUMENT, 'not a readable video'));
+    await assert.rejects(probe(join(videosDir, 'no-such-clip.mp4')), rejectsWith(status.NOT_FOUND, 'no such file'));
+    await assert.rejects(probe('http://127.0.0.1/a.mp4'), rejectsWith(status.INVALID_ARGUMENT, 'is a URL'));
+    await assert.rejects(decodeAll({ source: '/etc/passwd' }), rejectsWith(status.PERMISSION_DENIED, 'outside the decoder media roots'));
+    await assert.rejects(decodeAll({ source: join(extra, 'notes.txt') }), rejectsWith(status.INVALID_ARGUMENT, 'not a readable video'));
+
+    // Cancel a DecodeVideo after a few frames: its ffmpeg must be gone soon after.
+    const stream = client.DecodeVideo({ jobId: 'job-3', source: hamilton, skipMethod: 'SKIP_METHOD_NONE' });
+    let received = 0;
+    stream.on('error', () => undefined);
+    await new Promise<void>((resolve) =>
+      stream.on('data', () => {
+        if (++received === 4) resolve();
+      }),
+    );
+    assert.deepEqual(childrenOf(child.pid!), ['ffmpeg'], 'ffmpeg runs while the stream is open');
+    const cancelledAt = performance.now();
+    stream.cancel();
+    while (childrenOf(child.pid!).length > 0 && performance.now() - cancelledAt < 3000) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(childrenOf(child.pid!), [], 'no child process left after the cancel');
+    t.diagnostic(`cancel after ${received} messages: ffmpeg gone within ${Math.round(performance.now() - cancelledAt)} ms`);
+    assert.equal(child.exitCode, null);
+    assert.equal((await probe(hamilton)).info?.width, 640, 'still serving');
+
+    const signalled = performance.now();
+    child.kill('SIGTERM');
+    const { code, at } = await exited;
+    assert.equal(code, 0);
+    assert.ok(at - signalled < SHUTDOWN_MS, `exited ${Math.round(at - signalled)} ms after SIGTERM`);
+    const report = logs.find((l) => l.msg === 'stopped')?.report as { steps: Array<{ step: string; outcome: string }> } | undefined;
+    assert.deepEqual(report?.steps.map((s) => `${s.step}:${s.outcome}`), ['notServing:done', 'server:done', 'closeListeners:done']);
+  } finally {
+    client.close();
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});
+
+test('bad configuration: the process exits 2 and its one log line lists every problem', async () => {
+  const env: Record<string, string | undefined> = { ...process.env, PMR_GRPC_PORT: 'abc', PMR_JPEG_QUALITY: '101' };
+  delete env.PMR_MEDIA_ROOTS;
+  const child = spawn(process.execPath, [BIN], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  assert.equal(code, 2);
+  const line = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as { problems?: string[] };
+  assert.deepEqual(line.problems, [
+    'PMR_MEDIA_ROOTS is required (colon-separated absolute folders videos may be read from)',
+    'PMR_JPEG_QUALITY="101" must be an integer from 1 to 100 (JPEG quality of frames sent as JPEG)',
+    'PMR_GRPC_PORT="abc" must be an integer from 0 to 65535 (gRPC port; 0 picks a free one)',
+  ]);
+});

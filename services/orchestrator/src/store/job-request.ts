@@ -1,0 +1,157 @@
+// Pure checks and encodings shared by every JobStore adapter: input validation, the request fingerprint an
+// idempotency token stands for, page sizes and the opaque list cursor.
+import { createHash } from 'node:crypto';
+import { invalidArgument } from '@pmr/common';
+import { JOB_STATES } from './job-types.ts';
+import type { CreateJobInput, FrameRange, JobProgress, JobState, ListJobsInput } from './job-types.ts';
+
+export const MAX_TOKEN_LENGTH = 64;
+export const MAX_TAGS = 16;
+export const MAX_TAG_BYTES = 256;
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+/** Throws INVALID_ARGUMENT for input pmr.v1.StartVideoJobRequest would refuse. */
+export function validateCreateJob(input: CreateJobInput): void {
+  const token = input.idempotencyToken;
+  if (token !== undefined && (token.length < 1 || token.length > MAX_TOKEN_LENGTH)) {
+    throw invalidArgument(`idempotency token must have 1 to ${MAX_TOKEN_LENGTH} characters, got ${token.length}`);
+  }
+  const tags = Object.entries(input.tags);
+  if (tags.length > MAX_TAGS) throw invalidArgument(`at most ${MAX_TAGS} tags, got ${tags.length}`);
+  for (const [key, value] of tags) {
+    if (key.length === 0) throw invalidArgument('tag keys must not be empty');
+    if (Buffer.byteLength(key) > MAX_TAG_BYTES || Buffer.byteLength(value) > MAX_TAG_BYTES) {
+      throw invalidArgument(`tag "${key.slice(0, 32)}": keys and values are limited to ${MAX_TAG_BYTES} bytes`);
+    }
+  }
+  const { fps, maxFrames } = input.options;
+  if (fps !== undefined && !(Number.isFinite(fps) && fps > 0)) throw invalidArgument(`options.fps must be a positive number, got ${fps}`);
+  if (maxFrames !== undefined && !(Number.isInteger(maxFrames) && maxFrames > 0)) {
+    throw invalidArgument(`options.maxFrames must be a positive integer, got ${maxFrames}`);
+  }
+  const source = input.source;
+  if (source.kind === 'uri' ? source.uri.length === 0 : source.bucket.length === 0 || source.name.length === 0) {
+    throw invalidArgument('the job needs a video source: a uri, or an uploaded object (bucket and name)');
+  }
+}
+
+/** JSON with object keys sorted at every level and undefined fields dropped, so equal requests give equal text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** sha256 (hex) of what an idempotency token stands for: source, options, tags and gallery digest. */
+export function requestFingerprint(input: CreateJobInput): string {
+  const request = { source: input.source, options: input.options, tags: input.tags, gallery: input.galleryDigest ?? null };
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
+}
+
+export function pageSizeOf(input: ListJobsInput): number {
+  const size = input.pageSize ?? 0;
+  if (size === 0) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw invalidArgument(`page size must be 1 to ${MAX_PAGE_SIZE} (0 for ${DEFAULT_PAGE_SIZE}), got ${size}`);
+  }
+  return size;
+}
+
+/** The state filter, sorted and de-duplicated; empty means every state. */
+export function stateFilterOf(input: ListJobsInput): readonly JobState[] {
+  const states = input.states ?? [];
+  for (const s of states) if (!JOB_STATES.includes(s)) throw invalidArgument(`unknown job state ${String(s)}`);
+  return JOB_STATES.filter((s) => states.includes(s));
+}
+
+/** Where a page ended: jobs are listed by (createTime, id) ascending. */
+export interface JobCursor {
+  readonly createTime: number;
+  readonly id: string;
+}
+
+export function encodeJobCursor(cursor: JobCursor, states: readonly JobState[]): string {
+  return Buffer.from(JSON.stringify({ t: cursor.createTime, i: cursor.id, s: states.join(',') })).toString('base64url');
+}
+
+/** Null for an empty token; INVALID_ARGUMENT for a token that is malformed or was made for another filter. */
+export function decodeJobCursor(token: string | undefined, states: readonly JobState[]): JobCursor | null {
+  if (token === undefined || token === '') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch (cause) {
+    throw invalidArgument('page token is malformed: pass the nextPageToken of the previous page unchanged', cause);
+  }
+  if (typeof parsed !== 'object' || parsed === null) throw invalidArgument('page token is malformed: pass the nextPageToken of the previous page unchanged');
+  const { t, i, s } = parsed as { t?: unknown; i?: unknown; s?: unknown };
+  if (typeof t !== 'number' || !Number.isFinite(t) || typeof i !== 'string' || typeof s !== 'string') {
+    throw invalidArgument('page token is malformed: pass the nextPageToken of the previous page unchanged');
+  }
+  if (s !== states.join(',')) throw invalidArgument('page token was made for another state filter: list with the same states');
+  return { createTime: t, id: i };
+}
+
+/**
+ * Frames in [start, end) not in `done`, as ranges. `done` must be ascending; values outside the window are ignored.
+ * Pure, single pass, so a store can stream its done frames through it.
+ */
+export function missingRanges(done: Iterable<number>, start: number, end: number): FrameRange[] {
+  const out: FrameRange[] = [];
+  let next = start;
+  for (const f of done) {
+    if (f < next) continue;
+    if (f >= end) break;
+    if (f > next) out.push({ start: next, end: f });
+    next = f + 1;
+  }
+  if (next < end) out.push({ start: next, end });
+  return out;
+}
+
+/** The page token after the track with id `lastId` (tracks are listed by ascending id). */
+export function encodeTrackCursor(lastId: number): string {
+  return Buffer.from(JSON.stringify({ tr: lastId })).toString('base64url');
+}
+
+/** The id after which the page starts; -1 for the first page. INVALID_ARGUMENT for a malformed token. */
+export function decodeTrackCursor(token: string | undefined): number {
+  if (token === undefined || token === '') return -1;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch (cause) {
+    throw invalidArgument('track page token is malformed: pass the nextPageToken of the previous page unchanged', cause);
+  }
+  const tr = typeof parsed === 'object' && parsed !== null ? (parsed as { tr?: unknown }).tr : undefined;
+  if (typeof tr !== 'number' || !Number.isInteger(tr)) {
+    throw invalidArgument('track page token is malformed: pass the nextPageToken of the previous page unchanged');
+  }
+  return tr;
+}
+
+/** INVALID_ARGUMENT unless `value` is a non-negative integer (a frame index or track id). */
+export function assertIndex(what: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw invalidArgument(`${what} must be a non-negative integer, got ${value}`);
+}
+
+/** INVALID_ARGUMENT unless `range` is [start, end) with 0 <= start <= end. */
+export function assertRange(range: FrameRange): void {
+  assertIndex('range.start', range.start);
+  assertIndex('range.end', range.end);
+  if (range.end < range.start) throw invalidArgument(`range end ${range.end} is before its start ${range.start}`);
+}
+
+/** INVALID_ARGUMENT unless every given counter is a non-negative integer and fraction is in [0, 1]. */
+export function validateProgress(progress: Partial<JobProgress>): void {
+  for (const key of ['framesDecoded', 'framesAnalysed', 'framesTotal', 'tracksFinished'] as const) {
+    const v = progress[key];
+    if (v !== undefined) assertIndex(`progress.${key}`, v);
+  }
+  const f = progress.fraction;
+  if (f !== undefined && !(f >= 0 && f <= 1)) throw invalidArgument(`progress.fraction must be in [0, 1], got ${f}`);
+}

@@ -1,0 +1,57 @@
+// RecognizerService over gRPC: Embed (chips → unit-length embeddings) and SearchGallery (embeddings → best gallery
+// persons). Domain errors (PmrError) keep their status and message; anything else is logged and answered INTERNAL
+// without details.
+import type { sendUnaryData } from '@grpc/grpc-js';
+import { PmrError, type Logger } from '@pmr/common';
+import { toServiceError } from '@pmr/common/proto';
+import type { Embedder } from '../embedder.ts';
+import { chipsFromProto } from './chips.ts';
+import type { EmbedRequest__Output, EmbedResponse, RecognizerServiceHandlers } from './common-bridge.ts';
+import type { GalleryStore } from './gallery-store.ts';
+import { searchGalleries } from './search-request.ts';
+
+export interface RecognizerHandlerOptions {
+  readonly logger: Logger;
+  /** Called with the number of chips of each answered Embed (metrics). */
+  readonly onChips?: (count: number) => void;
+  /** Called with the number of queries of each answered SearchGallery (metrics). */
+  readonly onQueries?: (count: number) => void;
+}
+
+/** Validate an Embed request and embed its chips, in order. @throws PmrError */
+export async function embedChips(embedder: Pick<Embedder, 'embed'>, request: EmbedRequest__Output): Promise<EmbedResponse> {
+  const chips = await chipsFromProto(request.chips);
+  const embeddings: Array<{ values: number[] }> = [];
+  for (const chip of chips) embeddings.push({ values: Array.from(await embedder.embed(chip)) });
+  return { embeddings };
+}
+
+export function createRecognizerHandlers(embedder: Pick<Embedder, 'embed'>, galleries: GalleryStore, options: RecognizerHandlerOptions): RecognizerServiceHandlers {
+  const log = options.logger.child({ component: 'RecognizerService' });
+  const fail = (method: string, internalMessage: string) => (err: unknown) => {
+    if (err instanceof PmrError) log.debug({ method, code: err.code, reason: err.message }, `${method} rejected`);
+    else log.error({ err, method }, `${method} failed`);
+    return toServiceError(err, internalMessage);
+  };
+  const answer = <T>(callback: sendUnaryData<T>, work: () => Promise<T>, method: string, internalMessage: string, onDone: (value: T) => void): void => {
+    work().then(
+      (value) => {
+        onDone(value);
+        callback(null, value);
+      },
+      (err: unknown) => callback(fail(method, internalMessage)(err)),
+    );
+  };
+  return {
+    Embed(call, callback) {
+      answer(callback, () => embedChips(embedder, call.request), 'Embed', 'embedding failed; see the recognizer log', (r) =>
+        options.onChips?.(r.embeddings?.length ?? 0),
+      );
+    },
+    SearchGallery(call, callback) {
+      answer(callback, () => Promise.resolve().then(() => searchGalleries(galleries, call.request)), 'SearchGallery', 'search failed; see the recognizer log', (r) =>
+        options.onQueries?.(r.results?.length ?? 0),
+      );
+    },
+  };
+}
