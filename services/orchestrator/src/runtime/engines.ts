@@ -1,7 +1,6 @@
 // Loads every model the pipeline needs, once; `release()` frees them on shutdown.
 import { resolveModel } from '@pmr/models';
-import type { Detector } from '@pmr/detector';
-import { createWorkerDetector } from './worker-detector.ts';
+import { createDetector, type Detector } from '@pmr/detector';
 import { createEmbedder, type Embedder } from '@pmr/recognizer';
 import { createAttributeAnalyzer, type AttributeAnalyzer } from '@pmr/attributes';
 
@@ -37,7 +36,7 @@ export async function loadEngines(options: EngineOptions): Promise<Engines> {
     resolveModel('expression', resolve),
     ageGender.kind === 'faceres' ? resolveModel('agegender', resolve) : Promise.resolve(ageGender.path),
   ]);
-  const detector = await createWorkerDetector({
+  const detector = await createDetector({
     kind: options.detector,
     modelPath: detectorPath,
     threads,
