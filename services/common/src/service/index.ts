@@ -5,3 +5,4 @@ export * from './metrics.ts';
 export * from './grpc-server.ts';
 export * from './shutdown.ts';
 export * from './probe-clients.ts';
+export * from './stage-service.ts';
