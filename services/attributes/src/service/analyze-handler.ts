@@ -5,7 +5,7 @@ import { PmrError, type Logger } from '@pmr/common';
 import { toServiceError } from '@pmr/common/proto';
 import type { AttributeAnalyzer } from '../analyzer.ts';
 import { attributesToMessage } from './attributes-message.ts';
-import { chipsFromProto } from './chips.ts';
+import { chipsFromProto } from '@pmr/common/proto';
 import type { AnalyzeRequest__Output, AnalyzeResponse, AttributesServiceHandlers, FaceAttributesMessage } from './common-bridge.ts';
 
 export interface AnalyzeHandlerOptions {

@@ -3,3 +3,4 @@ export * from './load.ts';
 export * from './limits.ts';
 export * from './status.ts';
 export * from './image.ts';
+export { chipsFromProto, CHIP_SIDE, MAX_CHIPS } from './chips.ts';

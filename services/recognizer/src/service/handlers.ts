@@ -5,7 +5,7 @@ import type { sendUnaryData } from '@grpc/grpc-js';
 import { PmrError, type Logger } from '@pmr/common';
 import { toServiceError } from '@pmr/common/proto';
 import type { Embedder } from '../embedder.ts';
-import { chipsFromProto } from './chips.ts';
+import { chipsFromProto } from '@pmr/common/proto';
 import type { EmbedRequest__Output, EmbedResponse, RecognizerServiceHandlers } from './common-bridge.ts';
 import type { GalleryStore } from './gallery-store.ts';
 import { searchGalleries } from './search-request.ts';

@@ -1,8 +1,9 @@
-// The chips of an Analyze request: 1 to MAX_CHIPS aligned 112x112 images (RGB24 or JPEG), each checked and decoded
+// The chips of an Embed or Analyze request: 1 to MAX_CHIPS aligned 112x112 images (RGB24 or JPEG), each checked and decoded
 // before any model runs, so a request is answered whole or rejected whole with INVALID_ARGUMENT naming the chip.
-import { invalidArgument, type RgbImage } from '@pmr/common';
-import { checkImage, imageFromProto } from '@pmr/common/proto';
-import type { ImageMessage } from './common-bridge.ts';
+import { invalidArgument } from '../errors.ts';
+import type { RgbImage } from '../types.ts';
+import type { Image__Output as ImageMessage } from './generated/pmr/v1/Image.ts';
+import { checkImage, imageFromProto } from './image.ts';
 
 /** Side of an aligned face chip (DetectedFace.chip), in pixels. */
 export const CHIP_SIDE = 112;

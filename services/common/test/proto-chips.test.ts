@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encodeJpeg, PmrError } from '@pmr/common';
-import { chipsFromProto, MAX_CHIPS } from '../src/service/chips.ts';
-import type { ImageMessage } from '../src/service/common-bridge.ts';
+import { chipsFromProto, MAX_CHIPS } from '../src/proto/chips.ts';
+import type { Image__Output as ImageMessage } from '../src/proto/generated/pmr/v1/Image.ts';
 
 const rgb = (width: number, height: number, bytes = width * height * 3): ImageMessage => ({
   encoding: 'IMAGE_ENCODING_RGB24',
