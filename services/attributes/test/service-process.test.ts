@@ -2,10 +2,9 @@
 // models), called over real sockets: health, reflection, Analyze on chips cut by the real detector, bad requests
 // answered with the right codes while the process stays up, and SIGTERM: exit 0 within the deadline.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { readImage, type RgbImage } from '@pmr/common';
@@ -14,6 +13,7 @@ import type { AnalyzeResponse__Output } from '@pmr/common/proto/generated/pmr/v1
 import { createDetector } from '@pmr/detector';
 import { manifest } from '@pmr/models';
 import { checkHealth, listReflectedServices } from '../src/service/common-bridge.ts';
+import { startServiceProcess } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(repoRoot, 'services', 'attributes', 'bin', 'attributes-service.ts');
@@ -43,39 +43,10 @@ async function realChips(modelsDir: string): Promise<RgbImage[]> {
   }
 }
 
-interface LogLine {
-  readonly msg: string;
-  readonly [key: string]: unknown;
-}
-
-function startService(env: Readonly<Record<string, string>>): Promise<{ child: ChildProcess; logs: LogLine[]; grpcPort: number; metricsPort: number }> {
-  const child = spawn(process.execPath, [BIN], {
-    cwd: repoRoot,
-    env: { ...process.env, PMR_GRPC_HOST: '127.0.0.1', PMR_GRPC_PORT: '0', PMR_METRICS_HOST: '127.0.0.1', PMR_METRICS_PORT: '0', PMR_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
-  const logs: LogLine[] = [];
-  return new Promise((resolve, reject) => {
-    // Generous: without a cached faceres_agegender.onnx the service builds it from its npm package first.
-    const timer = setTimeout(() => reject(new Error(`no "listening" log line in 120 s: ${JSON.stringify(logs)}`)), 120_000);
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before listening: ${JSON.stringify(logs)}`)));
-    createInterface({ input: child.stderr }).on('line', (text) => {
-      let line: LogLine;
-      try {
-        line = JSON.parse(text) as LogLine;
-      } catch {
-        line = { msg: text };
-      }
-      logs.push(line);
-      if (line.msg === 'listening') {
-        clearTimeout(timer);
-        resolve({ child, logs, grpcPort: Number(line.grpcPort), metricsPort: Number(line.metricsPort) });
-      }
-    });
-  });
-}
-
 const EXPRESSION_VALUES = ['ANGRY', 'DISGUST', 'FEARFUL', 'HAPPY', 'NEUTRAL', 'SAD', 'SURPRISED'].map((e) => `EXPRESSION_${e}`);
+
+const startService = (env: Readonly<Record<string, string>>) =>
+  startServiceProcess(BIN, { cwd: repoRoot, env: { PMR_LOG_LEVEL: 'info', ...env }, timeoutMs: 120_000 });
 
 test('the attributes service process: health, reflection, Analyze, bad input, SIGTERM', async (t) => {
   const reason = skipReason();

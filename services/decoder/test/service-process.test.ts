@@ -3,52 +3,21 @@
 // or a symlink (PERMISSION_DENIED), a text file (INVALID_ARGUMENT), a missing file (NOT_FOUND), a DecodeVideo
 // cancelled mid-way (no ffmpeg child left), and SIGTERM (exit 0). Bad configuration exits 2.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import { checkHealth, listReflectedServices, type DecodeVideoResponse__Output } from '../src/service/common-bridge.ts';
 import { ffmpegMissing, hamilton, videosDir } from './media-fixtures.ts';
+import { startServiceProcess } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(repoRoot, 'services', 'decoder', 'bin', 'decoder-service.ts');
 const FEMALE = join(videosDir, 'head-pose-face-detection-female.mp4');
 const SHUTDOWN_MS = 3000;
-
-interface LogLine {
-  readonly msg: string;
-  readonly [key: string]: unknown;
-}
-
-function startService(env: Record<string, string>): Promise<{ child: ChildProcess; logs: LogLine[]; grpcPort: number }> {
-  const child = spawn(process.execPath, [BIN], {
-    cwd: repoRoot,
-    env: { ...process.env, PMR_GRPC_HOST: '127.0.0.1', PMR_GRPC_PORT: '0', PMR_METRICS_HOST: '127.0.0.1', PMR_METRICS_PORT: '0', PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS), ...env },
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
-  const logs: LogLine[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" log line in 30 s: ${JSON.stringify(logs)}`)), 30_000);
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before listening: ${JSON.stringify(logs)}`)));
-    createInterface({ input: child.stderr }).on('line', (text) => {
-      let line: LogLine;
-      try {
-        line = JSON.parse(text) as LogLine;
-      } catch {
-        line = { msg: text };
-      }
-      logs.push(line);
-      if (line.msg === 'listening') {
-        clearTimeout(timer);
-        resolve({ child, logs, grpcPort: Number(line.grpcPort) });
-      }
-    });
-  });
-}
 
 /** Names of the processes whose parent is `pid`. */
 function childrenOf(pid: number): string[] {
@@ -58,6 +27,9 @@ function childrenOf(pid: number): string[] {
     return []; // ps exits 1 when it lists nothing
   }
 }
+
+const startService = (env: Readonly<Record<string, string>>) =>
+  startServiceProcess(BIN, { cwd: repoRoot, env: { PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS), ...env } });
 
 test('the decoder service process: health, reflection, probe, decode, confinement, cancel, SIGTERM', async (t) => {
   const missing = ffmpegMissing(hamilton, FEMALE);

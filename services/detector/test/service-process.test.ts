@@ -2,15 +2,15 @@
 // health, reflection, Detect on a photo, bad requests answered with the right codes while the process stays up,
 // the metrics endpoint, and SIGTERM: health NOT_SERVING first, then exit 0 within the deadline.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { readImage } from '@pmr/common';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import { checkHealth, listReflectedServices, watchHealth, type DetectRequest__Output, type ReportedStatus } from '../src/service/common-bridge.ts';
+import { startServiceProcess } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');
@@ -27,54 +27,18 @@ function skipReason(): string | undefined {
   return undefined;
 }
 
-interface LogLine {
-  readonly msg: string;
-  readonly [key: string]: unknown;
-}
-
-/** Start the service; resolves with its log lines so far and its gRPC/metrics ports once it logs "listening". */
-function startService(): Promise<{ child: ChildProcess; logs: LogLine[]; grpcPort: number; metricsPort: number }> {
-  const child = spawn(process.execPath, [join(repoRoot, 'services', 'detector', 'bin', 'detector-service.ts')], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PMR_DETECTOR: 'yunet',
-      PMR_GRPC_HOST: '127.0.0.1',
-      PMR_GRPC_PORT: '0',
-      PMR_METRICS_HOST: '127.0.0.1',
-      PMR_METRICS_PORT: '0',
-      PMR_LOG_LEVEL: 'info',
-      PMR_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
-      PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS),
-    },
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
-  const logs: LogLine[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" log line in 30 s: ${JSON.stringify(logs)}`)), 30_000);
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before listening: ${JSON.stringify(logs)}`)));
-    createInterface({ input: child.stderr }).on('line', (text) => {
-      let line: LogLine;
-      try {
-        line = JSON.parse(text) as LogLine;
-      } catch {
-        line = { msg: text };
-      }
-      logs.push(line);
-      if (line.msg === 'listening') {
-        clearTimeout(timer);
-        resolve({ child, logs, grpcPort: Number(line.grpcPort), metricsPort: Number(line.metricsPort) });
-      }
-    });
-  });
-}
-
 /** The value of the sample `name` whose labels include `labels`, in Prometheus text. */
 function sample(text: string, name: string, labels: Readonly<Record<string, string>>): number | undefined {
   const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
   const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && want.every((w) => l.includes(w)));
   return line === undefined ? undefined : Number(line.split(' ').at(-1));
 }
+
+const startService = () =>
+  startServiceProcess(join(repoRoot, 'services', 'detector', 'bin', 'detector-service.ts'), {
+    cwd: repoRoot,
+    env: { PMR_DETECTOR: 'yunet', PMR_LOG_LEVEL: 'info', PMR_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES), PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS) },
+  });
 
 test('the detector service process: health, reflection, Detect, bad input, metrics, SIGTERM', async (t) => {
   const reason = skipReason();

@@ -2,12 +2,11 @@
 // at start-up), called over real sockets: health, reflection, Embed on chips cut by the real detector, SearchGallery,
 // bad requests answered with the right codes while the process stays up, and SIGTERM: exit 0 within the deadline.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { readImage, type RgbImage } from '@pmr/common';
@@ -18,6 +17,7 @@ import { createDetector } from '@pmr/detector';
 import { manifest } from '@pmr/models';
 import { createEmbedder } from '../src/embedder.ts';
 import { checkHealth, listReflectedServices } from '../src/service/common-bridge.ts';
+import { startServiceProcess } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(repoRoot, 'services', 'recognizer', 'bin', 'recognizer-service.ts');
@@ -73,38 +73,10 @@ async function realChips(modelsDir: string): Promise<{ biden: RgbImage; obama: R
   }
 }
 
-interface LogLine {
-  readonly msg: string;
-  readonly [key: string]: unknown;
-}
-
-function startService(env: Readonly<Record<string, string>>): Promise<{ child: ChildProcess; logs: LogLine[]; grpcPort: number; metricsPort: number }> {
-  const child = spawn(process.execPath, [BIN], {
-    cwd: repoRoot,
-    env: { ...process.env, PMR_GRPC_HOST: '127.0.0.1', PMR_GRPC_PORT: '0', PMR_METRICS_HOST: '127.0.0.1', PMR_METRICS_PORT: '0', PMR_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
-  const logs: LogLine[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" log line in 60 s: ${JSON.stringify(logs)}`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before listening: ${JSON.stringify(logs)}`)));
-    createInterface({ input: child.stderr }).on('line', (text) => {
-      let line: LogLine;
-      try {
-        line = JSON.parse(text) as LogLine;
-      } catch {
-        line = { msg: text };
-      }
-      logs.push(line);
-      if (line.msg === 'listening') {
-        clearTimeout(timer);
-        resolve({ child, logs, grpcPort: Number(line.grpcPort), metricsPort: Number(line.metricsPort) });
-      }
-    });
-  });
-}
-
 const dot = (a: readonly number[], b: readonly number[]): number => a.reduce((s, v, i) => s + v * (b[i] ?? 0), 0);
+
+const startService = (env: Readonly<Record<string, string>>) =>
+  startServiceProcess(BIN, { cwd: repoRoot, env: { PMR_LOG_LEVEL: 'info', ...env }, timeoutMs: 60_000 });
 
 test('the recognizer service process: health, reflection, Embed, SearchGallery, bad input, SIGTERM', async (t) => {
   const reason = skipReason();

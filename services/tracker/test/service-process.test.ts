@@ -2,49 +2,20 @@
 // health and reflection, a Track stream of two synthetic walkers (stable ids, finished tracks at the end), a
 // second stream with frames out of order (INVALID_ARGUMENT, the process stays up), and SIGTERM (exit 0).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import { checkHealth, listReflectedServices, type TrackRequest, type TrackResponse__Output } from '../src/service/common-bridge.ts';
 import { twoWalkers } from './service-fixtures.ts';
+import { startServiceProcess } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(repoRoot, 'services', 'tracker', 'bin', 'tracker-service.ts');
 const SHUTDOWN_MS = 3000;
 
-interface LogLine {
-  readonly msg: string;
-  readonly [key: string]: unknown;
-}
-
-function startService(): Promise<{ child: ChildProcess; logs: LogLine[]; grpcPort: number; metricsPort: number }> {
-  const child = spawn(process.execPath, [BIN], {
-    cwd: repoRoot,
-    env: { ...process.env, PMR_GRPC_HOST: '127.0.0.1', PMR_GRPC_PORT: '0', PMR_METRICS_HOST: '127.0.0.1', PMR_METRICS_PORT: '0', PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS) },
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
-  const logs: LogLine[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" log line in 30 s: ${JSON.stringify(logs)}`)), 30_000);
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before listening: ${JSON.stringify(logs)}`)));
-    createInterface({ input: child.stderr }).on('line', (text) => {
-      let line: LogLine;
-      try {
-        line = JSON.parse(text) as LogLine;
-      } catch {
-        line = { msg: text };
-      }
-      logs.push(line);
-      if (line.msg === 'listening') {
-        clearTimeout(timer);
-        resolve({ child, logs, grpcPort: Number(line.grpcPort), metricsPort: Number(line.metricsPort) });
-      }
-    });
-  });
-}
+const startService = () => startServiceProcess(BIN, { cwd: repoRoot, env: { PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS) } });
 
 test('the tracker service process: health, reflection, Track streams, bad order, SIGTERM', async (t) => {
   const service = await startService();

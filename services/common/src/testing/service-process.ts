@@ -1,0 +1,52 @@
+// Test helper: run a stage service's bin as a real process on loopback with free ports, and wait until it logs
+// where it listens (the `listening` line every service writes through startStageService).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/** One pino log line from the service's stderr (a line that is not JSON becomes `{ msg: line }`). */
+export interface LogLine {
+  readonly msg: string;
+  readonly [key: string]: unknown;
+}
+
+export interface ServiceProcess {
+  readonly child: ChildProcess;
+  /** Every log line so far; the array keeps filling while the process runs. */
+  readonly logs: LogLine[];
+  readonly grpcPort: number;
+  readonly metricsPort: number;
+}
+
+/**
+ * Spawn `node <bin>` with gRPC and metrics on 127.0.0.1 port 0 and `env` on top of the process environment; resolves
+ * once the service logs `listening`, rejects if it exits first or takes longer than `timeoutMs`.
+ */
+export function startServiceProcess(
+  bin: string,
+  options: { readonly cwd: string; readonly env?: Readonly<Record<string, string>>; readonly timeoutMs?: number },
+): Promise<ServiceProcess> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const child = spawn(process.execPath, [bin], {
+    cwd: options.cwd,
+    env: { ...process.env, PMR_GRPC_HOST: '127.0.0.1', PMR_GRPC_PORT: '0', PMR_METRICS_HOST: '127.0.0.1', PMR_METRICS_PORT: '0', ...options.env },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  const logs: LogLine[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening" log line in ${timeoutMs / 1000} s: ${JSON.stringify(logs)}`)), timeoutMs);
+    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before listening: ${JSON.stringify(logs)}`)));
+    createInterface({ input: child.stderr }).on('line', (text) => {
+      let line: LogLine;
+      try {
+        line = JSON.parse(text) as LogLine;
+      } catch {
+        line = { msg: text };
+      }
+      logs.push(line);
+      if (line.msg === 'listening') {
+        clearTimeout(timer);
+        resolve({ child, logs, grpcPort: Number(line.grpcPort), metricsPort: Number(line.metricsPort) });
+      }
+    });
+  });
+}
