@@ -56,9 +56,12 @@ interface KindSpec {
   readonly decode: (outputs: OutputMap, w: number, h: number, threshold: number) => FaceCandidate[];
 }
 
+/** Each detector's default minimum score (MODELS.md: YuNet 0.6 worked in the sanity check; InsightFace uses 0.5). */
+export const DEFAULT_SCORE_THRESHOLD: Readonly<Record<DetectorKind, number>> = { yunet: 0.6, scrfd: 0.5 };
+
 const KINDS: Readonly<Record<DetectorKind, KindSpec>> = {
-  yunet: { format: 'bgr255', rollRefineMinSize: 40, scoreThreshold: 0.6, nmsIou: 0.3, decode: decodeYunet },
-  scrfd: { format: 'rgbNorm', rollRefineMinSize: Infinity, scoreThreshold: 0.5, nmsIou: 0.4, decode: decodeScrfd },
+  yunet: { format: 'bgr255', rollRefineMinSize: 40, scoreThreshold: DEFAULT_SCORE_THRESHOLD.yunet, nmsIou: 0.3, decode: decodeYunet },
+  scrfd: { format: 'rgbNorm', rollRefineMinSize: Infinity, scoreThreshold: DEFAULT_SCORE_THRESHOLD.scrfd, nmsIou: 0.4, decode: decodeScrfd },
 };
 
 export const DEFAULT_INPUT_SIZE = 640;

@@ -5,13 +5,13 @@ import type { Logger } from '@pmr/common';
 import { loadPmrProto } from '@pmr/common/proto';
 import { resolveModel } from '@pmr/models';
 import { Counter } from 'prom-client';
-import { createDetector, DEFAULT_MIN_FACE_SIZE, type DetectorKind } from '../detector.ts';
+import { createDetector, DEFAULT_MIN_FACE_SIZE, DEFAULT_SCORE_THRESHOLD, type DetectorKind } from '../detector.ts';
 import { createServiceMetrics, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
 import { DETECTOR_SERVICE_CONFIG, type DetectorServiceConfig } from './config.ts';
 import { createDetectorHandlers, type DetectFloor } from './detect-handler.ts';
 
-/** The score thresholds the service builds each detector with (the stage's own defaults, stated here). */
-export const DETECTOR_SCORE_THRESHOLD: Readonly<Record<DetectorKind, number>> = { yunet: 0.6, scrfd: 0.5 };
+/** The score thresholds the service builds each detector with: the stage's own defaults. */
+export const DETECTOR_SCORE_THRESHOLD: Readonly<Record<DetectorKind, number>> = DEFAULT_SCORE_THRESHOLD;
 
 export type RunningDetectorService = RunningStageService;
 
