@@ -3,7 +3,8 @@
 // the service and turns SIGTERM/SIGINT into that shutdown. A service supplies only its handlers and what to release.
 import { createLogger, PmrError, type Logger } from '@pmr/common';
 import { loadPmrPackageDefinition } from '../proto/index.ts';
-import { ConfigError, readServiceConfig, type ConfigOf, type ConfigVar, type LogLevel } from './config.ts';
+import { PMR_MAX_MESSAGE_BYTES } from '../proto/limits.ts';
+import { ConfigError, int, LOG_LEVELS, oneOf, port, readServiceConfig, str, type ConfigOf, type ConfigVar, type LogLevel } from './config.ts';
 import { startGrpcServer, type ServiceBinding } from './grpc-server.ts';
 import { startMetricsServer, type ServiceMetrics } from './metrics.ts';
 import { gracefulShutdown, onShutdownSignals, type ShutdownReport } from './shutdown.ts';
@@ -17,6 +18,29 @@ export interface StageServiceSettings {
   readonly maxMessageBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly logLevel: LogLevel;
+}
+
+/** The environment variables behind StageServiceSettings, with this service's default ports; spread into its spec. */
+export function stageServiceSettings(defaults: { readonly grpcPort: number; readonly metricsPort: number }) {
+  return {
+    grpcHost: str('PMR_GRPC_HOST', { description: 'interface the gRPC server listens on', default: '0.0.0.0' }),
+    grpcPort: port('PMR_GRPC_PORT', { description: 'gRPC port; 0 picks a free one', default: defaults.grpcPort }),
+    metricsHost: str('PMR_METRICS_HOST', { description: 'interface the /metrics endpoint listens on', default: '0.0.0.0' }),
+    metricsPort: port('PMR_METRICS_PORT', { description: 'Prometheus /metrics port; 0 picks a free one', default: defaults.metricsPort }),
+    logLevel: oneOf('PMR_LOG_LEVEL', LOG_LEVELS, { description: 'pino log level', default: 'info' }),
+    maxMessageBytes: int('PMR_MAX_MESSAGE_BYTES', {
+      description: 'largest gRPC message in bytes; larger requests get RESOURCE_EXHAUSTED',
+      min: 1024,
+      max: 2 ** 31 - 1,
+      default: PMR_MAX_MESSAGE_BYTES,
+    }),
+    shutdownTimeoutMs: int('PMR_SHUTDOWN_TIMEOUT_MS', {
+      description: 'time calls in progress get to finish on SIGTERM before the server is forced',
+      min: 0,
+      max: 600_000,
+      default: 10_000,
+    }),
+  } as const;
 }
 
 export interface RunningStageService {
