@@ -22,6 +22,7 @@ export function alignmentTransform(landmarks: Landmarks5): Similarity {
 export function warpSimilarity(image: RgbImage, width: number, height: number, fromOut: Similarity): RgbImage {
   const out = new Uint8Array(width * height * 3);
   const { width: sw, height: sh, data } = image;
+  const stride = sw * 3;
   const { a, b, tx, ty } = fromOut;
   let o = 0;
   for (let y = 0; y < height; y++) {
@@ -32,14 +33,25 @@ export function warpSimilarity(image: RgbImage, width: number, height: number, f
       const y0 = Math.floor(sy);
       const fx = sx - x0;
       const fy = sy - y0;
+      if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh) {
+        // All four taps inside: the common case, without per-tap bounds tests (about 2× faster).
+        const i00 = y0 * stride + x0 * 3;
+        const i01 = i00 + stride;
+        const gx = 1 - fx;
+        const gy = 1 - fy;
+        out[o] = Math.round((data[i00]! * gx + data[i00 + 3]! * fx) * gy + (data[i01]! * gx + data[i01 + 3]! * fx) * fy);
+        out[o + 1] = Math.round((data[i00 + 1]! * gx + data[i00 + 4]! * fx) * gy + (data[i01 + 1]! * gx + data[i01 + 4]! * fx) * fy);
+        out[o + 2] = Math.round((data[i00 + 2]! * gx + data[i00 + 5]! * fx) * gy + (data[i01 + 2]! * gx + data[i01 + 5]! * fx) * fy);
+        continue;
+      }
       const inX0 = x0 >= 0 && x0 < sw;
       const inX1 = x0 + 1 >= 0 && x0 + 1 < sw;
       const inY0 = y0 >= 0 && y0 < sh;
       const inY1 = y0 + 1 >= 0 && y0 + 1 < sh;
       if (!((inX0 || inX1) && (inY0 || inY1))) continue;
-      const i00 = (y0 * sw + x0) * 3;
+      const i00 = y0 * stride + x0 * 3;
       const i10 = i00 + 3;
-      const i01 = i00 + sw * 3;
+      const i01 = i00 + stride;
       const i11 = i01 + 3;
       for (let c = 0; c < 3; c++) {
         const p00 = inX0 && inY0 ? data[i00 + c]! : 0;
