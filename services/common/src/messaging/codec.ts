@@ -6,6 +6,9 @@ import protobuf from 'protobufjs';
 import { join } from 'node:path';
 import { PMR_PROTO_DIR, PMR_PROTO_LOAD_OPTIONS, listPmrProtoFiles } from '../proto/load.ts';
 import { invalidArgument } from '../errors.ts';
+import type { DecodeJob, DecodeJob__Output } from '../proto/generated/pmr/v1/DecodeJob.ts';
+import type { FrameFaces, FrameFaces__Output } from '../proto/generated/pmr/v1/FrameFaces.ts';
+import type { PipelineResult, PipelineResult__Output } from '../proto/generated/pmr/v1/PipelineResult.ts';
 import type { DetectedFace, DetectedFace__Output } from '../proto/generated/pmr/v1/DetectedFace.ts';
 import type { Embedding, Embedding__Output } from '../proto/generated/pmr/v1/Embedding.ts';
 import type { FaceAttributes, FaceAttributes__Output } from '../proto/generated/pmr/v1/FaceAttributes.ts';
@@ -33,6 +36,9 @@ export interface PmrMessageTypes {
   'pmr.v1.Job': [Job, Job__Output];
   'pmr.v1.JobProgress': [JobProgress, JobProgress__Output];
   'pmr.v1.JobError': [JobError, JobError__Output];
+  'pmr.v1.DecodeJob': [DecodeJob, DecodeJob__Output];
+  'pmr.v1.FrameFaces': [FrameFaces, FrameFaces__Output];
+  'pmr.v1.PipelineResult': [PipelineResult, PipelineResult__Output];
 }
 
 export type PmrMessageName = keyof PmrMessageTypes;

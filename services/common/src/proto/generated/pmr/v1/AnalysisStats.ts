@@ -22,6 +22,14 @@ export interface AnalysisStats {
    * Time spent per stage.
    */
   'stageTimes'?: (_pmr_v1_StageTime)[];
+  /**
+   * Faces given expression, age and gender.
+   */
+  'attributeFaces'?: (number);
+  /**
+   * Peak resident memory in MB (of the process that ran the job; 0 when spread over services).
+   */
+  'peakRssMb'?: (number);
 }
 
 /**
@@ -44,4 +52,12 @@ export interface AnalysisStats__Output {
    * Time spent per stage.
    */
   'stageTimes': (_pmr_v1_StageTime__Output)[];
+  /**
+   * Faces given expression, age and gender.
+   */
+  'attributeFaces': (number);
+  /**
+   * Peak resident memory in MB (of the process that ran the job; 0 when spread over services).
+   */
+  'peakRssMb': (number);
 }
