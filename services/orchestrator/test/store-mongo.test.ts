@@ -35,6 +35,8 @@
 //                   { $set: { 'progress.<field>': v … , updateTime }, $inc: { version: 1 } }, { returnDocument:
 //                   'after' }); null → NOT_FOUND if the job is missing, else FAILED_PRECONDITION (final state).
 //   addWarning      findOneAndUpdate({ _id }, { $push: { warnings: w }, $set: { updateTime }, $inc: { version: 1 } }).
+//   putPart         updateOne({ _id: { jobId, key } }, { $setOnInsert: { value } }, { upsert: true }); true iff
+//                   upsertedCount === 1. getParts: find({ '_id.jobId': jobId, '_id.key': { $regex: '^' + escaped prefix } }).sort({ '_id.key': 1 }).
 //   putFrameFaces   replaceOne({ _id: { jobId, frameIndex } }, { faces }, { upsert: true }).
 //   getFrameFaces   find({ '_id.jobId': jobId, '_id.frameIndex': { $gte: start, $lt: end } }).sort({ '_id.frameIndex': 1 }).
 //   putTrack        replaceOne({ _id: { jobId, trackId: track.id } }, { track }, { upsert: true }).

@@ -155,3 +155,12 @@ export function validateProgress(progress: Partial<JobProgress>): void {
   const f = progress.fraction;
   if (f !== undefined && !(f >= 0 && f <= 1)) throw invalidArgument(`progress.fraction must be in [0, 1], got ${f}`);
 }
+
+export const MAX_PART_KEY_LENGTH = 200;
+
+/** Throws INVALID_ARGUMENT for a job-part key that is empty or too long. */
+export function assertPartKey(key: string): void {
+  if (key.length === 0 || key.length > MAX_PART_KEY_LENGTH) {
+    throw invalidArgument(`part key must have 1 to ${MAX_PART_KEY_LENGTH} characters, got ${key.length}`);
+  }
+}

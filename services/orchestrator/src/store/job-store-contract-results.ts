@@ -67,6 +67,26 @@ export function resultContract(it: ContractTest): void {
     await rejectsWith(store.missingFrames(job.id, { start: 3, end: 2 }), 'INVALID_ARGUMENT');
   });
 
+  it('putPart keeps the first write of a key (a redelivery changes nothing) and getParts lists by prefix', async ({ store }) => {
+    const a = await jobIn(store, 'RUNNING');
+    const b = await jobIn(store, 'RUNNING');
+    assert.equal(await store.putPart(a.id, 'track/2', { first: 1 }), true);
+    assert.equal(await store.putPart(a.id, 'track/2', { first: 2 }), false);
+    assert.equal(await store.putPart(a.id, 'track/10', [1, 2]), true);
+    assert.equal(await store.putPart(a.id, 'decoded', { frames: 5 }), true);
+    assert.equal(await store.putPart(b.id, 'track/2', 'other job'), true);
+    assert.deepEqual(await store.getParts(a.id, 'track/'), [
+      { key: 'track/10', value: [1, 2] },
+      { key: 'track/2', value: { first: 1 } },
+    ]);
+    assert.deepEqual((await store.getParts(a.id)).map((p) => p.key), ['decoded', 'track/10', 'track/2']);
+    assert.deepEqual(await store.getParts(a.id, 'nothing/'), []);
+    await rejectsWith(store.putPart(a.id, '', 1), 'INVALID_ARGUMENT');
+    await rejectsWith(store.putPart(a.id, 'k'.repeat(201), 1), 'INVALID_ARGUMENT');
+    await rejectsWith(store.putPart('no-such-job', 'x', 1), 'NOT_FOUND');
+    await rejectsWith(store.getParts('no-such-job'), 'NOT_FOUND');
+  });
+
   it('putResult stores the analysis JSON, replacing an earlier one', async ({ store }) => {
     const job = await jobIn(store, 'RUNNING');
     assert.equal(await store.getResult(job.id), null);

@@ -67,6 +67,14 @@ export interface JobStore {
   /** The stored result, or null when none was stored yet. */
   getResult(jobId: string): Promise<AnalysisResult | null>;
 
+  /**
+   * Keeps one piece of a running job's partial results under `key` (1–200 characters). The first write of a key
+   * wins and answers true; a later write of the same key (a redelivered message) changes nothing and answers false.
+   */
+  putPart(jobId: string, key: string, value: JsonValue): Promise<boolean>;
+  /** The job's parts whose key starts with `prefix` (all when empty), by key. */
+  getParts(jobId: string, prefix?: string): Promise<ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>>;
+
   /** QUEUED and RUNNING jobs by (createTime, id): the jobs a freshly started orchestrator must resume. */
   jobsToResume(): Promise<readonly JobRecord[]>;
   /** Releases the store; further calls fail. Closing twice is harmless. */

@@ -8,7 +8,7 @@ import type { AnalysisResult, TrackJson } from '../result.ts';
 import type { JobStore } from './job-store.ts';
 import { assertTransition, isFinalState, VersionConflictError } from './job-state.ts';
 import {
-  assertIndex, assertRange, decodeJobCursor, decodeTrackCursor, encodeJobCursor, encodeTrackCursor, missingRanges,
+  assertIndex, assertPartKey, assertRange, decodeJobCursor, decodeTrackCursor, encodeJobCursor, encodeTrackCursor, missingRanges,
   pageSizeOf, requestFingerprint, stateFilterOf, validateCreateJob, validateProgress,
 } from './job-request.ts';
 import { EMPTY_PROGRESS } from './job-types.ts';
@@ -161,6 +161,23 @@ export class SqliteJobStore implements JobStore {
       return this.#st.getFaces
         .all({ job: jobId, start: range.start, end: range.end })
         .map((row) => ({ frameIndex: int(row, 'frame_index'), faces: JSON.parse(text(row, 'faces')) as JsonValue[] }));
+    });
+  }
+
+  putPart(jobId: string, key: string, value: JsonValue): Promise<boolean> {
+    return this.#call(() => {
+      assertPartKey(key);
+      return this.#tx(() => {
+        this.#job(jobId);
+        return this.#st.putPart.run({ job: jobId, key, value: JSON.stringify(value) }).changes === 1;
+      });
+    });
+  }
+
+  getParts(jobId: string, prefix = ''): Promise<ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>> {
+    return this.#call(() => {
+      this.#job(jobId);
+      return this.#st.getParts.all({ job: jobId, prefix }).map((row) => ({ key: text(row, 'key'), value: JSON.parse(text(row, 'value')) as JsonValue }));
     });
   }
 

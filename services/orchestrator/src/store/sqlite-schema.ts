@@ -45,6 +45,13 @@ export const MIGRATIONS: readonly string[] = [
      result TEXT NOT NULL,
      update_time INTEGER NOT NULL
    ) STRICT;`,
+  // 2: the pieces a running job collects from the pipeline (decoder outcome, track summaries, embeddings, …).
+  `CREATE TABLE job_parts (
+     job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+     key TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (job_id, key)
+   ) STRICT, WITHOUT ROWID;`,
 ];
 
 /** The schema version this build writes. */

@@ -3,7 +3,8 @@ import type { StatementSync } from 'node:sqlite';
 
 export type Statements = Record<
   | 'jobById' | 'jobByToken' | 'insertJob' | 'updateState' | 'updateProgress' | 'updateWarnings' | 'listJobs' | 'resume'
-  | 'putFaces' | 'getFaces' | 'putTrack' | 'listTracks' | 'markDone' | 'countDone' | 'doneIn' | 'putResult' | 'getResult',
+  | 'putFaces' | 'getFaces' | 'putTrack' | 'listTracks' | 'markDone' | 'countDone' | 'doneIn' | 'putResult' | 'getResult'
+  | 'putPart' | 'getParts',
   StatementSync
 >;
 
@@ -37,4 +38,6 @@ export const SQL: Readonly<Record<keyof Statements, string>> = {
   putResult: `INSERT INTO results (job_id, result, update_time) VALUES ($job, $result, $now)
               ON CONFLICT (job_id) DO UPDATE SET result = excluded.result, update_time = excluded.update_time`,
   getResult: 'SELECT result FROM results WHERE job_id = $job',
+  putPart: 'INSERT INTO job_parts (job_id, key, value) VALUES ($job, $key, $value) ON CONFLICT (job_id, key) DO NOTHING',
+  getParts: `SELECT key, value FROM job_parts WHERE job_id = $job AND substr(key, 1, length($prefix)) = $prefix ORDER BY key`,
 };
