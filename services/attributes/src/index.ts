@@ -16,3 +16,4 @@ export {
   GENDERAGE_AGE_MARGIN,
   type GenderageNormalisation,
 } from './insightface-genderage.ts';
+export { ATTRIBUTE_FACES, attributeFaceIndices } from './track-faces.ts';

@@ -17,12 +17,8 @@ export interface VideoSummary {
   readonly error?: string;
 }
 
-export interface TimelinePoint {
-  /** Seconds from the start of the video. */
-  readonly t: number;
-  /** [x, y, width, height] in source pixels, rounded to 0.1 px. */
-  readonly box: readonly [number, number, number, number];
-}
+export type { TimelinePoint } from '@pmr/tracker';
+import type { TimelinePoint } from '@pmr/tracker';
 
 export interface TrackAttributesJson {
   readonly expression: { readonly value: Expression; readonly confidence: number; readonly shares: Readonly<Partial<Record<Expression, number>>> } | null;

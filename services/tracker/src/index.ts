@@ -7,3 +7,5 @@ export { BoxKalman, DEFAULT_KALMAN_NOISE, predictAxis, updateAxis, type AxisStat
 export { solveAssignment, solveGatedAssignment, type CostMatrix, type Match } from './assignment.ts';
 export { associate, associateCosts, iouCostMatrix, type Association } from './association.ts';
 export { FaceSelector, type Candidate } from './face-selector.ts';
+export { TrackLog, type TimelinePoint, type TrackRecord } from './track-log.ts';
+export { FrameTimes, type FrameSpan } from './frame-times.ts';

@@ -2,14 +2,14 @@
 // embed + attributes → identity → assemble. Memory stays bounded by the frames in flight and the open tracks.
 import type { Box, DetectedFace, Frame } from '@pmr/common';
 import { decodeVideo, type SkipOptions } from '@pmr/decoder';
-import { Tracker, type FinishedTrack, type TrackedFace } from '@pmr/tracker';
-import { clusterUnknowns, createGallery, type Gallery } from '@pmr/recognizer';
-import { assemble } from '../assemble.ts';
+import { FrameTimes, TrackLog, Tracker, type FinishedTrack, type FrameSpan, type TrackedFace } from '@pmr/tracker';
+import { createGallery, type Gallery } from '@pmr/recognizer';
+import { groupTracks } from '../group-tracks.ts';
 import type { AnalysisResult, GallerySummary } from '../result.ts';
 import { analyseTrack, type AnalysedTrack } from './analyse-track.ts';
 import type { Engines } from './engines.ts';
-import { FrameTimes, type FrameSpan } from './frame-times.ts';
-import { TrackLog } from './track-log.ts';
+
+
 import { StageClock } from './stage-clock.ts';
 
 /** How many frames' detections may be in flight at once. */
@@ -140,16 +140,7 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
   const outcome = await decoded.outcome;
   const analysed = await Promise.all(pending);
 
-  const unknown = analysed.filter((a) => a.decided.identity.name === null).toSorted((a, b) => a.decided.firstSeen - b.decided.firstSeen || a.decided.id - b.decided.id);
-  // Two tracks on screen at the same time are two people; a track whose best face is too poor to compare stays alone.
-  const apart = (i: number, j: number): boolean => {
-    const a = unknown[i]!.decided;
-    const b = unknown[j]!.decided;
-    if (a.quality < options.clusterMinQuality || b.quality < options.clusterMinQuality) return true;
-    return Math.max(a.firstSeen, b.firstSeen) < Math.min(a.lastSeen, b.lastSeen);
-  };
-  const clusters = clusterUnknowns(unknown.map((a) => a.embedding), options.clusterThreshold, apart);
-  const { tracks, persons } = assemble(analysed.map((a) => a.decided), clusters);
+  const { tracks, persons } = groupTracks(analysed, options);
   return {
     video: {
       path: input.path,

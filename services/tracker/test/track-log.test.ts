@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TrackLog } from '../src/runtime/track-log.ts';
-import { FrameTimes } from '../src/runtime/frame-times.ts';
+import { TrackLog } from '../src/track-log.ts';
+import { FrameTimes } from '../src/frame-times.ts';
 
 const box = (x: number) => ({ x, y: 10, width: 20, height: 30 });
 const span = (i: number, fps = 10) => ({ sourceFirst: i, sourceLast: i, pts: i / fps, end: (i + 1) / fps });
