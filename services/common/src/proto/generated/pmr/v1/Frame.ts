@@ -45,6 +45,10 @@ export interface Frame {
    */
   'imageRef'?: (_pmr_v1_ObjectRef | null);
   /**
+   * Seconds one source frame lasts (1 / the video's frame rate; 0 when unknown).
+   */
+  'frameDuration'?: (number | string);
+  /**
    * The pixels: inline, or in the object store when the message would exceed the transport's payload limit.
    */
   'pixels'?: "image"|"imageRef";
@@ -91,6 +95,10 @@ export interface Frame__Output {
    * An object holding a serialized pmr.v1.Image, for frames larger than the NATS payload limit.
    */
   'imageRef'?: (_pmr_v1_ObjectRef__Output | null);
+  /**
+   * Seconds one source frame lasts (1 / the video's frame rate; 0 when unknown).
+   */
+  'frameDuration': (number);
   /**
    * The pixels: inline, or in the object store when the message would exceed the transport's payload limit.
    */

@@ -50,6 +50,10 @@ export interface FrameFaces {
    * True for the end mark: no more frames follow.
    */
   'end'?: (boolean);
+  /**
+   * Seconds one source frame lasts (Frame.frame_duration).
+   */
+  'frameDuration'?: (number | string);
 }
 
 /**
@@ -100,4 +104,8 @@ export interface FrameFaces__Output {
    * True for the end mark: no more frames follow.
    */
   'end': (boolean);
+  /**
+   * Seconds one source frame lasts (Frame.frame_duration).
+   */
+  'frameDuration': (number);
 }
