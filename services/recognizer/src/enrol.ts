@@ -73,6 +73,10 @@ export interface EnrolmentReport {
   readonly ignored: readonly string[];
 }
 
+function isImageName(name: string): boolean {
+  return IMAGE_EXTENSIONS.includes(extname(name).toLowerCase());
+}
+
 function skippedName(name: string): boolean {
   return name.startsWith('_') || name.startsWith('.');
 }
@@ -116,46 +120,102 @@ export async function findSubjectFace(
 }
 
 /**
- * Enrol every `<dir>/<person>/<image>` (jpg, jpeg, png, webp; person folders starting with `_` or `.` and files
- * starting with `.` are skipped). Each image is decoded and its one subject face found by findSubjectFace; the chip and its augmentations are embedded as templates. Other files in a person folder
- * are rejected as 'unreadable'. Throws INVALID_ARGUMENT when the folder is missing or no person has an accepted image.
+ * One file of a person's gallery, from a folder or sent over the wire: `read` decodes it (a throw rejects it as
+ * 'unreadable'); null when the file is not an image by its extension.
  */
-export async function enrolGallery(dir: string, options: EnrolOptions): Promise<{ gallery: Gallery; report: EnrolmentReport }> {
-  const selection = { ...DEFAULT_ENROLMENT_SELECTION, ...options.selection };
-  const augmentations = options.augmentations ?? DEFAULT_AUGMENTATIONS;
-  const accepted: AcceptedImage[] = [];
-  const rejected: RejectedImage[] = [];
-  const persons: PersonCount[] = [];
-  const ignored: string[] = [];
-  const templates = new Map<string, Float32Array[]>();
+export interface GalleryPhoto {
+  /** The file name within the person's folder. */
+  readonly name: string;
+  readonly read: (() => Promise<RgbImage>) | null;
+}
 
+/** A gallery to enrol: its photos by person, and entries that were skipped (listed in the report as ignored). */
+export interface GallerySource {
+  /** Where the photos come from, for messages (a folder path, or "the job's gallery"). */
+  readonly label: string;
+  /** Person names in enrolment order, each with its photos in order. */
+  readonly persons: ReadonlyArray<{ readonly name: string; readonly photos: readonly GalleryPhoto[] }>;
+  readonly ignored: readonly string[];
+}
+
+/**
+ * Lists a folder laid out as <dir>/<person>/<image> (names sorted; names starting with '_' or '.' and loose files are
+ * ignored). Throws INVALID_ARGUMENT when the folder is missing.
+ */
+export async function galleryFolder(dir: string): Promise<GallerySource> {
+  const persons: Array<{ name: string; photos: GalleryPhoto[] }> = [];
+  const ignored: string[] = [];
   for (const person of await listDir(dir)) {
     const personDir = join(dir, person);
     if (skippedName(person) || !(await isDirectory(personDir))) {
       ignored.push(person);
       continue;
     }
+    const entry = { name: person, photos: [] as GalleryPhoto[] };
+    for (const name of await listDir(personDir)) {
+      if (name.startsWith('.')) continue;
+      const path = join(personDir, name);
+      if (await isDirectory(path)) ignored.push(`${person}/${name}`);
+      else entry.photos.push({ name, read: isImageName(name) ? () => readImage(path, `${person}/${name}`) : null });
+    }
+    persons.push(entry);
+  }
+  return { label: `gallery folder ${dir}`, persons, ignored };
+}
+
+/** Photos given in memory (e.g. over gRPC) as a gallery source, grouped and ordered exactly as galleryFolder orders a folder. */
+export function galleryFromPhotos(photos: ReadonlyArray<{ readonly person: string; readonly name: string; readonly data: Uint8Array }>, label = 'the gallery'): GallerySource {
+  const byPerson = new Map<string, Array<{ name: string; data: Uint8Array }>>();
+  for (const p of photos) {
+    const list = byPerson.get(p.person) ?? [];
+    list.push({ name: p.name, data: p.data });
+    byPerson.set(p.person, list);
+  }
+  const persons = [...byPerson.keys()].sort().map((person) => {
+    const files = byPerson.get(person)!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { name: person, photos: files.map((f) => ({ name: f.name, read: isImageName(f.name) ? () => readImage(f.data, `${person}/${f.name}`) : null })) };
+  });
+  return { label, persons, ignored: [] };
+}
+
+/**
+ * Enrols a gallery folder laid out as <dir>/<person>/<image> (see galleryFolder and enrolGallerySource).
+ * Throws INVALID_ARGUMENT when the folder is missing or no person has an accepted image.
+ */
+export async function enrolGallery(dir: string, options: EnrolOptions): Promise<{ gallery: Gallery; report: EnrolmentReport }> {
+  return enrolGallerySource(await galleryFolder(dir), options);
+}
+
+/**
+ * Each photo is decoded and its one subject face found by findSubjectFace; the chip and its augmentations are
+ * embedded as templates. Non-image files are rejected as 'unreadable'. Throws INVALID_ARGUMENT when no person has an
+ * accepted image.
+ */
+export async function enrolGallerySource(source: GallerySource, options: EnrolOptions): Promise<{ gallery: Gallery; report: EnrolmentReport }> {
+  const selection = { ...DEFAULT_ENROLMENT_SELECTION, ...options.selection };
+  const augmentations = options.augmentations ?? DEFAULT_AUGMENTATIONS;
+  const accepted: AcceptedImage[] = [];
+  const rejected: RejectedImage[] = [];
+  const persons: PersonCount[] = [];
+  const templates = new Map<string, Float32Array[]>();
+
+  for (const entry of source.persons) {
+    const person = entry.name;
     let nAccepted = 0;
     let nRejected = 0;
     const reject = (file: string, reason: RejectionReason, detail: string): void => {
       rejected.push({ person, file, reason, detail });
       nRejected++;
     };
-    for (const name of await listDir(personDir)) {
-      if (name.startsWith('.')) continue;
-      const file = `${person}/${name}`;
-      const path = join(personDir, name);
-      if (await isDirectory(path)) {
-        ignored.push(file);
-        continue;
-      }
-      if (!IMAGE_EXTENSIONS.includes(extname(name).toLowerCase())) {
+    for (const photo of entry.photos) {
+      const file = `${person}/${photo.name}`;
+      if (photo.read === null) {
         reject(file, 'unreadable', `not an image file (expected ${IMAGE_EXTENSIONS.join(', ')})`);
         continue;
       }
       let image: RgbImage;
       try {
-        image = await readImage(path, file);
+        image = await photo.read();
       } catch (err) {
         reject(file, 'unreadable', err instanceof Error ? err.message : String(err));
         continue;
@@ -181,7 +241,7 @@ export async function enrolGallery(dir: string, options: EnrolOptions): Promise<
       persons.length === 0
         ? 'it has no person folders (expected <dir>/<person>/<image>)'
         : `none of its ${persons.length} person folder(s) has an image with one usable face (${rejected.length} image(s) rejected)`;
-    throw invalidArgument(`gallery folder ${dir} is empty: ${why}`);
+    throw invalidArgument(`${source.label} is empty: ${why}`);
   }
-  return { gallery: createGallery(templates), report: { accepted, rejected, persons, ignored } };
+  return { gallery: createGallery(templates), report: { accepted, rejected, persons, ignored: [...source.ignored] } };
 }

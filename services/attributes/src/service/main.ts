@@ -6,8 +6,9 @@ import { loadPmrProto } from '@pmr/common/proto';
 import { resolveModel } from '@pmr/models';
 import { Counter } from 'prom-client';
 import { createAttributeAnalyzer, type AttributeAnalyzer } from '../analyzer.ts';
+import { startAttributesWorker } from './pipeline-worker.ts';
 import { createAttributesHandlers } from './analyze-handler.ts';
-import { createServiceMetrics, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
 import { ATTRIBUTES_SERVICE_CONFIG, type AttributesServiceConfig } from './config.ts';
 
 export type RunningAttributesService = RunningStageService;
@@ -27,7 +28,14 @@ export async function startAttributesService(config: AttributesServiceConfig, lo
   const chips = new Counter({ name: 'pmr_attributes_chips_total', help: 'Chips analysed by Analyze.', registers: [metrics.registry] });
   const pmr = loadPmrProto().pmr.v1;
   const handlers = createAttributesHandlers(analyzer, { logger, onChips: (n) => chips.inc(n) });
+  const pipeline = await joinPipeline(config.natsUrl, 'attributes', logger, async (bus) => [
+    await startAttributesWorker({ bus, analyzer, logger, onChips: (n) => chips.inc(n) }),
+  ]).catch(async (err: unknown) => {
+    await analyzer.release();
+    throw err;
+  });
   return startStageService({
+    ...(pipeline !== undefined && { stopConsumers: () => pipeline.stop() }),
     settings: config,
     logger,
     services: [{ definition: pmr.AttributesService.service, implementation: handlers }],

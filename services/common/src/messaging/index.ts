@@ -3,3 +3,6 @@ export * from './types.ts';
 export * from './codec.ts';
 export * from './jetstream.ts';
 export { PAYLOAD_HEADROOM_BYTES, needsObjectStore, type LargeObjectStore, type LargeObjectStoreOptions } from './large-objects.ts';
+export * from './pipeline.ts';
+export * from './pipeline-frames.ts';
+export * from './track-worker.ts';

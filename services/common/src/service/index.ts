@@ -6,3 +6,4 @@ export * from './grpc-server.ts';
 export * from './shutdown.ts';
 export * from './probe-clients.ts';
 export * from './stage-service.ts';
+export * from './pipeline-service.ts';

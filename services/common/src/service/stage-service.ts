@@ -4,7 +4,7 @@
 import { createLogger, PmrError, type Logger } from '@pmr/common';
 import { loadPmrPackageDefinition } from '../proto/index.ts';
 import { PMR_MAX_MESSAGE_BYTES } from '../proto/limits.ts';
-import { ConfigError, int, LOG_LEVELS, oneOf, port, readServiceConfig, str, type ConfigOf, type ConfigVar, type LogLevel } from './config.ts';
+import { ConfigError, int, LOG_LEVELS, oneOf, optional, port, readServiceConfig, str, type ConfigOf, type ConfigVar, type LogLevel } from './config.ts';
 import { startGrpcServer, type ServiceBinding } from './grpc-server.ts';
 import { startMetricsServer, type ServiceMetrics } from './metrics.ts';
 import { gracefulShutdown, onShutdownSignals, type ShutdownReport } from './shutdown.ts';
@@ -18,6 +18,8 @@ export interface StageServiceSettings {
   readonly maxMessageBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly logLevel: LogLevel;
+  /** NATS server(s) for the pipeline; undefined: the service serves gRPC only. */
+  readonly natsUrl: string | undefined;
 }
 
 /** The environment variables behind StageServiceSettings, with this service's default ports; spread into its spec. */
@@ -34,6 +36,7 @@ export function stageServiceSettings(defaults: { readonly grpcPort: number; read
       max: 2 ** 31 - 1,
       default: PMR_MAX_MESSAGE_BYTES,
     }),
+    natsUrl: optional(str('NATS_URL', { description: 'NATS server(s) with JetStream, comma-separated; unset: gRPC only, no pipeline consumers' })),
     shutdownTimeoutMs: int('PMR_SHUTDOWN_TIMEOUT_MS', {
       description: 'time calls in progress get to finish on SIGTERM before the server is forced',
       min: 0,
@@ -58,6 +61,8 @@ export interface StageServiceParts {
   readonly metrics: ServiceMetrics;
   /** Frees what the service loaded (inference sessions); also called when start-up fails part way. */
   readonly release?: () => Promise<void>;
+  /** Stops the service's JetStream consumers (running handlers settle) and drains its connection; first in shutdown. */
+  readonly stopConsumers?: () => Promise<void>;
   /** Extra fields for the `listening` log line. */
   readonly describe?: Readonly<Record<string, unknown>>;
 }
@@ -65,7 +70,11 @@ export interface StageServiceParts {
 /** Serve the handlers; everything opened here (and `release`) is closed by the returned shutdown(). */
 export async function startStageService(parts: StageServiceParts): Promise<RunningStageService> {
   const { settings, logger, metrics } = parts;
-  const release = parts.release ?? (() => Promise.resolve());
+  const stopConsumers = parts.stopConsumers ?? (() => Promise.resolve());
+  const release = async (): Promise<void> => {
+    await stopConsumers().catch(() => undefined);
+    await (parts.release ?? (() => Promise.resolve()))();
+  };
   const grpc = await startGrpcServer({
     host: settings.grpcHost,
     port: settings.grpcPort,
@@ -96,6 +105,7 @@ export async function startStageService(parts: StageServiceParts): Promise<Runni
       gracefulShutdown(
         {
           notServing: () => grpc.setServingStatus('NOT_SERVING'),
+          ...(parts.stopConsumers !== undefined && { stopConsumers: parts.stopConsumers }),
           server: grpc.server,
           closeListeners: () => endpoint.close(),
           ...(parts.release !== undefined && { releaseSessions: parts.release }),

@@ -4,7 +4,8 @@
 import { PmrError, type Logger } from '@pmr/common';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter } from 'prom-client';
-import { createServiceMetrics, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import { startDecoderWorker } from './pipeline-worker.ts';
+import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
 import { DECODER_SERVICE_CONFIG, type DecoderServiceConfig } from './config.ts';
 import { createDecoderHandlers } from './decode-handler.ts';
 import { realRoots } from './source-policy.ts';
@@ -21,18 +22,24 @@ export async function startDecoderService(config: DecoderServiceConfig, logger: 
   const metrics = createServiceMetrics('decoder');
   const frames = new Counter({ name: 'pmr_decoder_frames_total', help: 'Frames sent by DecodeVideo.', registers: [metrics.registry] });
   const pmr = loadPmrProto().pmr.v1;
+  const tools = {
+    ...(config.ffmpeg === undefined ? {} : { ffmpegPath: config.ffmpeg }),
+    ...(config.ffprobe === undefined ? {} : { ffprobePath: config.ffprobe }),
+  };
   const handlers = createDecoderHandlers({
     roots: config.mediaRoots,
     realRoots: real,
-    tools: {
-      ...(config.ffmpeg === undefined ? {} : { ffmpegPath: config.ffmpeg }),
-      ...(config.ffprobe === undefined ? {} : { ffprobePath: config.ffprobe }),
-    },
+    tools,
     jpegQuality: config.jpegQuality,
     logger,
     onFrame: () => frames.inc(),
   });
+  const published = new Counter({ name: 'pmr_decoder_pipeline_frames_total', help: 'Frames published to the pipeline.', registers: [metrics.registry] });
+  const pipeline = await joinPipeline(config.natsUrl, 'decoder', logger, async (bus) => [
+    await startDecoderWorker({ bus, logger, roots: config.mediaRoots, realRoots: real, tools, onFrame: () => published.inc() }),
+  ]);
   return startStageService({
+    ...(pipeline !== undefined && { stopConsumers: () => pipeline.stop() }),
     settings: config,
     logger,
     services: [{ definition: pmr.DecoderService.service, implementation: handlers }],

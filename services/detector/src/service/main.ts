@@ -6,7 +6,8 @@ import { loadPmrProto } from '@pmr/common/proto';
 import { resolveModel } from '@pmr/models';
 import { Counter } from 'prom-client';
 import { createDetector, DEFAULT_MIN_FACE_SIZE, DEFAULT_SCORE_THRESHOLD, type DetectorKind } from '../detector.ts';
-import { createServiceMetrics, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import { startDetectorWorker } from './pipeline-worker.ts';
 import { DETECTOR_SERVICE_CONFIG, type DetectorServiceConfig } from './config.ts';
 import { createDetectorHandlers, type DetectFloor } from './detect-handler.ts';
 
@@ -25,7 +26,15 @@ export async function startDetectorService(config: DetectorServiceConfig, logger
   const metrics = createServiceMetrics('detector');
   const faces = new Counter({ name: 'pmr_detector_faces_total', help: 'Faces returned by Detect.', registers: [metrics.registry] });
   const handlers = createDetectorHandlers(detector, { floor, logger, onFaces: (n) => faces.inc(n) });
+  const frames = new Counter({ name: 'pmr_detector_pipeline_frames_total', help: 'Pipeline frames detected.', registers: [metrics.registry] });
+  const pipeline = await joinPipeline(config.natsUrl, 'detector', logger, async (bus) => [
+    await startDetectorWorker({ bus, detector, logger, onFrame: (n) => (frames.inc(), faces.inc(n)) }),
+  ]).catch(async (err: unknown) => {
+    await detector.release();
+    throw err;
+  });
   return startStageService({
+    ...(pipeline !== undefined && { stopConsumers: () => pipeline.stop() }),
     settings: config,
     logger,
     services: [{ definition: loadPmrProto().pmr.v1.DetectorService.service, implementation: handlers }],

@@ -6,7 +6,8 @@ import { loadPmrProto } from '@pmr/common/proto';
 import { resolveModel } from '@pmr/models';
 import { Counter } from 'prom-client';
 import { createEmbedder, type Embedder } from '../embedder.ts';
-import { createServiceMetrics, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import { startRecognizerWorker } from './pipeline-worker.ts';
 import { RECOGNIZER_SERVICE_CONFIG, type RecognizerServiceConfig } from './config.ts';
 import type { GalleryStore } from './gallery-store.ts';
 import { createRecognizerHandlers } from './handlers.ts';
@@ -34,7 +35,14 @@ export async function startRecognizerService(config: RecognizerServiceConfig, lo
   const queries = new Counter({ name: 'pmr_recognizer_queries_total', help: 'Queries answered by SearchGallery.', registers: [metrics.registry] });
   const pmr = loadPmrProto().pmr.v1;
   const handlers = createRecognizerHandlers(embedder, galleries, { logger, onChips: (n) => chips.inc(n), onQueries: (n) => queries.inc(n) });
+  const pipeline = await joinPipeline(config.natsUrl, 'recognizer', logger, async (bus) => [
+    await startRecognizerWorker({ bus, embedder, logger, onChips: (n) => chips.inc(n) }),
+  ]).catch(async (err: unknown) => {
+    await embedder.release();
+    throw err;
+  });
   return startStageService({
+    ...(pipeline !== undefined && { stopConsumers: () => pipeline.stop() }),
     settings: config,
     logger,
     services: [{ definition: pmr.RecognizerService.service, implementation: handlers }],

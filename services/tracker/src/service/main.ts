@@ -4,7 +4,8 @@
 import type { Logger } from '@pmr/common';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter } from 'prom-client';
-import { createServiceMetrics, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import { startTrackerWorker } from './pipeline-worker.ts';
 import { TRACKER_SERVICE_CONFIG, type TrackerServiceConfig } from './config.ts';
 import { createTrackerHandlers } from './track-handler.ts';
 
@@ -23,7 +24,11 @@ export async function startTrackerService(config: TrackerServiceConfig, logger: 
       tracks.inc(t);
     },
   });
+  const pipeline = await joinPipeline(config.natsUrl, 'tracker', logger, async (bus) => [
+    await startTrackerWorker({ bus, logger, timelineInterval: config.timelineIntervalMs / 1000, onFrame: (n) => faces.inc(n), onTrack: () => tracks.inc() }),
+  ]);
   return startStageService({
+    ...(pipeline !== undefined && { stopConsumers: () => pipeline.stop() }),
     settings: config,
     logger,
     services: [{ definition: pmr.TrackerService.service, implementation: handlers }],

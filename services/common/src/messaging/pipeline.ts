@@ -1,0 +1,78 @@
+// The distributed pipeline's topology: which JetStream streams exist, the subjects each stage publishes on, the
+// durable consumer each stage pulls with, and the message ids that make every publish idempotent. One place, so
+// the six services agree. Work-queue streams: a message is removed once its consumer acks it.
+//
+//   pmr.decode                 DecodeJob       orchestrator -> decoder
+//   pmr.frames.<job>           Frame           decoder -> detectors
+//   pmr.faces.<job>            FrameFaces      detectors (and the decoder's end mark) -> tracker
+//   pmr.tracks.embed.<job>     FinishedTrack   tracker -> recognizers
+//   pmr.tracks.describe.<job>  FinishedTrack   tracker -> attributes
+//   pmr.results.<job>          PipelineResult  every stage -> orchestrator
+import { invalidArgument } from '../errors.ts';
+import type { JetStreamBus } from './jetstream.ts';
+import type { WorkQueueSpec } from './types.ts';
+
+/** A repeated message id inside this window is dropped by the stream (a publisher retrying, a stage redoing work). */
+export const PIPELINE_DUPLICATE_WINDOW_MS = 10 * 60_000;
+
+export const PIPELINE_STREAMS = {
+  jobs: { stream: 'PMR_JOBS', subjects: ['pmr.decode'] },
+  frames: { stream: 'PMR_FRAMES', subjects: ['pmr.frames.>'] },
+  faces: { stream: 'PMR_FACES', subjects: ['pmr.faces.>'] },
+  tracks: { stream: 'PMR_TRACKS', subjects: ['pmr.tracks.>'] },
+  results: { stream: 'PMR_RESULTS', subjects: ['pmr.results.>'] },
+} as const;
+
+/** The durable consumer of each stage (replicas of a stage share it, and so share the work). */
+export const PIPELINE_CONSUMERS = {
+  decoder: { stream: PIPELINE_STREAMS.jobs.stream, durable: 'decoder', filterSubject: 'pmr.decode' },
+  detector: { stream: PIPELINE_STREAMS.frames.stream, durable: 'detector', filterSubject: 'pmr.frames.>' },
+  tracker: { stream: PIPELINE_STREAMS.faces.stream, durable: 'tracker', filterSubject: 'pmr.faces.>' },
+  recognizer: { stream: PIPELINE_STREAMS.tracks.stream, durable: 'recognizer', filterSubject: 'pmr.tracks.embed.>' },
+  attributes: { stream: PIPELINE_STREAMS.tracks.stream, durable: 'attributes', filterSubject: 'pmr.tracks.describe.>' },
+  orchestrator: { stream: PIPELINE_STREAMS.results.stream, durable: 'orchestrator', filterSubject: 'pmr.results.>' },
+} as const;
+
+/** Object-store buckets: frames too large for a message, and files uploaded to the orchestrator. */
+export const PIPELINE_BUCKETS = { frames: 'pmr-frames', uploads: 'pmr-uploads' } as const;
+
+/** Job ids become subject tokens: letters, digits, '-' and '_' only. */
+export function assertJobIdToken(jobId: string): void {
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(jobId)) throw invalidArgument(`job id ${JSON.stringify(jobId)} cannot be a subject token`);
+}
+
+export const pipelineSubjects = {
+  decode: (): string => 'pmr.decode',
+  frames: (jobId: string): string => `pmr.frames.${jobId}`,
+  faces: (jobId: string): string => `pmr.faces.${jobId}`,
+  embed: (jobId: string): string => `pmr.tracks.embed.${jobId}`,
+  describe: (jobId: string): string => `pmr.tracks.describe.${jobId}`,
+  results: (jobId: string): string => `pmr.results.${jobId}`,
+};
+
+/** Message ids: the same piece of work always gets the same id, so a redone publish is dropped as a duplicate. */
+export const pipelineMsgIds = {
+  decode: (jobId: string): string => `${jobId}.decode`,
+  frame: (jobId: string, index: number): string => `${jobId}.frame.${index}`,
+  faces: (jobId: string, index: number): string => `${jobId}.faces.${index}`,
+  embed: (jobId: string, trackId: number): string => `${jobId}.embed.${trackId}`,
+  describe: (jobId: string, trackId: number): string => `${jobId}.describe.${trackId}`,
+  /** `what` names the result: decoded, track.<id>, tracked, embeddings.<id>, attributes.<id>, warning.<…>, … */
+  result: (jobId: string, what: string): string => `${jobId}.result.${what}`,
+};
+
+/** The subject's job id (its last token), or undefined. */
+export function jobIdOfSubject(subject: string): string | undefined {
+  const token = subject.split('.').at(-1);
+  return token === undefined || token.length === 0 ? undefined : token;
+}
+
+/** Create (or update) every pipeline stream and bucket; each service calls it at start, so start order does not matter. */
+export async function ensurePipeline(bus: JetStreamBus): Promise<void> {
+  for (const { stream, subjects } of Object.values(PIPELINE_STREAMS)) {
+    const spec: WorkQueueSpec = { stream, subjects: [...subjects], duplicateWindowMs: PIPELINE_DUPLICATE_WINDOW_MS };
+    await bus.ensureWorkQueue(spec);
+  }
+  await bus.ensureObjectBucket(PIPELINE_BUCKETS.frames, { maxAgeMs: 24 * 3600_000 });
+  await bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads);
+}

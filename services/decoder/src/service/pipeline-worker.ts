@@ -1,0 +1,179 @@
+// The decoder's JetStream side: takes DecodeJob messages (pmr.decode), decodes the video and publishes its analysed
+// frames on pmr.frames.<job> in order, then the end mark on pmr.faces.<job> (so the tracker knows the last index)
+// and the video summary to the orchestrator. Backpressure: it waits while the frames and faces not yet consumed
+// exceed `maxInFlight`, so a two-hour video never floods the broker. A decoder killed mid-job leaves the DecodeJob
+// unacked; the one that gets it next decodes again and the message ids drop the frames already published.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PmrError, type Logger } from '@pmr/common';
+import {
+  encodePipelineFrame, messageCodec, pipelineMsgIds, pipelineSubjects, PIPELINE_CONSUMERS, PIPELINE_STREAMS, type ConsumerHandle,
+  type DeliveredMessage, type HandlerOutcome, type JetStreamBus,
+} from '@pmr/common/messaging';
+import type { DecodeJob__Output } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
+import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
+import { decodeVideo } from '../decode.ts';
+import type { SkipMethod } from '../frame-signature.ts';
+import type { ToolPaths } from '../tools.ts';
+import { resolveSource, SourceDenied } from './source-policy.ts';
+
+const jobCodec = messageCodec('pmr.v1.DecodeJob');
+const resultCodec = messageCodec('pmr.v1.PipelineResult');
+const frameFacesCodec = messageCodec('pmr.v1.FrameFaces');
+
+const SKIP: Readonly<Record<string, SkipMethod>> = {
+  SKIP_METHOD_UNSPECIFIED: 'histogram',
+  SKIP_METHOD_NONE: 'none',
+  SKIP_METHOD_HISTOGRAM: 'histogram',
+  SKIP_METHOD_SSIM: 'ssim',
+};
+
+/** Decode progress goes to the orchestrator every this many analysed frames. */
+const PROGRESS_EVERY = 25;
+
+export interface DecoderWorkerOptions {
+  readonly bus: JetStreamBus;
+  readonly logger: Logger;
+  readonly roots: readonly string[];
+  readonly realRoots: readonly string[];
+  readonly tools: ToolPaths;
+  /** Most frames and faces messages waiting in the broker before the decoder pauses (default 48). */
+  readonly maxInFlight?: number;
+  readonly onFrame?: () => void;
+}
+
+/** A job's failure as the orchestrator gets it: the PmrError code, or PERMISSION_DENIED for a source outside the roots. */
+function failureOf(err: unknown): { code: string; message: string } {
+  if (err instanceof SourceDenied) return { code: 'PERMISSION_DENIED', message: err.message };
+  if (err instanceof PmrError) return { code: err.code, message: err.message };
+  return { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+}
+
+export async function startDecoderWorker(options: DecoderWorkerOptions): Promise<ConsumerHandle> {
+  const { bus, logger } = options;
+  const maxInFlight = options.maxInFlight ?? 48;
+  const controllers = new Set<AbortController>();
+  const publishResult = (jobId: string, what: string, result: Omit<PipelineResult, 'jobId'>): Promise<unknown> =>
+    bus.publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, ...result }), { msgId: pipelineMsgIds.result(jobId, what) });
+
+  /** Frames and faces waiting in the broker; while the broker is unreachable, it waits for it. */
+  const backlog = async (signal: AbortSignal): Promise<number> => {
+    for (;;) {
+      try {
+        const [frames, faces] = await Promise.all([bus.streamState(PIPELINE_STREAMS.frames.stream), bus.streamState(PIPELINE_STREAMS.faces.stream)]);
+        return frames.messages + faces.messages;
+      } catch (err) {
+        logger.warn({ err }, 'broker backlog unknown; waiting');
+        await sleep(500, undefined, { signal });
+      }
+    }
+  };
+
+  /** The video as a local file: a path under the roots, or an upload fetched into a temporary folder. */
+  const localVideo = async (job: DecodeJob__Output): Promise<{ path: string; source: string; cleanup: () => Promise<void> }> => {
+    if (job.source === 'upload' && job.upload !== null && job.upload !== undefined) {
+      const dir = await mkdtemp(join(tmpdir(), 'pmr-decoder-'));
+      const path = join(dir, `video${extname(job.upload.name).slice(0, 16)}`);
+      await writeFile(path, await bus.getLarge({ bucket: job.upload.bucket, name: job.upload.name }));
+      return { path, source: job.upload.name, cleanup: () => rm(dir, { recursive: true, force: true }) };
+    }
+    const source = job.path ?? '';
+    return { path: await resolveSource(source, options.roots, options.realRoots), source, cleanup: () => Promise.resolve() };
+  };
+
+  const run = async (job: DecodeJob__Output, signal: AbortSignal): Promise<void> => {
+    const jobId = job.jobId;
+    const method = SKIP[String(job.skipMethod)] ?? 'histogram';
+    const video = await localVideo(job);
+    try {
+      const decoded = await decodeVideo(video.path, {
+        ...options.tools,
+        signal,
+        skip: { method },
+        ...(job.fps !== undefined && job.fps !== null ? { fps: job.fps } : {}),
+        ...(job.maxFrames !== undefined && job.maxFrames !== null ? { maxFrames: job.maxFrames } : {}),
+      });
+      const { info } = decoded;
+      const frameDuration = info.fps > 0 ? 1 / info.fps : 0;
+      let analysed = 0;
+      for await (const frame of decoded.frames) {
+        while ((await backlog(signal)) >= maxInFlight) await sleep(20, undefined, { signal });
+        const { image, ...meta } = frame;
+        const data = await encodePipelineFrame(bus, { ...meta, jobId, frameDuration }, image);
+        await bus.publish(pipelineSubjects.frames(jobId), data, { msgId: pipelineMsgIds.frame(jobId, frame.index), attempts: 20 });
+        options.onFrame?.();
+        analysed = frame.index + 1;
+        if (analysed % PROGRESS_EVERY === 0) {
+          await publishResult(jobId, `progress.decoded.${analysed}`, { progress: { framesDecoded: frame.sourceLast + 1, framesTotal: info.frameCount } });
+        }
+      }
+      const outcome = await decoded.outcome;
+      await bus.publish(pipelineSubjects.faces(jobId), frameFacesCodec.encode({ jobId, frameIndex: analysed, end: true }), {
+        msgId: pipelineMsgIds.faces(jobId, analysed),
+        attempts: 20,
+      });
+      await publishResult(jobId, 'decoded', {
+        decodeEnded: {
+          video: {
+            source: video.source,
+            width: info.width,
+            height: info.height,
+            fps: info.fps,
+            duration: Math.round((info.startTime + info.duration) * 1000) / 1000,
+            frames: outcome.sourceFrames,
+            analysedFrames: analysed,
+            complete: outcome.complete,
+            error: outcome.error ?? '',
+          },
+        },
+      });
+      logger.info({ jobId, analysed, complete: outcome.complete }, 'job decoded');
+    } finally {
+      await video.cleanup();
+    }
+  };
+
+  const handler = async (message: DeliveredMessage): Promise<HandlerOutcome> => {
+    let job: DecodeJob__Output;
+    try {
+      job = jobCodec.decode(message.data);
+    } catch (err) {
+      return { term: `not a DecodeJob message: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    const controller = new AbortController();
+    controllers.add(controller);
+    try {
+      await run(job, controller.signal);
+      return 'ack';
+    } catch (err) {
+      if (controller.signal.aborted) return { nak: 0 }; // shutting down: another decoder takes it over
+      const failure = failureOf(err);
+      const retryable = !(err instanceof SourceDenied) && !(err instanceof PmrError) && !message.lastAttempt;
+      if (retryable) throw err;
+      logger.warn({ jobId: job.jobId, failure }, 'job cannot be decoded');
+      await publishResult(job.jobId, 'failure.decode', { failure });
+      return 'ack';
+    } finally {
+      controllers.delete(controller);
+    }
+  };
+
+  const handle = await bus.consume({
+    ...PIPELINE_CONSUMERS.decoder,
+    maxAckPending: 2,
+    ackWaitMs: 30_000,
+    maxDeliver: 5,
+    errorNakDelayMs: 1000,
+    pullExpiresMs: 5000,
+    handler,
+  });
+  return {
+    inFlight: () => handle.inFlight(),
+    async stop() {
+      for (const c of controllers) c.abort(new Error('decoder shutting down'));
+      await handle.stop();
+    },
+  };
+}
