@@ -15,6 +15,7 @@ test('analyze: defaults and flags', () => {
     skipThreshold: undefined,
     threshold: undefined,
     ageGender: { kind: 'faceres' },
+    remote: undefined,
   });
   const cmd = parseCommand(['analyze', 'v.mp4', '--gallery', 'g', '--fps', '5', '--detector', 'scrfd', '--json', 'o.json', '--annotate', 'a.mp4']);
   assert.equal(cmd.command, 'analyze');

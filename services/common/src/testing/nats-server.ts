@@ -1,6 +1,6 @@
-// Test helper: a real nats-server on a free loopback port, with JetStream on a temporary store, that a test can
-// stop and start again on the same port and store (broker-restart tests). Everything is set in a generated
-// config file, because max_payload cannot be given as a flag.
+// A real nats-server on a free loopback port, with JetStream on a temporary store, that a test can stop and start
+// again on the same port and store (broker-restart tests); `pmr cluster` starts its local broker with it too.
+// Everything is set in a generated config file, because max_payload cannot be given as a flag.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,6 +18,10 @@ export interface NatsServerOptions {
   readonly binary?: string;
   /** How long to wait for "Server is ready" (default 10 s). */
   readonly startTimeoutMs?: number;
+  /** Run the server in its own process group, so a terminal's Ctrl-C reaches only its parent (default false). */
+  readonly ownProcessGroup?: boolean;
+  /** Called when the running server exits other than through stop()/restart() (it crashed or was killed). */
+  readonly onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
 }
 
 export interface NatsServerHandle {
@@ -126,16 +130,24 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   const configPath = join(workDir, 'nats.conf');
   writeFileSync(configPath, configText(port, storeDir, options));
   let child: ChildProcess | undefined;
+  let ready = false;
 
   async function start(): Promise<void> {
     if (child !== undefined) throw new Error('nats-server already running');
-    const started = spawn(binary as string, ['-c', configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const started = spawn(binary as string, ['-c', configPath], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: options.ownProcessGroup ?? false,
+    });
     child = started;
-    started.once('exit', () => {
-      if (child === started) child = undefined;
+    ready = false;
+    started.once('exit', (code, signal) => {
+      if (child !== started) return;
+      child = undefined;
+      if (ready) options.onUnexpectedExit?.(code, signal);
     });
     try {
       await waitReady(started, options.startTimeoutMs ?? 10_000);
+      ready = true;
     } catch (error) {
       started.kill('SIGKILL');
       throw error;
@@ -145,6 +157,7 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   async function stopProcess(): Promise<void> {
     const running = child;
     if (running === undefined) return;
+    ready = false;
     running.kill('SIGTERM');
     await waitExit(running, 5_000);
     child = undefined;

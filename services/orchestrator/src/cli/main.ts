@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { createLogger, PmrError } from '@pmr/common';
 import { DEFAULT_MATCH_THRESHOLD } from '@pmr/recognizer';
 import { buildAgeGenderModel, defaultCacheDir } from '@pmr/models';
-import { parseCommand, USAGE, UsageError, type AnalyzeCommand, type DetectCommand } from './args.ts';
+import type { AnalysisResult } from '../result.ts';
+import { parseCommand, USAGE, UsageError, type AnalyzeCommand, type ClusterCommand, type DetectCommand } from './args.ts';
 import { readCliEnv, type CliEnv } from './env.ts';
 import { progressBar } from './progress.ts';
 import { loadEngines, type Engines } from '../runtime/engines.ts';
@@ -12,6 +13,7 @@ import { analyseVideo } from '../runtime/analyse-video.ts';
 import { detectImage } from '../runtime/detect-image.ts';
 import { annotateVideo, AnnotationRecorder } from '../runtime/annotate.ts';
 import { DEFAULT_ANALYSIS } from '../runtime/defaults.ts';
+import { runCluster } from '../cluster/run-cluster.ts';
 
 async function withEngines<T>(env: CliEnv, cmd: AnalyzeCommand | DetectCommand, run: (engines: Engines) => Promise<T>): Promise<T> {
   const engines = await loadEngines({ modelsDir: env.modelsDir, detector: cmd.detector, threads: env.threads, ageGender: cmd.ageGender });
@@ -56,10 +58,58 @@ async function runAnalyze(cmd: AnalyzeCommand, env: CliEnv): Promise<void> {
       bar.done();
     }
   });
+  await writeResult(cmd, result);
+}
+
+/** The result as JSON on stdout or in --json, and a warning when the video was not decoded to the end. */
+async function writeResult(cmd: AnalyzeCommand, result: AnalysisResult): Promise<void> {
   const json = `${JSON.stringify(result, null, 2)}\n`;
   if (cmd.json === undefined) process.stdout.write(json);
   else await writeFile(cmd.json, json);
   if (!result.video.complete) process.stderr.write(`pmr: warning: video incomplete: ${result.video.error ?? 'decoding stopped early'}\n`);
+}
+
+/** `analyze --remote`: the same analysis on a cluster's orchestrator, the same output. */
+async function runAnalyzeRemote(cmd: AnalyzeCommand, address: string): Promise<void> {
+  const { analyseRemote } = await import('../remote/analyse-remote.ts'); // loaded only here: the gRPC client
+  const bar = progressBar(process.stderr, 'analysing');
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  process.once('SIGINT', onSignal);
+  let result: AnalysisResult;
+  try {
+    result = await analyseRemote({
+      address,
+      video: cmd.video,
+      ...(cmd.gallery !== undefined && { galleryDir: cmd.gallery }),
+      ...(cmd.fps !== undefined && { fps: cmd.fps }),
+      skip: cmd.skip,
+      onProgress: (p) => bar.update({ analysedFrames: p.framesAnalysed, sourceFrames: Math.round(p.fraction * p.framesTotal), totalFrames: p.framesTotal }),
+      signal: controller.signal,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    bar.done();
+  }
+  await writeResult(cmd, result);
+}
+
+/** `pmr cluster`: the first SIGINT/SIGTERM stops the services in order, a second one kills them. */
+async function runClusterCommand(cmd: ClusterCommand, env: CliEnv): Promise<number> {
+  const stop = new AbortController();
+  const kill = new AbortController();
+  const onSignal = (): void => (stop.signal.aborted ? kill.abort() : stop.abort());
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await runCluster(
+      { port: cmd.port, mediaRoots: cmd.mediaRoots, natsStore: cmd.natsStore, store: cmd.store, logLevel: cmd.logLevel ?? env.logLevel },
+      { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stopSignal: stop.signal, killSignal: kill.signal },
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
 
 async function runDetect(cmd: DetectCommand, env: CliEnv): Promise<void> {
@@ -82,8 +132,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(`${USAGE}\n`);
         return 0;
       case 'analyze':
-        await runAnalyze(cmd, env);
+        if (cmd.remote !== undefined) await runAnalyzeRemote(cmd, cmd.remote);
+        else await runAnalyze(cmd, env);
         return 0;
+      case 'cluster':
+        return await runClusterCommand(cmd, env);
       case 'detect':
         await runDetect(cmd, env);
         return 0;

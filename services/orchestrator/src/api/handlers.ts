@@ -1,0 +1,313 @@
+// pmr.v1.OrchestratorService over gRPC: uploads into the UploadSink, jobs into the JobStore and on to the
+// JobRunner, progress and finished tracks by polling the store, results page by page. Domain errors (PmrError,
+// the store's included) keep their status and message; anything else is logged and answered INTERNAL.
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { sendUnaryData, ServerWritableStream } from '@grpc/grpc-js';
+import { invalidArgument, notFound, PmrError, type Logger } from '@pmr/common';
+import { toServiceError } from '@pmr/common/proto';
+import type { GalleryPhoto__Output } from '@pmr/common/proto/generated/pmr/v1/GalleryPhoto.ts';
+import type { GetJobResultRequest__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultRequest.ts';
+import type { GetJobResultResponse } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
+import type { ObjectRef__Output } from '@pmr/common/proto/generated/pmr/v1/ObjectRef.ts';
+import type { OrchestratorServiceHandlers } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
+import type { StartVideoJobRequest__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobRequest.ts';
+import type { StartVideoJobResponse } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
+import type { UploadMediaRequest__Output } from '@pmr/common/proto/generated/pmr/v1/UploadMediaRequest.ts';
+import type { VideoJobOptions__Output } from '@pmr/common/proto/generated/pmr/v1/VideoJobOptions.ts';
+import type { VideoSource__Output } from '@pmr/common/proto/generated/pmr/v1/VideoSource.ts';
+import type { WatchJobRequest__Output } from '@pmr/common/proto/generated/pmr/v1/WatchJobRequest.ts';
+import type { WatchJobResponse } from '@pmr/common/proto/generated/pmr/v1/WatchJobResponse.ts';
+import type { GalleryPhotoInput, JobRunner, UploadSink } from '../service/job-runner.ts';
+import { isFinalState, type JobOptions, type JobRecord, type JobSource, type JobStore } from '../store/index.ts';
+import { jobToProto, resultToProto, trackToProto } from './result-proto.ts';
+
+export const DEFAULT_WATCH_POLL_MS = 200;
+/** Largest chunk one UploadMedia message may carry. */
+export const MAX_UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+export interface OrchestratorHandlerDeps {
+  readonly store: JobStore;
+  readonly runner: JobRunner;
+  readonly uploads: UploadSink;
+  readonly logger: Logger;
+  /** Largest file UploadMedia accepts, in bytes. */
+  readonly maxUploadBytes: number;
+  /** How often WatchJob reads the job (default DEFAULT_WATCH_POLL_MS). */
+  readonly watchPollMs?: number;
+}
+
+const resourceExhausted = (message: string): PmrError => new PmrError('RESOURCE_EXHAUSTED', message);
+
+/** Collects one UploadMedia stream; add() and finish() throw PmrError as soon as the upload cannot be accepted. */
+export class UploadBuffer {
+  readonly #maxBytes: number;
+  readonly #chunks: Buffer[] = [];
+  #fileName = '';
+  #size = -1;
+  #received = 0;
+
+  constructor(maxBytes: number) {
+    this.#maxBytes = maxBytes;
+  }
+
+  add(message: UploadMediaRequest__Output): void {
+    if (this.#size < 0) this.#start(message);
+    if (message.chunk.length > MAX_UPLOAD_CHUNK_BYTES) {
+      throw invalidArgument(`${this.#fileName}: a chunk of ${message.chunk.length} bytes; send chunks of at most ${MAX_UPLOAD_CHUNK_BYTES} bytes`);
+    }
+    this.#received += message.chunk.length;
+    if (this.#received > this.#maxBytes) throw resourceExhausted(`${this.#fileName}: more than ${this.#maxBytes} bytes, this orchestrator's upload limit`);
+    if (this.#received > this.#size) throw invalidArgument(`${this.#fileName}: more bytes than the announced size ${this.#size}`);
+    this.#chunks.push(message.chunk);
+  }
+
+  finish(): { fileName: string; data: Buffer } {
+    if (this.#size < 0) throw invalidArgument('the upload is empty: the first message must carry file_name, size and the first chunk');
+    if (this.#received !== this.#size) throw invalidArgument(`${this.#fileName}: received ${this.#received} bytes, but the announced size is ${this.#size}`);
+    return { fileName: this.#fileName, data: Buffer.concat(this.#chunks) };
+  }
+
+  #start(first: UploadMediaRequest__Output): void {
+    if (first.fileName === '') throw invalidArgument('the first UploadMedia message must carry file_name');
+    const size = Number(first.size);
+    if (size > this.#maxBytes) throw resourceExhausted(`${first.fileName} is ${first.size} bytes; this orchestrator accepts uploads up to ${this.#maxBytes} bytes`);
+    if (size === 0) throw invalidArgument(`${first.fileName}: size is 0; set it to the file's size (empty files cannot be analysed)`);
+    this.#fileName = first.fileName;
+    this.#size = size;
+  }
+}
+
+function sourceOf(video: VideoSource__Output | null): JobSource {
+  if (video?.source === 'uri' && video.uri !== undefined && video.uri !== '') return { kind: 'uri', uri: video.uri };
+  const ref = video?.upload;
+  if (video?.source === 'upload' && ref !== null && ref !== undefined) {
+    return { kind: 'upload', bucket: ref.bucket, name: ref.name, size: Number(ref.size), sha256: ref.sha256 };
+  }
+  throw invalidArgument('video is required: set video.uri or video.upload (an ObjectRef from UploadMedia)');
+}
+
+const SKIP_METHODS: Readonly<Record<string, JobOptions['skipMethod']>> = {
+  SKIP_METHOD_UNSPECIFIED: undefined,
+  SKIP_METHOD_NONE: 'none',
+  SKIP_METHOD_HISTOGRAM: 'histogram',
+  SKIP_METHOD_SSIM: 'ssim',
+};
+
+function optionsOf(options: VideoJobOptions__Output | null): JobOptions {
+  if (options === null) return {};
+  if (!(String(options.skipMethod) in SKIP_METHODS)) throw invalidArgument(`options.skip_method ${String(options.skipMethod)} is not a known SkipMethod`);
+  const skipMethod = SKIP_METHODS[options.skipMethod];
+  return {
+    ...(options.fps !== undefined && { fps: options.fps }),
+    ...(skipMethod !== undefined && { skipMethod }),
+    ...(options.maxFrames !== undefined && { maxFrames: options.maxFrames }),
+  };
+}
+
+/** An uploaded object's bytes, checked against the size and sha256 the reference gives. */
+async function fetchUpload(uploads: UploadSink, ref: ObjectRef__Output, field: string): Promise<Uint8Array> {
+  const data = await uploads.get({ bucket: ref.bucket, name: ref.name });
+  if (ref.size !== '0' && Number(ref.size) !== data.length) throw invalidArgument(`${field}: object ${ref.name} has ${data.length} bytes, not ${ref.size}`);
+  if (ref.sha256 !== '' && createHash('sha256').update(data).digest('hex') !== ref.sha256.toLowerCase()) {
+    throw invalidArgument(`${field}: object ${ref.name} does not match its sha256`);
+  }
+  return data;
+}
+
+async function galleryOf(photos: readonly GalleryPhoto__Output[], uploads: UploadSink): Promise<GalleryPhotoInput[]> {
+  const out: GalleryPhotoInput[] = [];
+  for (const [i, photo] of photos.entries()) {
+    const field = `gallery[${i}]`;
+    if (photo.person === '') throw invalidArgument(`${field}.person is required: the name results will report`);
+    if (photo.fileName === '') throw invalidArgument(`${field}.file_name is required: it names the photo in rejection reasons`);
+    let data: Uint8Array;
+    if (photo.content === 'data' && photo.data !== undefined && photo.data.length > 0) data = photo.data;
+    else if (photo.content === 'upload' && photo.upload !== null && photo.upload !== undefined) data = await fetchUpload(uploads, photo.upload, `${field}.upload`);
+    else throw invalidArgument(`${field} (${photo.fileName}) has no content: set data (the photo's bytes) or upload`);
+    out.push({ person: photo.person, fileName: photo.fileName, data });
+  }
+  return out;
+}
+
+/** sha256 (hex) over every photo's person, file name and bytes, in order, each length-prefixed. */
+export function galleryDigest(gallery: readonly GalleryPhotoInput[]): string {
+  const hash = createHash('sha256');
+  const field = (bytes: Uint8Array): void => {
+    const length = Buffer.alloc(8);
+    length.writeBigUInt64BE(BigInt(bytes.length));
+    hash.update(length).update(bytes);
+  };
+  for (const photo of gallery) {
+    field(Buffer.from(photo.person));
+    field(Buffer.from(photo.fileName));
+    field(photo.data);
+  }
+  return hash.digest('hex');
+}
+
+async function requireJob(store: JobStore, jobId: string): Promise<JobRecord> {
+  if (jobId === '') throw invalidArgument('job_id is required');
+  const job = await store.getJob(jobId);
+  if (job === null) throw notFound(`no job with id ${jobId}`);
+  return job;
+}
+
+async function startVideoJob(deps: OrchestratorHandlerDeps, request: StartVideoJobRequest__Output, log: Logger): Promise<StartVideoJobResponse> {
+  const source = sourceOf(request.video);
+  const options = optionsOf(request.options);
+  const gallery = await galleryOf(request.gallery, deps.uploads);
+  const { job, created } = await deps.store.createJob({
+    ...(request.clientToken !== '' && { idempotencyToken: request.clientToken }),
+    source,
+    options,
+    tags: request.tags,
+    ...(gallery.length > 0 && { galleryDigest: galleryDigest(gallery) }),
+  });
+  log.info({ jobId: job.id, created, photos: gallery.length }, created ? 'job created' : 'job already exists for this client token');
+  if (created) {
+    try {
+      await deps.runner.submit({ job, gallery });
+    } catch (err) {
+      // A job the runner never took would sit QUEUED, and a retry with the same token would return it: fail it.
+      const error = err instanceof PmrError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: 'the job could not be submitted; see the orchestrator log' };
+      await deps.store.updateState(job.id, { to: 'FAILED', expectedVersion: job.version, error }).catch((e: unknown) => log.error({ err: e, jobId: job.id }, 'could not mark an unsubmitted job FAILED'));
+      throw err;
+    }
+  }
+  return { job: jobToProto(job), created };
+}
+
+/** Every track of the job not in `sent`, by ascending id; adds them to `sent`. */
+async function newTracks(store: JobStore, jobId: string, sent: Set<number>): Promise<WatchJobResponse['finishedTracks']> {
+  const out: NonNullable<WatchJobResponse['finishedTracks']> = [];
+  let pageToken = '';
+  do {
+    const page = await store.listTracks(jobId, { pageSize: 1000, pageToken });
+    for (const track of page.items) {
+      if (sent.has(track.id)) continue;
+      sent.add(track.id);
+      out.push(trackToProto(track));
+    }
+    pageToken = page.nextPageToken;
+  } while (pageToken !== '');
+  return out;
+}
+
+/** Resolves when the call can take more, or will take nothing more. */
+function writable(call: ServerWritableStream<WatchJobRequest__Output, WatchJobResponse>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      call.off('drain', done).off('cancelled', done).off('close', done);
+      resolve();
+    };
+    call.on('drain', done).on('cancelled', done).on('close', done);
+  });
+}
+
+/** Streams the job whenever its version changes, until it is final or `signal` aborts (the client cancelled). */
+async function watchJob(
+  deps: OrchestratorHandlerDeps,
+  call: ServerWritableStream<WatchJobRequest__Output, WatchJobResponse>,
+  signal: AbortSignal,
+): Promise<void> {
+  const jobId = call.request.jobId;
+  let job = await requireJob(deps.store, jobId);
+  const sent = new Set<number>();
+  let sentVersion = -1;
+  for (;;) {
+    if (job.version !== sentVersion) {
+      const finishedTracks = await newTracks(deps.store, jobId, sent);
+      if (signal.aborted) return;
+      sentVersion = job.version;
+      if (!call.write({ job: jobToProto(job), finishedTracks })) await writable(call);
+      if (isFinalState(job.state)) return;
+    }
+    await sleep(deps.watchPollMs ?? DEFAULT_WATCH_POLL_MS, undefined, { signal });
+    job = await requireJob(deps.store, jobId);
+  }
+}
+
+async function jobResult(store: JobStore, request: GetJobResultRequest__Output): Promise<GetJobResultResponse> {
+  const job = await requireJob(store, request.jobId);
+  if (job.state !== 'SUCCEEDED') return { job: jobToProto(job) };
+  const result = await store.getResult(job.id);
+  if (result === null) throw new PmrError('INTERNAL', `job ${job.id} succeeded but has no stored result`);
+  const page = await store.listTracks(job.id, { pageSize: request.pageSize, pageToken: request.pageToken });
+  const fields = resultToProto(result);
+  return {
+    job: jobToProto(job),
+    ...fields,
+    persons: request.pageToken === '' ? fields.persons : [],
+    tracks: page.items.map(trackToProto),
+    nextPageToken: page.nextPageToken,
+  };
+}
+
+export function createOrchestratorHandlers(deps: OrchestratorHandlerDeps): OrchestratorServiceHandlers {
+  const log = deps.logger.child({ component: 'OrchestratorService' });
+  const statusOf = (method: string, err: unknown) => {
+    if (err instanceof PmrError && err.code !== 'INTERNAL') log.debug({ method, code: err.code, reason: err.message }, `${method} rejected`);
+    else log.error({ err, method }, `${method} failed`);
+    return toServiceError(err, `${method} failed; see the orchestrator log`);
+  };
+  const answer = <T>(method: string, callback: sendUnaryData<T>, work: () => Promise<T>): void => {
+    work().then(
+      (value) => callback(null, value),
+      (err: unknown) => callback(statusOf(method, err)),
+    );
+  };
+  return {
+    UploadMedia(call, callback) {
+      const buffer = new UploadBuffer(deps.maxUploadBytes);
+      let settled = false;
+      const fail = (err: unknown): void => {
+        if (settled) return;
+        settled = true;
+        callback(statusOf('UploadMedia', err));
+      };
+      call.on('data', (message: UploadMediaRequest__Output) => {
+        if (settled) return;
+        try {
+          buffer.add(message);
+        } catch (err) {
+          fail(err);
+        }
+      });
+      call.on('end', () => {
+        if (settled) return;
+        answer('UploadMedia', callback, async () => {
+          const file = buffer.finish();
+          settled = true;
+          const ref = await deps.uploads.put(file.fileName, file.data);
+          log.info({ bucket: ref.bucket, name: ref.name, size: ref.size }, 'upload stored');
+          return { object: ref };
+        });
+      });
+      call.on('error', () => {
+        settled = true; // the client went away; nothing to answer
+      });
+    },
+    StartVideoJob(call, callback) {
+      answer('StartVideoJob', callback, () => startVideoJob(deps, call.request, log));
+    },
+    WatchJob(call) {
+      const controller = new AbortController();
+      const onCancel = (): void => controller.abort();
+      call.on('cancelled', onCancel);
+      watchJob(deps, call, controller.signal).then(
+        () => {
+          call.off('cancelled', onCancel);
+          if (!controller.signal.aborted) call.end();
+        },
+        (err: unknown) => {
+          call.off('cancelled', onCancel);
+          if (!controller.signal.aborted) call.emit('error', statusOf('WatchJob', err));
+        },
+      );
+    },
+    GetJobResult(call, callback) {
+      answer('GetJobResult', callback, () => jobResult(deps.store, call.request));
+    },
+  };
+}

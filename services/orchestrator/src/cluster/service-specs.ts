@@ -1,0 +1,78 @@
+// The six services `pmr cluster` runs, as data for the supervisor: each one's entry file and the environment it gets
+// on top of the inherited one. Stage services listen on loopback on free ports; the orchestrator starts last, on the
+// public port, told where the detector and recognizer listen.
+import { join } from 'node:path';
+import type { ServiceEndpoint, ServiceSpec } from './cluster.ts';
+import { serviceLogLevel } from './log-level.ts';
+
+export const STAGE_SERVICES = ['decoder', 'detector', 'tracker', 'recognizer', 'attributes'] as const;
+export type StageServiceName = (typeof STAGE_SERVICES)[number];
+
+/** The order `pmr cluster` stops its services in: the public API first, then the stages. */
+export const CLUSTER_STOP_ORDER = ['orchestrator', 'decoder', 'tracker', 'detector', 'recognizer', 'attributes'] as const;
+
+/** The repository root (the folder holding services/). */
+export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..', '..');
+
+export interface StageSettings {
+  /** nats://host:port of the broker every service uses. */
+  readonly natsUrl: string;
+  /** The log level asked for (services log at info at least: see log-level.ts). */
+  readonly logLevel: string;
+  /** Absolute folders the decoder may read videos from. */
+  readonly mediaRoots: readonly string[];
+  /** Where services/ is (default REPO_ROOT). */
+  readonly repoRoot?: string;
+}
+
+export interface ClusterSettings extends StageSettings {
+  /** The orchestrator's public gRPC port (0: any free port). */
+  readonly orchestratorPort: number;
+  /** The orchestrator's job store file. */
+  readonly storePath: string;
+}
+
+/** A service's entry file: services/<name>/bin/<name>-service.ts. */
+export function serviceBin(name: string, repoRoot: string = REPO_ROOT): string {
+  return join(repoRoot, 'services', name, 'bin', `${name}-service.ts`);
+}
+
+function commonEnv(settings: StageSettings): Record<string, string> {
+  return { NATS_URL: settings.natsUrl, PMR_LOG_LEVEL: serviceLogLevel(settings.logLevel), PMR_GRPC_PORT: '0', PMR_METRICS_PORT: '0' };
+}
+
+/** The five stage services, in start order; they start together. */
+export function stageServiceSpecs(settings: StageSettings): ServiceSpec[] {
+  const loopback = { PMR_GRPC_HOST: '127.0.0.1', PMR_METRICS_HOST: '127.0.0.1' };
+  return STAGE_SERVICES.map((name) => {
+    const extra: Record<string, string> = name === 'decoder' ? { PMR_MEDIA_ROOTS: settings.mediaRoots.join(':') } : {};
+    const env = { ...commonEnv(settings), ...loopback, ...extra };
+    return { name, bin: serviceBin(name, settings.repoRoot), env: () => env };
+  });
+}
+
+/** The orchestrator: started once the detector and recognizer listen, with their addresses. */
+export function orchestratorServiceSpec(settings: ClusterSettings): ServiceSpec {
+  const address = (peers: ReadonlyMap<string, ServiceEndpoint>, name: StageServiceName): string => {
+    const peer = peers.get(name);
+    if (peer === undefined) throw new Error(`the orchestrator needs ${name}, which is not running`);
+    return peer.grpcAddress;
+  };
+  return {
+    name: 'orchestrator',
+    bin: serviceBin('orchestrator', settings.repoRoot),
+    needs: [...STAGE_SERVICES],
+    env: (peers) => ({
+      ...commonEnv(settings),
+      PMR_GRPC_PORT: String(settings.orchestratorPort),
+      PMR_DETECTOR_ADDR: address(peers, 'detector'),
+      PMR_RECOGNIZER_ADDR: address(peers, 'recognizer'),
+      PMR_STORE_PATH: settings.storePath,
+    }),
+  };
+}
+
+/** All six services, in start order (the orchestrator last). */
+export function clusterServiceSpecs(settings: ClusterSettings): ServiceSpec[] {
+  return [...stageServiceSpecs(settings), orchestratorServiceSpec(settings)];
+}

@@ -1,0 +1,282 @@
+// `pmr analyze --remote`: the same analysis done by an orchestrator over its public gRPC API. Uploads the video,
+// sends the gallery photos inline, starts the job, watches it to its end and reads every page of its result,
+// which comes back as the same JSON the embedded runtime prints.
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { credentials, status, type ServiceError } from '@grpc/grpc-js';
+import { invalidArgument, PmrError, type ErrorCode } from '@pmr/common';
+import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
+import type { GetJobResultResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
+import type { Job__Output } from '@pmr/common/proto/generated/pmr/v1/Job.ts';
+import type { ObjectRef__Output } from '@pmr/common/proto/generated/pmr/v1/ObjectRef.ts';
+import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
+import type { SkipMethod } from '@pmr/common/proto/generated/pmr/v1/SkipMethod.ts';
+import type { StartVideoJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
+import { IMAGE_EXTENSIONS } from '@pmr/recognizer';
+import type { AnalysisResult } from '../result.ts';
+import type { GalleryPhotoInput } from '../service/job-runner.ts';
+import { resultFromProto } from '../api/result-proto.ts';
+
+/** Bytes per UploadMedia message. */
+export const UPLOAD_CHUNK_BYTES = 256 * 1024;
+/** How long the first contact with the orchestrator may take by default. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const RESULT_PAGE_SIZE = 1000;
+
+export interface RemoteProgress {
+  readonly framesAnalysed: number;
+  readonly framesTotal: number;
+  readonly fraction: number;
+}
+
+export interface RemoteAnalysisOptions {
+  /** The orchestrator's gRPC address, `host:port`. */
+  readonly address: string;
+  /** Path of the local video file to upload. */
+  readonly video: string;
+  /** A local `<person>/<image>` folder, as for the embedded `--gallery`. */
+  readonly galleryDir?: string;
+  readonly fps?: number;
+  readonly skip?: 'none' | 'histogram' | 'ssim';
+  readonly onProgress?: (p: RemoteProgress) => void;
+  readonly signal?: AbortSignal;
+  /** Deadline for reaching the orchestrator (default DEFAULT_CONNECT_TIMEOUT_MS). */
+  readonly connectTimeoutMs?: number;
+}
+
+const ERROR_CODE_OF: Partial<Record<status, ErrorCode>> = {
+  [status.INVALID_ARGUMENT]: 'INVALID_ARGUMENT',
+  [status.NOT_FOUND]: 'NOT_FOUND',
+  [status.ALREADY_EXISTS]: 'ALREADY_EXISTS',
+  [status.RESOURCE_EXHAUSTED]: 'RESOURCE_EXHAUSTED',
+  [status.FAILED_PRECONDITION]: 'FAILED_PRECONDITION',
+  [status.UNAVAILABLE]: 'UNAVAILABLE',
+  [status.DEADLINE_EXCEEDED]: 'UNAVAILABLE',
+};
+const ERROR_CODES: readonly string[] = ['INVALID_ARGUMENT', 'NOT_FOUND', 'ALREADY_EXISTS', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'UNAVAILABLE', 'INTERNAL'];
+const SKIP_METHOD: Readonly<Record<NonNullable<RemoteAnalysisOptions['skip']>, SkipMethod>> = {
+  none: 'SKIP_METHOD_NONE',
+  histogram: 'SKIP_METHOD_HISTOGRAM',
+  ssim: 'SKIP_METHOD_SSIM',
+};
+const FINAL_STATES: readonly string[] = ['JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED'];
+
+function isServiceError(err: unknown): err is ServiceError {
+  return err instanceof Error && typeof (err as Partial<ServiceError>).code === 'number' && 'details' in err;
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError');
+}
+
+/** A failed call as a PmrError naming the orchestrator. */
+function remoteError(err: unknown, address: string): unknown {
+  if (!isServiceError(err)) return err;
+  const code = ERROR_CODE_OF[err.code];
+  if (code === 'UNAVAILABLE') return new PmrError(code, `orchestrator at ${address} is unavailable: ${err.details}`, { cause: err });
+  if (code !== undefined) return new PmrError(code, `orchestrator at ${address}: ${err.details}`, { cause: err });
+  return new PmrError('INTERNAL', `orchestrator at ${address} answered ${status[err.code]}: ${err.details}`, { cause: err });
+}
+
+async function videoSize(path: string): Promise<number> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw invalidArgument(code === 'ENOENT' ? `video ${path}: no such file` : `video ${path}: cannot be read (${code ?? String(err)})`, err);
+  }
+  if (!info.isFile()) throw invalidArgument(`video ${path}: not a file`);
+  if (info.size === 0) throw invalidArgument(`video ${path}: the file is empty`);
+  return info.size;
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw invalidArgument(`gallery folder ${dir}: no such folder`, err);
+    if (code === 'ENOTDIR') throw invalidArgument(`gallery folder ${dir}: not a folder`, err);
+    throw invalidArgument(`gallery folder ${dir}: cannot be read (${code ?? String(err)})`, err);
+  }
+}
+
+const isDirectory = (path: string): Promise<boolean> => stat(path).then((s) => s.isDirectory(), () => false);
+
+/**
+ * The image files of a `<dir>/<person>/<image>` gallery, as enrolment lists them (person folders starting with
+ * `_` or `.` and files starting with `.` skipped; jpg, jpeg, png, webp only), named `<person>/<image>` like the
+ * embedded result's rejections. @throws PmrError INVALID_ARGUMENT for a missing folder or one without images.
+ */
+export async function readGalleryPhotos(dir: string): Promise<GalleryPhotoInput[]> {
+  const photos: GalleryPhotoInput[] = [];
+  for (const person of await listDir(dir)) {
+    const personDir = join(dir, person);
+    if (person.startsWith('_') || person.startsWith('.') || !(await isDirectory(personDir))) continue;
+    for (const name of await listDir(personDir)) {
+      const path = join(personDir, name);
+      if (name.startsWith('.') || !IMAGE_EXTENSIONS.includes(extname(name).toLowerCase()) || (await isDirectory(path))) continue;
+      photos.push({ person, fileName: `${person}/${name}`, data: await readFile(path) });
+    }
+  }
+  if (photos.length === 0) {
+    throw invalidArgument(`gallery folder ${dir} is empty: it has no <person>/<image> files (${IMAGE_EXTENSIONS.join(', ')})`);
+  }
+  return photos;
+}
+
+/** Cancels `call` when `signal` aborts; returns the function that stops listening. */
+function cancelOnAbort(signal: AbortSignal | undefined, call: { cancel(): void }): () => void {
+  if (signal === undefined) return () => undefined;
+  const onAbort = (): void => call.cancel();
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}
+
+function connect(client: OrchestratorServiceClient, address: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(abortError(signal!));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    client.waitForReady(Date.now() + timeoutMs, (err) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (err === undefined || err === null) resolve();
+      else reject(new PmrError('UNAVAILABLE', `cannot reach the orchestrator at ${address} within ${timeoutMs / 1000} s: is it running there? (${err.message})`, { cause: err }));
+    });
+  });
+}
+
+async function uploadVideo(client: OrchestratorServiceClient, path: string, size: number, signal?: AbortSignal): Promise<ObjectRef__Output> {
+  const answer = Promise.withResolvers<ObjectRef__Output>();
+  const upload = client.UploadMedia((err, response) => {
+    const object = response?.object ?? null;
+    if (err !== null) answer.reject(err);
+    else if (object === null) answer.reject(new PmrError('INTERNAL', 'UploadMedia answered without an object reference'));
+    else answer.resolve(object);
+  });
+  const stop = cancelOnAbort(signal, upload);
+  let answered = false;
+  const settled = answer.promise.then(
+    () => (answered = true),
+    () => (answered = true),
+  );
+  try {
+    let first = true;
+    for await (const chunk of createReadStream(path, { highWaterMark: UPLOAD_CHUNK_BYTES })) {
+      if (answered) break; // the orchestrator refused the upload: its answer says why
+      const data = chunk as Buffer;
+      if (!upload.write(first ? { fileName: basename(path), size: String(size), chunk: data } : { chunk: data })) {
+        await Promise.race([once(upload, 'drain'), settled]);
+      }
+      first = false;
+    }
+    upload.end();
+  } catch (err) {
+    upload.cancel();
+    throw err;
+  } finally {
+    stop();
+  }
+  return answer.promise;
+}
+
+function unary<T>(signal: AbortSignal | undefined, start: (done: (err: ServiceError | null, value?: T) => void) => { cancel(): void }): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let stop = (): void => undefined;
+    const call = start((err, value) => {
+      stop();
+      if (err !== null) reject(err);
+      else if (value === undefined) reject(new PmrError('INTERNAL', 'the orchestrator answered without a message'));
+      else resolve(value);
+    });
+    stop = cancelOnAbort(signal, call);
+  });
+}
+
+/** Follows the job until the message that shows it final, reporting progress; resolves with that job. */
+function watchUntilFinal(client: OrchestratorServiceClient, jobId: string, options: RemoteAnalysisOptions): Promise<Job__Output> {
+  return new Promise((resolve, reject) => {
+    const stream = client.WatchJob({ jobId });
+    const stop = cancelOnAbort(options.signal, stream);
+    let last: Job__Output | null = null;
+    stream.on('data', (message: { job: Job__Output | null }) => {
+      if (message.job === null) return;
+      last = message.job;
+      const p = last.progress;
+      if (p !== null) options.onProgress?.({ framesAnalysed: p.framesAnalysed, framesTotal: p.framesTotal, fraction: p.fraction });
+    });
+    stream.on('error', (err: Error) => {
+      stop();
+      reject(err);
+    });
+    stream.on('end', () => {
+      stop();
+      if (last !== null && FINAL_STATES.includes(last.state)) resolve(last);
+      else reject(new PmrError('UNAVAILABLE', `the orchestrator stopped reporting job ${jobId} before it finished`));
+    });
+  });
+}
+
+/** Throws the PmrError a job that did not succeed stands for. */
+function assertSucceeded(job: Job__Output): void {
+  if (job.state === 'JOB_STATE_SUCCEEDED') return;
+  if (job.state === 'JOB_STATE_CANCELLED') throw new PmrError('FAILED_PRECONDITION', `job ${job.id} was cancelled on the orchestrator`);
+  const code = job.error !== null && ERROR_CODES.includes(job.error.code) ? (job.error.code as ErrorCode) : 'INTERNAL';
+  throw new PmrError(code, `job ${job.id} failed: ${job.error?.message ?? 'no reason given'}`);
+}
+
+async function readResult(client: OrchestratorServiceClient, jobId: string, signal?: AbortSignal): Promise<GetJobResultResponse__Output[]> {
+  const pages: GetJobResultResponse__Output[] = [];
+  let pageToken = '';
+  do {
+    const page = await unary<GetJobResultResponse__Output>(signal, (done) => client.GetJobResult({ jobId, pageSize: RESULT_PAGE_SIZE, pageToken }, done));
+    pages.push(page);
+    pageToken = page.nextPageToken;
+  } while (pageToken !== '');
+  return pages;
+}
+
+/**
+ * Analyse a local video on the orchestrator at `options.address` and return the `pmr analyze` JSON; its
+ * video.path is the local path, as the embedded runtime reports it. Bad local input is an INVALID_ARGUMENT
+ * before any call; an orchestrator that cannot be reached is UNAVAILABLE naming the address; a failed job
+ * throws a PmrError with the job's error code and message. An aborted `signal` rejects with its reason.
+ */
+export async function analyseRemote(options: RemoteAnalysisOptions): Promise<AnalysisResult> {
+  const { address, signal } = options;
+  const size = await videoSize(options.video);
+  const gallery = options.galleryDir === undefined ? [] : await readGalleryPhotos(options.galleryDir);
+  const OrchestratorService = loadPmrProto().pmr.v1.OrchestratorService;
+  let client: OrchestratorServiceClient;
+  try {
+    client = new OrchestratorService(address, credentials.createInsecure(), messageSizeOptions());
+  } catch (err) {
+    throw invalidArgument(`orchestrator address ${address}: ${err instanceof Error ? err.message : String(err)}`, err);
+  }
+  try {
+    signal?.throwIfAborted();
+    await connect(client, address, options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, signal);
+    const upload = await uploadVideo(client, options.video, size, signal);
+    const request = {
+      clientToken: randomUUID(),
+      video: { upload },
+      gallery: gallery.map((p) => ({ person: p.person, fileName: p.fileName, data: Buffer.from(p.data) })),
+      options: { ...(options.fps !== undefined && { fps: options.fps }), ...(options.skip !== undefined && { skipMethod: SKIP_METHOD[options.skip] }) },
+    };
+    const started = await unary<StartVideoJobResponse__Output>(signal, (done) => client.StartVideoJob(request, done));
+    const jobId = started.job?.id ?? '';
+    if (jobId === '') throw new PmrError('INTERNAL', 'StartVideoJob answered without a job id');
+    assertSucceeded(await watchUntilFinal(client, jobId, options));
+    const result = resultFromProto(await readResult(client, jobId, signal));
+    return { ...result, video: { ...result.video, path: options.video } };
+  } catch (err) {
+    if (signal?.aborted === true) throw abortError(signal);
+    throw remoteError(err, address);
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,70 @@
+// The orchestrator's gRPC clients for gallery enrolment: Detect on the detector service and Embed on the recognizer
+// service, shaped as the enrolment's DetectFn and EmbedFn. Faces and embeddings cross the wire losslessly (doubles,
+// float32 and raw RGB chips), so a gallery enrolled this way equals one enrolled in process.
+import { credentials, type ServiceError } from '@grpc/grpc-js';
+import { PmrError, type DetectedFace, type Landmarks5, type RgbImage } from '@pmr/common';
+import { loadPmrProto, messageSizeOptions, rgbImageToProto } from '@pmr/common/proto';
+import type { DetectedFace__Output } from '@pmr/common/proto/generated/pmr/v1/DetectedFace.ts';
+import type { DetectResponse__Output } from '@pmr/common/proto/generated/pmr/v1/DetectResponse.ts';
+import type { EmbedResponse__Output } from '@pmr/common/proto/generated/pmr/v1/EmbedResponse.ts';
+
+const CALL_DEADLINE_MS = 60_000;
+
+export interface StageClients {
+  detect(image: RgbImage): Promise<DetectedFace[]>;
+  embed(chip: RgbImage): Promise<Float32Array>;
+  close(): void;
+}
+
+/** A received face as the stages' DetectedFace. @throws PmrError INTERNAL when a part is missing. */
+export function faceFromMessage(m: DetectedFace__Output): DetectedFace {
+  const l = m.landmarks;
+  if (m.box === null || m.quality === null || l === null || m.chip === null) throw new PmrError('INTERNAL', 'detector answered a face without box, quality, landmarks or chip');
+  const p = (q: { x: number; y: number } | null): { x: number; y: number } => ({ x: q?.x ?? 0, y: q?.y ?? 0 });
+  const landmarks: Landmarks5 = [p(l.leftEye), p(l.rightEye), p(l.noseTip), p(l.leftMouth), p(l.rightMouth)];
+  return {
+    box: { x: m.box.x, y: m.box.y, width: m.box.width, height: m.box.height },
+    landmarks,
+    score: m.score,
+    quality: { score: m.quality.score, detector: m.quality.detector, size: m.quality.size, sharpness: m.quality.sharpness, frontalness: m.quality.frontalness },
+    chip: { width: m.chip.width, height: m.chip.height, data: m.chip.data },
+  };
+}
+
+function failure(what: string, address: string, err: ServiceError): PmrError {
+  return new PmrError('UNAVAILABLE', `${what} at ${address} failed: ${err.details || err.message}`, err);
+}
+
+export function createStageClients(detectorAddress: string, recognizerAddress: string): StageClients {
+  const pmr = loadPmrProto().pmr.v1;
+  const detector = new pmr.DetectorService(detectorAddress, credentials.createInsecure(), messageSizeOptions());
+  const recognizer = new pmr.RecognizerService(recognizerAddress, credentials.createInsecure(), messageSizeOptions());
+  const deadline = (): Date => new Date(Date.now() + CALL_DEADLINE_MS);
+  return {
+    detect: (image) =>
+      new Promise((resolve, reject) => {
+        detector.Detect({ image: rgbImageToProto(image) }, { deadline: deadline() }, (err: ServiceError | null, res?: DetectResponse__Output) => {
+          if (err !== null || res === undefined) reject(failure('Detect', detectorAddress, err!));
+          else {
+            try {
+              resolve(res.faces.map(faceFromMessage));
+            } catch (e) {
+              reject(e instanceof Error ? e : new Error(String(e)));
+            }
+          }
+        });
+      }),
+    embed: (chip) =>
+      new Promise((resolve, reject) => {
+        recognizer.Embed({ chips: [rgbImageToProto(chip)] }, { deadline: deadline() }, (err: ServiceError | null, res?: EmbedResponse__Output) => {
+          const values = res?.embeddings[0]?.values;
+          if (err !== null || values === undefined) reject(err !== null ? failure('Embed', recognizerAddress, err) : new PmrError('INTERNAL', 'Embed answered no embedding'));
+          else resolve(Float32Array.from(values));
+        });
+      }),
+    close() {
+      detector.close();
+      recognizer.close();
+    },
+  };
+}

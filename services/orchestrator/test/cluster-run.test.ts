@@ -1,0 +1,199 @@
+// `pmr cluster`'s command (runCluster) with the real six-service list and environment, each service played by
+// test/fixtures/fake-service.ts (which echoes the environment it was given), and a real nats-server: what it prints,
+// what each service is told, stopping on the stop signal, a service that dies, a failed start, bad media roots.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { test } from 'node:test';
+import { freePort, natsServerSkipReason, startNatsServer } from '@pmr/common/testing/nats-server';
+import type { ServiceSpec } from '../src/cluster/cluster.ts';
+import { runCluster, type ClusterCommandOptions } from '../src/cluster/run-cluster.ts';
+import { clusterServiceSpecs, type ClusterSettings } from '../src/cluster/service-specs.ts';
+
+const FAKE = join(import.meta.dirname, 'fixtures', 'fake-service.ts');
+const skip = natsServerSkipReason();
+
+/** A stream that keeps what is written and can wait for a pattern. */
+class Capture extends Writable {
+  text = '';
+  #waiters: Array<() => void> = [];
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    for (const wake of this.#waiters.splice(0)) wake();
+    done();
+  }
+  async waitFor(pattern: RegExp): Promise<RegExpExecArray> {
+    for (;;) {
+      const match = pattern.exec(this.text);
+      if (match !== null) return match;
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    }
+  }
+}
+
+/** The real specs, each service played by the fake, with `extra` added to the named services' environment. */
+function fakes(extra: Readonly<Record<string, Record<string, string>>> = {}): (settings: ClusterSettings) => ServiceSpec[] {
+  return (settings) =>
+    clusterServiceSpecs(settings).map((spec) => ({ ...spec, bin: FAKE, env: (peers) => ({ ...spec.env?.(peers), ...extra[spec.name] }) }));
+}
+
+/** The environment the fake named `service` echoed in its `listening` line (forwarded on stderr). */
+function echoedEnv(stderr: string, service: string): Record<string, string> {
+  const line = stderr.split('\n').find((l) => l.startsWith(`${service.padEnd(12)} | `) && l.includes('"msg":"listening"'));
+  assert.ok(line !== undefined, `${service} listening line in:\n${stderr}`);
+  return (JSON.parse(line.slice(15)) as { env: Record<string, string> }).env;
+}
+
+/** The first line nats-server sends a client (INFO {...}); rejects when nothing listens. */
+function natsGreeting(url: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().split('\r\n')[0] ?? '');
+    });
+    socket.once('error', reject);
+  });
+}
+
+function options(overrides: Partial<ClusterCommandOptions> = {}): ClusterCommandOptions {
+  return { port: 0, mediaRoots: [], natsStore: undefined, store: undefined, logLevel: 'info', ...overrides };
+}
+
+function environment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NATS_URL;
+  return env;
+}
+
+test('pmr cluster: a local nats-server, six services told where things are, printed, then stopped in order', { skip }, async () => {
+  const work = mkdtempSync(join(tmpdir(), 'pmr-cluster-run-'));
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stop = new AbortController();
+  const port = await freePort();
+  try {
+    const store = join(work, 'jobs.db');
+    const run = runCluster(options({ port, mediaRoots: ['.', work], store }), {
+      env: environment(),
+      cwd: work,
+      stdout,
+      stderr,
+      stopSignal: stop.signal,
+      services: fakes(),
+    });
+    await stdout.waitFor(/^ready .*\n/m);
+    const lines = stdout.text.trimEnd().split('\n');
+    assert.equal(lines.length, 7, stdout.text);
+    const names = ['decoder', 'detector', 'tracker', 'recognizer', 'attributes', 'orchestrator'];
+    const addresses = new Map<string, string>();
+    lines.slice(0, 6).forEach((line, i) => {
+      const match = /^(\w+) +pid (\d+) {2}grpc (127\.0\.0\.1:\d+) {2}metrics (\d+)$/.exec(line);
+      assert.ok(match !== null, line);
+      assert.equal(match[1], names[i]);
+      addresses.set(match[1]!, match[3]!);
+    });
+    assert.equal(addresses.get('orchestrator'), `127.0.0.1:${port}`, 'the orchestrator on --port');
+    assert.equal(lines[6], `ready 127.0.0.1:${port}`);
+
+    const natsUrl = (await stderr.waitFor(/started nats-server at (nats:\/\/127\.0\.0\.1:\d+), JetStream store (\S+)\n/))[1]!;
+    const natsStore = /JetStream store (\S+)\n/.exec(stderr.text)![1]!;
+    assert.match(await natsGreeting(natsUrl), /^INFO \{.*"jetstream":true/);
+    const decoder = echoedEnv(stderr.text, 'decoder');
+    assert.deepEqual(decoder, {
+      NATS_URL: natsUrl,
+      PMR_GRPC_HOST: '127.0.0.1',
+      PMR_GRPC_PORT: '0',
+      PMR_METRICS_PORT: '0',
+      PMR_LOG_LEVEL: 'info',
+      PMR_MEDIA_ROOTS: `${work}:${work}`,
+    });
+    const orchestrator = echoedEnv(stderr.text, 'orchestrator');
+    assert.deepEqual(orchestrator, {
+      NATS_URL: natsUrl,
+      PMR_GRPC_PORT: String(port),
+      PMR_METRICS_PORT: '0',
+      PMR_LOG_LEVEL: 'info',
+      PMR_DETECTOR_ADDR: addresses.get('detector'),
+      PMR_RECOGNIZER_ADDR: addresses.get('recognizer'),
+      PMR_STORE_PATH: store,
+    });
+    assert.match(stderr.text, /^tracker {6}\| a line on stdout$/m, 'service output on stderr, prefixed');
+
+    stop.abort();
+    assert.equal(await run, 0);
+    const stopping = stderr.text.split('\n').filter((l) => l.includes('"msg":"stopping"')).map((l) => l.split(' ')[0]);
+    assert.deepEqual(stopping, ['orchestrator', 'decoder', 'tracker', 'detector', 'recognizer', 'attributes']);
+    await assert.rejects(natsGreeting(natsUrl), /ECONNREFUSED/, 'nats-server stopped');
+    assert.equal(existsSync(dirname(natsStore)), false, 'the temporary folder is removed');
+  } finally {
+    stop.abort();
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('pmr cluster: NATS_URL is used as given; a service that dies stops the rest and exits 1', { skip }, async () => {
+  const nats = await startNatsServer();
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stop = new AbortController();
+  try {
+    const run = runCluster(options({ logLevel: 'warn' }), {
+      env: { ...environment(), NATS_URL: nats.url },
+      cwd: process.cwd(),
+      stdout,
+      stderr,
+      stopSignal: stop.signal,
+      services: fakes(),
+    });
+    const pid = Number((await stdout.waitFor(/^detector +pid (\d+)/m))[1]);
+    await stdout.waitFor(/^ready /m);
+    assert.ok(stderr.text.includes(`pmr: using NATS at ${nats.url}\n`));
+    assert.equal(stderr.text.includes('"msg":"listening"'), false, 'info lines are not shown at warn');
+    process.kill(pid, 'SIGKILL');
+    assert.equal(await run, 1);
+    assert.match(stderr.text, /^pmr: detector was killed by SIGKILL; stopped the other services$/m);
+    assert.match(await natsGreeting(nats.url), /^INFO /, 'a nats-server pmr did not start is left running');
+  } finally {
+    stop.abort();
+    await nats.stop();
+  }
+});
+
+test('pmr cluster: a service that fails to start stops the others; the error is one line', { skip }, async () => {
+  const stderr = new Capture();
+  await assert.rejects(
+    runCluster(options(), {
+      env: environment(),
+      cwd: process.cwd(),
+      stdout: new Capture(),
+      stderr,
+      stopSignal: new AbortController().signal,
+      services: fakes({ recognizer: { FAKE_MODE: 'fail', FAKE_FAIL_DELAY_MS: '1500' } }),
+    }),
+    (err: Error) => err.message === 'recognizer exited with code 2 before listening: invalid configuration (1 problem): PMR_THING is required (a thing)',
+  );
+  const stopping = stderr.text.split('\n').filter((l) => l.includes('"msg":"stopping"')).map((l) => l.split(' ')[0]);
+  assert.deepEqual(stopping.sort(), ['attributes', 'decoder', 'detector', 'tracker'], 'the other stage services were stopped');
+  assert.equal(stderr.text.includes('orchestrator'), false, 'the orchestrator never started');
+});
+
+test('pmr cluster: a media root that is not a folder is refused before anything starts', async () => {
+  const stderr = new Capture();
+  await assert.rejects(
+    runCluster(options({ mediaRoots: ['/no/such/folder'] }), {
+      env: environment(),
+      cwd: process.cwd(),
+      stdout: new Capture(),
+      stderr,
+      stopSignal: new AbortController().signal,
+      services: fakes(),
+    }),
+    /^PmrError: --media-root \/no\/such\/folder is not a folder$/,
+  );
+  assert.equal(stderr.text, '');
+});

@@ -1,0 +1,158 @@
+// The cluster supervisor on real processes (test/fixtures/fake-service.ts, which behaves as a service does on
+// start-up and SIGTERM): start waves and `needs`, the stop order, SIGKILL after the stop timeout, a failed start, a
+// service that dies, an interrupted start-up; and the pure start-wave and stop-order planning.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { PmrError } from '@pmr/common';
+import { startCluster, startWaves, stopSequence, type ServiceSpec } from '../src/cluster/cluster.ts';
+
+const FAKE = join(import.meta.dirname, 'fixtures', 'fake-service.ts');
+
+function fake(name: string, env: Record<string, string> = {}, needs?: string[]): ServiceSpec {
+  return { name, bin: FAKE, env: () => env, ...(needs !== undefined && { needs }) };
+}
+
+/** Whether a process with this pid is still running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Lines per service, in arrival order, as the supervisor reports them. */
+function recorder(): { lines: Array<{ service: string; line: string }>; onOutput: (service: string, line: string) => void } {
+  const lines: Array<{ service: string; line: string }> = [];
+  return { lines, onOutput: (service, line) => lines.push({ service, line }) };
+}
+
+function messages(lines: ReadonlyArray<{ service: string; line: string }>, msg: string): string[] {
+  return lines.filter((l) => l.line.startsWith('{') && (JSON.parse(l.line) as { msg: string }).msg === msg).map((l) => l.service);
+}
+
+test('startWaves: services start after those they need; bad lists are refused', () => {
+  const a = fake('a');
+  const b = fake('b', {}, ['c']);
+  const c = fake('c');
+  const d = fake('d', {}, ['a', 'b']);
+  assert.deepEqual(startWaves([a, b, c, d]).map((w) => w.map((s) => s.name)), [['a', 'c'], ['b'], ['d']]);
+  assert.deepEqual(startWaves([]), []);
+  assert.throws(() => startWaves([a, fake('a')]), /service "a" is listed twice/);
+  assert.throws(() => startWaves([fake('x', {}, ['nope'])]), /x needs unknown services: nope/);
+  assert.throws(() => startWaves([fake('x', {}, ['y']), fake('y', {}, ['x'])]), /services need each other: x, y/);
+});
+
+test('stopSequence: the given order first, then the rest last started first; only started services', () => {
+  assert.deepEqual(stopSequence(['a', 'b', 'c', 'd'], ['c', 'a']), ['c', 'a', 'd', 'b']);
+  assert.deepEqual(stopSequence(['a', 'b'], ['z', 'b']), ['b', 'a']);
+  assert.deepEqual(stopSequence(['a', 'b', 'c'], []), ['c', 'b', 'a']);
+});
+
+test('start in waves, peers passed to env, output forwarded, stop in the given order', async () => {
+  const { lines, onOutput } = recorder();
+  const seenPeers: string[][] = [];
+  const front: ServiceSpec = {
+    name: 'front',
+    bin: FAKE,
+    needs: ['one', 'two'],
+    env: (peers) => {
+      seenPeers.push([...peers.keys()].sort());
+      return { PMR_DETECTOR_ADDR: peers.get('one')!.grpcAddress };
+    },
+  };
+  const cluster = await startCluster({ services: [fake('one'), fake('two'), front], stopOrder: ['front', 'one', 'two'], onOutput });
+  assert.deepEqual(
+    cluster.services.map((s) => s.name),
+    ['one', 'two', 'front'],
+  );
+  assert.deepEqual(seenPeers, [['one', 'two']]);
+  for (const s of cluster.services) {
+    assert.ok(s.grpcPort > 0 && s.metricsPort === s.grpcPort && alive(s.pid), JSON.stringify(s));
+    assert.equal(s.grpcAddress, `127.0.0.1:${s.grpcPort}`);
+  }
+  const frontListening = lines.find((l) => l.service === 'front' && l.line.includes('"listening"'))!;
+  const frontEnv = (JSON.parse(frontListening.line) as { env: Record<string, string> }).env;
+  assert.equal(frontEnv.PMR_DETECTOR_ADDR, cluster.services[0]!.grpcAddress);
+  assert.ok(lines.some((l) => l.service === 'two' && l.line === 'a line on stdout'), 'stdout lines are forwarded');
+
+  const end = await cluster.stop();
+  assert.deepEqual(end, { reason: 'stopped' });
+  assert.deepEqual(await cluster.stop(), { reason: 'stopped' }, 'stop() again answers the same');
+  assert.deepEqual(messages(lines, 'stopping'), ['front', 'one', 'two']);
+  for (const s of cluster.services) assert.equal(alive(s.pid), false, `${s.name} is gone`);
+});
+
+test('a service that ignores SIGTERM is killed after the stop timeout', async () => {
+  const cluster = await startCluster({ services: [fake('stubborn', { FAKE_MODE: 'ignore-term' }), fake('polite')], stopTimeoutMs: 300 });
+  const t0 = performance.now();
+  await cluster.stop();
+  const took = performance.now() - t0;
+  assert.ok(took >= 300 && took < 5000, `stop took ${Math.round(took)} ms`);
+  for (const s of cluster.services) assert.equal(alive(s.pid), false, `${s.name} is gone`);
+});
+
+test('a failed start stops what had started and rejects with one line saying why', async () => {
+  const { lines, onOutput } = recorder();
+  const specs = [fake('first'), fake('broken', { FAKE_MODE: 'fail' }, ['first']), fake('never', {}, ['broken'])];
+  let pmrError: PmrError | undefined;
+  await assert.rejects(startCluster({ services: specs, onOutput }), (err: unknown) => {
+    pmrError = err as PmrError;
+    return true;
+  });
+  assert.ok(pmrError instanceof PmrError);
+  assert.equal(pmrError.message, 'broken exited with code 2 before listening: invalid configuration (1 problem): PMR_THING is required (a thing)');
+  assert.equal(pmrError.message.includes('\n'), false);
+  assert.deepEqual(messages(lines, 'stopping'), ['first'], 'the started service was stopped');
+  assert.equal(lines.some((l) => l.service === 'never'), false, 'services after the failure never start');
+  const firstPid = (JSON.parse(lines.find((l) => l.service === 'first' && l.line.startsWith('{'))!.line) as { pid: number }).pid;
+  assert.equal(alive(firstPid), false);
+});
+
+test('a missing entry file is reported before anything starts', async () => {
+  const { lines, onOutput } = recorder();
+  await assert.rejects(
+    startCluster({ services: [fake('fine'), { name: 'ghost', bin: join(import.meta.dirname, 'fixtures', 'no-such-service.ts') }], onOutput }),
+    /^PmrError: ghost cannot start: .*no-such-service\.ts does not exist$/,
+  );
+  assert.deepEqual(lines, []);
+});
+
+test('a service that does not listen in time fails the start', async () => {
+  await assert.rejects(
+    startCluster({ services: [fake('slow', { FAKE_START_DELAY_MS: '10000' })], startTimeoutMs: 300 }),
+    /^PmrError: slow did not report listening within 0.3 s$/,
+  );
+});
+
+test('a service that dies makes the supervisor stop the others and report it', async () => {
+  const { lines, onOutput } = recorder();
+  const cluster = await startCluster({ services: [fake('a'), fake('b'), fake('c')], stopOrder: ['c', 'a', 'b'], onOutput });
+  const victim = cluster.services.find((s) => s.name === 'b')!;
+  process.kill(victim.pid, 'SIGKILL');
+  const end = await cluster.ended;
+  assert.deepEqual(end, { reason: 'service-exited', service: 'b', code: null, signal: 'SIGKILL' });
+  assert.deepEqual(messages(lines, 'stopping'), ['c', 'a']);
+  for (const s of cluster.services) assert.equal(alive(s.pid), false, `${s.name} is gone`);
+  assert.deepEqual(await cluster.stop(), end, 'stop() after the failure answers with it');
+});
+
+test('aborting during start-up stops what had started', async () => {
+  const controller = new AbortController();
+  const { lines, onOutput } = recorder();
+  const started = startCluster({
+    services: [fake('quick'), fake('slow', { FAKE_START_DELAY_MS: '10000' })],
+    signal: controller.signal,
+    onOutput: (service, line) => {
+      onOutput(service, line);
+      // Abort once quick listens and slow is up but not yet listening (its SIGTERM handler is in place).
+      if (messages(lines, 'listening').includes('quick') && lines.some((l) => l.service === 'slow' && l.line === 'a line on stdout')) {
+        controller.abort();
+      }
+    },
+  });
+  await assert.rejects(started, /start-up interrupted/);
+  assert.deepEqual(messages(lines, 'stopping').sort(), ['quick', 'slow']);
+});
