@@ -1,0 +1,35 @@
+// The six services as separate processes on a real nats-server give exactly what the embedded run gives.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
+import { assertSameAnalysis, type AnalysisJson } from '../src/compare-results.ts';
+import { startDeployment } from '../src/deployment.ts';
+import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
+import { runCli } from '../src/run-cli.ts';
+
+const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
+if (skipReason !== null) console.log(`# distributed equivalence skipped: ${skipReason}`);
+
+async function analyze(args: string[]): Promise<AnalysisJson> {
+  const run = await runCli(['analyze', ...args]);
+  assert.equal(run.code, 0, `pmr analyze ${args.join(' ')} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as AnalysisJson;
+}
+
+test('short_hamilton_clip with the identities gallery: the six processes give the embedded run\'s tracks, identities and attributes', { skip: skipReason ?? false }, async () => {
+  const clip = video('short_hamilton_clip.mp4');
+  const gallery = join(dataDir, 'identities');
+  const embedded = await analyze([clip, '--gallery', gallery]);
+  const deployment = await startDeployment();
+  try {
+    const remote = await analyze([clip, '--gallery', gallery, '--remote', deployment.orchestratorAddress()]);
+    assertSameAnalysis(remote, embedded, 'distributed vs embedded');
+    const names = new Set(remote.tracks.map((t) => t.label));
+    assert.ok(names.has('lin_manuel_miranda') && names.has('barack_obama'), [...names].join(', '));
+    // Every service is still up and nothing was left in the broker's work queues.
+    for (const [name, list] of deployment.services) for (const s of list) assert.equal(s.child.exitCode, null, `${name} exited`);
+  } finally {
+    await deployment.stop();
+  }
+});
