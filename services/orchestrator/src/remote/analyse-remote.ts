@@ -45,6 +45,8 @@ export interface RemoteAnalysisOptions {
   readonly signal?: AbortSignal;
   /** Deadline for reaching the orchestrator (default DEFAULT_CONNECT_TIMEOUT_MS). */
   readonly connectTimeoutMs?: number;
+  /** How long to keep watching a job while its orchestrator is away (default DEFAULT_RECONNECT_WINDOW_MS). */
+  readonly reconnectWindowMs?: number;
 }
 
 const ERROR_CODE_OF: Partial<Record<status, ErrorCode>> = {
@@ -221,6 +223,28 @@ function watchUntilFinal(client: OrchestratorServiceClient, jobId: string, optio
   });
 }
 
+/** How long the client keeps re-watching a job whose orchestrator went away (it resumes its jobs when restarted). */
+export const DEFAULT_RECONNECT_WINDOW_MS = 120_000;
+
+/** True for a watch that broke because the orchestrator went away, not because of the request. */
+function orchestratorWentAway(err: unknown): boolean {
+  if (err instanceof PmrError) return err.code === 'UNAVAILABLE';
+  return isServiceError(err) && err.code === status.UNAVAILABLE;
+}
+
+/** watchUntilFinal, watching again after the orchestrator went away (restarted, or a dropped connection). */
+async function followJob(client: OrchestratorServiceClient, jobId: string, options: RemoteAnalysisOptions): Promise<Job__Output> {
+  const deadline = Date.now() + (options.reconnectWindowMs ?? DEFAULT_RECONNECT_WINDOW_MS);
+  for (;;) {
+    try {
+      return await watchUntilFinal(client, jobId, options);
+    } catch (err) {
+      if (!orchestratorWentAway(err) || Date.now() > deadline || options.signal?.aborted === true) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 /** Throws the PmrError a job that did not succeed stands for. */
 function assertSucceeded(job: Job__Output): void {
   if (job.state === 'JOB_STATE_SUCCEEDED') return;
@@ -270,7 +294,7 @@ export async function analyseRemote(options: RemoteAnalysisOptions): Promise<Ana
     const started = await unary<StartVideoJobResponse__Output>(signal, (done) => client.StartVideoJob(request, done));
     const jobId = started.job?.id ?? '';
     if (jobId === '') throw new PmrError('INTERNAL', 'StartVideoJob answered without a job id');
-    assertSucceeded(await watchUntilFinal(client, jobId, options));
+    assertSucceeded(await followJob(client, jobId, options));
     const result = resultFromProto(await readResult(client, jobId, signal));
     return { ...result, video: { ...result.video, path: options.video } };
   } catch (err) {

@@ -35,8 +35,9 @@ export async function startRecognizerService(config: RecognizerServiceConfig, lo
   const queries = new Counter({ name: 'pmr_recognizer_queries_total', help: 'Queries answered by SearchGallery.', registers: [metrics.registry] });
   const pmr = loadPmrProto().pmr.v1;
   const handlers = createRecognizerHandlers(embedder, galleries, { logger, onChips: (n) => chips.inc(n), onQueries: (n) => queries.inc(n) });
+  const tracks = new Counter({ name: 'pmr_recognizer_pipeline_tracks_total', help: 'Pipeline tracks embedded.', registers: [metrics.registry] });
   const pipeline = await joinPipeline(config.natsUrl, 'recognizer', logger, async (bus) => [
-    await startRecognizerWorker({ bus, embedder, logger, onChips: (n) => chips.inc(n) }),
+    await startRecognizerWorker({ bus, embedder, logger, onChips: (n) => (chips.inc(n), tracks.inc()) }),
   ]).catch(async (err: unknown) => {
     await embedder.release();
     throw err;
