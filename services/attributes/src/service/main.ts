@@ -30,7 +30,7 @@ export async function startAttributesService(config: AttributesServiceConfig, lo
   const handlers = createAttributesHandlers(analyzer, { logger, onChips: (n) => chips.inc(n) });
   const pipeline = await joinPipeline(config.natsUrl, 'attributes', logger, async (bus) => [
     await startAttributesWorker({ bus, analyzer, logger, onChips: (n) => chips.inc(n) }),
-  ]).catch(async (err: unknown) => {
+  ], metrics).catch(async (err: unknown) => {
     await analyzer.release();
     throw err;
   });

@@ -3,7 +3,7 @@
 // handler's explicit outcome applied as ack / nak(delay) / term.
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
-import type { ConsumeSpec, ConsumerHandle, DeliveredMessage, HandlerOutcome } from './types.ts';
+import type { ConsumeSpec, ConsumerHandle, ConsumerObserver, DeliveredMessage, HandlerOutcome } from './types.ts';
 
 function toDelivered(msg: JsMsg, maxDeliver: number): DeliveredMessage {
   const deliveryCount = msg.info.deliveryCount;
@@ -31,7 +31,9 @@ async function settle(msg: JsMsg, outcome: HandlerOutcome): Promise<void> {
 }
 
 /** Run one message through the handler and settle it; never throws. */
-async function handleOne(msg: JsMsg, spec: ConsumeSpec, log: Logger): Promise<void> {
+async function handleOne(msg: JsMsg, spec: ConsumeSpec, log: Logger, observer: ConsumerObserver | undefined): Promise<void> {
+  const started = performance.now();
+  observer?.started(spec.stream, spec.durable);
   const heartbeatMs = spec.heartbeatMs ?? Math.max(100, Math.floor(spec.ackWaitMs / 3));
   const timer = setInterval(() => msg.working(), heartbeatMs);
   const delivered = toDelivered(msg, spec.maxDeliver);
@@ -47,6 +49,7 @@ async function handleOne(msg: JsMsg, spec: ConsumeSpec, log: Logger): Promise<vo
   if (typeof outcome === 'object' && 'term' in outcome) {
     log.warn({ subject: msg.subject, seq: msg.seq, deliveryCount: delivered.deliveryCount, reason: outcome.term }, 'message terminated');
   }
+  observer?.finished(spec.stream, spec.durable, performance.now() - started, outcome === 'ack' ? 'ack' : 'nak' in outcome ? 'nak' : 'term');
   try {
     await settle(msg, outcome);
   } catch (error) {
@@ -56,7 +59,7 @@ async function handleOne(msg: JsMsg, spec: ConsumeSpec, log: Logger): Promise<vo
 }
 
 /** Start the consume loop on an existing durable consumer. */
-export async function runConsumer(consumer: Consumer, spec: ConsumeSpec, log: Logger): Promise<ConsumerHandle> {
+export async function runConsumer(consumer: Consumer, spec: ConsumeSpec, log: Logger, observer?: ConsumerObserver): Promise<ConsumerHandle> {
   const messages: ConsumerMessages = await consumer.consume({
     max_messages: spec.maxAckPending,
     ...(spec.pullExpiresMs !== undefined ? { expires: Math.max(1000, spec.pullExpiresMs) } : {}),
@@ -68,7 +71,7 @@ export async function runConsumer(consumer: Consumer, spec: ConsumeSpec, log: Lo
     try {
       for await (const msg of messages) {
         while (running.size >= spec.maxAckPending) await Promise.race(running);
-        const task: Promise<void> = handleOne(msg, spec, log).finally(() => running.delete(task));
+        const task: Promise<void> = handleOne(msg, spec, log, observer).finally(() => running.delete(task));
         running.add(task);
       }
     } catch (error) {

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { silentLogger } from '../logger.ts';
 import { runConsumer } from './consumer.ts';
 import { largeObjectStore, type LargeObjectStoreOptions } from './large-objects.ts';
-import type { BusStatusEvent, ConsumeSpec, ConsumerHandle, LargeObjectRef, PublishResult, WorkQueueSpec } from './types.ts';
+import type { BusStatusEvent, ConsumerObserver, ConsumeSpec, ConsumerHandle, LargeObjectRef, PublishResult, WorkQueueSpec } from './types.ts';
 
 export interface JetStreamConnectOptions {
   readonly servers: string | readonly string[];
@@ -20,6 +20,8 @@ export interface JetStreamConnectOptions {
   readonly reconnectTimeWaitMs?: number;
   /** Called on every connection status change (disconnect, reconnect, error, …), e.g. for health or metrics. */
   readonly onStatus?: (event: BusStatusEvent) => void;
+  /** Sees every message any consumer of this connection handles (metrics). */
+  readonly observer?: ConsumerObserver;
   /** Chunk size for large objects (default 256 KiB). */
   readonly largeObjects?: LargeObjectStoreOptions;
 }
@@ -127,7 +129,7 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
   void watchStatus(nc, log, options.onStatus).catch((error: unknown) => log.warn({ err: error }, 'status watch ended'));
   const js = jetstream(nc);
   const jsm = await jetstreamManager(nc);
-  const objects = largeObjectStore(js, jsm, options.largeObjects);
+  const objects = largeObjectStore(js, jsm, options.largeObjects, nc.info?.max_payload ?? 1024 * 1024);
   const consumers = new Set<ConsumerHandle>();
   log.info({ server: nc.getServer(), maxPayload: nc.info?.max_payload }, 'connected');
 
@@ -187,7 +189,7 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
         await jsm.consumers.add(spec.stream, { durable_name: spec.durable, deliver_policy: DeliverPolicy.All, ...config });
       }
       const consumer = await js.consumers.get(spec.stream, spec.durable);
-      const handle = await runConsumer(consumer, spec, log.child({ stream: spec.stream, durable: spec.durable }));
+      const handle = await runConsumer(consumer, spec, log.child({ stream: spec.stream, durable: spec.durable }), options.observer);
       const tracked: ConsumerHandle = {
         inFlight: () => handle.inFlight(),
         async stop() {

@@ -45,7 +45,7 @@ const metaSubject = (bucket: string, name: string): string =>
 const chunkPrefix = (bucket: string, id: string): string => `pmr.obj.${bucket}.c.${id}`;
 
 export interface LargeObjectStoreOptions {
-  /** Bytes per chunk; must be below the server's max_payload (default 256 KiB). */
+  /** Bytes per chunk (default 256 KiB); never more than the server's max_payload less PAYLOAD_HEADROOM_BYTES. */
   readonly chunkSize?: number;
 }
 
@@ -60,8 +60,8 @@ export interface LargeObjectStore {
   delete(bucket: string, name: string): Promise<void>;
 }
 
-export function largeObjectStore(js: JetStreamClient, jsm: JetStreamManager, options: LargeObjectStoreOptions = {}): LargeObjectStore {
-  const chunkSize = options.chunkSize ?? 256 * 1024;
+export function largeObjectStore(js: JetStreamClient, jsm: JetStreamManager, options: LargeObjectStoreOptions = {}, maxPayload = Infinity): LargeObjectStore {
+  const chunkSize = Math.max(1024, Math.min(options.chunkSize ?? 256 * 1024, maxPayload - PAYLOAD_HEADROOM_BYTES));
 
   async function readMeta(bucket: string, name: string): Promise<ObjectMeta | undefined> {
     const stored = await jsm.streams.getMessage(streamOf(bucket), { last_by_subj: metaSubject(bucket, name) });

@@ -86,3 +86,9 @@ export interface BusStatusEvent {
   readonly type: string;
   readonly detail?: string;
 }
+
+/** Sees every message a consumer handles (for metrics): when its handler starts, and how it ended. */
+export interface ConsumerObserver {
+  started(stream: string, durable: string): void;
+  finished(stream: string, durable: string, ms: number, outcome: 'ack' | 'nak' | 'term'): void;
+}

@@ -37,7 +37,7 @@ export async function startDecoderService(config: DecoderServiceConfig, logger: 
   const published = new Counter({ name: 'pmr_decoder_pipeline_frames_total', help: 'Frames published to the pipeline.', registers: [metrics.registry] });
   const pipeline = await joinPipeline(config.natsUrl, 'decoder', logger, async (bus) => [
     await startDecoderWorker({ bus, logger, roots: config.mediaRoots, realRoots: real, tools, onFrame: () => published.inc() }),
-  ]);
+  ], metrics);
   return startStageService({
     ...(pipeline !== undefined && { stopConsumers: () => pipeline.stop() }),
     settings: config,

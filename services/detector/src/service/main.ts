@@ -29,7 +29,7 @@ export async function startDetectorService(config: DetectorServiceConfig, logger
   const frames = new Counter({ name: 'pmr_detector_pipeline_frames_total', help: 'Pipeline frames detected.', registers: [metrics.registry] });
   const pipeline = await joinPipeline(config.natsUrl, 'detector', logger, async (bus) => [
     await startDetectorWorker({ bus, detector, logger, onFrame: (n) => (frames.inc(), faces.inc(n)) }),
-  ]).catch(async (err: unknown) => {
+  ], metrics).catch(async (err: unknown) => {
     await detector.release();
     throw err;
   });

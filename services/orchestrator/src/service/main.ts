@@ -28,6 +28,7 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     stages.close();
     await store.close();
   };
+  const metrics = createServiceMetrics('orchestrator');
   let runner: PipelineRunner | undefined;
   const pipeline = await joinPipeline(config.natsUrl, 'orchestrator', logger, async (bus) => {
     runner = createPipelineRunner({
@@ -42,7 +43,7 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     await runner.start();
     const handle: ConsumerHandle = { inFlight: () => 0, stop: () => runner!.stop() };
     return [handle];
-  }).catch(async (err: unknown) => {
+  }, metrics).catch(async (err: unknown) => {
     await release();
     throw err;
   });
@@ -57,7 +58,7 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     settings: config,
     logger,
     services: [{ definition: loadPmrProto().pmr.v1.OrchestratorService.service, implementation: handlers }],
-    metrics: createServiceMetrics('orchestrator'),
+    metrics,
     stopConsumers: () => pipeline.stop(),
     release,
     describe: { storePath: config.storePath },

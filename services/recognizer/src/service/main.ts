@@ -38,7 +38,7 @@ export async function startRecognizerService(config: RecognizerServiceConfig, lo
   const tracks = new Counter({ name: 'pmr_recognizer_pipeline_tracks_total', help: 'Pipeline tracks embedded.', registers: [metrics.registry] });
   const pipeline = await joinPipeline(config.natsUrl, 'recognizer', logger, async (bus) => [
     await startRecognizerWorker({ bus, embedder, logger, onChips: (n) => (chips.inc(n), tracks.inc()) }),
-  ]).catch(async (err: unknown) => {
+  ], metrics).catch(async (err: unknown) => {
     await embedder.release();
     throw err;
   });

@@ -26,7 +26,7 @@ export async function startTrackerService(config: TrackerServiceConfig, logger: 
   });
   const pipeline = await joinPipeline(config.natsUrl, 'tracker', logger, async (bus) => [
     await startTrackerWorker({ bus, logger, timelineInterval: config.timelineIntervalMs / 1000, onFrame: (n) => faces.inc(n), onTrack: () => tracks.inc() }),
-  ]);
+  ], metrics);
   return startStageService({
     ...(pipeline !== undefined && { stopConsumers: () => pipeline.stop() }),
     settings: config,

@@ -1,0 +1,76 @@
+// The detector's JetStream worker against a real nats-server, with a stand-in detector (the worker's message handling
+// is under test here, not the model): a frame whose detection keeps failing is retried, then reported to its job as a
+// warning and passed on with no faces so the job can end; a malformed message is terminated, never retried.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { silentLogger, type DetectedFace, type RgbImage } from '@pmr/common';
+import { connectJetStream, encodePipelineFrame, ensurePipeline, messageCodec, pipelineMsgIds, pipelineSubjects, type JetStreamBus } from '@pmr/common/messaging';
+import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '@pmr/common/testing/nats-server';
+import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
+import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
+import { startDetectorWorker } from '../src/service/pipeline-worker.ts';
+
+const skip = natsServerSkipReason();
+if (skip !== undefined) console.log(`# SKIP detector pipeline worker: ${skip}`);
+
+let server: NatsServerHandle | undefined;
+let bus: JetStreamBus | undefined;
+before(async () => {
+  if (skip !== undefined) return;
+  // A small payload limit, so that one of the frames travels through the object store.
+  server = await startNatsServer({ maxPayload: 64 * 1024 });
+  bus = await connectJetStream({ servers: server.url, name: 'detector-worker-test' });
+  await ensurePipeline(bus);
+});
+after(async () => {
+  await bus?.close();
+  await server?.stop();
+});
+
+const JOB = 'job-poison-1';
+const image = (w: number, h: number, v: number): RgbImage => ({ width: w, height: h, data: new Uint8Array(w * h * 3).fill(v) });
+
+test('a frame failing on every delivery becomes a warning and an empty frame; a malformed message is terminated', { skip: skip ?? false }, async () => {
+  const b = bus!;
+  const faces: FrameFaces__Output[] = [];
+  const results: PipelineResult__Output[] = [];
+  const facesCodec = messageCodec('pmr.v1.FrameFaces');
+  const resultCodec = messageCodec('pmr.v1.PipelineResult');
+  const collectors = [
+    await b.consume({ stream: 'PMR_FACES', durable: 'test-faces', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: async (m) => (faces.push(facesCodec.decode(m.data)), 'ack') }),
+    await b.consume({ stream: 'PMR_RESULTS', durable: 'test-results', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: async (m) => (results.push(resultCodec.decode(m.data)), 'ack') }),
+  ];
+  const calls = new Map<number, number>();
+  const detector = {
+    detect: async (img: RgbImage): Promise<DetectedFace[]> => {
+      const v = img.data[0]!;
+      calls.set(v, (calls.get(v) ?? 0) + 1);
+      if (v === 1) throw new Error('this frame breaks the model');
+      return [];
+    },
+  };
+  const worker = await startDetectorWorker({ bus: b, detector, logger: silentLogger(), maxDeliver: 3, ackWaitMs: 2000 });
+  try {
+    const meta = (i: number) => ({ jobId: JOB, index: i, pts: i / 10, ptsLast: i / 10, sourceFirst: i, sourceLast: i, frameDuration: 0.1 });
+    const big = image(200, 200, 2); // 120 KB of pixels: over the 64 KiB payload, so it goes through the object store
+    for (const [i, img] of [[0, image(16, 16, 0)], [1, image(16, 16, 1)], [2, big]] as const) {
+      await b.publish(pipelineSubjects.frames(JOB), await encodePipelineFrame(b, meta(i), img), { msgId: pipelineMsgIds.frame(JOB, i) });
+    }
+    await b.publish(pipelineSubjects.frames(JOB), new Uint8Array([0xff, 0xff, 0xff]), { msgId: 'garbage' });
+    const deadline = Date.now() + 20_000;
+    while (faces.length < 3 && Date.now() < deadline) await sleep(50);
+    await sleep(500);
+    assert.deepEqual(faces.map((f) => f.frameIndex).sort(), [0, 1, 2], 'every frame, the failing one included, reaches the tracker once');
+    assert.equal(faces.find((f) => f.frameIndex === 2)?.width, 200, 'the stored frame was fetched whole');
+    assert.equal(calls.get(1), 3, 'the failing frame was tried on each of its 3 deliveries');
+    assert.equal(calls.get(0), 1);
+    const warnings = results.filter((r) => r.result === 'warning');
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!.warning!.message, /frame 1: detection failed on its last delivery \(3\): this frame breaks the model/);
+    assert.equal((await b.streamState('PMR_FRAMES')).messages, 0, 'the malformed message was terminated, not left to retry');
+  } finally {
+    await worker.stop();
+    for (const c of collectors) await c.stop();
+  }
+});
