@@ -38,16 +38,15 @@ test('a frame failing on every delivery becomes a warning and an empty frame; a 
   const facesCodec = messageCodec('pmr.v1.FrameFaces');
   const resultCodec = messageCodec('pmr.v1.PipelineResult');
   const collectors = [
-    await b.consume({ stream: 'PMR_FACES', durable: 'test-faces', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: async (m) => (faces.push(facesCodec.decode(m.data)), 'ack') }),
-    await b.consume({ stream: 'PMR_RESULTS', durable: 'test-results', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: async (m) => (results.push(resultCodec.decode(m.data)), 'ack') }),
+    await b.consume({ stream: 'PMR_FACES', durable: 'test-faces', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (faces.push(facesCodec.decode(m.data)), Promise.resolve('ack' as const)) }),
+    await b.consume({ stream: 'PMR_RESULTS', durable: 'test-results', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (results.push(resultCodec.decode(m.data)), Promise.resolve('ack' as const)) }),
   ];
   const calls = new Map<number, number>();
   const detector = {
-    detect: async (img: RgbImage): Promise<DetectedFace[]> => {
+    detect: (img: RgbImage): Promise<DetectedFace[]> => {
       const v = img.data[0]!;
       calls.set(v, (calls.get(v) ?? 0) + 1);
-      if (v === 1) throw new Error('this frame breaks the model');
-      return [];
+      return v === 1 ? Promise.reject(new Error('this frame breaks the model')) : Promise.resolve([]);
     },
   };
   const worker = await startDetectorWorker({ bus: b, detector, logger: silentLogger(), maxDeliver: 3, ackWaitMs: 2000 });

@@ -52,9 +52,9 @@ test('faces out of order and repeated: tracked in frame order, each track and th
   const embed: FinishedTrack__Output[] = [];
   const describe: FinishedTrack__Output[] = [];
   const collectors = [
-    await b.consume({ stream: 'PMR_RESULTS', durable: 'test-results', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: async (m) => (results.push(resultCodec.decode(m.data)), 'ack') }),
-    await b.consume({ stream: 'PMR_TRACKS', durable: 'test-embed', filterSubject: 'pmr.tracks.embed.>', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: async (m) => (embed.push(finishedCodec.decode(m.data)), 'ack') }),
-    await b.consume({ stream: 'PMR_TRACKS', durable: 'test-describe', filterSubject: 'pmr.tracks.describe.>', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: async (m) => (describe.push(finishedCodec.decode(m.data)), 'ack') }),
+    await b.consume({ stream: 'PMR_RESULTS', durable: 'test-results', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (results.push(resultCodec.decode(m.data)), Promise.resolve('ack' as const)) }),
+    await b.consume({ stream: 'PMR_TRACKS', durable: 'test-embed', filterSubject: 'pmr.tracks.embed.>', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (embed.push(finishedCodec.decode(m.data)), Promise.resolve('ack' as const)) }),
+    await b.consume({ stream: 'PMR_TRACKS', durable: 'test-describe', filterSubject: 'pmr.tracks.describe.>', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (describe.push(finishedCodec.decode(m.data)), Promise.resolve('ack' as const)) }),
   ];
   const worker = await startTrackerWorker({ bus: b, logger: silentLogger(), timelineInterval: 0 });
   try {

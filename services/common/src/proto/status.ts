@@ -19,10 +19,22 @@ export function grpcStatusOf(code: ErrorCode): status {
 }
 
 /**
+ * Longest status message sent, in characters. Messages quote the caller's input (a path, a job id); a long one would
+ * exceed what HTTP/2 peers accept in a trailer (grpc-js resets the stream above about 64 kB, C-core clients at about
+ * 16 kB) and the caller would get a protocol error instead of the real status.
+ */
+export const MAX_STATUS_MESSAGE_CHARS = 1024;
+
+/** The message cut to MAX_STATUS_MESSAGE_CHARS, marked with … when cut. */
+export function capStatusMessage(message: string): string {
+  return message.length <= MAX_STATUS_MESSAGE_CHARS ? message : `${message.slice(0, MAX_STATUS_MESSAGE_CHARS - 1)}…`;
+}
+
+/**
  * What a handler passes to its callback, `call.emit('error', …)` or `call.destroy(…)` for a failure: the
  * PmrError's status and message, or INTERNAL with `internalMessage` for anything else.
  */
 export function toServiceError(error: unknown, internalMessage = 'internal error'): Partial<StatusObject> {
-  if (error instanceof PmrError) return { code: grpcStatusOf(error.code), details: error.message };
+  if (error instanceof PmrError) return { code: grpcStatusOf(error.code), details: capStatusMessage(error.message) };
   return { code: status.INTERNAL, details: internalMessage };
 }

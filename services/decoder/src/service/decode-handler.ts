@@ -4,7 +4,7 @@
 // else is logged and answered INTERNAL without details.
 import { status, type StatusObject } from '@grpc/grpc-js';
 import { PmrError, type Logger } from '@pmr/common';
-import { toServiceError } from '@pmr/common/proto';
+import { capStatusMessage, toServiceError } from '@pmr/common/proto';
 import { decodeVideo } from '../decode.ts';
 import { probeVideo } from '../probe.ts';
 import type { ToolPaths } from '../tools.ts';
@@ -43,7 +43,7 @@ export interface DecodeCall {
 
 /** A failure as the status the caller gets. */
 export function decoderStatusOf(err: unknown, internalMessage: string): Partial<StatusObject> {
-  if (err instanceof SourceDenied) return { code: status.PERMISSION_DENIED, details: err.message };
+  if (err instanceof SourceDenied) return { code: status.PERMISSION_DENIED, details: capStatusMessage(err.message) };
   return toServiceError(err, internalMessage);
 }
 

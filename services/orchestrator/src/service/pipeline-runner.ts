@@ -11,6 +11,7 @@ import {
   messageCodec, pipelineMsgIds, pipelineSubjects, jobIdOfSubject, PIPELINE_CONSUMERS, type ConsumerHandle, type DeliveredMessage,
   type HandlerOutcome, type JetStreamBus,
 } from '@pmr/common/messaging';
+import { capStatusMessage } from '@pmr/common/proto';
 import { createGallery, enrolGallerySource, galleryFromPhotos, type Gallery } from '@pmr/recognizer';
 import type { DecodeJob } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
@@ -88,7 +89,7 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
   };
 
   const fail = async (jobId: string, code: string, message: string): Promise<void> => {
-    if (await moveTo(jobId, 'FAILED', { code, message })) logger.warn({ jobId, code, message }, 'job failed');
+    if (await moveTo(jobId, 'FAILED', { code, message: capStatusMessage(message) })) logger.warn({ jobId, code, message }, 'job failed');
   };
 
   const loadGallery = async (jobId: string): Promise<Gallery | null> => {
