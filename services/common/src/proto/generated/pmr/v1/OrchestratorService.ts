@@ -17,16 +17,18 @@ import type { WatchJobResponse as _pmr_v1_WatchJobResponse, WatchJobResponse__Ou
  */
 export interface OrchestratorServiceClient extends grpc.Client {
   /**
-   * A finished job's results, one page of tracks at a time. NOT_FOUND for an unknown job id;
-   * FAILED_PRECONDITION while the job is queued or running.
+   * A finished job's results, one page of tracks at a time. NOT_FOUND for an unknown job id. While the job is
+   * queued or running, or when it failed, the answer carries the job (state, progress, error) and no results, as
+   * Rekognition's Get* calls answer IN_PROGRESS.
    */
   GetJobResult(argument: _pmr_v1_GetJobResultRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_GetJobResultResponse__Output>): grpc.ClientUnaryCall;
   GetJobResult(argument: _pmr_v1_GetJobResultRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_GetJobResultResponse__Output>): grpc.ClientUnaryCall;
   GetJobResult(argument: _pmr_v1_GetJobResultRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_GetJobResultResponse__Output>): grpc.ClientUnaryCall;
   GetJobResult(argument: _pmr_v1_GetJobResultRequest, callback: grpc.requestCallback<_pmr_v1_GetJobResultResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * A finished job's results, one page of tracks at a time. NOT_FOUND for an unknown job id;
-   * FAILED_PRECONDITION while the job is queued or running.
+   * A finished job's results, one page of tracks at a time. NOT_FOUND for an unknown job id. While the job is
+   * queued or running, or when it failed, the answer carries the job (state, progress, error) and no results, as
+   * Rekognition's Get* calls answer IN_PROGRESS.
    */
   getJobResult(argument: _pmr_v1_GetJobResultRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_GetJobResultResponse__Output>): grpc.ClientUnaryCall;
   getJobResult(argument: _pmr_v1_GetJobResultRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_GetJobResultResponse__Output>): grpc.ClientUnaryCall;
@@ -94,8 +96,9 @@ export interface OrchestratorServiceClient extends grpc.Client {
  */
 export interface OrchestratorServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * A finished job's results, one page of tracks at a time. NOT_FOUND for an unknown job id;
-   * FAILED_PRECONDITION while the job is queued or running.
+   * A finished job's results, one page of tracks at a time. NOT_FOUND for an unknown job id. While the job is
+   * queued or running, or when it failed, the answer carries the job (state, progress, error) and no results, as
+   * Rekognition's Get* calls answer IN_PROGRESS.
    */
   GetJobResult: grpc.handleUnaryCall<_pmr_v1_GetJobResultRequest__Output, _pmr_v1_GetJobResultResponse>;
   
