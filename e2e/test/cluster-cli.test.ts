@@ -1,0 +1,64 @@
+// `pmr cluster` as a user runs it: a local nats-server and six service processes, `pmr analyze --remote` against
+// it, then SIGTERM stops everything it started and it exits 0.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
+import { missingData, missingModels, repoRoot, video, dataDir } from '../src/paths.ts';
+import { runCli } from '../src/run-cli.ts';
+
+const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
+if (skipReason !== null) console.log(`# pmr cluster e2e skipped: ${skipReason}`);
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test('pmr cluster: prints the six services and ready, serves --remote, and SIGTERM stops them all (exit 0)', { skip: skipReason ?? false }, async () => {
+  const { NATS_URL: _ignored, ...env } = process.env;
+  void _ignored;
+  const cluster = spawn(process.execPath, [join(repoRoot, 'services/orchestrator/bin/pmr.ts'), 'cluster', '--port', '0', '--media-root', dataDir], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => cluster.once('exit', (code) => resolve(code)));
+  let stderr = '';
+  cluster.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const lines: string[] = [];
+  const address = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "ready" line in 120 s: ${lines.join('\n')}\n${stderr.slice(-2000)}`)), 120_000);
+    void exited.then((code) => reject(new Error(`pmr cluster exited with ${code}: ${stderr.slice(-2000)}`)));
+    createInterface({ input: cluster.stdout }).on('line', (line) => {
+      lines.push(line);
+      const ready = /^ready (\S+)$/.exec(line);
+      if (ready !== null) {
+        clearTimeout(timer);
+        resolve(ready[1]!);
+      }
+    });
+  });
+  try {
+    const names = lines.filter((l) => !l.startsWith('ready')).map((l) => l.split(/\s+/)[0]);
+    assert.deepEqual(names.toSorted(), ['attributes', 'decoder', 'detector', 'orchestrator', 'recognizer', 'tracker']);
+    const pids = lines.map((l) => /pid (\d+)/.exec(l)?.[1]).filter((p) => p !== undefined).map(Number);
+    assert.equal(pids.length, 6);
+    const run = await runCli(['analyze', video('head-pose-face-detection-female-and-male.mp4'), '--remote', address]);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as { tracks: unknown[]; video: { complete: boolean } };
+    assert.equal(result.video.complete, true);
+    assert.ok(result.tracks.length >= 2, `${result.tracks.length} tracks`);
+    cluster.kill('SIGTERM');
+    assert.equal(await exited, 0, stderr.slice(-2000));
+    for (const pid of pids) assert.equal(alive(pid), false, `service pid ${pid} still running`);
+  } finally {
+    if (cluster.exitCode === null) cluster.kill('SIGKILL');
+  }
+});
