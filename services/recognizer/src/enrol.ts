@@ -22,6 +22,8 @@ export type EmbedFn = (chip: RgbImage) => Promise<Float32Array>;
 export interface EnrolOptions {
   readonly detect: DetectFn;
   readonly embed: EmbedFn;
+  /** Embeds a photo's chip and its augmentations in one go (one request to a remote recognizer); default `embed` each. */
+  readonly embedMany?: (chips: readonly RgbImage[]) => Promise<Float32Array[]>;
   /**
    * Extra variants of each accepted chip, each adding one template; default DEFAULT_AUGMENTATIONS. With an embedder
    * doing flip test-time augmentation the 'flip' variant only repeats the plain template, so leave it out then.
@@ -225,8 +227,10 @@ export async function enrolGallerySource(source: GallerySource, options: EnrolOp
         reject(file, choice.reason, choice.detail);
         continue;
       }
+      const chips = augmentChip(choice.face.chip, augmentations);
       const embeddings: Float32Array[] = [];
-      for (const chip of augmentChip(choice.face.chip, augmentations)) embeddings.push(await options.embed(chip));
+      if (options.embedMany !== undefined) embeddings.push(...(await options.embedMany(chips)));
+      else for (const chip of chips) embeddings.push(await options.embed(chip));
       accepted.push({ person, file, box: choice.face.box, quality: choice.face.quality, embeddings });
       const list = templates.get(person) ?? [];
       list.push(...embeddings);

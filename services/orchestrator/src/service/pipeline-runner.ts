@@ -29,7 +29,7 @@ const resultCodec = messageCodec('pmr.v1.PipelineResult');
 export interface PipelineRunnerOptions extends GroupingOptions {
   readonly bus: JetStreamBus;
   readonly store: JobStore;
-  readonly stages: Pick<StageClients, 'detect' | 'embed'>;
+  readonly stages: Pick<StageClients, 'detect' | 'embed' | 'embedMany'>;
   readonly logger: Logger;
   readonly matchThreshold: number;
 }
@@ -108,7 +108,11 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
       photos.map((p) => ({ person: p.person, name: p.name, data: Buffer.from(p.base64, 'base64') })),
       "the job's gallery",
     );
-    const { gallery, report } = await enrolGallerySource(source, { detect: (image) => options.stages.detect(image), embed: (chip) => options.stages.embed(chip) });
+    const { gallery, report } = await enrolGallerySource(source, {
+      detect: (image) => options.stages.detect(image),
+      embed: (chip) => options.stages.embed(chip),
+      embedMany: (chips) => options.stages.embedMany(chips),
+    });
     const part: GalleryPart = {
       persons: gallery.persons.map((p) => ({ name: p.name, templates: p.templates.map((t) => Array.from(t)) })),
       summary: {

@@ -13,6 +13,8 @@ const CALL_DEADLINE_MS = 60_000;
 export interface StageClients {
   detect(image: RgbImage): Promise<DetectedFace[]>;
   embed(chip: RgbImage): Promise<Float32Array>;
+  /** Several chips in one Embed call, embeddings in the same order. */
+  embedMany(chips: readonly RgbImage[]): Promise<Float32Array[]>;
   close(): void;
 }
 
@@ -40,6 +42,14 @@ export function createStageClients(detectorAddress: string, recognizerAddress: s
   const detector = new pmr.DetectorService(detectorAddress, credentials.createInsecure(), messageSizeOptions());
   const recognizer = new pmr.RecognizerService(recognizerAddress, credentials.createInsecure(), messageSizeOptions());
   const deadline = (): Date => new Date(Date.now() + CALL_DEADLINE_MS);
+  const embedMany = (chips: readonly RgbImage[]): Promise<Float32Array[]> =>
+    new Promise((resolve, reject) => {
+      recognizer.Embed({ chips: chips.map(rgbImageToProto) }, { deadline: deadline() }, (err: ServiceError | null, res?: EmbedResponse__Output) => {
+        if (err !== null || res === undefined) reject(failure('Embed', recognizerAddress, err!));
+        else if (res.embeddings.length !== chips.length) reject(new PmrError('INTERNAL', `Embed answered ${res.embeddings.length} embeddings for ${chips.length} chips`));
+        else resolve(res.embeddings.map((e) => Float32Array.from(e.values)));
+      });
+    });
   return {
     detect: (image) =>
       new Promise((resolve, reject) => {
@@ -54,14 +64,8 @@ export function createStageClients(detectorAddress: string, recognizerAddress: s
           }
         });
       }),
-    embed: (chip) =>
-      new Promise((resolve, reject) => {
-        recognizer.Embed({ chips: [rgbImageToProto(chip)] }, { deadline: deadline() }, (err: ServiceError | null, res?: EmbedResponse__Output) => {
-          const values = res?.embeddings[0]?.values;
-          if (err !== null || values === undefined) reject(err !== null ? failure('Embed', recognizerAddress, err) : new PmrError('INTERNAL', 'Embed answered no embedding'));
-          else resolve(Float32Array.from(values));
-        });
-      }),
+    embed: async (chip) => (await embedMany([chip]))[0]!,
+    embedMany,
     close() {
       detector.close();
       recognizer.close();
