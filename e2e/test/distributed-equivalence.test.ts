@@ -33,3 +33,19 @@ test('short_hamilton_clip with the identities gallery: the six processes give th
     await deployment.stop();
   }
 });
+
+test('1080p crowd clip (frames over the broker\'s payload limit go through the object store): distributed equals embedded', { skip: skipReason ?? false }, async () => {
+  const clip = video('facenet_pytorch_walking_crowd.mp4');
+  const embedded = await analyze([clip, '--fps', '5']);
+  const deployment = await startDeployment();
+  try {
+    const remote = await analyze([clip, '--fps', '5', '--remote', deployment.orchestratorAddress()]);
+    assertSameAnalysis(remote, embedded, 'distributed vs embedded, 1080p');
+    assert.ok(remote.tracks.length >= 10, `${remote.tracks.length} tracks`);
+    const decoder = deployment.services.get('decoder')![0]!;
+    assert.ok(Number(remote.video['width']) * Number(remote.video['height']) * 3 > 1024 * 1024, 'frames larger than the 1 MiB payload limit');
+    assert.equal(decoder.child.exitCode, null);
+  } finally {
+    await deployment.stop();
+  }
+});
