@@ -146,11 +146,12 @@ async function rejection(promise: Promise<unknown>): Promise<PmrError> {
   return err;
 }
 
-test('readGalleryPhotos lists <person>/<image> files as enrolment does, named <person>/<file>', async () => {
+test('readGalleryPhotos lists <person>/<file> files as enrolment does (non-images too: the orchestrator rejects them in its report)', async () => {
   const photos = await readGalleryPhotos(GALLERY);
   assert.deepEqual(photos.map((p) => [p.person, p.fileName, Buffer.from(p.data).toString()]), [
     ['alice', 'alice/1.jpg', 'alice-1'],
     ['alice', 'alice/2.PNG', 'alice-2'],
+    ['alice', 'alice/notes.txt', 'not a photo'],
     ['bob', 'bob/a.webp', 'bob-a'],
   ]);
 });
@@ -170,7 +171,7 @@ test('analyseRemote uploads the video in 256 KiB chunks, sends the gallery, repo
   assert.deepEqual(runner.videos.map((v) => Buffer.from(v).equals(VIDEO_BYTES)), [true]);
   const [submission] = runner.submissions;
   assert.ok(submission !== undefined && runner.submissions.length === 1);
-  assert.deepEqual(submission.gallery.map((p) => p.fileName), ['alice/1.jpg', 'alice/2.PNG', 'bob/a.webp']);
+  assert.deepEqual(submission.gallery.map((p) => p.fileName), ['alice/1.jpg', 'alice/2.PNG', 'alice/notes.txt', 'bob/a.webp']);
   assert.deepEqual((await store.getJob(submission.job.id))?.options, { fps: 2, skipMethod: 'none' });
   assert.ok(progress.length >= 2, `progress was reported (${progress.length} times)`);
   assert.equal(progress[0]?.fraction, 0, 'the first report is the queued job');

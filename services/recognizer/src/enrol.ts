@@ -128,6 +128,8 @@ export async function findSubjectFace(
 export interface GalleryPhoto {
   /** The file name within the person's folder. */
   readonly name: string;
+  /** Where the file is, for a folder gallery (to send it elsewhere as it is). */
+  readonly path?: string;
   readonly read: (() => Promise<RgbImage>) | null;
 }
 
@@ -158,7 +160,7 @@ export async function galleryFolder(dir: string): Promise<GallerySource> {
       if (name.startsWith('.')) continue;
       const path = join(personDir, name);
       if (await isDirectory(path)) ignored.push(`${person}/${name}`);
-      else entry.photos.push({ name, read: isImageName(name) ? () => readImage(path, `${person}/${name}`) : null });
+      else entry.photos.push({ name, path, read: isImageName(name) ? () => readImage(path, `${person}/${name}`) : null });
     }
     persons.push(entry);
   }

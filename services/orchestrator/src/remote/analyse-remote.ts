@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { invalidArgument, PmrError, type ErrorCode } from '@pmr/common';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
@@ -15,7 +15,7 @@ import type { ObjectRef__Output } from '@pmr/common/proto/generated/pmr/v1/Objec
 import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
 import type { SkipMethod } from '@pmr/common/proto/generated/pmr/v1/SkipMethod.ts';
 import type { StartVideoJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
-import { IMAGE_EXTENSIONS } from '@pmr/recognizer';
+import { galleryFolder } from '@pmr/recognizer';
 import type { AnalysisResult } from '../result.ts';
 import type { GalleryPhotoInput } from '../service/job-runner.ts';
 import { resultFromProto } from '../api/result-proto.ts';
@@ -97,37 +97,23 @@ async function videoSize(path: string): Promise<number> {
   return info.size;
 }
 
-async function listDir(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).sort();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw invalidArgument(`gallery folder ${dir}: no such folder`, err);
-    if (code === 'ENOTDIR') throw invalidArgument(`gallery folder ${dir}: not a folder`, err);
-    throw invalidArgument(`gallery folder ${dir}: cannot be read (${code ?? String(err)})`, err);
-  }
-}
-
-const isDirectory = (path: string): Promise<boolean> => stat(path).then((s) => s.isDirectory(), () => false);
-
 /**
- * The image files of a `<dir>/<person>/<image>` gallery, as enrolment lists them (person folders starting with
- * `_` or `.` and files starting with `.` skipped; jpg, jpeg, png, webp only), named `<person>/<image>` like the
- * embedded result's rejections. @throws PmrError INVALID_ARGUMENT for a missing folder or one without images.
+ * The files of a `<dir>/<person>/<image>` gallery exactly as enrolment lists them (galleryFolder: names sorted,
+ * `_`/`.` folders, hidden and loose files skipped), named `<person>/<file>`. Files that are not images are sent too,
+ * so the orchestrator rejects them in its report as the embedded run does. @throws PmrError INVALID_ARGUMENT for a
+ * missing folder or one without any image.
  */
 export async function readGalleryPhotos(dir: string): Promise<GalleryPhotoInput[]> {
-  const photos: GalleryPhotoInput[] = [];
-  for (const person of await listDir(dir)) {
-    const personDir = join(dir, person);
-    if (person.startsWith('_') || person.startsWith('.') || !(await isDirectory(personDir))) continue;
-    for (const name of await listDir(personDir)) {
-      const path = join(personDir, name);
-      if (name.startsWith('.') || !IMAGE_EXTENSIONS.includes(extname(name).toLowerCase()) || (await isDirectory(path))) continue;
-      photos.push({ person, fileName: `${person}/${name}`, data: await readFile(path) });
-    }
+  const source = await galleryFolder(dir);
+  if (!source.persons.some((p) => p.photos.some((photo) => photo.read !== null))) {
+    throw invalidArgument(`gallery folder ${dir} is empty: it has no <person>/<image> files`);
   }
-  if (photos.length === 0) {
-    throw invalidArgument(`gallery folder ${dir} is empty: it has no <person>/<image> files (${IMAGE_EXTENSIONS.join(', ')})`);
+  const photos: GalleryPhotoInput[] = [];
+  for (const person of source.persons) {
+    for (const photo of person.photos) {
+      if (photo.path === undefined) continue;
+      photos.push({ person: person.name, fileName: `${person.name}/${photo.name}`, data: await readFile(photo.path) });
+    }
   }
   return photos;
 }
