@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { connectJetStream } from '@pmr/common/messaging';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { assertSameAnalysis, type AnalysisJson } from '../src/compare-results.ts';
 import { startDeployment } from '../src/deployment.ts';
@@ -27,8 +29,19 @@ test('short_hamilton_clip with the identities gallery: the six processes give th
     assertSameAnalysis(remote, embedded, 'distributed vs embedded');
     const names = new Set(remote.tracks.map((t) => t.label));
     assert.ok(names.has('lin_manuel_miranda') && names.has('barack_obama'), [...names].join(', '));
-    // Every service is still up and nothing was left in the broker's work queues.
+    // Every service is still up, and nothing of the job is left in the broker: work queues drained, upload removed.
     for (const [name, list] of deployment.services) for (const s of list) assert.equal(s.child.exitCode, null, `${name} exited`);
+    const bus = await connectJetStream({ servers: deployment.nats.url, name: 'equivalence-check' });
+    try {
+      for (const stream of ['PMR_JOBS', 'PMR_FRAMES', 'PMR_FACES', 'PMR_TRACKS', 'PMR_RESULTS', 'PMR_OBJ_pmr-frames', 'PMR_OBJ_pmr-uploads']) {
+        // The upload is removed just after the job is marked done, so give it a moment.
+        const deadline = Date.now() + 5000;
+        while ((await bus.streamState(stream)).messages > 0 && Date.now() < deadline) await sleep(100);
+        assert.equal((await bus.streamState(stream)).messages, 0, `${stream} still holds messages`);
+      }
+    } finally {
+      await bus.close();
+    }
   } finally {
     await deployment.stop();
   }

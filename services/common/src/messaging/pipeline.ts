@@ -74,5 +74,6 @@ export async function ensurePipeline(bus: JetStreamBus): Promise<void> {
     await bus.ensureWorkQueue(spec);
   }
   await bus.ensureObjectBucket(PIPELINE_BUCKETS.frames, { maxAgeMs: 24 * 3600_000 });
-  await bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads);
+  // The orchestrator removes a job's upload once the job ends; the age limit is the backstop for jobs never started.
+  await bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxAgeMs: 7 * 24 * 3600_000 });
 }

@@ -88,8 +88,19 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     }
   };
 
+  /** A final job's uploaded video is not needed any more: remove it from the object store (best effort). */
+  const dropUpload = async (jobId: string): Promise<void> => {
+    const job = await store.getJob(jobId);
+    if (job?.source.kind !== 'upload') return;
+    const { bucket, name } = job.source;
+    await bus.deleteLarge(bucket, name).catch((err: unknown) => logger.warn({ err, jobId, bucket, name }, 'uploaded video not removed'));
+  };
+
   const fail = async (jobId: string, code: string, message: string): Promise<void> => {
-    if (await moveTo(jobId, 'FAILED', { code, message: capStatusMessage(message) })) logger.warn({ jobId, code, message }, 'job failed');
+    if (await moveTo(jobId, 'FAILED', { code, message: capStatusMessage(message) })) {
+      logger.warn({ jobId, code, message }, 'job failed');
+      await dropUpload(jobId);
+    }
   };
 
   const loadGallery = async (jobId: string): Promise<Gallery | null> => {
@@ -179,7 +190,10 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     for (const track of tracks) await store.putTrack(jobId, track);
     await store.putResult(jobId, result);
     await store.recordProgress(jobId, { framesAnalysed: collected.video.analysedFrames, fraction: 1, tracksFinished: tracks.length }).catch(() => undefined);
-    if (await moveTo(jobId, 'SUCCEEDED')) logger.info({ jobId, tracks: tracks.length, persons: persons.length }, 'job succeeded');
+    if (await moveTo(jobId, 'SUCCEEDED')) {
+      logger.info({ jobId, tracks: tracks.length, persons: persons.length }, 'job succeeded');
+      await dropUpload(jobId);
+    }
     seen.delete(jobId);
   };
 
