@@ -12,15 +12,14 @@ import {
   type HandlerOutcome, type JetStreamBus,
 } from '@pmr/common/messaging';
 import { capStatusMessage } from '@pmr/common/proto';
-import { createGallery, enrolGallerySource, galleryFromPhotos, type Gallery } from '@pmr/recognizer';
+import { enrolGallerySource, galleryFromPhotos } from '@pmr/recognizer';
 import type { DecodeJob } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
-import { decideTrack } from '../decide-track.ts';
-import { groupTracks, type GroupingOptions } from '../group-tracks.ts';
-import type { AnalysisResult } from '../result.ts';
+import type { GroupingOptions } from '../group-tracks.ts';
 import { isFinalState, VersionConflictError, type JobRecord, type JobState, type JobStore, type JsonValue } from '../store/index.ts';
 import type { JobRunner, JobSubmission } from './job-runner.ts';
 import { collectJob, effectOf, type GalleryPart } from './job-parts.ts';
+import { jobResult } from './job-result.ts';
 import type { StageClients } from './stage-clients.ts';
 
 const decodeJobCodec = messageCodec('pmr.v1.DecodeJob');
@@ -103,12 +102,6 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     }
   };
 
-  const loadGallery = async (jobId: string): Promise<Gallery | null> => {
-    const gallery = (await store.getParts(jobId, 'gallery')).find((p) => p.key === 'gallery')?.value as unknown as GalleryPart | undefined;
-    if (gallery === undefined) return null;
-    return createGallery(gallery.persons.map((p) => [p.name, p.templates.map((t) => Float32Array.from(t))] as const));
-  };
-
   /** Enrol the job's gallery photos (once) and keep the gallery as a part. */
   const enrol = async (jobId: string): Promise<void> => {
     const parts = await store.getParts(jobId, 'gallery');
@@ -168,25 +161,9 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     const parts = (await Promise.all(RESULT_PREFIXES.map((prefix) => store.getParts(jobId, prefix)))).flat();
     const collected = collectJob(parts);
     if (collected === null) return;
-    const gallery = (await loadGallery(jobId)) ?? createGallery([]);
-    const analysed = [];
-    for (const evidence of collected.evidence) analysed.push(await decideTrack(evidence, { gallery, threshold: options.matchThreshold }));
-    const { tracks, persons } = groupTracks(analysed, options);
-    const summary = ((await store.getParts(jobId, 'gallery')).find((p) => p.key === 'gallery')?.value as unknown as GalleryPart | undefined)?.summary ?? null;
-    const result: AnalysisResult = {
-      video: collected.video,
-      gallery: summary,
-      tracks,
-      persons,
-      stats: {
-        detections: collected.tracked.detections,
-        embeddings: collected.evidence.reduce((n, e) => n + e.embedded.length, 0),
-        attributeFaces: analysed.reduce((n, a) => n + a.described, 0),
-        elapsedSeconds: Math.round((Date.now() - job.createTime) / 10) / 100,
-        stageMs: { decode: 0, detect: 0, track: 0, embed: 0, attributes: 0 },
-        peakRssMB: 0,
-      },
-    };
+    const gallery = (await store.getParts(jobId, 'gallery')).find((p) => p.key === 'gallery')?.value as unknown as GalleryPart | undefined;
+    const result = await jobResult(collected, gallery, options, Math.round((Date.now() - job.createTime) / 10) / 100);
+    const { tracks, persons } = result;
     for (const track of tracks) await store.putTrack(jobId, track);
     await store.putResult(jobId, result);
     await store.recordProgress(jobId, { framesAnalysed: collected.video.analysedFrames, fraction: 1, tracksFinished: tracks.length }).catch(() => undefined);
