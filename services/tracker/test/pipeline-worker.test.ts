@@ -56,7 +56,14 @@ test('faces out of order and repeated: tracked in frame order, each track and th
     await b.consume({ stream: 'PMR_TRACKS', durable: 'test-embed', filterSubject: 'pmr.tracks.embed.>', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (embed.push(finishedCodec.decode(m.data)), Promise.resolve('ack' as const)) }),
     await b.consume({ stream: 'PMR_TRACKS', durable: 'test-describe', filterSubject: 'pmr.tracks.describe.>', maxAckPending: 100, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (describe.push(finishedCodec.decode(m.data)), Promise.resolve('ack' as const)) }),
   ];
-  const worker = await startTrackerWorker({ bus: b, logger: silentLogger(), timelineInterval: 0 });
+  const counted = { frames: 0, faces: 0, tracks: 0 };
+  const worker = await startTrackerWorker({
+    bus: b,
+    logger: silentLogger(),
+    timelineInterval: 0,
+    onFrame: (faces) => ((counted.frames += 1), (counted.faces += faces)),
+    onTrack: () => (counted.tracks += 1),
+  });
   try {
     const publish = (m: FrameFaces, msgId: string): Promise<unknown> => b.publish(pipelineSubjects.faces(JOB), facesCodec.encode(m), { msgId });
     // The end mark first, then the frames shuffled, frame 2 twice under different ids (a detector redoing it).
@@ -82,6 +89,8 @@ test('faces out of order and repeated: tracked in frame order, each track and th
     assert.equal(describe.length, 1);
     assert.deepEqual(embed[0]!.selected.map((s) => s.frameIndex), describe[0]!.selected.map((s) => s.frameIndex));
     assert.ok(embed[0]!.selected.length >= 1);
+    // The metrics hooks saw each frame (and the end mark) once and the one track once.
+    assert.deepEqual(counted, { frames: FRAMES + 1, faces: FRAMES, tracks: 1 });
     // Nothing is left waiting in the faces queue.
     assert.equal((await b.streamState('PMR_FACES')).messages, 0);
   } finally {

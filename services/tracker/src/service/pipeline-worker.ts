@@ -155,9 +155,11 @@ export async function startTrackerWorker(options: TrackerWorkerOptions): Promise
         session.waiting.delete(session.next);
         let outcome: HandlerOutcome = 'ack';
         try {
+          const tracksBefore = session.tracks;
           const publications = trackFrame(jobId, session, w.frame);
           for (const p of publications) await publishDurably(p);
           options.onFrame?.(w.frame.faces.length);
+          for (let t = tracksBefore; t < session.tracks; t++) options.onTrack?.();
         } catch (err) {
           // A malformed face inside an otherwise valid message: the frame counts as empty, the job goes on.
           logger.warn({ err, jobId, frame: w.frame.frameIndex }, 'frame not tracked');
