@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { connectJetStream } from '@pmr/common/messaging';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { assertSameAnalysis, type AnalysisJson } from '../src/compare-results.ts';
-import { startDeployment } from '../src/deployment.ts';
+import { readCounter, startDeployment } from '../src/deployment.ts';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
 
@@ -31,6 +31,10 @@ test('short_hamilton_clip with the identities gallery: the six processes give th
     assert.ok(names.has('lin_manuel_miranda') && names.has('barack_obama'), [...names].join(', '));
     // Every service is still up, and nothing of the job is left in the broker: work queues drained, upload removed.
     for (const [name, list] of deployment.services) for (const s of list) assert.equal(s.child.exitCode, null, `${name} exited`);
+    const orchestrator = deployment.services.get('orchestrator')![0]!;
+    assert.equal(await readCounter(orchestrator, 'pmr_orchestrator_jobs_ended_total'), 1, 'one job ended, counted once');
+    const detector = deployment.services.get('detector')![0]!;
+    assert.equal(await readCounter(detector, 'pmr_detector_pipeline_frames_total'), Number(embedded.video['analysedFrames']), 'each analysed frame detected once');
     const bus = await connectJetStream({ servers: deployment.nats.url, name: 'equivalence-check' });
     try {
       for (const stream of ['PMR_JOBS', 'PMR_FRAMES', 'PMR_FACES', 'PMR_TRACKS', 'PMR_RESULTS', 'PMR_OBJ_pmr-frames', 'PMR_OBJ_pmr-uploads']) {

@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
 import { PmrError, type Logger } from '@pmr/common';
 import { PIPELINE_BUCKETS, type ConsumerHandle } from '@pmr/common/messaging';
 import { loadPmrProto } from '@pmr/common/proto';
+import { Counter } from 'prom-client';
 import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from '@pmr/common/service';
 import { createOrchestratorHandlers } from '../api/handlers.ts';
 import { DEFAULT_ANALYSIS } from '../runtime/defaults.ts';
@@ -29,6 +30,7 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     await store.close();
   };
   const metrics = createServiceMetrics('orchestrator');
+  const jobsEnded = new Counter({ name: 'pmr_orchestrator_jobs_ended_total', help: 'Jobs that ended, by final state.', labelNames: ['state'] as const, registers: [metrics.registry] });
   let runner: PipelineRunner | undefined;
   const pipeline = await joinPipeline(config.natsUrl, 'orchestrator', logger, async (bus) => {
     runner = createPipelineRunner({
@@ -39,6 +41,7 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
       matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
       clusterThreshold: DEFAULT_ANALYSIS.clusterThreshold,
       clusterMinQuality: DEFAULT_ANALYSIS.clusterMinQuality,
+      onJobEnded: (state) => jobsEnded.inc({ state }),
     });
     await runner.start();
     const handle: ConsumerHandle = { inFlight: () => 0, stop: () => runner!.stop() };

@@ -31,6 +31,8 @@ export interface PipelineRunnerOptions extends GroupingOptions {
   readonly stages: Pick<StageClients, 'detect' | 'embed' | 'embedMany'>;
   readonly logger: Logger;
   readonly matchThreshold: number;
+  /** Called once per job that reaches SUCCEEDED or FAILED here (metrics). */
+  readonly onJobEnded?: (state: 'SUCCEEDED' | 'FAILED') => void;
 }
 
 export interface PipelineRunner extends JobRunner {
@@ -98,6 +100,7 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
   const fail = async (jobId: string, code: string, message: string): Promise<void> => {
     if (await moveTo(jobId, 'FAILED', { code, message: capStatusMessage(message) })) {
       logger.warn({ jobId, code, message }, 'job failed');
+      options.onJobEnded?.('FAILED');
       await dropUpload(jobId);
     }
   };
@@ -169,6 +172,7 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     await store.recordProgress(jobId, { framesAnalysed: collected.video.analysedFrames, fraction: 1, tracksFinished: tracks.length }).catch(() => undefined);
     if (await moveTo(jobId, 'SUCCEEDED')) {
       logger.info({ jobId, tracks: tracks.length, persons: persons.length }, 'job succeeded');
+      options.onJobEnded?.('SUCCEEDED');
       await dropUpload(jobId);
     }
     seen.delete(jobId);
