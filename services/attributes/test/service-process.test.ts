@@ -2,7 +2,6 @@
 // models), called over real sockets: health, reflection, Analyze on chips cut by the real detector, bad requests
 // answered with the right codes while the process stays up, and SIGTERM: exit 0 within the deadline.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -13,7 +12,7 @@ import type { AnalyzeResponse__Output } from '@pmr/common/proto/generated/pmr/v1
 import { createDetector } from '@pmr/detector';
 import { manifest } from '@pmr/models';
 import { checkHealth, listReflectedServices } from '../src/service/common-bridge.ts';
-import { startServiceProcess } from '@pmr/common/testing/service-process';
+import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(repoRoot, 'services', 'attributes', 'bin', 'attributes-service.ts');
@@ -57,7 +56,7 @@ test('the attributes service process: health, reflection, Analyze, bad input, SI
   const chips = await realChips(process.env.PMR_MODELS_DIR!);
   const service = await startService({ PMR_AGE_GENDER: 'faceres', PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS) });
   const { child, logs } = service;
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: performance.now() })));
+  const exited = exitOf(child);
   const address = `127.0.0.1:${service.grpcPort}`;
   const client = new (loadPmrProto().pmr.v1.AttributesService)(address, credentials.createInsecure(), messageSizeOptions());
   const analyze = (request: Record<string, unknown>): Promise<AnalyzeResponse__Output> =>
@@ -120,9 +119,8 @@ test('the attributes service process: health, reflection, Analyze, bad input, SI
     assert.equal(code, 0);
     t.diagnostic(`exit code ${code}, ${Math.round(at - signalled)} ms after SIGTERM (deadline ${SHUTDOWN_MS} ms)`);
     assert.ok(at - signalled < SHUTDOWN_MS, `exited ${Math.round(at - signalled)} ms after SIGTERM`);
-    const report = logs.find((l) => l.msg === 'stopped')?.report as { steps: Array<{ step: string; outcome: string }> } | undefined;
     assert.deepEqual(
-      report?.steps.map((s) => `${s.step}:${s.outcome}`),
+      stopSteps(logs),
       ['notServing:done', 'server:done', 'closeListeners:done', 'releaseSessions:done'],
     );
   } finally {
@@ -132,17 +130,9 @@ test('the attributes service process: health, reflection, Analyze, bad input, SI
 });
 
 test('bad configuration: the process exits 2 and its one log line lists every problem', async () => {
-  const child = spawn(process.execPath, [BIN], {
-    cwd: repoRoot,
-    env: { ...process.env, PMR_AGE_GENDER: 'insightface', PMR_METRICS_PORT: '70000', PMR_LOG_LEVEL: 'loud' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const { code, problems } = await runWithConfig(BIN, { cwd: repoRoot, env: { ...process.env, PMR_AGE_GENDER: 'insightface', PMR_METRICS_PORT: '70000', PMR_LOG_LEVEL: 'loud' } });
   assert.equal(code, 2);
-  const line = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as { problems?: string[] };
-  assert.deepEqual(line.problems, [
+  assert.deepEqual(problems, [
     'PMR_AGE_GENDER="insightface" must be one of faceres, none (age/gender model: faceres, or none for expression only)',
     'PMR_METRICS_PORT="70000" must be an integer from 0 to 65535 (Prometheus /metrics port; 0 picks a free one)',
     'PMR_LOG_LEVEL="loud" must be one of fatal, error, warn, info, debug, trace, silent (pino log level)',

@@ -3,7 +3,7 @@
 // or a symlink (PERMISSION_DENIED), a text file (INVALID_ARGUMENT), a missing file (NOT_FOUND), a DecodeVideo
 // cancelled mid-way (no ffmpeg child left), and SIGTERM (exit 0). Bad configuration exits 2.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import { checkHealth, listReflectedServices, type DecodeVideoResponse__Output } from '../src/service/common-bridge.ts';
 import { ffmpegMissing, hamilton, videosDir } from './media-fixtures.ts';
-import { startServiceProcess } from '@pmr/common/testing/service-process';
+import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(repoRoot, 'services', 'decoder', 'bin', 'decoder-service.ts');
@@ -47,7 +47,7 @@ test('the decoder service process: health, reflection, probe, decode, confinemen
 
   const service = await startService({ PMR_MEDIA_ROOTS: `${videosDir}:${extra}` });
   const { child, logs } = service;
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: performance.now() })));
+  const exited = exitOf(child);
   const address = `127.0.0.1:${service.grpcPort}`;
   const pmr = loadPmrProto().pmr.v1;
   const client = new pmr.DecoderService(address, credentials.createInsecure(), messageSizeOptions());
@@ -131,8 +131,7 @@ test('the decoder service process: health, reflection, probe, decode, confinemen
     const { code, at } = await exited;
     assert.equal(code, 0);
     assert.ok(at - signalled < SHUTDOWN_MS, `exited ${Math.round(at - signalled)} ms after SIGTERM`);
-    const report = logs.find((l) => l.msg === 'stopped')?.report as { steps: Array<{ step: string; outcome: string }> } | undefined;
-    assert.deepEqual(report?.steps.map((s) => `${s.step}:${s.outcome}`), ['notServing:done', 'server:done', 'closeListeners:done']);
+    assert.deepEqual(stopSteps(logs), ['notServing:done', 'server:done', 'closeListeners:done']);
   } finally {
     client.close();
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -142,13 +141,9 @@ test('the decoder service process: health, reflection, probe, decode, confinemen
 test('bad configuration: the process exits 2 and its one log line lists every problem', async () => {
   const env: Record<string, string | undefined> = { ...process.env, PMR_GRPC_PORT: 'abc', PMR_JPEG_QUALITY: '101' };
   delete env.PMR_MEDIA_ROOTS;
-  const child = spawn(process.execPath, [BIN], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const { code, problems } = await runWithConfig(BIN, { cwd: repoRoot, env });
   assert.equal(code, 2);
-  const line = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as { problems?: string[] };
-  assert.deepEqual(line.problems, [
+  assert.deepEqual(problems, [
     'PMR_MEDIA_ROOTS is required (colon-separated absolute folders videos may be read from)',
     'PMR_JPEG_QUALITY="101" must be an integer from 1 to 100 (JPEG quality of frames sent as JPEG)',
     'PMR_GRPC_PORT="abc" must be an integer from 0 to 65535 (gRPC port; 0 picks a free one)',

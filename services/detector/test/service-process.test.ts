@@ -2,7 +2,6 @@
 // health, reflection, Detect on a photo, bad requests answered with the right codes while the process stays up,
 // the metrics endpoint, and SIGTERM: health NOT_SERVING first, then exit 0 within the deadline.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -10,7 +9,7 @@ import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { readImage } from '@pmr/common';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import { checkHealth, listReflectedServices, watchHealth, type DetectRequest__Output, type ReportedStatus } from '../src/service/common-bridge.ts';
-import { startServiceProcess } from '@pmr/common/testing/service-process';
+import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');
@@ -50,7 +49,7 @@ test('the detector service process: health, reflection, Detect, bad input, metri
   const { width, height } = await readImage(jpeg);
   const service = await startService();
   const { child, logs } = service;
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: performance.now() })));
+  const exited = exitOf(child);
   const address = `127.0.0.1:${service.grpcPort}`;
   const pmr = loadPmrProto().pmr.v1;
   const client = new pmr.DetectorService(address, credentials.createInsecure(), messageSizeOptions());
@@ -117,10 +116,8 @@ test('the detector service process: health, reflection, Detect, bad input, metri
     assert.equal(code, 0);
     t.diagnostic(`exit code ${code}, ${Math.round(at - signalled)} ms after SIGTERM (deadline ${SHUTDOWN_MS} ms)`);
     assert.ok(at - signalled < SHUTDOWN_MS, `exited ${Math.round(at - signalled)} ms after SIGTERM`);
-    const stopped = logs.find((l) => l.msg === 'stopped');
-    const report = stopped?.report as { steps: Array<{ step: string; outcome: string }>; forced: boolean } | undefined;
     assert.deepEqual(
-      report?.steps.map((s) => `${s.step}:${s.outcome}`),
+      stopSteps(logs),
       ['notServing:done', 'server:done', 'closeListeners:done', 'releaseSessions:done'],
     );
   } finally {
@@ -130,17 +127,9 @@ test('the detector service process: health, reflection, Detect, bad input, metri
 });
 
 test('bad configuration: the process exits 2 and its one log line lists every problem', async () => {
-  const child = spawn(process.execPath, [join(repoRoot, 'services', 'detector', 'bin', 'detector-service.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_DETECTOR: 'mtcnn', PMR_SHUTDOWN_TIMEOUT_MS: '-5' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const { code, problems } = await runWithConfig(join(repoRoot, 'services', 'detector', 'bin', 'detector-service.ts'), { cwd: repoRoot, env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_DETECTOR: 'mtcnn', PMR_SHUTDOWN_TIMEOUT_MS: '-5' } });
   assert.equal(code, 2);
-  const line = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as { problems?: string[] };
-  assert.deepEqual(line.problems, [
+  assert.deepEqual(problems, [
     'PMR_DETECTOR="mtcnn" must be one of yunet, scrfd (face detector model)',
     'PMR_GRPC_PORT="abc" must be an integer from 0 to 65535 (gRPC port; 0 picks a free one)',
     'PMR_SHUTDOWN_TIMEOUT_MS="-5" must be an integer from 0 to 600000 (time calls in progress get to finish on SIGTERM before the server is forced)',

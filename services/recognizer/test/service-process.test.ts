@@ -2,7 +2,6 @@
 // at start-up), called over real sockets: health, reflection, Embed on chips cut by the real detector, SearchGallery,
 // bad requests answered with the right codes while the process stays up, and SIGTERM: exit 0 within the deadline.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +16,7 @@ import { createDetector } from '@pmr/detector';
 import { manifest } from '@pmr/models';
 import { createEmbedder } from '../src/embedder.ts';
 import { checkHealth, listReflectedServices } from '../src/service/common-bridge.ts';
-import { startServiceProcess } from '@pmr/common/testing/service-process';
+import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(repoRoot, 'services', 'recognizer', 'bin', 'recognizer-service.ts');
@@ -88,7 +87,7 @@ test('the recognizer service process: health, reflection, Embed, SearchGallery, 
   const chips = await realChips(modelsDir);
   const service = await startService({ PMR_GALLERY_DIR: await makeGalleryDir(), PMR_GALLERY_ID: 'people', PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS) });
   const { child, logs } = service;
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: performance.now() })));
+  const exited = exitOf(child);
   const address = `127.0.0.1:${service.grpcPort}`;
   const client = new (loadPmrProto().pmr.v1.RecognizerService)(address, credentials.createInsecure(), messageSizeOptions());
   const embed = (request: Record<string, unknown>): Promise<EmbedResponse__Output> =>
@@ -163,9 +162,8 @@ test('the recognizer service process: health, reflection, Embed, SearchGallery, 
     assert.equal(code, 0);
     t.diagnostic(`exit code ${code}, ${Math.round(at - signalled)} ms after SIGTERM (deadline ${SHUTDOWN_MS} ms)`);
     assert.ok(at - signalled < SHUTDOWN_MS, `exited ${Math.round(at - signalled)} ms after SIGTERM`);
-    const report = logs.find((l) => l.msg === 'stopped')?.report as { steps: Array<{ step: string; outcome: string }> } | undefined;
     assert.deepEqual(
-      report?.steps.map((s) => `${s.step}:${s.outcome}`),
+      stopSteps(logs),
       ['notServing:done', 'server:done', 'closeListeners:done', 'releaseSessions:done'],
     );
   } finally {
@@ -175,17 +173,9 @@ test('the recognizer service process: health, reflection, Embed, SearchGallery, 
 });
 
 test('bad configuration: the process exits 2 and its one log line lists every problem', async () => {
-  const child = spawn(process.execPath, [BIN], {
-    cwd: repoRoot,
-    env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_DETECTOR: 'mtcnn', PMR_INFERENCE_THREADS: '0' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const { code, problems } = await runWithConfig(BIN, { cwd: repoRoot, env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_DETECTOR: 'mtcnn', PMR_INFERENCE_THREADS: '0' } });
   assert.equal(code, 2);
-  const line = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as { problems?: string[] };
-  assert.deepEqual(line.problems, [
+  assert.deepEqual(problems, [
     'PMR_DETECTOR="mtcnn" must be one of yunet, scrfd (face detector used to enrol the gallery)',
     'PMR_GRPC_PORT="abc" must be an integer from 0 to 65535 (gRPC port; 0 picks a free one)',
     'PMR_INFERENCE_THREADS="0" must be an integer from 1 to 256 (onnxruntime intra-op threads)',

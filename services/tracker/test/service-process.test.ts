@@ -2,14 +2,13 @@
 // health and reflection, a Track stream of two synthetic walkers (stable ids, finished tracks at the end), a
 // second stream with frames out of order (INVALID_ARGUMENT, the process stays up), and SIGTERM (exit 0).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import { checkHealth, listReflectedServices, type TrackRequest, type TrackResponse__Output } from '../src/service/common-bridge.ts';
 import { twoWalkers } from './service-fixtures.ts';
-import { startServiceProcess } from '@pmr/common/testing/service-process';
+import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(repoRoot, 'services', 'tracker', 'bin', 'tracker-service.ts');
@@ -20,7 +19,7 @@ const startService = () => startServiceProcess(BIN, { cwd: repoRoot, env: { PMR_
 test('the tracker service process: health, reflection, Track streams, bad order, SIGTERM', async (t) => {
   const service = await startService();
   const { child, logs } = service;
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: performance.now() })));
+  const exited = exitOf(child);
   const address = `127.0.0.1:${service.grpcPort}`;
   const pmr = loadPmrProto().pmr.v1;
   const client = new pmr.TrackerService(address, credentials.createInsecure(), messageSizeOptions());
@@ -77,8 +76,7 @@ test('the tracker service process: health, reflection, Track streams, bad order,
     const { code, at } = await exited;
     assert.equal(code, 0);
     assert.ok(at - signalled < SHUTDOWN_MS, `exited ${Math.round(at - signalled)} ms after SIGTERM`);
-    const report = logs.find((l) => l.msg === 'stopped')?.report as { steps: Array<{ step: string; outcome: string }> } | undefined;
-    assert.deepEqual(report?.steps.map((s) => `${s.step}:${s.outcome}`), ['notServing:done', 'server:done', 'closeListeners:done']);
+    assert.deepEqual(stopSteps(logs), ['notServing:done', 'server:done', 'closeListeners:done']);
   } finally {
     client.close();
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -86,17 +84,9 @@ test('the tracker service process: health, reflection, Track streams, bad order,
 });
 
 test('bad configuration: the process exits 2 and its one log line lists every problem', async () => {
-  const child = spawn(process.execPath, [BIN], {
-    cwd: repoRoot,
-    env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_LOG_LEVEL: 'loud' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const { code, problems } = await runWithConfig(BIN, { cwd: repoRoot, env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_LOG_LEVEL: 'loud' } });
   assert.equal(code, 2);
-  const line = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as { problems?: string[] };
-  assert.deepEqual(line.problems, [
+  assert.deepEqual(problems, [
     'PMR_GRPC_PORT="abc" must be an integer from 0 to 65535 (gRPC port; 0 picks a free one)',
     'PMR_LOG_LEVEL="loud" must be one of fatal, error, warn, info, debug, trace, silent (pino log level)',
   ]);

@@ -50,3 +50,30 @@ export function startServiceProcess(
     });
   });
 }
+
+/** Resolves when the child exits, with its exit code and the moment (performance.now()). */
+export function exitOf(child: ChildProcess): Promise<{ code: number | null; at: number }> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, at: performance.now() })));
+}
+
+/** The steps of the service's shutdown report (its `stopped` log line) as `step:outcome`, or undefined without one. */
+export function stopSteps(logs: readonly LogLine[]): string[] | undefined {
+  const report = logs.find((l) => l.msg === 'stopped')?.report as { steps: Array<{ step: string; outcome: string }> } | undefined;
+  return report?.steps.map((s) => `${s.step}:${s.outcome}`);
+}
+
+/**
+ * Run `node <bin>` with exactly `env` until it exits (a service given a bad configuration exits at once): its exit
+ * code and the `problems` its last log line lists.
+ */
+export async function runWithConfig(
+  bin: string,
+  options: { readonly cwd: string; readonly env: Readonly<Record<string, string | undefined>> },
+): Promise<{ code: number | null; problems: string[] | undefined }> {
+  const child = spawn(process.execPath, [bin], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const { code } = await exitOf(child);
+  const line = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}') as { problems?: string[] };
+  return { code, problems: line.problems };
+}
