@@ -16,7 +16,8 @@ export interface DecodePlan {
   readonly encoding: FrameEncoding;
 }
 
-const SKIP_METHODS: Readonly<Record<string, SkipMethod>> = {
+/** pmr.v1.SkipMethod names to the stage's methods (UNSPECIFIED: the default, histogram). */
+export const SKIP_METHODS: Readonly<Record<string, SkipMethod>> = {
   SKIP_METHOD_UNSPECIFIED: 'histogram',
   SKIP_METHOD_NONE: 'none',
   SKIP_METHOD_HISTOGRAM: 'histogram',

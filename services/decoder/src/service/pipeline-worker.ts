@@ -15,20 +15,13 @@ import {
 import type { DecodeJob__Output } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import { decodeVideo } from '../decode.ts';
-import type { SkipMethod } from '../frame-signature.ts';
 import type { ToolPaths } from '../tools.ts';
+import { SKIP_METHODS } from './decode-messages.ts';
 import { resolveSource, SourceDenied } from './source-policy.ts';
 
 const jobCodec = messageCodec('pmr.v1.DecodeJob');
 const resultCodec = messageCodec('pmr.v1.PipelineResult');
 const frameFacesCodec = messageCodec('pmr.v1.FrameFaces');
-
-const SKIP: Readonly<Record<string, SkipMethod>> = {
-  SKIP_METHOD_UNSPECIFIED: 'histogram',
-  SKIP_METHOD_NONE: 'none',
-  SKIP_METHOD_HISTOGRAM: 'histogram',
-  SKIP_METHOD_SSIM: 'ssim',
-};
 
 /** Decode progress goes to the orchestrator every this many analysed frames. */
 const PROGRESS_EVERY = 25;
@@ -85,7 +78,7 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
 
   const run = async (job: DecodeJob__Output, signal: AbortSignal): Promise<void> => {
     const jobId = job.jobId;
-    const method = SKIP[String(job.skipMethod)] ?? 'histogram';
+    const method = SKIP_METHODS[String(job.skipMethod)] ?? 'histogram';
     const video = await localVideo(job);
     try {
       const decoded = await decodeVideo(video.path, {

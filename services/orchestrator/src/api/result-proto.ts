@@ -9,12 +9,14 @@ import type { Gender as GenderProto } from '@pmr/common/proto/generated/pmr/v1/G
 import type { Image, Image__Output } from '@pmr/common/proto/generated/pmr/v1/Image.ts';
 import type { Job } from '@pmr/common/proto/generated/pmr/v1/Job.ts';
 import type { JobState as JobStateProto, JobState__Output } from '@pmr/common/proto/generated/pmr/v1/JobState.ts';
+import type { SkipMethod } from '@pmr/common/proto/generated/pmr/v1/SkipMethod.ts';
+import type { TimelinePoint__Output } from '@pmr/common/proto/generated/pmr/v1/TimelinePoint.ts';
 import type { Timestamp } from '@pmr/common/proto/generated/google/protobuf/Timestamp.ts';
 import type { TrackAttributes__Output } from '@pmr/common/proto/generated/pmr/v1/TrackAttributes.ts';
 import type { TrackResult, TrackResult__Output } from '@pmr/common/proto/generated/pmr/v1/TrackResult.ts';
-import type { AnalysisResult, AnalysisStats, TrackAttributesJson, TrackJson } from '../result.ts';
+import type { AnalysisResult, AnalysisStats, TimelinePoint, TrackAttributesJson, TrackJson } from '../result.ts';
 import { STAGES } from '../runtime/stage-clock.ts';
-import type { JobRecord, JobState } from '../store/index.ts';
+import type { JobOptions, JobRecord, JobState } from '../store/index.ts';
 
 /** The prefix of a track's bestShot in the JSON. */
 export const BEST_SHOT_PREFIX = 'data:image/jpeg;base64,';
@@ -155,6 +157,18 @@ function attributesFromProto(a: TrackAttributes__Output | null, field: string): 
 }
 
 /** A received TrackResult as the JSON track; absent sub-messages read as their proto3 defaults. */
+/** A job's skip method as pmr.v1.SkipMethod. */
+export const SKIP_METHOD_TO_PROTO: Readonly<Record<NonNullable<JobOptions['skipMethod']>, SkipMethod>> = {
+  none: 'SKIP_METHOD_NONE',
+  histogram: 'SKIP_METHOD_HISTOGRAM',
+  ssim: 'SKIP_METHOD_SSIM',
+};
+
+/** A box timeline from its messages: boxes as [x, y, width, height]. */
+export function timelineFromProto(points: readonly TimelinePoint__Output[]): TimelinePoint[] {
+  return points.map((p) => ({ t: p.t, box: [p.box?.x ?? 0, p.box?.y ?? 0, p.box?.width ?? 0, p.box?.height ?? 0] as const }));
+}
+
 export function trackFromProto(track: TrackResult__Output): TrackJson {
   const field = `track ${track.id}`;
   return {
@@ -167,7 +181,7 @@ export function trackFromProto(track: TrackResult__Output): TrackJson {
     facesAnalysed: track.facesAnalysed,
     quality: track.quality,
     attributes: attributesFromProto(track.attributes, `${field}.attributes`),
-    timeline: track.timeline.map((p) => ({ t: p.t, box: [p.box?.x ?? 0, p.box?.y ?? 0, p.box?.width ?? 0, p.box?.height ?? 0] as const })),
+    timeline: timelineFromProto(track.timeline),
     bestShot: bestShotFromImage(track.bestShot),
   };
 }

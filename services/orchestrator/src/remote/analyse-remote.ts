@@ -13,12 +13,11 @@ import type { GetJobResultResponse__Output } from '@pmr/common/proto/generated/p
 import type { Job__Output } from '@pmr/common/proto/generated/pmr/v1/Job.ts';
 import type { ObjectRef__Output } from '@pmr/common/proto/generated/pmr/v1/ObjectRef.ts';
 import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
-import type { SkipMethod } from '@pmr/common/proto/generated/pmr/v1/SkipMethod.ts';
 import type { StartVideoJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
 import { galleryFolder } from '@pmr/recognizer';
 import type { AnalysisResult } from '../result.ts';
 import type { GalleryPhotoInput } from '../service/job-runner.ts';
-import { resultFromProto } from '../api/result-proto.ts';
+import { resultFromProto, SKIP_METHOD_TO_PROTO } from '../api/result-proto.ts';
 
 /** Bytes per UploadMedia message. */
 export const UPLOAD_CHUNK_BYTES = 256 * 1024;
@@ -59,11 +58,6 @@ const ERROR_CODE_OF: Partial<Record<status, ErrorCode>> = {
   [status.DEADLINE_EXCEEDED]: 'UNAVAILABLE',
 };
 const ERROR_CODES: readonly string[] = ['INVALID_ARGUMENT', 'NOT_FOUND', 'ALREADY_EXISTS', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'UNAVAILABLE', 'INTERNAL'];
-const SKIP_METHOD: Readonly<Record<NonNullable<RemoteAnalysisOptions['skip']>, SkipMethod>> = {
-  none: 'SKIP_METHOD_NONE',
-  histogram: 'SKIP_METHOD_HISTOGRAM',
-  ssim: 'SKIP_METHOD_SSIM',
-};
 const FINAL_STATES: readonly string[] = ['JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED'];
 
 function isServiceError(err: unknown): err is ServiceError {
@@ -275,7 +269,7 @@ export async function analyseRemote(options: RemoteAnalysisOptions): Promise<Ana
       clientToken: randomUUID(),
       video: { upload },
       gallery: gallery.map((p) => ({ person: p.person, fileName: p.fileName, data: Buffer.from(p.data) })),
-      options: { ...(options.fps !== undefined && { fps: options.fps }), ...(options.skip !== undefined && { skipMethod: SKIP_METHOD[options.skip] }) },
+      options: { ...(options.fps !== undefined && { fps: options.fps }), ...(options.skip !== undefined && { skipMethod: SKIP_METHOD_TO_PROTO[options.skip] }) },
     };
     const started = await unary<StartVideoJobResponse__Output>(signal, (done) => client.StartVideoJob(request, done));
     const jobId = started.job?.id ?? '';

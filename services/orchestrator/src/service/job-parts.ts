@@ -13,6 +13,7 @@
 import type { FaceAttributes } from '@pmr/common';
 import { attributesFromMessage } from '@pmr/attributes/messages';
 import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
+import { timelineFromProto } from '../api/result-proto.ts';
 import type { JsonValue } from '../store/index.ts';
 import type { TrackEvidence } from '../decide-track.ts';
 import type { GallerySummary, TimelinePoint, VideoSummary } from '../result.ts';
@@ -87,7 +88,7 @@ export function effectOf(result: PipelineResult__Output, msgId: string | undefin
         lastFrame: t.frames?.last ?? 0,
         detections: t.frames?.detections ?? 0,
         quality: t.quality,
-        timeline: t.timeline.map((p) => ({ t: p.t, box: [p.box?.x ?? 0, p.box?.y ?? 0, p.box?.width ?? 0, p.box?.height ?? 0] as const })),
+        timeline: timelineFromProto(t.timeline),
         bestChip: { width: t.bestChip?.width ?? 0, height: t.bestChip?.height ?? 0, base64: Buffer.from(t.bestChip?.data ?? new Uint8Array()).toString('base64') },
       };
       return { kind: 'part', key: `track/${t.trackId}`, value: json(part) };

@@ -15,6 +15,7 @@ import { capStatusMessage } from '@pmr/common/proto';
 import { enrolGallerySource, galleryFromPhotos } from '@pmr/recognizer';
 import type { DecodeJob } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
+import { SKIP_METHOD_TO_PROTO } from '../api/result-proto.ts';
 import type { GroupingOptions } from '../group-tracks.ts';
 import { isFinalState, VersionConflictError, type JobRecord, type JobState, type JobStore, type JsonValue } from '../store/index.ts';
 import type { JobRunner, JobSubmission } from './job-runner.ts';
@@ -41,15 +42,13 @@ export interface PipelineRunner extends JobRunner {
   stop(): Promise<void>;
 }
 
-const SKIP = { none: 'SKIP_METHOD_NONE', histogram: 'SKIP_METHOD_HISTOGRAM', ssim: 'SKIP_METHOD_SSIM' } as const;
-
 function decodeJobOf(job: JobRecord): DecodeJob {
   const { source, options } = job;
   return {
     jobId: job.id,
     ...(source.kind === 'uri' ? { path: source.uri } : { upload: { bucket: source.bucket, name: source.name, size: String(source.size), sha256: source.sha256 } }),
     ...(options.fps !== undefined && { fps: options.fps }),
-    ...(options.skipMethod !== undefined && { skipMethod: SKIP[options.skipMethod] }),
+    ...(options.skipMethod !== undefined && { skipMethod: SKIP_METHOD_TO_PROTO[options.skipMethod] }),
     ...(options.maxFrames !== undefined && { maxFrames: options.maxFrames }),
   };
 }
