@@ -1,10 +1,9 @@
 // Frames on the pipeline: a pmr.v1.Frame carries its pixels inline when the message fits the broker's payload
 // limit, and otherwise points at a serialized pmr.v1.Image in the object store. Both directions live here so the
-// decoder and the detectors agree.
+// decoder and the detectors agree (the receiver decodes the Frame itself, once, and asks here for its pixels).
 import { invalidArgument } from '../errors.ts';
 import type { RgbImage } from '../types.ts';
-import type { Frame } from '../proto/generated/pmr/v1/Frame.ts';
-import type { Frame__Output } from '../proto/generated/pmr/v1/Frame.ts';
+import type { Frame, Frame__Output } from '../proto/generated/pmr/v1/Frame.ts';
 import { imageFromProto, rgbImageToProto } from '../proto/image.ts';
 import { messageCodec } from './codec.ts';
 import type { JetStreamBus } from './jetstream.ts';
@@ -23,21 +22,19 @@ export async function encodePipelineFrame(bus: Pick<JetStreamBus, 'maxPayload' |
   return frameCodec.encode({ ...frame, imageRef: ref });
 }
 
-export interface ReceivedFrame {
-  readonly frame: Frame__Output;
+export interface FramePixels {
   readonly image: RgbImage;
   /** Where the pixels were stored, to delete once the frame is done; null when they came inline. */
   readonly stored: { readonly bucket: string; readonly name: string } | null;
 }
 
-/** @throws PmrError INVALID_ARGUMENT for bytes that are not a frame with pixels. */
-export async function decodePipelineFrame(bus: Pick<JetStreamBus, 'getLarge'>, data: Uint8Array): Promise<ReceivedFrame> {
-  const frame = frameCodec.decode(data);
-  if (frame.pixels === 'image') return { frame, image: await imageFromProto(frame.image, 'frame.image'), stored: null };
+/** A received frame's pixels, inline or fetched from the object store. @throws PmrError INVALID_ARGUMENT when it has none. */
+export async function framePixels(bus: Pick<JetStreamBus, 'getLarge'>, frame: Frame__Output): Promise<FramePixels> {
+  if (frame.pixels === 'image') return { image: await imageFromProto(frame.image, 'frame.image'), stored: null };
   if (frame.pixels === 'imageRef' && frame.imageRef !== null && frame.imageRef !== undefined) {
     const { bucket, name } = frame.imageRef;
     const image = imageCodec.decode(await bus.getLarge({ bucket, name }));
-    return { frame, image: await imageFromProto(image, 'frame.image_ref'), stored: { bucket, name } };
+    return { image: await imageFromProto(image, 'frame.image_ref'), stored: { bucket, name } };
   }
   throw invalidArgument('frame has no pixels (neither image nor image_ref)');
 }

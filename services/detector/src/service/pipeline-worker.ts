@@ -5,7 +5,7 @@
 // to the job as a warning and passed on with no faces, so the job completes.
 import type { Logger } from '@pmr/common';
 import {
-  decodePipelineFrame, messageCodec, pipelineMsgIds, pipelineSubjects, jobIdOfSubject, PIPELINE_CONSUMERS, type ConsumerHandle,
+  framePixels, messageCodec, pipelineMsgIds, pipelineSubjects, jobIdOfSubject, PIPELINE_CONSUMERS, type ConsumerHandle,
   type DeliveredMessage, type HandlerOutcome, type JetStreamBus,
 } from '@pmr/common/messaging';
 import type { Frame__Output } from '@pmr/common/proto/generated/pmr/v1/Frame.ts';
@@ -28,7 +28,7 @@ export interface DetectorWorkerOptions {
   readonly onFrame?: (faces: number) => void;
 }
 
-function frameFaces(frame: Frame__Output, faces: FrameFaces['faces']): FrameFaces {
+function frameFaces(frame: Frame__Output, size: { readonly width: number; readonly height: number }, faces: FrameFaces['faces']): FrameFaces {
   return {
     jobId: frame.jobId,
     frameIndex: frame.index,
@@ -37,8 +37,8 @@ function frameFaces(frame: Frame__Output, faces: FrameFaces['faces']): FrameFace
     sourceFirst: frame.sourceFirst,
     sourceLast: frame.sourceLast,
     sceneCut: frame.sceneCut,
-    width: frame.image?.width ?? 0,
-    height: frame.image?.height ?? 0,
+    width: size.width,
+    height: size.height,
     frameDuration: frame.frameDuration,
     faces,
   };
@@ -53,28 +53,28 @@ export async function startDetectorWorker(options: DetectorWorkerOptions): Promi
 
   const handler = async (message: DeliveredMessage): Promise<HandlerOutcome> => {
     const jobId = jobIdOfSubject(message.subject);
-    let header: Frame__Output;
+    let frame: Frame__Output;
     try {
-      header = frameCodec.decode(message.data);
+      frame = frameCodec.decode(message.data);
     } catch (err) {
       return { term: `not a Frame message: ${err instanceof Error ? err.message : String(err)}` };
     }
-    if (jobId === undefined || header.jobId !== jobId) return { term: `job id ${header.jobId} does not match subject ${message.subject}` };
+    if (jobId === undefined || frame.jobId !== jobId) return { term: `job id ${frame.jobId} does not match subject ${message.subject}` };
     try {
-      const { frame, image, stored } = await decodePipelineFrame(bus, message.data);
+      const { image, stored } = await framePixels(bus, frame);
       const faces = await options.detector.detect(image);
-      await publishFaces({ ...frameFaces(frame, faces.map(faceToMessage)), width: image.width, height: image.height });
+      await publishFaces(frameFaces(frame, image, faces.map(faceToMessage)));
       options.onFrame?.(faces.length);
       if (stored !== null) void bus.deleteLarge(stored.bucket, stored.name).catch(() => undefined);
       return 'ack';
     } catch (err) {
       if (!message.lastAttempt) throw err; // nak: retried after a delay, maybe by another replica
-      const reason = `frame ${header.index}: detection failed on its last delivery (${message.deliveryCount}): ${err instanceof Error ? err.message : String(err)}`;
-      logger.error({ err, jobId, frame: header.index }, 'frame dropped');
+      const reason = `frame ${frame.index}: detection failed on its last delivery (${message.deliveryCount}): ${err instanceof Error ? err.message : String(err)}`;
+      logger.error({ err, jobId, frame: frame.index }, 'frame dropped');
       await bus.publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, warning: { code: 'INTERNAL', message: reason } }), {
-        msgId: pipelineMsgIds.result(jobId, `warning.frame.${header.index}`),
+        msgId: pipelineMsgIds.result(jobId, `warning.frame.${frame.index}`),
       });
-      await publishFaces(frameFaces(header, []));
+      await publishFaces(frameFaces(frame, { width: frame.image?.width ?? 0, height: frame.image?.height ?? 0 }, []));
       return { term: reason };
     }
   };
