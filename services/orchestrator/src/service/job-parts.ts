@@ -1,7 +1,9 @@
 // What the orchestrator keeps of a running distributed job, as job-store parts (JSON), and how the parts become
-// the job's result. Pure: results in, parts out; parts in, track evidence and the video summary out.
+// the job's result. The single parts' keys (photos, gallery, decode-requested, decoded, tracked) begin no other key, so
+// getParts(jobId, key) reads just that part. Pure: results in, parts out; parts in, track evidence and the video
+// summary out.
 //
-//   gallery-photos     the photos StartVideoJob carried (base64), until enrolled
+//   photos             the gallery photos StartVideoJob carried (base64), kept for enrolment (also after a restart)
 //   gallery            the enrolled gallery: templates per person, and the enrolment summary
 //   decode-requested   the DecodeJob was published
 //   decoded            the decoder's video summary

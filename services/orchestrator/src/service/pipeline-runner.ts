@@ -106,9 +106,8 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
 
   /** Enrol the job's gallery photos (once) and keep the gallery as a part. */
   const enrol = async (jobId: string): Promise<void> => {
-    const parts = await store.getParts(jobId, 'gallery');
-    if (parts.some((p) => p.key === 'gallery')) return;
-    const photos = parts.find((p) => p.key === 'gallery-photos')?.value as unknown as ReadonlyArray<{ person: string; name: string; base64: string }> | undefined;
+    if ((await store.getParts(jobId, 'gallery')).length > 0) return;
+    const photos = (await store.getParts(jobId, 'photos'))[0]?.value as unknown as ReadonlyArray<{ person: string; name: string; base64: string }> | undefined;
     if (photos === undefined || photos.length === 0) return;
     const source = galleryFromPhotos(
       photos.map((p) => ({ person: p.person, name: p.name, data: Buffer.from(p.base64, 'base64') })),
@@ -163,7 +162,7 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     const parts = (await Promise.all(RESULT_PREFIXES.map((prefix) => store.getParts(jobId, prefix)))).flat();
     const collected = collectJob(parts);
     if (collected === null) return;
-    const gallery = (await store.getParts(jobId, 'gallery')).find((p) => p.key === 'gallery')?.value as unknown as GalleryPart | undefined;
+    const gallery = (await store.getParts(jobId, 'gallery'))[0]?.value as unknown as GalleryPart | undefined;
     const result = await jobResult(collected, gallery, options, Math.round((Date.now() - job.createTime) / 10) / 100);
     const { tracks, persons } = result;
     for (const track of tracks) await store.putTrack(jobId, track);
@@ -260,7 +259,7 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
       if (gallery.length > 0) {
         // Clients name a photo "<person>/<image>" (the folder layout) or just "<image>": the report names it <person>/<image>.
         const photos = gallery.map((p) => ({ person: p.person, name: basename(p.fileName), base64: Buffer.from(p.data).toString('base64') }));
-        await store.putPart(job.id, 'gallery-photos', photos);
+        await store.putPart(job.id, 'photos', photos);
       }
       driveInBackground(job.id);
     },
