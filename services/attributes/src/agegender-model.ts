@@ -1,6 +1,6 @@
 // I/O: an age/gender ONNX model (FaceRes built by the project, or a user-supplied InsightFace genderage.onnx).
 import { readFile } from 'node:fs/promises';
-import { failedPrecondition, loadSession, ort, type RgbImage } from '@pmr/common';
+import { failedPrecondition, loadSession, ort, type ModelSession, type RgbImage } from '@pmr/common';
 import { onnxNodes } from '@pmr/models';
 import { ageFromDistribution, genderFromMaleProbability, type AgeResult, type GenderResult } from './agegender-decode.ts';
 import { FACERES_SIZE, faceresInput } from './faceres-preprocess.ts';
@@ -28,7 +28,7 @@ export interface AgeGenderModel {
   release(): Promise<void>;
 }
 
-async function open(kind: AgeGenderKind, path: string, threads: number | undefined): Promise<ort.InferenceSession> {
+async function open(kind: AgeGenderKind, path: string, threads: number | undefined): Promise<ModelSession> {
   try {
     return await loadSession(path, threads === undefined ? {} : { threads });
   } catch (err) {
@@ -36,7 +36,7 @@ async function open(kind: AgeGenderKind, path: string, threads: number | undefin
   }
 }
 
-async function expectIo(session: ort.InferenceSession, path: string, kind: AgeGenderKind, input: string, outputs: readonly string[]): Promise<void> {
+async function expectIo(session: ModelSession, path: string, kind: AgeGenderKind, input: string, outputs: readonly string[]): Promise<void> {
   if (session.inputNames.includes(input) && outputs.every((o) => session.outputNames.includes(o))) return;
   await session.release();
   throw failedPrecondition(

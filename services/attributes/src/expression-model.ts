@@ -1,5 +1,5 @@
 // I/O: the ONNX expression model (opencv_zoo MobileFaceNet FER, int8) behind a predict() call.
-import { failedPrecondition, loadSession, ort, type RgbImage } from '@pmr/common';
+import { failedPrecondition, loadSession, ort, type ModelSession, type RgbImage } from '@pmr/common';
 import { CHIP_SIZE, expressionInput } from './expression-preprocess.ts';
 import { expressionFromLogits, type ExpressionResult } from './expression-decode.ts';
 
@@ -12,7 +12,7 @@ export interface ExpressionModel {
 }
 
 export async function loadExpressionModel(modelPath: string, threads?: number): Promise<ExpressionModel> {
-  let session: ort.InferenceSession;
+  let session: ModelSession;
   try {
     session = await loadSession(modelPath, threads === undefined ? {} : { threads });
   } catch (err) {

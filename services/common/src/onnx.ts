@@ -1,6 +1,8 @@
 import * as ort from 'onnxruntime-node';
+import { openModelSession, type ModelSession } from './inference/model-session.ts';
 
-export type { InferenceSession, Tensor } from 'onnxruntime-node';
+export type { Tensor } from 'onnxruntime-node';
+export type { ModelSession, SessionOutputs } from './inference/model-session.ts';
 export { ort };
 
 export interface SessionOptions {
@@ -8,17 +10,24 @@ export interface SessionOptions {
   readonly threads?: number;
   /** `cpu` (default) or `cuda` where the CUDA provider is installed. */
   readonly provider?: 'cpu' | 'cuda';
+  /**
+   * The inference thread to run on (default: one thread for every model of the process). Sessions naming the same
+   * thread share it and run one at a time; sessions on different threads run at the same time. Each thread costs
+   * memory (its own heap and allocator arena: 30–40 MB with a detector on it), so more threads pay only where there
+   * are cores to spare.
+   */
+  readonly thread?: string;
 }
 
-/** Load an ONNX model once; callers release it with `session.release()` on shutdown. */
-export async function loadSession(modelPath: string, options: SessionOptions = {}): Promise<ort.InferenceSession> {
-  const opts: ort.InferenceSession.SessionOptions = {
-    executionProviders: [options.provider ?? 'cpu'],
-    graphOptimizationLevel: 'all',
-    logSeverityLevel: 3,
-  };
-  if (options.threads !== undefined) opts.intraOpNumThreads = options.threads;
-  return ort.InferenceSession.create(modelPath, opts);
+export const DEFAULT_INFERENCE_THREAD = 'inference';
+
+/**
+ * Load an ONNX model once, on an inference thread (see inference/model-session.ts); callers release it with
+ * `session.release()` on shutdown.
+ */
+export async function loadSession(modelPath: string, options: SessionOptions = {}): Promise<ModelSession> {
+  const { thread = DEFAULT_INFERENCE_THREAD, ...settings } = options;
+  return openModelSession(modelPath, settings, thread);
 }
 
 /** L2-normalise a vector in place and return it. */

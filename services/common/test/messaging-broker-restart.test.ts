@@ -68,7 +68,12 @@ test('broker restart: durable consumers continue, a message stored before the re
     await Promise.all([a.stop(), b2.stop()]);
 
     assert.deepEqual(seenA, ['a1#1', 'a2#1', 'a3#1']);
-    assert.deepEqual(seenB, ['b1#1', 'b2#1', 'b1 again#1']);
+    // b2 reaches a handler once. Its delivery count may be 2: the stopped consumer's last pull request can still be
+    // open on the server when b2 is stored, so b2 goes to that closed subscription first, waits out ackWait and is
+    // delivered again (seen on a loaded machine). Nothing is lost or handled twice either way.
+    assert.deepEqual(seenB.map((m) => m.replace(/#\d+$/, '')), ['b1', 'b2', 'b1 again']);
+    assert.ok(['b2#1', 'b2#2'].includes(seenB[1]!), `b2 delivered as ${seenB[1]}`);
+    assert.deepEqual([seenB[0], seenB[2]], ['b1#1', 'b1 again#1']);
     assert.ok(events.includes('disconnect'));
     assert.equal((await worker.streamState('PMR_RESTART')).messages, 0);
     console.log(`# a2 published and handled ${resumeMs} ms after the worker reconnected`);

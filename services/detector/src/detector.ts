@@ -1,5 +1,5 @@
 // The detector stage: image in, scored faces with aligned 112×112 chips out. No transport here.
-import type { DetectedFace, InferenceSession, Landmarks5, RgbImage } from '@pmr/common';
+import type { DetectedFace, Landmarks5, ModelSession, RgbImage, SessionOutputs } from '@pmr/common';
 import { clipBox, invalidArgument, loadSession, ort } from '@pmr/common';
 import { alignFace, warpSimilarity } from './align.ts';
 import { centralCandidate, chooseRollLandmarks, rollCropFor, ROLL_ANGLES, ROLL_CROP_SIZE, type RollView } from './roll-refine.ts';
@@ -68,15 +68,20 @@ export const DEFAULT_INPUT_SIZE = 640;
 export const DEFAULT_MIN_FACE_SIZE = 20;
 export const DEFAULT_MAX_UPSCALE = 2;
 
-/** Letterbox an image into the input tensor of a detector kind (pure; exported for benchmarks and tests). */
+/**
+ * Letterbox an image into the input tensor of a detector kind (pure; exported for benchmarks and tests). `allocate`
+ * gives the tensor's storage (default: a new array); every value of it is written.
+ */
 export function prepareInput(
   image: RgbImage,
   kind: DetectorKind,
   inputSize: number,
   maxUpscale = DEFAULT_MAX_UPSCALE,
+  allocate = (length: number): Float32Array => new Float32Array(length),
 ): { letterbox: Letterbox; tensor: Float32Array } {
   const letterbox = computeLetterbox(image.width, image.height, inputSize, 32, maxUpscale);
-  return { letterbox, tensor: letterboxTensor(image, letterbox, KINDS[kind].format) };
+  const tensor = allocate(letterbox.inputWidth * letterbox.inputHeight * 3);
+  return { letterbox, tensor: letterboxTensor(image, letterbox, KINDS[kind].format, tensor) };
 }
 
 /**
@@ -119,13 +124,16 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
   const maxUpscale = options.maxUpscale ?? DEFAULT_MAX_UPSCALE;
   if (!(inputSize >= 32)) throw invalidArgument(`inputSize must be at least 32, got ${inputSize}`);
   if (!(maxUpscale > 0)) throw invalidArgument(`maxUpscale must be positive, got ${maxUpscale}`);
-  const session: InferenceSession = await loadSession(options.modelPath, { threads: options.threads ?? 1 });
+  const session: ModelSession = await loadSession(options.modelPath, { threads: options.threads ?? 1 });
   const inputName = session.inputNames[0];
   if (inputName === undefined) throw invalidArgument(`${options.modelPath} has no input`);
   let released = false;
   const rollRefineMinSize = options.rollRefineMinSize ?? spec.rollRefineMinSize;
 
-  const decodeBatch = (results: InferenceSession.ReturnType, batch: number, w: number, h: number, threshold: number): FaceCandidate[][] => {
+  /** Input storage from the buffers earlier runs handed back (no frame-sized allocation per run). */
+  const tensorStorage = (length: number): Float32Array => new Float32Array(session.inputBuffer(length * Float32Array.BYTES_PER_ELEMENT));
+
+  const decodeBatch = (results: SessionOutputs, batch: number, w: number, h: number, threshold: number): FaceCandidate[][] => {
     const per: Array<Record<string, Float32Array>> = Array.from({ length: batch }, () => ({}));
     for (const [name, t] of Object.entries(results)) {
       if (!(t.data instanceof Float32Array)) continue;
@@ -144,10 +152,10 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
     const size = ROLL_CROP_SIZE;
     const plane = size * size * 3;
     const views = faces.flatMap((face) => ROLL_ANGLES.map((angle) => ({ angle, toImage: rollCropFor(face.box, angle) })));
-    const batch = new Float32Array(views.length * plane);
+    const batch = tensorStorage(views.length * plane);
     views.forEach((v, i) => {
       const crop = warpSimilarity(image, size, size, v.toImage);
-      batch.set(prepareInput(crop, options.kind, size, 1).tensor, i * plane);
+      prepareInput(crop, options.kind, size, 1, () => batch.subarray(i * plane, (i + 1) * plane));
     });
     const results = await session.run({ [inputName]: new ort.Tensor('float32', batch, [views.length, 3, size, size]) });
     const candidates = decodeBatch(results, views.length, size, size, scoreThreshold / 2);
@@ -166,7 +174,7 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
       if (image.data.length !== image.width * image.height * 3) {
         throw invalidArgument(`image data holds ${image.data.length} bytes, expected ${image.width}x${image.height}x3`);
       }
-      const { letterbox, tensor } = prepareInput(image, options.kind, inputSize, maxUpscale);
+      const { letterbox, tensor } = prepareInput(image, options.kind, inputSize, maxUpscale, tensorStorage);
       const input = new ort.Tensor('float32', tensor, [1, 3, letterbox.inputHeight, letterbox.inputWidth]);
       const [candidates] = decodeBatch(await session.run({ [inputName]: input }), 1, letterbox.inputWidth, letterbox.inputHeight, scoreThreshold);
       const faces = finishFaces(image, candidates!, letterbox, nmsIou, minFaceSize);

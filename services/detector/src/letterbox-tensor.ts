@@ -6,12 +6,12 @@ import type { Letterbox } from './letterbox.ts';
 import { normalisePixel, type InputFormat } from './pack.ts';
 import { axisTaps } from '@pmr/common';
 
-export function letterboxTensor(image: RgbImage, lb: Letterbox, format: InputFormat): Float32Array {
+/** Every value of `out` (3 × inputWidth × inputHeight, new by default) is written: a reused buffer may be passed. */
+export function letterboxTensor(image: RgbImage, lb: Letterbox, format: InputFormat, out: Float32Array = new Float32Array(lb.inputWidth * lb.inputHeight * 3)): Float32Array {
   const { inputWidth: iw, inputHeight: ih, resizedWidth: w, resizedHeight: h, scale } = lb;
   const plane = iw * ih;
-  const out = new Float32Array(plane * 3);
-  const pad = normalisePixel(0, format);
-  if (pad !== 0) out.fill(pad);
+  if (out.length !== plane * 3) throw new RangeError(`letterbox tensor needs ${plane * 3} values, got ${out.length}`);
+  out.fill(normalisePixel(0, format));
   const bgr = format === 'bgr255';
   const mul = bgr ? 1 : 1 / 128;
   const add = bgr ? 0 : -127.5 / 128;
@@ -20,6 +20,11 @@ export function letterboxTensor(image: RgbImage, lb: Letterbox, format: InputFor
   const gOff = plane;
   const bOff = bgr ? 0 : 2 * plane;
   const src = image.data;
+  if (w === image.width && h === image.height) {
+    // Scale 1 (video already at the network's size, and the roll crops): every tap is the pixel itself.
+    copyPixels(src, w, h, iw, out, rOff, gOff, bOff, mul, add);
+    return out;
+  }
   const rowLen = image.width * 3;
   const xs = axisTaps(w, image.width, scale);
   const ys = axisTaps(h, image.height, scale);
@@ -56,4 +61,29 @@ export function letterboxTensor(image: RgbImage, lb: Letterbox, format: InputFor
     }
   }
   return out;
+}
+
+/** Pack an image unchanged into the tensor planes: what the bilinear path gives when every weight is 0 or 1. */
+function copyPixels(
+  src: Uint8Array,
+  w: number,
+  h: number,
+  iw: number,
+  out: Float32Array,
+  rOff: number,
+  gOff: number,
+  bOff: number,
+  mul: number,
+  add: number,
+): void {
+  let p = 0;
+  for (let y = 0; y < h; y++) {
+    const row = y * iw;
+    for (let x = 0; x < w; x++, p += 3) {
+      const o = row + x;
+      out[rOff + o] = src[p]! * mul + add;
+      out[gOff + o] = src[p + 1]! * mul + add;
+      out[bOff + o] = src[p + 2]! * mul + add;
+    }
+  }
 }

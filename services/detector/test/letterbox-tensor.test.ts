@@ -23,7 +23,8 @@ test('letterboxTensor: a 2x1 image enlarged ×2 into a 32x32 YuNet input (hand-c
 test('letterboxTensor (fused) equals packNchw(resizeBilinear(...)) exactly, both formats, down and up', () => {
   let seed = 7;
   const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
-  for (const [w, h, size] of [[97, 61, 64], [30, 50, 64], [200, 120, 96]] as const) {
+  // [96, 60, 96] and [64, 64, 64] are at scale 1, which takes the plain copy.
+  for (const [w, h, size] of [[97, 61, 64], [30, 50, 64], [200, 120, 96], [96, 60, 96], [64, 64, 64]] as const) {
     const img: RgbImage = { width: w, height: h, data: Uint8Array.from({ length: w * h * 3 }, rnd) };
     const lb = computeLetterbox(w, h, size);
     for (const format of ['bgr255', 'rgbNorm'] as const) {
