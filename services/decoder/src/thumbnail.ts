@@ -22,33 +22,37 @@ export function downscaleRgb(image: RgbImage, maxSide: number): RgbImage {
   const { width: ow, height: oh } = thumbnailSize(image.width, image.height, maxSide);
   if (ow === image.width && oh === image.height) return image;
   // Integer sums (a cell holds at most 255 × its pixel count, far below 2³²) and per-axis cell sizes instead of a
-  // per-pixel count: this runs on every decoded frame, so it is kept to three adds per source pixel.
+  // per-pixel count. This runs on every decoded frame, so each row's pixels are summed in locals one cell at a time
+  // and the cell's sums touched once per row.
   const sums = new Uint32Array(ow * oh * 3);
-  const col3 = new Uint32Array(image.width);
-  const cellW = new Uint32Array(ow);
+  const cellStart = new Uint32Array(ow + 1);
   const cellH = new Uint32Array(oh);
-  for (let x = 0; x < image.width; x++) {
-    const c = Math.min(ow - 1, Math.floor((x * ow) / image.width));
-    col3[x] = c * 3;
-    cellW[c]!++;
-  }
+  for (let c = 0; c <= ow; c++) cellStart[c] = Math.ceil((c * image.width) / ow);
+  const cellW = (c: number): number => cellStart[c + 1]! - cellStart[c]!;
   const d = image.data;
   for (let y = 0; y < image.height; y++) {
     const row = Math.min(oh - 1, Math.floor((y * oh) / image.height));
     cellH[row]!++;
-    const base = row * ow * 3;
-    let s = y * image.width * 3;
-    for (let x = 0; x < image.width; x++, s += 3) {
-      const c = base + col3[x]!;
-      sums[c] = sums[c]! + d[s]!;
-      sums[c + 1] = sums[c + 1]! + d[s + 1]!;
-      sums[c + 2] = sums[c + 2]! + d[s + 2]!;
+    const rowStart = y * image.width * 3;
+    for (let c = 0, o = row * ow * 3; c < ow; c++, o += 3) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      const end = rowStart + cellStart[c + 1]! * 3;
+      for (let s = rowStart + cellStart[c]! * 3; s < end; s += 3) {
+        r += d[s]!;
+        g += d[s + 1]!;
+        b += d[s + 2]!;
+      }
+      sums[o] = sums[o]! + r;
+      sums[o + 1] = sums[o + 1]! + g;
+      sums[o + 2] = sums[o + 2]! + b;
     }
   }
   const out = new Uint8Array(ow * oh * 3);
   for (let r = 0; r < oh; r++) {
     for (let c = 0; c < ow; c++) {
-      const n = cellW[c]! * cellH[r]!;
+      const n = cellW(c) * cellH[r]!;
       const o = (r * ow + c) * 3;
       for (let k = 0; k < 3; k++) out[o + k] = Math.round(sums[o + k]! / n);
     }
