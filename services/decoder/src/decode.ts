@@ -36,7 +36,15 @@ export interface DecodedVideo {
   readonly info: VideoInfo;
   readonly frames: AsyncIterable<Frame>;
   readonly outcome: Promise<DecodeOutcome>;
+  /**
+   * Hand back a frame once nothing reads its pixels any more: the decoder fills the same buffer with a later frame
+   * instead of allocating one (at most RECYCLED_FRAMES are kept). Optional; a frame handed back must not be used.
+   */
+  recycle(frame: Frame): void;
 }
+
+/** Frame buffers kept for reuse by `recycle`. */
+export const RECYCLED_FRAMES = 4;
 
 interface Held {
   readonly image: RgbImage;
@@ -62,10 +70,16 @@ export async function decodeVideo(path: string, options: DecodeOptions = {}): Pr
     [Symbol.asyncIterator]: () => {
       if (iterated) throw failedPrecondition(`${path}: frames can be iterated only once`);
       iterated = true;
-      return streamFrames(info, `file:${resolve(path)}`, ffmpegBinary(options), settings, settle);
+      return streamFrames(info, `file:${resolve(path)}`, ffmpegBinary(options), settings, settle, free);
     },
   };
-  return { info, frames, outcome };
+  const free: Uint8Array[] = [];
+  const frameSize = info.width * info.height * 3;
+  const recycle = (frame: Frame): void => {
+    const { data } = frame.image;
+    if (data.length === frameSize && free.length < RECYCLED_FRAMES && !free.includes(data)) free.push(data);
+  };
+  return { info, frames, outcome, recycle };
 }
 
 function aborted(signal: AbortSignal | undefined): boolean {
@@ -89,6 +103,7 @@ async function* streamFrames(
   ffmpeg: string,
   s: DecodeSettings,
   settle: (outcome: DecodeOutcome) => void,
+  free: Uint8Array[],
 ): AsyncGenerator<Frame, void, undefined> {
   const sampleFps = resamples(s.fps, info.fps) ? s.fps : undefined;
   let decoded = 0;
@@ -128,7 +143,7 @@ async function* streamFrames(
   const frameSize = info.width * info.height * 3;
   let spare: Uint8Array | null = null;
   const allocate = (): Uint8Array => {
-    const buffer = spare ?? new Uint8Array(frameSize);
+    const buffer = spare ?? free.pop() ?? new Uint8Array(frameSize);
     spare = null;
     return buffer;
   };

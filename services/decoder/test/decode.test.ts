@@ -64,6 +64,26 @@ test('decodeVideo: every frame of hamilton with skip none', async (t) => {
   noChildrenLeft();
 });
 
+test('decodeVideo: recycled frames are refilled, pixels the same as without recycling', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  if (hashes.size !== 275) return t.skip('needs the frame hashes of the skip-none test');
+  const decoding = await decodeVideo(hamilton, { skip: { method: 'none', threshold: 0 } });
+  const buffers = new Set<Uint8Array>();
+  let count = 0;
+  for await (const f of decoding.frames) {
+    // the frame of the same index in the plain decode above (hash → index)
+    assert.equal(hashes.get(createHash('sha1').update(f.image.data).digest('hex')), count, `frame ${count} pixels`);
+    buffers.add(f.image.data);
+    decoding.recycle(f);
+    decoding.recycle(f); // a second hand-back of the same frame is ignored, never two frames in one buffer
+    count++;
+  }
+  assert.equal(count, 275);
+  assert.ok(buffers.size <= 3, `${buffers.size} frame buffers for 275 frames`);
+  assert.equal((await decoding.outcome).complete, true);
+  noChildrenLeft();
+});
+
 test('decodeVideo: fps 5 samples 46 frames covering the whole clip, each the source frame it claims', async (t) => {
   if (missing !== null) return t.skip(missing);
   if (hashes.size !== 275) return t.skip('needs the frame hashes of the skip-none test');

@@ -60,7 +60,7 @@ function fakeStage(count: number, delayMs = 0) {
         settle({ complete: seen.pulled === count, sourceFrames: seen.pulled, decodedFrames: seen.pulled, emittedFrames: seen.pulled });
       }
     }
-    return Promise.resolve({ info: INFO, frames: frames(), outcome });
+    return Promise.resolve({ info: INFO, frames: frames(), outcome, recycle: () => undefined });
   };
   return { seen, decode };
 }

@@ -95,6 +95,7 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
         while ((await backlog(signal)) >= maxInFlight) await sleep(20, undefined, { signal });
         const { image, ...meta } = frame;
         const data = await encodePipelineFrame(bus, { ...meta, jobId, frameDuration }, image);
+        decoded.recycle(frame); // the message holds a copy of the pixels
         await bus.publish(pipelineSubjects.frames(jobId), data, { msgId: pipelineMsgIds.frame(jobId, frame.index), attempts: 20 });
         options.onFrame?.();
         analysed = frame.index + 1;

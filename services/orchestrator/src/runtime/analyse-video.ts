@@ -116,6 +116,7 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
   const consumeOldest = async (): Promise<void> => {
     const { frame, faces } = inflight.shift()!;
     track(frame, await faces);
+    decoded.recycle(frame); // detected and tracked: its pixels are not read again
   };
   const iterator = decoded.frames[Symbol.asyncIterator]();
   try {
