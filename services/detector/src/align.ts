@@ -34,14 +34,15 @@ export function warpSimilarity(image: RgbImage, width: number, height: number, f
       const fx = sx - x0;
       const fy = sy - y0;
       if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh) {
-        // All four taps inside: the common case, without per-tap bounds tests (about 2× faster).
+        // All four taps inside: the common case, without per-tap bounds tests (about 2× faster). The value is a convex
+        // combination of bytes, so in [0, 255]: storing v + 0.5 into the Uint8Array truncates it to Math.round(v).
         const i00 = y0 * stride + x0 * 3;
         const i01 = i00 + stride;
         const gx = 1 - fx;
         const gy = 1 - fy;
-        out[o] = Math.round((data[i00]! * gx + data[i00 + 3]! * fx) * gy + (data[i01]! * gx + data[i01 + 3]! * fx) * fy);
-        out[o + 1] = Math.round((data[i00 + 1]! * gx + data[i00 + 4]! * fx) * gy + (data[i01 + 1]! * gx + data[i01 + 4]! * fx) * fy);
-        out[o + 2] = Math.round((data[i00 + 2]! * gx + data[i00 + 5]! * fx) * gy + (data[i01 + 2]! * gx + data[i01 + 5]! * fx) * fy);
+        out[o] = (data[i00]! * gx + data[i00 + 3]! * fx) * gy + (data[i01]! * gx + data[i01 + 3]! * fx) * fy + 0.5;
+        out[o + 1] = (data[i00 + 1]! * gx + data[i00 + 4]! * fx) * gy + (data[i01 + 1]! * gx + data[i01 + 4]! * fx) * fy + 0.5;
+        out[o + 2] = (data[i00 + 2]! * gx + data[i00 + 5]! * fx) * gy + (data[i01 + 2]! * gx + data[i01 + 5]! * fx) * fy + 0.5;
         continue;
       }
       const inX0 = x0 >= 0 && x0 < sw;
