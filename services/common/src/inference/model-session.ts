@@ -27,7 +27,7 @@ export interface ModelSession {
 }
 
 /** Handed-back input buffers kept per session for reuse. */
-const POOLED = 2;
+const POOLED = 4;
 
 type Reply = Extract<FromThread, { op: 'done' }>;
 
