@@ -65,6 +65,11 @@ class InferenceThread {
     this.worker.on('exit', (code) => this.stop(new Error(`inference thread ${name} exited (code ${code})`)));
   }
 
+  /** False once the thread has failed, exited or been ended: its sessions are gone with it. */
+  get running(): boolean {
+    return this.stopped === null;
+  }
+
   request(request: Request, transfer: ArrayBuffer[] = []): Promise<Reply> {
     if (this.stopped !== null) return Promise.reject(this.stopped);
     const id = this.nextId++;
@@ -165,7 +170,8 @@ export async function openModelSession(modelPath: string, settings: SessionSetti
       if (released) return;
       released = true;
       try {
-        await thread.request({ op: 'release', session });
+        // A thread that has stopped took its sessions with it: nothing left to release there.
+        if (thread.running) await thread.request({ op: 'release', session });
       } finally {
         await leave(thread);
       }
