@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { credentials, Server, ServerCredentials, status, type ServiceError } from '@grpc/grpc-js';
-import { notFound, PmrError, silentLogger } from '@pmr/common';
+import { PmrError, silentLogger } from '@pmr/common';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
-import type { LargeObjectRef } from '@pmr/common/messaging';
 import type { GetJobResultRequest } from '@pmr/common/proto/generated/pmr/v1/GetJobResultRequest.ts';
 import type { GetJobResultResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
 import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
@@ -20,25 +19,12 @@ import type { WatchJobResponse__Output } from '@pmr/common/proto/generated/pmr/v
 import { createOrchestratorHandlers, galleryDigest, MAX_UPLOAD_CHUNK_BYTES } from '../src/api/handlers.ts';
 import { resultFromProto } from '../src/api/result-proto.ts';
 import type { AnalysisResult, TrackJson } from '../src/result.ts';
-import type { JobRunner, JobSubmission, UploadSink } from '../src/service/job-runner.ts';
+import type { JobRunner, JobSubmission } from '../src/service/job-runner.ts';
+import { MemoryUploads } from './fixtures/memory-uploads.ts';
 import { result as cannedResult, track } from '../src/store/contract-fixtures.ts';
 import { SqliteJobStore, type JobProgress, type JobStore } from '../src/store/index.ts';
 
 const pmr = loadPmrProto().pmr.v1;
-
-/** Keeps uploads in a Map, named by a counter. */
-class MemoryUploads implements UploadSink {
-  readonly objects = new Map<string, Uint8Array>();
-  put(fileName: string, data: Uint8Array): Promise<LargeObjectRef> {
-    const name = `${this.objects.size + 1}-${fileName}`;
-    this.objects.set(name, data);
-    return Promise.resolve({ bucket: 'uploads', name, size: String(data.length), sha256: createHash('sha256').update(data).digest('hex') });
-  }
-  get(ref: Pick<LargeObjectRef, 'bucket' | 'name'>): Promise<Uint8Array> {
-    const data = this.objects.get(ref.name);
-    return data === undefined ? Promise.reject(notFound(`no upload ${ref.bucket}/${ref.name}`)) : Promise.resolve(data);
-  }
-}
 
 /** Records submissions; the test moves jobs with run/progress/succeed. */
 class FakeRunner implements JobRunner {

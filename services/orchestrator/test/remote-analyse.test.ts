@@ -3,7 +3,7 @@
 // (more than one page of tracks). Checks the upload (bytes and 256 KiB chunks), the gallery folder listing,
 // progress, the result, and each way it can fail.
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
-import { notFound, PmrError, silentLogger } from '@pmr/common';
+import { PmrError, silentLogger } from '@pmr/common';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
-import type { LargeObjectRef } from '@pmr/common/messaging';
 import type { UploadMediaRequest__Output } from '@pmr/common/proto/generated/pmr/v1/UploadMediaRequest.ts';
 import { createOrchestratorHandlers } from '../src/api/handlers.ts';
 import { analyseRemote, readGalleryPhotos, UPLOAD_CHUNK_BYTES, type RemoteProgress } from '../src/remote/analyse-remote.ts';
 import type { AnalysisResult, TrackJson } from '../src/result.ts';
 import type { JobRunner, JobSubmission, UploadSink } from '../src/service/job-runner.ts';
+import { MemoryUploads } from './fixtures/memory-uploads.ts';
 import { result as cannedResultOf, track } from '../src/store/contract-fixtures.ts';
 import { SqliteJobStore, type JobStore } from '../src/store/index.ts';
 
@@ -52,19 +52,6 @@ write(join(GALLERY, 'readme.jpg'), 'not in a person folder');
 /** 1005 tracks: the client must read two pages of 1000. */
 const TRACKS: TrackJson[] = Array.from({ length: 1005 }, (_, i) => track(i + 1, i % 3 === 0 ? 'alice' : `unknown-${i + 1}`));
 const CANNED: AnalysisResult = cannedResultOf(TRACKS);
-
-class MemoryUploads implements UploadSink {
-  readonly objects = new Map<string, Uint8Array>();
-  put(fileName: string, data: Uint8Array): Promise<LargeObjectRef> {
-    const name = `${this.objects.size + 1}-${fileName}`;
-    this.objects.set(name, data);
-    return Promise.resolve({ bucket: 'uploads', name, size: String(data.length), sha256: createHash('sha256').update(data).digest('hex') });
-  }
-  get(ref: Pick<LargeObjectRef, 'bucket' | 'name'>): Promise<Uint8Array> {
-    const data = this.objects.get(ref.name);
-    return data === undefined ? Promise.reject(notFound(`no upload ${ref.name}`)) : Promise.resolve(data);
-  }
-}
 
 type Behaviour = 'succeed' | 'fail' | 'hang';
 
