@@ -8,18 +8,10 @@ import { join } from 'node:path';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { missingData, missingModels, repoRoot, video, dataDir } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
+import { processAlive } from '@pmr/common/testing/service-process';
 
 const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
 if (skipReason !== null) console.log(`# pmr cluster e2e skipped: ${skipReason}`);
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 test('pmr cluster: prints the six services and ready, serves --remote, and SIGTERM stops them all (exit 0)', { skip: skipReason ?? false }, async () => {
   const { NATS_URL: _ignored, ...env } = process.env;
@@ -57,7 +49,7 @@ test('pmr cluster: prints the six services and ready, serves --remote, and SIGTE
     assert.ok(result.tracks.length >= 2, `${result.tracks.length} tracks`);
     cluster.kill('SIGTERM');
     assert.equal(await exited, 0, stderr.slice(-2000));
-    for (const pid of pids) assert.equal(alive(pid), false, `service pid ${pid} still running`);
+    for (const pid of pids) assert.equal(processAlive(pid), false, `service pid ${pid} still running`);
   } finally {
     if (cluster.exitCode === null) cluster.kill('SIGKILL');
   }

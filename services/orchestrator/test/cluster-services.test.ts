@@ -10,6 +10,7 @@ import { checkHealth } from '@pmr/common/service';
 import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '@pmr/common/testing/nats-server';
 import { startCluster, type ServiceEndpoint } from '../src/cluster/cluster.ts';
 import { CLUSTER_STOP_ORDER, STAGE_SERVICES, stageServiceSpecs } from '../src/cluster/service-specs.ts';
+import { processAlive } from '@pmr/common/testing/service-process';
 
 const GRPC_SERVICE: Readonly<Record<string, string>> = {
   decoder: 'pmr.v1.DecoderService',
@@ -23,15 +24,6 @@ function skipReason(): string | undefined {
   const dir = process.env.PMR_MODELS_DIR;
   if (dir === undefined || dir === '') return 'PMR_MODELS_DIR is not set; skipping the cluster test with the real stage services';
   return natsServerSkipReason();
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The five stage services on a fresh nats-server; `use` gets them running, everything is cleaned up after. */
@@ -87,7 +79,7 @@ test('the five stage services under the supervisor: listening, SERVING, and stop
 
     const end = await cluster.stop();
     assert.deepEqual(end, { reason: 'stopped' });
-    for (const s of cluster.services) assert.equal(alive(s.pid), false, `${s.name} (pid ${s.pid}) has exited`);
+    for (const s of cluster.services) assert.equal(processAlive(s.pid), false, `${s.name} (pid ${s.pid}) has exited`);
     const stopped = output.filter((l) => l.includes('"msg":"stopped"')).map((l) => l.split('|')[0]);
     assert.deepEqual(stopped, ['decoder', 'tracker', 'detector', 'recognizer', 'attributes'], 'each logged a clean stop, in the stop order');
   });
@@ -100,6 +92,6 @@ test('a stage service killed with SIGKILL: the supervisor stops the others and r
     process.kill(tracker.pid, 'SIGKILL');
     const end = await cluster.ended;
     assert.deepEqual(end, { reason: 'service-exited', service: 'tracker', code: null, signal: 'SIGKILL' });
-    for (const s of cluster.services) assert.equal(alive(s.pid), false, `${s.name} (pid ${s.pid}) has exited`);
+    for (const s of cluster.services) assert.equal(processAlive(s.pid), false, `${s.name} (pid ${s.pid}) has exited`);
   });
 });

@@ -6,21 +6,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { PmrError } from '@pmr/common';
 import { startCluster, startWaves, stopSequence, type ServiceSpec } from '../src/cluster/cluster.ts';
+import { processAlive } from '@pmr/common/testing/service-process';
 
 const FAKE = join(import.meta.dirname, 'fixtures', 'fake-service.ts');
 
 function fake(name: string, env: Record<string, string> = {}, needs?: string[]): ServiceSpec {
   return { name, bin: FAKE, env: () => env, ...(needs !== undefined && { needs }) };
-}
-
-/** Whether a process with this pid is still running. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Lines per service, in arrival order, as the supervisor reports them. */
@@ -70,7 +61,7 @@ test('start in waves, peers passed to env, output forwarded, stop in the given o
   );
   assert.deepEqual(seenPeers, [['one', 'two']]);
   for (const s of cluster.services) {
-    assert.ok(s.grpcPort > 0 && s.metricsPort === s.grpcPort && alive(s.pid), JSON.stringify(s));
+    assert.ok(s.grpcPort > 0 && s.metricsPort === s.grpcPort && processAlive(s.pid), JSON.stringify(s));
     assert.equal(s.grpcAddress, `127.0.0.1:${s.grpcPort}`);
   }
   const frontListening = lines.find((l) => l.service === 'front' && l.line.includes('"listening"'))!;
@@ -82,7 +73,7 @@ test('start in waves, peers passed to env, output forwarded, stop in the given o
   assert.deepEqual(end, { reason: 'stopped' });
   assert.deepEqual(await cluster.stop(), { reason: 'stopped' }, 'stop() again answers the same');
   assert.deepEqual(messages(lines, 'stopping'), ['front', 'one', 'two']);
-  for (const s of cluster.services) assert.equal(alive(s.pid), false, `${s.name} is gone`);
+  for (const s of cluster.services) assert.equal(processAlive(s.pid), false, `${s.name} is gone`);
 });
 
 test('a service that ignores SIGTERM is killed after the stop timeout', async () => {
@@ -91,7 +82,7 @@ test('a service that ignores SIGTERM is killed after the stop timeout', async ()
   await cluster.stop();
   const took = performance.now() - t0;
   assert.ok(took >= 300 && took < 5000, `stop took ${Math.round(took)} ms`);
-  for (const s of cluster.services) assert.equal(alive(s.pid), false, `${s.name} is gone`);
+  for (const s of cluster.services) assert.equal(processAlive(s.pid), false, `${s.name} is gone`);
 });
 
 test('a failed start stops what had started and rejects with one line saying why', async () => {
@@ -108,7 +99,7 @@ test('a failed start stops what had started and rejects with one line saying why
   assert.deepEqual(messages(lines, 'stopping'), ['first'], 'the started service was stopped');
   assert.equal(lines.some((l) => l.service === 'never'), false, 'services after the failure never start');
   const firstPid = (JSON.parse(lines.find((l) => l.service === 'first' && l.line.startsWith('{'))!.line) as { pid: number }).pid;
-  assert.equal(alive(firstPid), false);
+  assert.equal(processAlive(firstPid), false);
 });
 
 test('a missing entry file is reported before anything starts', async () => {
@@ -135,7 +126,7 @@ test('a service that dies makes the supervisor stop the others and report it', a
   const end = await cluster.ended;
   assert.deepEqual(end, { reason: 'service-exited', service: 'b', code: null, signal: 'SIGKILL' });
   assert.deepEqual(messages(lines, 'stopping'), ['c', 'a']);
-  for (const s of cluster.services) assert.equal(alive(s.pid), false, `${s.name} is gone`);
+  for (const s of cluster.services) assert.equal(processAlive(s.pid), false, `${s.name} is gone`);
   assert.deepEqual(await cluster.stop(), end, 'stop() after the failure answers with it');
 });
 

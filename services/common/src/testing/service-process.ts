@@ -51,6 +51,16 @@ export function startServiceProcess(
   });
 }
 
+/** Whether a process with this pid is still running (signal 0 tests for it without touching it). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Resolves when the child exits, with its exit code and the moment (performance.now()). */
 export function exitOf(child: ChildProcess): Promise<{ code: number | null; at: number }> {
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, at: performance.now() })));
