@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PmrError } from '../src/errors.ts';
 import { messageCodec } from '../src/messaging/codec.ts';
+import { decodeJobMessage } from '../src/messaging/pipeline.ts';
 import type { DetectedFace } from '../src/proto/generated/pmr/v1/DetectedFace.ts';
 
 const pixels = Uint8Array.from({ length: 4 * 3 * 3 }, (_, i) => (i * 7) % 256);
@@ -117,4 +118,17 @@ test('bytes that are not a message are INVALID_ARGUMENT, not a crash', () => {
     () => codec.decode(Uint8Array.from([0x0a, 0xff, 0xff, 0xff, 0x0f])),
     (error: unknown) => error instanceof PmrError && error.code === 'INVALID_ARGUMENT' && /pmr\.v1\.Frame/.test(error.message),
   );
+});
+
+test('decodeJobMessage: the body with the job id subject and body agree on; otherwise the reason to terminate', () => {
+  const codec = messageCodec('pmr.v1.FrameFaces');
+  const data = codec.encode({ jobId: 'job-7', frameIndex: 3, faces: [] });
+  const ok = decodeJobMessage(codec, { subject: 'pmr.faces.job-7', data });
+  assert.ok(!('term' in ok));
+  assert.equal(ok.jobId, 'job-7');
+  assert.equal(Number(ok.body.frameIndex), 3);
+  assert.deepEqual(decodeJobMessage(codec, { subject: 'pmr.faces.other', data }), { term: 'job id job-7 does not match subject pmr.faces.other' });
+  assert.deepEqual(decodeJobMessage(codec, { subject: 'pmr.faces.', data }), { term: 'job id job-7 does not match subject pmr.faces.' });
+  const junk = decodeJobMessage(codec, { subject: 'pmr.faces.job-7', data: Uint8Array.from([0xff, 0xff, 0xff]) });
+  assert.ok('term' in junk && junk.term.startsWith('not a FrameFaces message: '), JSON.stringify(junk));
 });

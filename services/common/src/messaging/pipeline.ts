@@ -9,8 +9,9 @@
 //   pmr.tracks.describe.<job>  FinishedTrack   tracker -> attributes
 //   pmr.results.<job>          PipelineResult  every stage -> orchestrator
 import { invalidArgument } from '../errors.ts';
+import type { MessageCodec } from './codec.ts';
 import type { JetStreamBus } from './jetstream.ts';
-import type { WorkQueueSpec } from './types.ts';
+import type { DeliveredMessage, WorkQueueSpec } from './types.ts';
 
 /** A repeated message id inside this window is dropped by the stream (a publisher retrying, a stage redoing work). */
 export const PIPELINE_DUPLICATE_WINDOW_MS = 10 * 60_000;
@@ -65,6 +66,25 @@ export const pipelineMsgIds = {
 export function jobIdOfSubject(subject: string): string | undefined {
   const token = subject.split('.').at(-1);
   return token === undefined || token.length === 0 ? undefined : token;
+}
+
+/**
+ * A job's pipeline message (on pmr.<…>.<job>) decoded, with the job id its subject and body agree on; or, for bytes that
+ * are not such a message or a body naming another job, the reason to terminate it (no redelivery would read better).
+ */
+export function decodeJobMessage<T extends { readonly jobId: string }>(
+  codec: MessageCodec<unknown, T>,
+  message: Pick<DeliveredMessage, 'subject' | 'data'>,
+): { readonly jobId: string; readonly body: T } | { readonly term: string } {
+  const jobId = jobIdOfSubject(message.subject);
+  let body: T;
+  try {
+    body = codec.decode(message.data);
+  } catch (err) {
+    return { term: `not a ${codec.typeName.replace(/^pmr\.v1\./, '')} message: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (jobId === undefined || body.jobId !== jobId) return { term: `job id ${body.jobId} does not match subject ${message.subject}` };
+  return { jobId, body };
 }
 
 /** Create (or update) every pipeline stream and bucket; each service calls it at start, so start order does not matter. */

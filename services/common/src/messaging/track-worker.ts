@@ -9,7 +9,7 @@ import type { PipelineResult } from '../proto/generated/pmr/v1/PipelineResult.ts
 import { chipsFromProto } from '../proto/chips.ts';
 import { messageCodec } from './codec.ts';
 import type { JetStreamBus } from './jetstream.ts';
-import { jobIdOfSubject, pipelineMsgIds, pipelineSubjects } from './pipeline.ts';
+import { decodeJobMessage, pipelineMsgIds, pipelineSubjects } from './pipeline.ts';
 import type { ConsumerHandle, DeliveredMessage, HandlerOutcome } from './types.ts';
 
 const finishedCodec = messageCodec('pmr.v1.FinishedTrack');
@@ -36,14 +36,9 @@ export async function startTrackWorker(options: TrackWorkerOptions): Promise<Con
     bus.publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, ...result }), { msgId: pipelineMsgIds.result(jobId, `${name}.${trackId}`) });
 
   const handler = async (message: DeliveredMessage): Promise<HandlerOutcome> => {
-    const jobId = jobIdOfSubject(message.subject);
-    let track: FinishedTrack__Output;
-    try {
-      track = finishedCodec.decode(message.data);
-    } catch (err) {
-      return { term: `not a FinishedTrack message: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    if (jobId === undefined || track.jobId !== jobId) return { term: `job id ${track.jobId} does not match subject ${message.subject}` };
+    const decoded = decodeJobMessage(finishedCodec, message);
+    if ('term' in decoded) return decoded;
+    const { jobId, body: track } = decoded;
     try {
       const chips = await chipsFromProto(
         track.selected.map((s, i) => {

@@ -5,7 +5,7 @@
 // to the job as a warning and passed on with no faces, so the job completes.
 import type { Logger } from '@pmr/common';
 import {
-  framePixels, messageCodec, pipelineMsgIds, pipelineSubjects, jobIdOfSubject, PIPELINE_CONSUMERS, type ConsumerHandle,
+  framePixels, messageCodec, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS, type ConsumerHandle,
   type DeliveredMessage, type HandlerOutcome, type JetStreamBus,
 } from '@pmr/common/messaging';
 import type { Frame__Output } from '@pmr/common/proto/generated/pmr/v1/Frame.ts';
@@ -52,14 +52,9 @@ export async function startDetectorWorker(options: DetectorWorkerOptions): Promi
     });
 
   const handler = async (message: DeliveredMessage): Promise<HandlerOutcome> => {
-    const jobId = jobIdOfSubject(message.subject);
-    let frame: Frame__Output;
-    try {
-      frame = frameCodec.decode(message.data);
-    } catch (err) {
-      return { term: `not a Frame message: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    if (jobId === undefined || frame.jobId !== jobId) return { term: `job id ${frame.jobId} does not match subject ${message.subject}` };
+    const decoded = decodeJobMessage(frameCodec, message);
+    if ('term' in decoded) return decoded;
+    const { jobId, body: frame } = decoded;
     try {
       const { image, stored } = await framePixels(bus, frame);
       const faces = await options.detector.detect(image);

@@ -8,13 +8,12 @@ import { basename } from 'node:path';
 import type { Logger } from '@pmr/common';
 import { PmrError } from '@pmr/common';
 import {
-  messageCodec, pipelineMsgIds, pipelineSubjects, jobIdOfSubject, PIPELINE_CONSUMERS, type ConsumerHandle, type DeliveredMessage,
+  messageCodec, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS, type ConsumerHandle, type DeliveredMessage,
   type HandlerOutcome, type JetStreamBus,
 } from '@pmr/common/messaging';
 import { capStatusMessage } from '@pmr/common/proto';
 import { enrolGallerySource, galleryFromPhotos } from '@pmr/recognizer';
 import type { DecodeJob } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
-import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import { SKIP_METHOD_TO_PROTO } from '../api/result-proto.ts';
 import type { GroupingOptions } from '../group-tracks.ts';
 import { isFinalState, VersionConflictError, type JobRecord, type JobState, type JobStore, type JsonValue } from '../store/index.ts';
@@ -207,14 +206,9 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
   };
 
   const onResult = async (message: DeliveredMessage): Promise<HandlerOutcome> => {
-    const jobId = jobIdOfSubject(message.subject);
-    let result: PipelineResult__Output;
-    try {
-      result = resultCodec.decode(message.data);
-    } catch (err) {
-      return { term: `not a PipelineResult message: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    if (jobId === undefined || result.jobId !== jobId) return { term: `job id ${result.jobId} does not match subject ${message.subject}` };
+    const decoded = decodeJobMessage(resultCodec, message);
+    if ('term' in decoded) return decoded;
+    const { jobId, body: result } = decoded;
     return serial(jobId, async (): Promise<HandlerOutcome> => {
       const job = await store.getJob(jobId);
       if (job === null) return { term: `no job ${jobId}` };

@@ -9,7 +9,7 @@
 // restart only delays it). A job's state lives in this process: a tracker restart loses its open jobs.
 import type { Logger } from '@pmr/common';
 import {
-  messageCodec, pipelineMsgIds, pipelineSubjects, jobIdOfSubject, PIPELINE_CONSUMERS, type ConsumerHandle, type DeliveredMessage,
+  messageCodec, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS, type ConsumerHandle, type DeliveredMessage,
   type HandlerOutcome, type JetStreamBus,
 } from '@pmr/common/messaging';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
@@ -177,14 +177,9 @@ export async function startTrackerWorker(options: TrackerWorkerOptions): Promise
   };
 
   const handler = async (message: DeliveredMessage): Promise<HandlerOutcome> => {
-    const jobId = jobIdOfSubject(message.subject);
-    let frame: FrameFaces__Output;
-    try {
-      frame = frameFacesCodec.decode(message.data);
-    } catch (err) {
-      return { term: `not a FrameFaces message: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    if (jobId === undefined || frame.jobId !== jobId) return { term: `job id ${frame.jobId} does not match subject ${message.subject}` };
+    const decoded = decodeJobMessage(frameFacesCodec, message);
+    if ('term' in decoded) return decoded;
+    const { jobId, body: frame } = decoded;
     let session = sessions.get(jobId);
     if (session === undefined) {
       session = new JobSession(options);
