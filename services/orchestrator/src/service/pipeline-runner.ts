@@ -18,7 +18,7 @@ import { SKIP_METHOD_TO_PROTO } from '../api/result-proto.ts';
 import type { GroupingOptions } from '../group-tracks.ts';
 import { isFinalState, VersionConflictError, type JobRecord, type JobState, type JobStore, type JsonValue } from '../store/index.ts';
 import type { JobRunner, JobSubmission } from './job-runner.ts';
-import { collectJob, effectOf, type GalleryPart } from './job-parts.ts';
+import { collectJob, effectOf, type GalleryPart, type TrackedPart } from './job-parts.ts';
 import { jobResult } from './job-result.ts';
 import type { StageClients } from './stage-clients.ts';
 
@@ -130,27 +130,32 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
   };
 
   /**
-   * Which result parts each job has, so that a result does not make the runner read every part back: filled from the
-   * store the first time a job is seen (after a restart too), then kept up to date as parts are stored.
+   * Which result parts each job has, and the tracker's track count once it is in, so that a result does not make the
+   * runner read parts back: filled from the store the first time a job is seen (after a restart too), then kept up to
+   * date as parts are stored (first write wins, as in the store).
    */
-  const seen = new Map<string, Set<string>>();
+  const seen = new Map<string, { readonly keys: Set<string>; tracks: number | null }>();
   const RESULT_PREFIXES = ['decoded', 'tracked', 'track/', 'embeddings/', 'attributes/'];
-  const keysOf = async (jobId: string): Promise<Set<string>> => {
-    let keys = seen.get(jobId);
-    if (keys === undefined) {
-      keys = new Set();
-      for (const prefix of RESULT_PREFIXES) for (const p of await store.getParts(jobId, prefix)) keys.add(p.key);
-      seen.set(jobId, keys);
+  const partsOf = async (jobId: string): Promise<{ readonly keys: Set<string>; tracks: number | null }> => {
+    let parts = seen.get(jobId);
+    if (parts === undefined) {
+      parts = { keys: new Set(), tracks: null };
+      for (const prefix of RESULT_PREFIXES) {
+        for (const p of await store.getParts(jobId, prefix)) {
+          parts.keys.add(p.key);
+          if (p.key === 'tracked') parts.tracks = (p.value as unknown as TrackedPart).tracks;
+        }
+      }
+      seen.set(jobId, parts);
     }
-    return keys;
+    return parts;
   };
   /** True when the decoder's summary, the tracker's count and every track's three parts are in. */
   const complete = async (jobId: string): Promise<boolean> => {
-    const keys = await keysOf(jobId);
-    if (!keys.has('decoded') || !keys.has('tracked')) return false;
-    const tracked = (await store.getParts(jobId, 'tracked'))[0]?.value as unknown as { tracks: number } | undefined;
+    const { keys, tracks } = await partsOf(jobId);
+    if (!keys.has('decoded') || tracks === null) return false;
     const ids = [...keys].filter((k) => k.startsWith('track/')).map((k) => k.slice('track/'.length));
-    return tracked !== undefined && ids.length >= tracked.tracks && ids.every((id) => keys.has(`embeddings/${id}`) && keys.has(`attributes/${id}`));
+    return ids.length >= tracks && ids.every((id) => keys.has(`embeddings/${id}`) && keys.has(`attributes/${id}`));
   };
 
   /** Everything in: decide every track, group strangers, store the result, SUCCEEDED. */
@@ -220,10 +225,13 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
         return { term: `unreadable result: ${err instanceof Error ? err.message : String(err)}` };
       }
       switch (effect.kind) {
-        case 'part':
-          await store.putPart(jobId, effect.key, effect.value);
-          (await keysOf(jobId)).add(effect.key);
+        case 'part': {
+          const stored = await store.putPart(jobId, effect.key, effect.value);
+          const parts = await partsOf(jobId);
+          parts.keys.add(effect.key);
+          if (stored && effect.key === 'tracked') parts.tracks = (effect.value as unknown as TrackedPart).tracks;
           break;
+        }
         case 'warning':
           if (await store.putPart(jobId, effect.key, true)) await store.addWarning(jobId, { code: effect.code, message: effect.message });
           break;
