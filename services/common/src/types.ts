@@ -71,3 +71,11 @@ export interface FaceAttributes {
   readonly age: { readonly value: number; readonly low: number; readonly high: number } | null;
   readonly gender: { readonly value: Gender; readonly confidence: number } | null;
 }
+
+/** One sample of a track's box timeline. */
+export interface TimelinePoint {
+  /** Seconds from the start of the video. */
+  readonly t: number;
+  /** [x, y, width, height] in source pixels, rounded to 0.1 px. */
+  readonly box: readonly [number, number, number, number];
+}

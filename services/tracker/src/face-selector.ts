@@ -62,3 +62,8 @@ export class FaceSelector<T> {
     return this.kept.length;
   }
 }
+
+/** The face of highest quality (the first of equals): a track's best shot. */
+export function bestFace<T extends { readonly quality: { readonly score: number } }>(faces: readonly T[]): T {
+  return faces.reduce((a, b) => (b.quality.score > a.quality.score ? b : a));
+}

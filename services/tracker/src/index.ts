@@ -6,6 +6,6 @@ export type { FinishedTrack, FrameMeta, SelectedFace, TrackableFace, TrackedFace
 export { BoxKalman, DEFAULT_KALMAN_NOISE, predictAxis, updateAxis, type AxisState, type KalmanNoise } from './kalman.ts';
 export { solveAssignment, solveGatedAssignment, type CostMatrix, type Match } from './assignment.ts';
 export { associate, associateCosts, iouCostMatrix, type Association } from './association.ts';
-export { FaceSelector, type Candidate } from './face-selector.ts';
+export { bestFace, FaceSelector, type Candidate } from './face-selector.ts';
 export { TrackLog, type TimelinePoint, type TrackRecord } from './track-log.ts';
 export { FrameTimes, type FrameSpan } from './frame-times.ts';

@@ -1,13 +1,8 @@
 // Per-track bookkeeping while a video is analysed: first/last seen, detection count and a sampled box timeline.
 
-/** One sample of a track's box timeline. */
-export interface TimelinePoint {
-  /** Seconds from the start of the video. */
-  readonly t: number;
-  /** [x, y, width, height] in source pixels, rounded to 0.1 px. */
-  readonly box: readonly [number, number, number, number];
-}
-import type { Box } from '@pmr/common';
+import type { Box, TimelinePoint } from '@pmr/common';
+
+export type { TimelinePoint } from '@pmr/common';
 import type { FrameSpan } from './frame-times.ts';
 
 export interface TrackRecord {

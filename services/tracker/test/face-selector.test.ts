@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FaceSelector } from '../src/face-selector.ts';
+import { bestFace, FaceSelector } from '../src/face-selector.ts';
 
 /** Offer (pts, score) pairs with the pts as the item, return the kept items. */
 function run(capacity: number, gap: number, offers: readonly (readonly [number, number])[]): number[] {
@@ -55,4 +55,11 @@ test('FaceSelector: a steady-quality track is spread by the gap, not taken from 
   const kept = run(3, 0.5, Array.from({ length: 100 }, (_, i): [number, number] => [i * 0.04, 0.7]));
   // equal scores: the first of every 0.5 s window (frames at 0, 0.52, 1.04 s — 13 frames apart)
   assert.deepEqual(kept.map((p) => Math.round(p / 0.04)), [0, 13, 26]);
+});
+
+test('bestFace: the highest quality score, the first of equals', () => {
+  const face = (id: string, score: number): { id: string; quality: { score: number } } => ({ id, quality: { score } });
+  assert.equal(bestFace([face('a', 0.2), face('b', 0.9), face('c', 0.5)]).id, 'b');
+  assert.equal(bestFace([face('a', 0.7), face('b', 0.7)]).id, 'a');
+  assert.equal(bestFace([face('only', 0)]).id, 'only');
 });

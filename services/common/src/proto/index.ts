@@ -3,4 +3,5 @@ export * from './load.ts';
 export * from './limits.ts';
 export * from './status.ts';
 export * from './image.ts';
+export * from './timeline.ts';
 export { chipsFromProto, CHIP_SIDE, MAX_CHIPS } from './chips.ts';

@@ -2,7 +2,7 @@
 // of the public API. JSON → proto → JSON gives back the same document, key order included: the track and result
 // builders below list their fields in the order the embedded runtime writes them.
 import { EXPRESSIONS, PmrError, type Expression, type Gender } from '@pmr/common';
-import { CHIP_SIDE } from '@pmr/common/proto';
+import { CHIP_SIDE, timelineFromProto, timelineToProto } from '@pmr/common/proto';
 import type { Expression as ExpressionProto } from '@pmr/common/proto/generated/pmr/v1/Expression.ts';
 import type { GetJobResultResponse, GetJobResultResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
 import type { Gender as GenderProto } from '@pmr/common/proto/generated/pmr/v1/Gender.ts';
@@ -10,11 +10,10 @@ import type { Image, Image__Output } from '@pmr/common/proto/generated/pmr/v1/Im
 import type { Job } from '@pmr/common/proto/generated/pmr/v1/Job.ts';
 import type { JobState as JobStateProto, JobState__Output } from '@pmr/common/proto/generated/pmr/v1/JobState.ts';
 import type { SkipMethod } from '@pmr/common/proto/generated/pmr/v1/SkipMethod.ts';
-import type { TimelinePoint__Output } from '@pmr/common/proto/generated/pmr/v1/TimelinePoint.ts';
 import type { Timestamp } from '@pmr/common/proto/generated/google/protobuf/Timestamp.ts';
 import type { TrackAttributes__Output } from '@pmr/common/proto/generated/pmr/v1/TrackAttributes.ts';
 import type { TrackResult, TrackResult__Output } from '@pmr/common/proto/generated/pmr/v1/TrackResult.ts';
-import type { AnalysisResult, AnalysisStats, TimelinePoint, TrackAttributesJson, TrackJson } from '../result.ts';
+import type { AnalysisResult, AnalysisStats, TrackAttributesJson, TrackJson } from '../result.ts';
 import { STAGES } from '../runtime/stage-clock.ts';
 import type { JobOptions, JobRecord, JobState } from '../store/index.ts';
 
@@ -133,7 +132,7 @@ export function trackToProto(track: TrackJson): TrackResult {
       age: age === null ? null : { ...age },
       gender: gender === null ? null : { value: genderToProto(gender.value), confidence: gender.confidence },
     },
-    timeline: track.timeline.map((p) => ({ t: p.t, box: { x: p.box[0], y: p.box[1], width: p.box[2], height: p.box[3] } })),
+    timeline: timelineToProto(track.timeline),
     bestShot: bestShotToImage(track.bestShot),
   };
 }
@@ -163,11 +162,6 @@ export const SKIP_METHOD_TO_PROTO: Readonly<Record<NonNullable<JobOptions['skipM
   histogram: 'SKIP_METHOD_HISTOGRAM',
   ssim: 'SKIP_METHOD_SSIM',
 };
-
-/** A box timeline from its messages: boxes as [x, y, width, height]. */
-export function timelineFromProto(points: readonly TimelinePoint__Output[]): TimelinePoint[] {
-  return points.map((p) => ({ t: p.t, box: [p.box?.x ?? 0, p.box?.y ?? 0, p.box?.width ?? 0, p.box?.height ?? 0] as const }));
-}
 
 export function trackFromProto(track: TrackResult__Output): TrackJson {
   const field = `track ${track.id}`;

@@ -2,17 +2,12 @@
 // decide (decide-track.ts, shared with the distributed runtime).
 import type { DetectedFace, FaceAttributes } from '@pmr/common';
 import { attributeFaceIndices } from '@pmr/attributes';
-import type { FinishedTrack, TrackRecord } from '@pmr/tracker';
+import { bestFace, type FinishedTrack, type TrackRecord } from '@pmr/tracker';
 import { decideTrack, type AnalysedTrack, type IdentityPolicy } from '../decide-track.ts';
 import type { Engines } from './engines.ts';
 import type { StageClock } from './stage-clock.ts';
 
 export type { AnalysedTrack, IdentityPolicy } from '../decide-track.ts';
-
-/** The selected face of highest quality (the first of equals). */
-export function bestFace(faces: readonly DetectedFace[]): DetectedFace {
-  return faces.reduce((a, b) => (b.quality.score > a.quality.score ? b : a));
-}
 
 export async function analyseTrack(
   track: FinishedTrack<DetectedFace>,

@@ -15,7 +15,7 @@
 import type { FaceAttributes } from '@pmr/common';
 import { attributesFromMessage } from '@pmr/attributes/messages';
 import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
-import { timelineFromProto } from '../api/result-proto.ts';
+import { timelineFromProto } from '@pmr/common/proto';
 import type { JsonValue } from '../store/index.ts';
 import type { TrackEvidence } from '../decide-track.ts';
 import type { GallerySummary, TimelinePoint, VideoSummary } from '../result.ts';

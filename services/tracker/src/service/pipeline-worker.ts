@@ -12,9 +12,11 @@ import {
   messageCodec, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS, type ConsumerHandle, type DeliveredMessage,
   type HandlerOutcome, type JetStreamBus,
 } from '@pmr/common/messaging';
+import { timelineToProto } from '@pmr/common/proto';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import { FrameTimes, type FrameSpan } from '../frame-times.ts';
+import { bestFace } from '../face-selector.ts';
 import { TrackLog } from '../track-log.ts';
 import { Tracker } from '../tracker.ts';
 import type { TrackerOptions } from '../options.ts';
@@ -73,7 +75,7 @@ function trackPublications(jobId: string, session: JobSession, track: FinishedTr
   if (record === undefined) return [];
   session.tracks++;
   const finished = finishedCodec.encode(finishedToMessage(jobId, track));
-  const best = track.selected.reduce((a, b) => (b.face.quality.score > a.face.quality.score ? b : a));
+  const best = bestFace(track.selected.map((s) => s.face));
   const summary: PipelineResult = {
     jobId,
     track: {
@@ -82,9 +84,9 @@ function trackPublications(jobId: string, session: JobSession, track: FinishedTr
       lastSeen: record.lastSeen,
       frames: { first: record.firstFrame, last: record.lastFrame, detections: record.detections },
       selected: track.selected.length,
-      quality: best.face.quality.score,
-      timeline: record.timeline.map((p) => ({ t: p.t, box: { x: p.box[0], y: p.box[1], width: p.box[2], height: p.box[3] } })),
-      bestChip: best.face.message.chip,
+      quality: best.quality.score,
+      timeline: timelineToProto(record.timeline),
+      bestChip: best.message.chip,
     },
   };
   return [
