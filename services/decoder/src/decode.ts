@@ -65,6 +65,12 @@ export async function decodeVideo(path: string, options: DecodeOptions = {}): Pr
   const settings = resolveDecodeOptions(options, info.fps);
   let settle: (outcome: DecodeOutcome) => void = () => undefined;
   const outcome = new Promise<DecodeOutcome>((done) => (settle = done));
+  const free: Uint8Array[] = [];
+  const frameSize = info.width * info.height * 3;
+  const recycle = (frame: Frame): void => {
+    const { data } = frame.image;
+    if (data.length === frameSize && free.length < RECYCLED_FRAMES && !free.includes(data)) free.push(data);
+  };
   let iterated = false;
   const frames: AsyncIterable<Frame> = {
     [Symbol.asyncIterator]: () => {
@@ -72,12 +78,6 @@ export async function decodeVideo(path: string, options: DecodeOptions = {}): Pr
       iterated = true;
       return streamFrames(info, `file:${resolve(path)}`, ffmpegBinary(options), settings, settle, free);
     },
-  };
-  const free: Uint8Array[] = [];
-  const frameSize = info.width * info.height * 3;
-  const recycle = (frame: Frame): void => {
-    const { data } = frame.image;
-    if (data.length === frameSize && free.length < RECYCLED_FRAMES && !free.includes(data)) free.push(data);
   };
   return { info, frames, outcome, recycle };
 }

@@ -36,7 +36,8 @@ interface Pending {
   readonly reject: (err: Error) => void;
 }
 
-type Request = { op: 'load'; modelPath: string; settings: SessionSettings } | Omit<Extract<ToThread, { op: 'run' }>, 'id'> | { op: 'release'; session: number };
+/** A request as its sender writes it; the thread object numbers it. */
+type Request = ToThread extends infer M ? (M extends ToThread ? Omit<M, 'id'> : never) : never;
 
 const THREAD_URL = new URL('./session-thread.ts', import.meta.url);
 
