@@ -9,6 +9,7 @@ import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { missingData, missingModels, repoRoot, video, dataDir } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
 import { processAlive } from '@pmr/common/testing/service-process';
+import { NODE_FLAGS } from '@pmr/common';
 
 const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
 if (skipReason !== null) console.log(`# pmr cluster e2e skipped: ${skipReason}`);
@@ -16,7 +17,7 @@ if (skipReason !== null) console.log(`# pmr cluster e2e skipped: ${skipReason}`)
 test('pmr cluster: prints the six services and ready, serves --remote, and SIGTERM stops them all (exit 0)', { skip: skipReason ?? false }, async () => {
   const { NATS_URL: _ignored, ...env } = process.env;
   void _ignored;
-  const cluster = spawn(process.execPath, [join(repoRoot, 'services/orchestrator/bin/pmr.ts'), 'cluster', '--port', '0', '--media-root', dataDir], {
+  const cluster = spawn(process.execPath, [...NODE_FLAGS, join(repoRoot, 'services/orchestrator/bin/pmr.ts'), 'cluster', '--port', '0', '--media-root', dataDir], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@
 // where it listens (the `listening` line every service writes through startStageService).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { NODE_FLAGS } from '../node-flags.ts';
 
 /** One pino log line from the service's stderr (a line that is not JSON becomes `{ msg: line }`). */
 export interface LogLine {
@@ -18,7 +19,7 @@ export interface ServiceProcess {
 }
 
 /**
- * Spawn `node <bin>` with gRPC and metrics on 127.0.0.1 port 0 and `env` on top of the process environment; resolves
+ * Spawn `node NODE_FLAGS… <bin>` (as deployed) with gRPC and metrics on 127.0.0.1 port 0 and `env` on top of the process environment; resolves
  * once the service logs `listening`, rejects if it exits first or takes longer than `timeoutMs`.
  */
 export function startServiceProcess(
@@ -26,7 +27,7 @@ export function startServiceProcess(
   options: { readonly cwd: string; readonly env?: Readonly<Record<string, string>>; readonly timeoutMs?: number },
 ): Promise<ServiceProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const child = spawn(process.execPath, [bin], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, bin], {
     cwd: options.cwd,
     env: { ...process.env, PMR_GRPC_HOST: '127.0.0.1', PMR_GRPC_PORT: '0', PMR_METRICS_HOST: '127.0.0.1', PMR_METRICS_PORT: '0', ...options.env },
     stdio: ['ignore', 'inherit', 'pipe'],
