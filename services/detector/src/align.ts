@@ -15,12 +15,19 @@ export function alignmentTransform(landmarks: Landmarks5): Similarity {
 }
 
 /**
- * Output pixel (x, y) samples `image` bilinearly at `fromOut(x, y)`; taps outside the image read as 0.
+ * Output pixel (x, y) samples `image` bilinearly at `fromOut(x, y)`; taps outside the image read as 0. Every byte of
+ * `out` (new by default; pass one to reuse it) is written.
  * Same sampling and rounding as remapBilinear in @pmr/common (a test checks they agree to the byte), but
  * specialised to a similarity so it needs no per-pixel callback (about 5× faster, which matters at 10+ faces a frame).
  */
-export function warpSimilarity(image: RgbImage, width: number, height: number, fromOut: Similarity): RgbImage {
-  const out = new Uint8Array(width * height * 3);
+export function warpSimilarity(
+  image: RgbImage,
+  width: number,
+  height: number,
+  fromOut: Similarity,
+  out: Uint8Array = new Uint8Array(width * height * 3),
+): RgbImage {
+  if (out.length !== width * height * 3) throw new RangeError(`warp output needs ${width * height * 3} bytes, got ${out.length}`);
   const { width: sw, height: sh, data } = image;
   const stride = sw * 3;
   const { a, b, tx, ty } = fromOut;
@@ -49,7 +56,10 @@ export function warpSimilarity(image: RgbImage, width: number, height: number, f
       const inX1 = x0 + 1 >= 0 && x0 + 1 < sw;
       const inY0 = y0 >= 0 && y0 < sh;
       const inY1 = y0 + 1 >= 0 && y0 + 1 < sh;
-      if (!((inX0 || inX1) && (inY0 || inY1))) continue;
+      if (!((inX0 || inX1) && (inY0 || inY1))) {
+        out[o] = out[o + 1] = out[o + 2] = 0; // all four taps outside (`out` may hold an earlier warp)
+        continue;
+      }
       const i00 = y0 * stride + x0 * 3;
       const i10 = i00 + 3;
       const i01 = i00 + stride;

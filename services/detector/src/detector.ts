@@ -153,8 +153,9 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
     const plane = size * size * 3;
     const views = faces.flatMap((face) => ROLL_ANGLES.map((angle) => ({ angle, toImage: rollCropFor(face.box, angle) })));
     const batch = tensorStorage(views.length * plane);
+    const pixels = new Uint8Array(plane); // one crop at a time, packed into the batch before the next is cut
     views.forEach((v, i) => {
-      const crop = warpSimilarity(image, size, size, v.toImage);
+      const crop = warpSimilarity(image, size, size, v.toImage, pixels);
       prepareInput(crop, options.kind, size, 1, () => batch.subarray(i * plane, (i + 1) * plane));
     });
     const results = await session.run({ [inputName]: new ort.Tensor('float32', batch, [views.length, 3, size, size]) });

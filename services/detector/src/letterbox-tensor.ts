@@ -11,7 +11,7 @@ export function letterboxTensor(image: RgbImage, lb: Letterbox, format: InputFor
   const { inputWidth: iw, inputHeight: ih, resizedWidth: w, resizedHeight: h, scale } = lb;
   const plane = iw * ih;
   if (out.length !== plane * 3) throw new RangeError(`letterbox tensor needs ${plane * 3} values, got ${out.length}`);
-  out.fill(normalisePixel(0, format));
+  fillPadding(out, iw, ih, w, h, normalisePixel(0, format));
   const bgr = format === 'bgr255';
   const mul = bgr ? 1 : 1 / 128;
   const add = bgr ? 0 : -127.5 / 128;
@@ -61,6 +61,15 @@ export function letterboxTensor(image: RgbImage, lb: Letterbox, format: InputFor
     }
   }
   return out;
+}
+
+/** Set every tensor value outside the top-left w×h image area of each plane to `value` (the area is written anyway). */
+function fillPadding(out: Float32Array, iw: number, ih: number, w: number, h: number, value: number): void {
+  const plane = iw * ih;
+  for (let base = 0; base < 3 * plane; base += plane) {
+    if (w < iw) for (let y = 0; y < h; y++) out.fill(value, base + y * iw + w, base + (y + 1) * iw);
+    out.fill(value, base + h * iw, base + plane);
+  }
 }
 
 /** Pack an image unchanged into the tensor planes: what the bilinear path gives when every weight is 0 or 1. */

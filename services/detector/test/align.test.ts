@@ -58,5 +58,9 @@ test('warpSimilarity matches remapBilinear from @pmr/common to the byte', () => 
       return [p.x, p.y];
     });
     assert.deepEqual(warpSimilarity(img, 112, 112, t), want, JSON.stringify(t));
+    // Into a reused buffer holding other bytes: the same picture, the parts outside the image black again.
+    const reused = new Uint8Array(112 * 112 * 3).fill(77);
+    assert.deepEqual(warpSimilarity(img, 112, 112, t, reused), want, `${JSON.stringify(t)}, reused buffer`);
   }
+  assert.throws(() => warpSimilarity(img, 112, 112, { a: 1, b: 0, tx: 0, ty: 0 }, new Uint8Array(10)), RangeError);
 });

@@ -30,6 +30,9 @@ test('letterboxTensor (fused) equals packNchw(resizeBilinear(...)) exactly, both
     for (const format of ['bgr255', 'rgbNorm'] as const) {
       const twoStep = packNchw(resizeBilinear(img, lb.resizedWidth, lb.resizedHeight, lb.scale), lb.inputWidth, lb.inputHeight, format);
       assert.deepEqual(letterboxTensor(img, lb, format), twoStep, `${w}x${h}@${size} ${format}`);
+      // A reused buffer holding an earlier frame: every value, padding included, is written again.
+      const dirty = new Float32Array(twoStep.length).fill(999);
+      assert.deepEqual(letterboxTensor(img, lb, format, dirty), twoStep, `${w}x${h}@${size} ${format}, reused buffer`);
     }
   }
 });
