@@ -27,6 +27,33 @@ test('downscaleRgb box-averages each cell', () => {
   assert.equal(downscaleRgb(same, 8), same, 'small images are returned as they are');
 });
 
+/** The definition, one source pixel at a time: each pixel's cell from the two cell-edge rules, then the means. */
+function naiveDownscale(image: { width: number; height: number; data: Uint8Array }, maxSide: number): number[] {
+  const { width: ow, height: oh } = thumbnailSize(image.width, image.height, maxSide);
+  const sums = new Array<number>(ow * oh * 3).fill(0);
+  const counts = new Array<number>(ow * oh).fill(0);
+  for (let y = 0; y < image.height; y++) {
+    const r = Math.min(oh - 1, Math.floor((y * oh) / image.height));
+    for (let x = 0; x < image.width; x++) {
+      let c = 0;
+      while (Math.ceil(((c + 1) * image.width) / ow) <= x) c++;
+      counts[r * ow + c]!++;
+      for (let k = 0; k < 3; k++) sums[(r * ow + c) * 3 + k]! += image.data[(y * image.width + x) * 3 + k]!;
+    }
+  }
+  return sums.map((s, i) => Math.round(s / counts[Math.floor(i / 3)]!));
+}
+
+test('downscaleRgb equals the per-pixel definition on uneven sizes', () => {
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) & 255;
+  for (const [w, h, max] of [[640, 360, 128], [333, 97, 50], [97, 333, 41], [129, 3, 128], [1920, 1080, 128]] as const) {
+    const data = Uint8Array.from({ length: w * h * 3 }, next);
+    const got = downscaleRgb({ width: w, height: h, data }, max);
+    assert.deepEqual(Array.from(got.data), naiveDownscale({ width: w, height: h, data }, max), `${w}x${h} → ${max}`);
+  }
+});
+
 test('grayOf uses BT.601 weights', () => {
   const g = grayOf({ width: 3, height: 1, data: Uint8Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255]) });
   assert.deepEqual(Array.from(g.data).map((v) => Math.round(v * 1000) / 1000), [76.245, 149.685, 29.07]);
