@@ -1,7 +1,7 @@
-// Runs the real `pmr` command as a child process, as a user would (with the V8 flags of its `#!` line).
+// Runs the real `pmr` command as a child process, as a user would (with the launch settings of its `#!` line).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { NODE_FLAGS } from '@pmr/common';
+import { launchEnv, nodeArgs } from '@pmr/common';
 import { repoRoot } from './paths.ts';
 
 export interface CliRun {
@@ -12,9 +12,9 @@ export interface CliRun {
 
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...NODE_FLAGS, join(repoRoot, 'services/orchestrator/bin/pmr.ts'), ...args], {
+    const child = spawn(process.execPath, nodeArgs(join(repoRoot, 'services/orchestrator/bin/pmr.ts'), args), {
       cwd: repoRoot,
-      env: { ...process.env, ...env },
+      env: launchEnv({ ...process.env, ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -9,7 +9,7 @@ import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { missingData, missingModels, repoRoot, video, dataDir } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
 import { processAlive } from '@pmr/common/testing/service-process';
-import { NODE_FLAGS } from '@pmr/common';
+import { launchEnv, nodeArgs } from '@pmr/common';
 
 const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
 if (skipReason !== null) console.log(`# pmr cluster e2e skipped: ${skipReason}`);
@@ -17,9 +17,9 @@ if (skipReason !== null) console.log(`# pmr cluster e2e skipped: ${skipReason}`)
 test('pmr cluster: prints the six services and ready, serves --remote, and SIGTERM stops them all (exit 0)', { skip: skipReason ?? false }, async () => {
   const { NATS_URL: _ignored, ...env } = process.env;
   void _ignored;
-  const cluster = spawn(process.execPath, [...NODE_FLAGS, join(repoRoot, 'services/orchestrator/bin/pmr.ts'), 'cluster', '--port', '0', '--media-root', dataDir], {
+  const cluster = spawn(process.execPath, nodeArgs(join(repoRoot, 'services/orchestrator/bin/pmr.ts'), ['cluster', '--port', '0', '--media-root', dataDir]), {
     cwd: repoRoot,
-    env,
+    env: launchEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => cluster.once('exit', (code) => resolve(code)));

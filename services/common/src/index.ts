@@ -5,5 +5,5 @@ export * from './logger.ts';
 export * from './image-io.ts';
 export * from './image-ops.ts';
 export * from './onnx.ts';
-export * from './node-flags.ts';
+export * from './launch.ts';
 export * from './resize.ts';

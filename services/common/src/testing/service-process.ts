@@ -2,7 +2,7 @@
 // where it listens (the `listening` line every service writes through startStageService).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { NODE_FLAGS } from '../node-flags.ts';
+import { launchEnv, nodeArgs } from '../launch.ts';
 
 /** One pino log line from the service's stderr (a line that is not JSON becomes `{ msg: line }`). */
 export interface LogLine {
@@ -19,7 +19,7 @@ export interface ServiceProcess {
 }
 
 /**
- * Spawn `node NODE_FLAGS… <bin>` (as deployed) with gRPC and metrics on 127.0.0.1 port 0 and `env` on top of the process environment; resolves
+ * Spawn `node <bin>` with PMR's launch settings (as deployed), gRPC and metrics on 127.0.0.1 port 0 and `env` on top of the process environment; resolves
  * once the service logs `listening`, rejects if it exits first or takes longer than `timeoutMs`.
  */
 export function startServiceProcess(
@@ -27,9 +27,9 @@ export function startServiceProcess(
   options: { readonly cwd: string; readonly env?: Readonly<Record<string, string>>; readonly timeoutMs?: number },
 ): Promise<ServiceProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const child = spawn(process.execPath, [...NODE_FLAGS, bin], {
+  const child = spawn(process.execPath, nodeArgs(bin), {
     cwd: options.cwd,
-    env: { ...process.env, PMR_GRPC_HOST: '127.0.0.1', PMR_GRPC_PORT: '0', PMR_METRICS_HOST: '127.0.0.1', PMR_METRICS_PORT: '0', ...options.env },
+    env: launchEnv({ ...process.env, PMR_GRPC_HOST: '127.0.0.1', PMR_GRPC_PORT: '0', PMR_METRICS_HOST: '127.0.0.1', PMR_METRICS_PORT: '0', ...options.env }),
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   const logs: LogLine[] = [];

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { NODE_FLAGS, PmrError } from '@pmr/common';
+import { launchEnv, nodeArgs, PmrError } from '@pmr/common';
 
 /** How a process ended. */
 export interface ExitStatus {
@@ -20,7 +20,7 @@ export interface ListeningPorts {
 
 export interface ServiceChildOptions {
   readonly name: string;
-  /** The service's entry file, run as `execPath NODE_FLAGS… bin`. */
+  /** The service's entry file, run as `execPath bin` with PMR's launch settings (launch.ts in @pmr/common). */
   readonly bin: string;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
@@ -85,9 +85,9 @@ export class ServiceChild {
 
   constructor(options: ServiceChildOptions) {
     this.name = options.name;
-    const child = spawn(options.execPath, [...NODE_FLAGS, options.bin], {
+    const child = spawn(options.execPath, nodeArgs(options.bin), {
       cwd: options.cwd,
-      env: options.env,
+      env: launchEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
