@@ -12,7 +12,7 @@
 // on `pmr.>` and `$O.>` adds payload bytes by subject family. It is not timed, so that copying every message to this
 // process does not slow the timed runs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -20,8 +20,9 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { LogLine } from '@pmr/common/testing/service-process';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { startDeployment, type Deployment, type RunningService, type ServiceName } from '../src/deployment.ts';
-import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
+import { dataDir, missingData, missingModels } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
+import { median, parseBenchArgs } from '../src/bench-args.ts';
 
 interface AnalysisJson {
   video: { analysedFrames: number; width: number; height: number };
@@ -56,12 +57,6 @@ function familyOf(subject: string): Family {
   if (first !== 'pmr') return 'other';
   if (second === 'obj') return third === 'pmr-frames' || third === 'pmr-uploads' ? `obj:${third}` : 'obj:other';
   return (FAMILIES as readonly string[]).includes(second ?? '') ? (second as Family) : 'other';
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** utime+stime (and cutime+cstime when withChildren) in clock ticks, from the text of /proc/<pid>/stat. */
@@ -217,17 +212,6 @@ interface ClipReport {
   readonly perFrame: number;
 }
 
-function parseArgs(argv: readonly string[]): { runs: number; clips: string[] } {
-  let runs = 3;
-  const clips: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--runs') runs = Number(argv[++i]);
-    else clips.push(existsSync(argv[i]!) ? argv[i]! : video(argv[i]!));
-  }
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
-  return { runs, clips: clips.length > 0 ? clips : [video('short_hamilton_clip.mp4')] };
-}
-
 async function benchClip(deployment: Deployment, nc: NatsConnection, watched: readonly Watched[], clip: string, runs: number, dir: string): Promise<ClipReport> {
   const gallery = join(dataDir, 'identities');
   const out = (what: string): string => join(dir, `${basename(clip)}.${what}.json`);
@@ -301,7 +285,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { runs, clips } = parseArgs(process.argv.slice(2));
+  const { runs, clips } = parseBenchArgs(process.argv.slice(2), ['short_hamilton_clip.mp4']);
   const dir = await mkdtemp(join(tmpdir(), 'pmr-bench-'));
   let deployment: Deployment | undefined;
   let nc: NatsConnection | undefined;
