@@ -1,7 +1,7 @@
 // The decoder's JetStream side: takes DecodeJob messages (pmr.decode), decodes the video and publishes its analysed
 // frames on pmr.frames.<job> in order, then the end mark on pmr.faces.<job> (so the tracker knows the last index)
-// and the video summary to the orchestrator. Backpressure: it waits while the frames and faces not yet consumed
-// exceed `maxInFlight`, so a two-hour video never floods the broker. A decoder killed mid-job leaves the DecodeJob
+// and the video summary to the orchestrator. Backpressure (backlog-gate.ts): it holds frames back while the frames and
+// faces not yet consumed would exceed `maxInFlight`, so a two-hour video never floods the broker. A decoder killed mid-job leaves the DecodeJob
 // unacked; the one that gets it next decodes again and the message ids drop the frames already published.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { decodeVideo } from '../decode.ts';
 import type { ToolPaths } from '../tools.ts';
 import { SKIP_METHODS } from './decode-messages.ts';
 import { resolveSource, SourceDenied } from './source-policy.ts';
+import { BacklogGate } from './backlog-gate.ts';
 
 const jobCodec = messageCodec('pmr.v1.DecodeJob');
 const resultCodec = messageCodec('pmr.v1.PipelineResult');
@@ -63,6 +64,8 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
       }
     }
   };
+  // One gate for every job this decoder runs at once: together they stay under the bound.
+  const gate = new BacklogGate({ max: maxInFlight, measure: backlog, pause: (signal) => sleep(20, undefined, { signal }) });
 
   /** The video as a local file: a path under the roots, or an upload fetched into a temporary folder. */
   const localVideo = async (job: DecodeJob__Output): Promise<{ path: string; source: string; cleanup: () => Promise<void> }> => {
@@ -92,7 +95,7 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
       const frameDuration = info.fps > 0 ? 1 / info.fps : 0;
       let analysed = 0;
       for await (const frame of decoded.frames) {
-        while ((await backlog(signal)) >= maxInFlight) await sleep(20, undefined, { signal });
+        await gate.admit(signal);
         const { image, ...meta } = frame;
         const data = await encodePipelineFrame(bus, { ...meta, jobId, frameDuration }, image);
         decoded.recycle(frame); // the message holds a copy of the pixels

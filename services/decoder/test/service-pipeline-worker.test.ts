@@ -1,0 +1,96 @@
+// The decoder's JetStream worker against a real nats-server and real ffmpeg: with nobody consuming its frames it stops
+// at its backlog bound, and once they are consumed it goes on to the end mark; asking the broker only when its own
+// count says the bound is near.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { silentLogger } from '@pmr/common';
+import { connectJetStream, ensurePipeline, messageCodec, pipelineSubjects, PIPELINE_STREAMS, type JetStreamBus } from '@pmr/common/messaging';
+import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '@pmr/common/testing/nats-server';
+import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
+import { startDecoderWorker } from '../src/service/pipeline-worker.ts';
+import { ffmpegMissing, tempFolder } from './media-fixtures.ts';
+
+const skip = natsServerSkipReason() ?? ffmpegMissing() ?? undefined;
+if (skip !== undefined) console.log(`# SKIP decoder pipeline worker: ${skip}`);
+
+const FRAMES = 30;
+const BOUND = 5;
+let server: NatsServerHandle | undefined;
+let bus: JetStreamBus | undefined;
+let media: { dir: string; remove: () => void } | undefined;
+before(async () => {
+  if (skip !== undefined) return;
+  media = tempFolder();
+  // 30 distinct frames (a moving test pattern), small so the test is about the flow, not decoding.
+  execFileSync(process.env.PMR_FFMPEG ?? 'ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=64x48:rate=10`, '-frames:v', String(FRAMES), '-pix_fmt', 'yuv420p', join(media.dir, 'pattern.mp4')]);
+  server = await startNatsServer();
+  bus = await connectJetStream({ servers: server.url, name: 'decoder-worker-test' });
+  await ensurePipeline(bus);
+});
+after(async () => {
+  await bus?.close();
+  await server?.stop();
+  media?.remove();
+});
+
+const jobCodec = messageCodec('pmr.v1.DecodeJob');
+const facesCodec = messageCodec('pmr.v1.FrameFaces');
+
+/** Decode the pattern clip as job `jobId` through a decoder worker with `maxInFlight`; counts its stream-info requests. */
+async function withDecoder<T>(maxInFlight: number, run: (b: JetStreamBus, requests: () => number) => Promise<T>): Promise<T> {
+  const b = bus!;
+  let requests = 0;
+  const counted: JetStreamBus = { ...b, streamState: (stream) => (requests++, b.streamState(stream)) };
+  const worker = await startDecoderWorker({ bus: counted, logger: silentLogger(), roots: [media!.dir], realRoots: [media!.dir], tools: {}, maxInFlight });
+  try {
+    return await run(b, () => requests);
+  } finally {
+    await worker.stop();
+  }
+}
+
+const decodeJob = (jobId: string): Uint8Array => jobCodec.encode({ jobId, path: join(media!.dir, 'pattern.mp4'), skipMethod: 'SKIP_METHOD_NONE' });
+
+/** Consume frames (as a detector would, without making faces of them) and end marks until the end mark of `jobId`. */
+async function drainUntilEnd(b: JetStreamBus, jobId: string, deadline: number): Promise<{ frames: number; ends: FrameFaces__Output[] }> {
+  let frames = 0;
+  const ends: FrameFaces__Output[] = [];
+  const consumers = [
+    await b.consume({ stream: PIPELINE_STREAMS.frames.stream, durable: 'test-frames', maxAckPending: 1, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (m.subject === pipelineSubjects.frames(jobId) && frames++, Promise.resolve('ack' as const)) }),
+    await b.consume({ stream: PIPELINE_STREAMS.faces.stream, durable: 'test-faces', maxAckPending: 10, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (ends.push(facesCodec.decode(m.data)), Promise.resolve('ack' as const)) }),
+  ];
+  try {
+    while (!ends.some((e) => e.jobId === jobId) && Date.now() < deadline) await sleep(50);
+    return { frames, ends: ends.filter((e) => e.jobId === jobId) };
+  } finally {
+    for (const c of consumers) await c.stop();
+  }
+}
+
+test('with nobody consuming, the decoder stops at its backlog bound; consumed, it goes on to the end mark', { skip: skip ?? false }, async () => {
+  await withDecoder(BOUND, async (b) => {
+    await b.publish('pmr.decode', decodeJob('job-bound'), { msgId: 'job-bound.decode' });
+    const framesWaiting = async (): Promise<number> => (await b.streamState(PIPELINE_STREAMS.frames.stream)).messages;
+    const deadline = Date.now() + 20_000;
+    while ((await framesWaiting()) < BOUND && Date.now() < deadline) await sleep(50);
+    await sleep(1000); // time to overshoot, were the bound not kept
+    assert.equal(await framesWaiting(), BOUND, `exactly ${BOUND} frames wait in the broker`);
+    const { frames, ends } = await drainUntilEnd(b, 'job-bound', Date.now() + 20_000);
+    assert.equal(frames, FRAMES, 'every frame was published once');
+    assert.deepEqual(ends.map((e) => [e.end, e.frameIndex]), [[true, FRAMES]], 'the end mark follows the last frame');
+  });
+});
+
+test('far from its bound, the decoder asks the broker for its backlog once, not before every frame', { skip: skip ?? false }, async () => {
+  await withDecoder(48, async (b, requests) => {
+    await b.publish('pmr.decode', decodeJob('job-free'), { msgId: 'job-free.decode' });
+    const { frames } = await drainUntilEnd(b, 'job-free', Date.now() + 20_000);
+    assert.equal(frames, FRAMES);
+    // One measurement (frames and faces streams: two requests) covers all 30 frames, since 30 < 48; asking before
+    // every frame took 2 × 30.
+    assert.equal(requests(), 2);
+  });
+});
