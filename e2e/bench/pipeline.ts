@@ -1,14 +1,16 @@
 // Benchmark: prints a Markdown table per clip — decode-only fps, whole-pipeline fps, ms per stage per analysed
 // frame, embeddings computed, peak RSS and speed relative to real time. Each clip and skip mode is analysed N times
-// (default 3); its row is the run of median wall time, with the range of × real time over all N beside it. Compare
-// figures within one invocation, not absolute numbers across machines.
+// (default 3); its row is the run of median wall time, with the range of × real time over all N beside it. Without
+// clips named, a second table follows: peak RSS of Hamilton played once and six times over (memory must not grow with
+// the video's length). Compare figures within one invocation, not absolute numbers across machines.
 //
 //   PMR_MODELS_DIR=../shared/models npm run bench [-- [--runs N] clip.mp4 …]
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { measureDecodeFps } from '@pmr/decoder';
-import { dataDir, missingData, missingModels } from '../src/paths.ts';
+import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
 import { medianBy, parseBenchArgs } from '../src/bench-args.ts';
 import { runCli } from '../src/run-cli.ts';
 
@@ -28,6 +30,30 @@ async function analyse(path: string, extra: string[], out: string): Promise<Stat
 
 const f1 = (x: number): string => x.toFixed(1);
 
+/** `clip` played `times` times in a row (video only, stream copy): a long video with the content of a short one. */
+function loopedClip(clip: string, times: number, dir: string): string {
+  const out = join(dir, `${basename(clip, '.mp4')}.x${times}.mp4`);
+  execFileSync(process.env.PMR_FFMPEG ?? 'ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-stream_loop', String(times - 1), '-i', clip, '-map', '0:v:0', '-c', 'copy', out]);
+  return out;
+}
+
+/** Peak RSS against video length: Hamilton once and six times over, one run each per skip mode. */
+async function lengthTable(dir: string, gallery: string): Promise<void> {
+  console.log('\n| clip | duration s | source frames | skip | analysed | tracks | wall s | × real time | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  const clip = video('short_hamilton_clip.mp4');
+  for (const times of [1, 6]) {
+    const path = times === 1 ? clip : loopedClip(clip, times, dir);
+    for (const skip of ['histogram', 'none'] as const) {
+      const r = await analyse(path, ['--gallery', gallery, '--skip', skip], join(dir, `length.${times}.${skip}.json`));
+      console.log(
+        `| ${basename(clip)} ×${times} | ${f1(r.video.duration)} | ${r.video.frames} | ${skip} | ${r.video.analysedFrames} | ${r.tracks.length} | ` +
+          `${f1(r.stats.elapsedSeconds)} | ${(r.video.duration / r.stats.elapsedSeconds).toFixed(2)} | ${r.stats.peakRssMB} |`,
+      );
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const why = missingModels() ?? missingData();
   if (why !== null) {
@@ -35,7 +61,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { runs, clips } = parseBenchArgs(process.argv.slice(2), CLIPS);
+  const { runs, clips, named } = parseBenchArgs(process.argv.slice(2), CLIPS);
   const dir = await mkdtemp(join(tmpdir(), 'pmr-bench-'));
   const gallery = join(dataDir, 'identities');
   console.log(`${runs} run(s) per row; each row is the run of median wall time, × real time over all runs in brackets.\n`);
@@ -63,6 +89,7 @@ async function main(): Promise<void> {
     }
   }
   console.log('\nStage columns: milliseconds per analysed frame; per-face columns: per face embedded/analysed; peak RSS: the highest of the runs. Elapsed time excludes model loading and gallery enrolment.');
+  if (!named) await lengthTable(dir, gallery);
 }
 
 await main();

@@ -2,8 +2,15 @@
 import { existsSync } from 'node:fs';
 import { video } from './paths.ts';
 
-/** `[--runs N] [clip …]`: a clip is a path, or a file name under ../shared/data/videos. */
-export function parseBenchArgs(argv: readonly string[], defaultClips: readonly string[], defaultRuns = 3): { runs: number; clips: string[] } {
+/**
+ * `[--runs N] [clip …]`: a clip is a path, or a file name under ../shared/data/videos. `named`: whether clips were
+ * given (else `clips` are the defaults).
+ */
+export function parseBenchArgs(
+  argv: readonly string[],
+  defaultClips: readonly string[],
+  defaultRuns = 3,
+): { runs: number; clips: string[]; named: boolean } {
   let runs = defaultRuns;
   const clips: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -11,7 +18,7 @@ export function parseBenchArgs(argv: readonly string[], defaultClips: readonly s
     else clips.push(existsSync(argv[i]!) ? argv[i]! : video(argv[i]!));
   }
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
-  return { runs, clips: clips.length > 0 ? clips : defaultClips.map(video) };
+  return { runs, clips: clips.length > 0 ? clips : defaultClips.map(video), named: clips.length > 0 };
 }
 
 export function median(values: readonly number[]): number {

@@ -13,8 +13,8 @@ test('median and medianBy', () => {
 });
 
 test('parseBenchArgs: runs, clip names under the data folder, defaults', () => {
-  assert.deepEqual(parseBenchArgs([], ['a.mp4']), { runs: 3, clips: [video('a.mp4')] });
-  assert.deepEqual(parseBenchArgs(['--runs', '5', 'b.mp4'], ['a.mp4']), { runs: 5, clips: [video('b.mp4')] });
+  assert.deepEqual(parseBenchArgs([], ['a.mp4']), { runs: 3, clips: [video('a.mp4')], named: false });
+  assert.deepEqual(parseBenchArgs(['--runs', '5', 'b.mp4'], ['a.mp4']), { runs: 5, clips: [video('b.mp4')], named: true });
   assert.deepEqual(parseBenchArgs(['package.json'], []).clips, ['package.json'], 'an existing path is kept as it is');
   assert.throws(() => parseBenchArgs(['--runs', '0'], []), /whole number/);
   assert.throws(() => parseBenchArgs(['--runs', 'x'], []), /whole number/);
