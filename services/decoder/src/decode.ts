@@ -1,9 +1,9 @@
 // decodeVideo: stream RGB24 frames out of ffmpeg, thinned by similar-frame skipping, in constant memory.
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { failedPrecondition, invalidArgument, type Frame, type RgbImage } from '@pmr/common';
 import { resolveDecodeOptions, type DecodeOptions, type DecodeSettings } from './decode-options.ts';
 import { decodeArgs } from './ffmpeg-args.ts';
+import { startFfmpeg, type FfmpegProcess } from './ffmpeg-process.ts';
 import { FrameSkipper, type KeptRange } from './frame-skipper.ts';
 import { frameSignature, signatureDistance, type FrameSignature } from './frame-signature.ts';
 import { probeVideo } from './probe.ts';
@@ -46,6 +46,9 @@ export interface DecodedVideo {
 /** Frame buffers kept for reuse by `recycle`. */
 export const RECYCLED_FRAMES = 4;
 
+/** How long an ffmpeg started beside the probe waits for `frames` to be iterated before it is killed. */
+export const UNCLAIMED_DECODER_MS = 30_000;
+
 interface Held {
   readonly image: RgbImage;
   /** A hard cut separates this frame from the decoded frame before it. */
@@ -55,14 +58,40 @@ interface Held {
 }
 
 /**
- * Probe `path` and prepare to stream its frames (display orientation, RGB24) with similar-frame skipping.
+ * Probe `path` and prepare to stream its frames (display orientation, RGB24) with similar-frame skipping. Without
+ * `fps` resampling, ffmpeg's arguments do not depend on the probe, so ffmpeg starts at once beside ffprobe (each takes
+ * 0.15–0.25 s to start on the 2-core build machine) and is handed to the first iteration; not iterated within
+ * UNCLAIMED_DECODER_MS, it is killed. With `fps`, ffmpeg starts on the first `next()`.
  * Probe failures and invalid options throw INVALID_ARGUMENT here; a video with no decodable frame makes the
  * iteration throw INVALID_ARGUMENT; a video that breaks after some frames ends the iteration normally with
  * `outcome.complete === false` and the reason in `outcome.error`.
  */
 export async function decodeVideo(path: string, options: DecodeOptions = {}): Promise<DecodedVideo> {
-  const info = await probeVideo(path, options);
-  const settings = resolveDecodeOptions(options, info.fps);
+  const input = `file:${resolve(path)}`;
+  const ffmpeg = ffmpegBinary(options);
+  let early: FfmpegProcess | undefined = options.fps === undefined && !aborted(options.signal) ? startFfmpeg(ffmpeg, decodeArgs(input)) : undefined;
+  const dropEarly = (): void => {
+    early?.kill();
+    early = undefined;
+  };
+  let info: VideoInfo;
+  let settings: DecodeSettings;
+  try {
+    info = await probeVideo(path, options);
+    settings = resolveDecodeOptions(options, info.fps);
+  } catch (err) {
+    const exited = early?.exited;
+    dropEarly();
+    await exited; // reaped before the error is seen: no ffmpeg outlives a failed decodeVideo
+    throw err;
+  }
+  const unclaimed = early === undefined ? undefined : setTimeout(dropEarly, UNCLAIMED_DECODER_MS).unref();
+  const claim = (): FfmpegProcess | undefined => {
+    clearTimeout(unclaimed);
+    const run = early;
+    early = undefined;
+    return run;
+  };
   let settle: (outcome: DecodeOutcome) => void = () => undefined;
   const outcome = new Promise<DecodeOutcome>((done) => (settle = done));
   const free: Uint8Array[] = [];
@@ -76,7 +105,7 @@ export async function decodeVideo(path: string, options: DecodeOptions = {}): Pr
     [Symbol.asyncIterator]: () => {
       if (iterated) throw failedPrecondition(`${path}: frames can be iterated only once`);
       iterated = true;
-      return streamFrames(info, `file:${resolve(path)}`, ffmpegBinary(options), settings, settle, free);
+      return streamFrames(info, input, ffmpeg, claim, settings, settle, free);
     },
   };
   return { info, frames, outcome, recycle };
@@ -101,6 +130,7 @@ async function* streamFrames(
   info: VideoInfo,
   input: string,
   ffmpeg: string,
+  claimStarted: () => FfmpegProcess | undefined,
   s: DecodeSettings,
   settle: (outcome: DecodeOutcome) => void,
   free: Uint8Array[],
@@ -121,23 +151,17 @@ async function* streamFrames(
     ...(error === undefined ? {} : { error }),
     ...(stopped === undefined ? {} : { stopped }),
   });
+  const started = claimStarted();
   if (aborted(s.signal)) {
+    started?.kill();
     stopped = 'aborted';
     settle(report());
     throw abortError(s.signal);
   }
 
-  const child = spawn(ffmpeg, decodeArgs(input, sampleFps), { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-  const exited = new Promise<{ code: number | null; signal: string | null; spawnError?: Error }>((done) => {
-    child.once('close', (code, signal) => done({ code, signal }));
-    child.once('error', (spawnError) => done({ code: null, signal: null, spawnError }));
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (text: string) => {
-    if (stderr.length < 8192) stderr += text;
-  });
-  const onAbort = (): void => void child.kill('SIGKILL');
+  const run = started ?? startFfmpeg(ffmpeg, decodeArgs(input, sampleFps));
+  const { exited } = run;
+  const onAbort = (): void => run.kill();
   s.signal?.addEventListener('abort', onAbort, { once: true });
 
   const frameSize = info.width * info.height * 3;
@@ -152,7 +176,7 @@ async function* streamFrames(
   let lastSlot = -1;
   let lastShown = -1;
   try {
-    for await (const data of readRawFrames(child.stdout, frameSize, allocate)) {
+    for await (const data of readRawFrames(run.output, frameSize, allocate)) {
       if (aborted(s.signal)) break;
       const slot = sampleFps === undefined ? { first: decoded, shown: decoded } : slotRange(decoded, info.fps, sampleFps, info.startTime);
       lastSlot = Math.max(slot.first, lastSlot + 1);
@@ -179,7 +203,7 @@ async function* streamFrames(
     const exit = await exited;
     if (exit.spawnError !== undefined) throw failedPrecondition(`cannot run ${ffmpeg}: ${exit.spawnError.message}`, exit.spawnError);
     const problems: string[] = [];
-    const ffmpegSaid = firstErrorLine(stderr, input);
+    const ffmpegSaid = firstErrorLine(run.stderr(), input);
     if (ffmpegSaid !== '') problems.push(`ffmpeg: ${ffmpegSaid}`);
     if (exit.code !== 0) problems.push(`ffmpeg exited with ${exit.code === null ? `signal ${String(exit.signal)}` : `code ${exit.code}`}`);
     const slack = sampleFps === undefined ? 0 : Math.ceil(info.fps / sampleFps) + 1;
@@ -204,7 +228,7 @@ async function* streamFrames(
     throw err;
   } finally {
     s.signal?.removeEventListener('abort', onAbort);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    run.kill();
     await exited;
     if (!finished && stopped === undefined && error === undefined) stopped = aborted(s.signal) ? 'aborted' : 'consumer';
     if (stopped !== undefined) complete = false;

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { PmrError, type Frame } from '@pmr/common';
-import { decodeVideo, type DecodeOutcome } from '../src/decode.ts';
+import { decodeVideo, UNCLAIMED_DECODER_MS, type DecodeOutcome } from '../src/decode.ts';
 import type { DecodeOptions } from '../src/decode-options.ts';
 import type { VideoInfo } from '../src/video-info.ts';
 import { cutAfterIndex, cutFile, ffmpegChildren, ffmpegMissing, hamilton, makeFaststart, makeRotatedMarker, tempFolder } from './media-fixtures.ts';
@@ -209,6 +210,38 @@ test('decodeVideo: breaking off, maxFrames and abort kill ffmpeg', async (t) => 
     for await (const f of preAborted.frames) void f;
   }, { name: 'AbortError' });
   assert.equal((await preAborted.outcome).stopped, 'aborted');
+});
+
+test('decodeVideo: ffmpeg starts beside the probe; its frames wait for a reader that comes after it has ended', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  const tmp = tempFolder();
+  t.after(tmp.remove);
+  // 10 frames of 32×64: ffmpeg writes them all and exits long before the 300 ms are up.
+  const decoding = await decodeVideo(makeRotatedMarker(tmp.dir), { skip: { method: 'none', threshold: 0 } });
+  await sleep(300);
+  const frames: Frame[] = [];
+  for await (const f of decoding.frames) frames.push(f);
+  assert.equal(frames.length, 10, 'no frame lost while nobody read');
+  assert.equal((await decoding.outcome).complete, true);
+  noChildrenLeft();
+});
+
+test('decodeVideo: an ffmpeg started early and never claimed is killed, and a failed probe leaves none', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const unclaimed = await decodeVideo(hamilton);
+  assert.equal(ffmpegChildren().length, 1, 'ffmpeg started with the probe');
+  t.mock.timers.tick(UNCLAIMED_DECODER_MS);
+  t.mock.timers.reset();
+  for (let i = 0; i < 100 && ffmpegChildren().length > 0; i++) await sleep(20);
+  noChildrenLeft();
+  void unclaimed;
+  const tmp = tempFolder();
+  t.after(tmp.remove);
+  const text = join(tmp.dir, 'y.mp4');
+  writeFileSync(text, 'not a video either');
+  await assert.rejects(decodeVideo(text));
+  noChildrenLeft();
 });
 
 test('decodeVideo: frames can be iterated once; options are checked', async (t) => {

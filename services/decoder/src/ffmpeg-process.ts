@@ -1,0 +1,50 @@
+// One ffmpeg process decoding to its stdout: the pipe, the start of what it said on stderr, and how it ended.
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
+
+export interface FfmpegExit {
+  readonly code: number | null;
+  readonly signal: string | null;
+  /** Set when the process could not be started at all. */
+  readonly spawnError?: Error;
+}
+
+export interface FfmpegProcess {
+  readonly child: ChildProcessByStdio<null, Readable, Readable>;
+  /**
+   * Its stdout, to be iterated once. Marked as read from the start: Node resumes (and so discards) a child's unread
+   * stdout when the child exits, and a short video's ffmpeg, started before its reader comes, may well exit first.
+   */
+  readonly output: AsyncIterable<Uint8Array>;
+  /** Settles once the process has ended and its streams closed; never rejects. */
+  readonly exited: Promise<FfmpegExit>;
+  /** The first 8 KiB or so of its stderr, so far. */
+  stderr(): string;
+  /** Kill it unless it has ended. */
+  kill(): void;
+}
+
+export function startFfmpeg(ffmpeg: string, args: readonly string[]): FfmpegProcess {
+  const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  const exited = new Promise<FfmpegExit>((done) => {
+    child.once('close', (code, signal) => done({ code, signal }));
+    child.once('error', (spawnError) => done({ code: null, signal: null, spawnError }));
+  });
+  // A 'readable' listener marks stdout as read by someone: the data waits for the reader (up to the stream's buffer and
+  // the pipe's; then ffmpeg blocks) instead of being resumed away when ffmpeg exits.
+  child.stdout.on('readable', () => undefined);
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    if (stderr.length < 8192) stderr += text;
+  });
+  return {
+    child,
+    output: child.stdout,
+    exited,
+    stderr: () => stderr,
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
