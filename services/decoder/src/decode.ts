@@ -71,7 +71,7 @@ export async function decodeVideo(path: string, options: DecodeOptions = {}): Pr
   const ffmpeg = ffmpegBinary(options);
   let early: FfmpegProcess | undefined = options.fps === undefined && !aborted(options.signal) ? startFfmpeg(ffmpeg, decodeArgs(input)) : undefined;
   const dropEarly = (): void => {
-    early?.kill();
+    early?.discard();
     early = undefined;
   };
   let info: VideoInfo;
@@ -153,7 +153,7 @@ async function* streamFrames(
   });
   const started = claimStarted();
   if (aborted(s.signal)) {
-    started?.kill();
+    started?.discard();
     stopped = 'aborted';
     settle(report());
     throw abortError(s.signal);

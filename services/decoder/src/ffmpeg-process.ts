@@ -22,6 +22,11 @@ export interface FfmpegProcess {
   stderr(): string;
   /** Kill it unless it has ended. */
   kill(): void;
+  /**
+   * Kill it and drop its output unread. Needed when nobody will read stdout: an unread stdout never ends, so the
+   * process would never count as closed and `exited` would never settle.
+   */
+  discard(): void;
 }
 
 export function startFfmpeg(ffmpeg: string, args: readonly string[]): FfmpegProcess {
@@ -38,13 +43,18 @@ export function startFfmpeg(ffmpeg: string, args: readonly string[]): FfmpegProc
   child.stderr.on('data', (text: string) => {
     if (stderr.length < 8192) stderr += text;
   });
+  const kill = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
   return {
     child,
     output: child.stdout,
     exited,
     stderr: () => stderr,
-    kill: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    kill,
+    discard: () => {
+      kill();
+      child.stdout.destroy();
     },
   };
 }

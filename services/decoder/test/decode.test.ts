@@ -238,10 +238,15 @@ test('decodeVideo: an ffmpeg started early and never claimed is killed, and a fa
   void unclaimed;
   const tmp = tempFolder();
   t.after(tmp.remove);
-  const text = join(tmp.dir, 'y.mp4');
-  writeFileSync(text, 'not a video either');
-  await assert.rejects(decodeVideo(text));
-  noChildrenLeft();
+  // Text that ffprobe names as such at once, while ffmpeg is still starting: the early ffmpeg must be dropped, its
+  // unread output too, or decodeVideo would wait for it to close for ever.
+  for (const [name, content] of [['y.mp4', 'not a video either'], ['notes.txt', 'This is a text file, not a video.\n'.repeat(20)]] as const) {
+    const text = join(tmp.dir, name);
+    writeFileSync(text, content);
+    const settled = await Promise.race([decodeVideo(text).then(() => 'resolved', () => 'rejected'), sleep(10_000, 'still waiting')]);
+    assert.equal(settled, 'rejected', name);
+    noChildrenLeft();
+  }
 });
 
 test('decodeVideo: frames can be iterated once; options are checked', async (t) => {
