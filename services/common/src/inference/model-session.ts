@@ -5,7 +5,7 @@
 // share one thread (and its memory), and run one at a time.
 import { Worker } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
-import { movableBuffers, type FromThread, type LoadedSession, type SessionSettings, type ToThread, type WireTensor } from './protocol.ts';
+import { fromWire, movableBuffers, type FromThread, type LoadedSession, type SessionSettings, type ToThread, type WireTensor } from './protocol.ts';
 import { BufferPool } from './buffer-pool.ts';
 
 export type SessionOutputs = Record<string, ort.Tensor>;
@@ -126,10 +126,6 @@ function toWire(t: ort.Tensor): WireTensor {
   const data = t.data as ArrayBufferView & { slice(): ArrayBufferView };
   const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
   return { type: t.type, data: whole ? data : data.slice(), dims: t.dims };
-}
-
-function fromWire(t: WireTensor): ort.Tensor {
-  return new ort.Tensor(t.type as ort.Tensor.Type, t.data as ort.Tensor.DataType, t.dims);
 }
 
 /**

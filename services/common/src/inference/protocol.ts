@@ -1,10 +1,16 @@
 // Messages between a model session's owner and the thread that runs it (see model-session.ts, session-thread.ts).
+import * as ort from 'onnxruntime-node';
 
 /** A tensor as it crosses threads: its element type, values and shape. */
 export interface WireTensor {
   readonly type: string;
   readonly data: ArrayBufferView;
   readonly dims: readonly number[];
+}
+
+/** The onnxruntime tensor a wire tensor stands for (over the same values: no copy). */
+export function fromWire(t: WireTensor): ort.Tensor {
+  return new ort.Tensor(t.type as ort.Tensor.Type, t.data as ort.Tensor.DataType, t.dims);
 }
 
 export interface SessionSettings {

@@ -3,7 +3,7 @@
 // stalls only this thread.
 import { parentPort } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
-import { movableBuffers, type FromThread, type SessionSettings, type ToThread, type WireTensor } from './protocol.ts';
+import { fromWire, movableBuffers, type FromThread, type SessionSettings, type ToThread, type WireTensor } from './protocol.ts';
 
 if (parentPort === null) throw new Error('session-thread.ts runs as a worker thread');
 const port = parentPort;
@@ -35,7 +35,7 @@ function sessionOf(id: number): ort.InferenceSession {
 async function run(id: number, session: number, feeds: Record<string, WireTensor>, fetches: readonly string[] | undefined): Promise<void> {
   const s = sessionOf(session);
   const inputs: Record<string, ort.Tensor> = {};
-  for (const [name, t] of Object.entries(feeds)) inputs[name] = new ort.Tensor(t.type as ort.Tensor.Type, t.data as ort.Tensor.DataType, t.dims);
+  for (const [name, t] of Object.entries(feeds)) inputs[name] = fromWire(t);
   const results = fetches === undefined ? await s.run(inputs) : await s.run(inputs, [...fetches]);
   const outputs: Record<string, WireTensor> = {};
   for (const [name, value] of Object.entries(results)) outputs[name] = { type: value.type, data: value.data as ArrayBufferView, dims: value.dims };

@@ -1,8 +1,9 @@
 // The decoder's JetStream side: takes DecodeJob messages (pmr.decode), decodes the video and publishes its analysed
 // frames on pmr.frames.<job> in order, then the end mark on pmr.faces.<job> (so the tracker knows the last index)
 // and the video summary to the orchestrator. Backpressure (backlog-gate.ts): it holds frames back while the frames and
-// faces not yet consumed would exceed `maxInFlight`, so a two-hour video never floods the broker. A decoder killed mid-job leaves the DecodeJob
-// unacked; the one that gets it next decodes again and the message ids drop the frames already published.
+// faces not yet consumed would exceed `maxInFlight`, so a two-hour video never floods the broker. A decoder killed
+// mid-job leaves the DecodeJob unacked; the one that gets it next decodes again and the message ids drop the frames
+// already published.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
