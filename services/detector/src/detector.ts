@@ -1,5 +1,5 @@
 // The detector stage: image in, scored faces with aligned 112×112 chips out. No transport here.
-import type { DetectedFace, Landmarks5, ModelSession, RgbImage, SessionOutputs } from '@pmr/common';
+import type { Box, DetectedFace, Landmarks5, ModelSession, RgbImage, SessionOutputs } from '@pmr/common';
 import { clipBox, invalidArgument, loadSession, ort } from '@pmr/common';
 import { alignFace, warpSimilarity } from './align.ts';
 import { centralCandidate, chooseRollLandmarks, rollCropFor, ROLL_ANGLES, ROLL_CROP_SIZE, type RollView } from './roll-refine.ts';
@@ -84,6 +84,37 @@ export function prepareInput(
   return { letterbox, tensor: letterboxTensor(image, letterbox, KINDS[kind].format, tensor) };
 }
 
+/** A face found and placed in the image, before its chip is cut. */
+interface LocatedFace {
+  /** Clipped to the image. */
+  readonly box: Box;
+  /** Height of the box before clipping: the face's scale, for the size part of its quality. */
+  readonly scaleHeight: number;
+  readonly landmarks: Landmarks5;
+  readonly score: number;
+}
+
+/**
+ * Map raw candidates (network-input pixels) to image pixels and suppress overlaps and small faces; highest score
+ * first. Boxes are clipped to the image; landmarks are not.
+ */
+function locateFaces(image: RgbImage, candidates: readonly FaceCandidate[], letterbox: Letterbox, nmsIou: number, minFaceSize: number): LocatedFace[] {
+  const faces: LocatedFace[] = [];
+  for (const c of nms(candidates, nmsIou)) {
+    const box = boxToImage(c.box, letterbox);
+    if (Math.max(box.width, box.height) < minFaceSize) continue;
+    faces.push({ box: clipBox(box, image.width, image.height), scaleHeight: box.height, landmarks: landmarksToImage(c.landmarks, letterbox), score: c.score });
+  }
+  return faces.sort((a, b) => b.score - a.score);
+}
+
+/** Cut the aligned chip of a located face (from `landmarks`, default its own) and score its quality. */
+function describeFace(image: RgbImage, face: LocatedFace, landmarks: Landmarks5 = face.landmarks): DetectedFace {
+  const { chip } = alignFace(image, landmarks);
+  const quality = faceQuality({ score: face.score, boxHeight: face.scaleHeight, landmarks, chip });
+  return { box: face.box, landmarks, score: face.score, quality, chip };
+}
+
 /**
  * Map raw candidates (network-input pixels) to image pixels, suppress overlaps and small faces, and cut the
  * aligned chip and quality of each survivor. Boxes are clipped to the image; landmarks are not.
@@ -95,23 +126,7 @@ export function finishFaces(
   nmsIou: number,
   minFaceSize: number,
 ): DetectedFace[] {
-  const faces: DetectedFace[] = [];
-  for (const c of nms(candidates, nmsIou)) {
-    const box = boxToImage(c.box, letterbox);
-    if (Math.max(box.width, box.height) < minFaceSize) continue;
-    const landmarks = landmarksToImage(c.landmarks, letterbox);
-    const { chip } = alignFace(image, landmarks);
-    const quality = faceQuality({ score: c.score, box, landmarks, chip });
-    faces.push({ box: clipBox(box, image.width, image.height), landmarks, score: c.score, quality, chip });
-  }
-  return faces.sort((a, b) => b.score - a.score);
-}
-
-/** The same face with new landmarks: chip and quality recomputed, box and score kept. */
-function realign(image: RgbImage, face: DetectedFace, landmarks: Landmarks5): DetectedFace {
-  const { chip } = alignFace(image, landmarks);
-  const quality = faceQuality({ score: face.score, box: face.box, landmarks, chip });
-  return { ...face, landmarks, quality, chip };
+  return locateFaces(image, candidates, letterbox, nmsIou, minFaceSize).map((face) => describeFace(image, face));
 }
 
 export async function createDetector(options: DetectorOptions): Promise<Detector> {
@@ -147,7 +162,7 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
    * Upright landmarks for rolled heads, from the turned crop the detector is surest of (null: keep them). Every crop
    * of every face goes through the network in one batch.
    */
-  const refineRoll = async (image: RgbImage, faces: readonly DetectedFace[]): Promise<Array<Landmarks5 | null>> => {
+  const refineRoll = async (image: RgbImage, faces: readonly LocatedFace[]): Promise<Array<Landmarks5 | null>> => {
     if (faces.length === 0) return [];
     const size = ROLL_CROP_SIZE;
     const plane = size * size * 3;
@@ -178,14 +193,12 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
       const { letterbox, tensor } = prepareInput(image, options.kind, inputSize, maxUpscale, tensorStorage);
       const input = new ort.Tensor('float32', tensor, [1, 3, letterbox.inputHeight, letterbox.inputWidth]);
       const [candidates] = decodeBatch(await session.run({ [inputName]: input }), 1, letterbox.inputWidth, letterbox.inputHeight, scoreThreshold);
-      const faces = finishFaces(image, candidates!, letterbox, nmsIou, minFaceSize);
+      const faces = locateFaces(image, candidates!, letterbox, nmsIou, minFaceSize);
       const big = faces.filter((face) => Math.max(face.box.width, face.box.height) >= rollRefineMinSize);
       const refined = new Map(big.map((face, i) => [face, i]));
       const landmarks = await refineRoll(image, big);
-      return faces.map((face) => {
-        const l = landmarks[refined.get(face) ?? -1];
-        return l === undefined || l === null ? face : realign(image, face, l);
-      });
+      // Each chip is cut once, from the final landmarks.
+      return faces.map((face) => describeFace(image, face, landmarks[refined.get(face) ?? -1] ?? undefined));
     },
     async release(): Promise<void> {
       if (released) return;

@@ -14,7 +14,7 @@
 //                 roll  = max(0, cos(eye-line angle)).
 //   score       = detector^0.2 · size^0.3 · sharpness^0.2 · frontalness^0.3   (weighted geometric mean: one
 //                 bad part pulls the score down, and all parts at 1 give 1).
-import type { Box, FaceQuality, Landmarks5, Point, RgbImage } from '@pmr/common';
+import type { FaceQuality, Landmarks5, Point, RgbImage } from '@pmr/common';
 import { toGray } from '@pmr/common';
 
 export const SIZE_MIN_PX = 16;
@@ -106,10 +106,11 @@ export function combineQuality(parts: Omit<FaceQuality, 'score'>): FaceQuality {
   return { score, ...parts };
 }
 
-export function faceQuality(face: { readonly score: number; readonly box: Box; readonly landmarks: Landmarks5; readonly chip: RgbImage }): FaceQuality {
+/** `boxHeight`: the face box's height in image pixels, before any clipping to the image (the face's scale). */
+export function faceQuality(face: { readonly score: number; readonly boxHeight: number; readonly landmarks: Landmarks5; readonly chip: RgbImage }): FaceQuality {
   return combineQuality({
     detector: clamp01(face.score),
-    size: sizeQuality(face.box.height),
+    size: sizeQuality(face.boxHeight),
     sharpness: sharpnessQuality(face.chip),
     frontalness: frontalness(face.landmarks),
   });

@@ -97,7 +97,7 @@ test('combineQuality: weighted geometric mean (detector 0.2, size 0.3, sharpness
 
 test('faceQuality fills every part in [0, 1]', () => {
   const chip: RgbImage = { width: 112, height: 112, data: new Uint8Array(112 * 112 * 3).fill(90) };
-  const q = faceQuality({ score: 0.93, box: { x: 0, y: 0, width: 40, height: 56 }, landmarks: ARCFACE_TEMPLATE, chip });
+  const q = faceQuality({ score: 0.93, boxHeight: 56, landmarks: ARCFACE_TEMPLATE, chip });
   close(q.detector, 0.93, 1e-12, 'detector');
   close(q.size, 0.5, 1e-12, 'size');
   assert.equal(q.sharpness, 0);
