@@ -9,7 +9,8 @@ import { frameSignature, signatureDistance, type FrameSignature } from './frame-
 import { probeVideo } from './probe.ts';
 import { SceneCutDetector } from './scene-cut.ts';
 import { readRawFrames } from './raw-frames.ts';
-import { frameTime, resamples, slotRange } from './sampling.ts';
+import { resamples, slotRange } from './sampling.ts';
+import { SourceClock } from './source-clock.ts';
 import { ffmpegBinary, firstErrorLine } from './tools.ts';
 import type { VideoInfo } from './video-info.ts';
 
@@ -53,8 +54,8 @@ interface Held {
   readonly image: RgbImage;
   /** A hard cut separates this frame from the decoded frame before it. */
   readonly cut: boolean;
-  /** Source index of the picture itself (under `fps` it is the last frame of its slot). */
-  readonly shown: number;
+  /** Seconds: when the picture is shown (under `fps`, the time of the last source frame of its slot). */
+  readonly pts: number;
 }
 
 /**
@@ -121,9 +122,9 @@ function abortError(signal: AbortSignal | undefined): Error {
   return reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError');
 }
 
-function toFrame(range: KeptRange<Held>, index: number, fps: number, start: number): Frame {
-  const { image, shown, cut } = range.item;
-  return { index, pts: frameTime(shown, fps, start), sourceFirst: range.first, sourceLast: range.last, ptsLast: frameTime(range.last, fps, start), sceneCut: cut, image };
+function toFrame(range: KeptRange<Held>, index: number, clock: SourceClock): Frame {
+  const { image, pts, cut } = range.item;
+  return { index, pts, sourceFirst: range.first, sourceLast: range.last, ptsLast: clock.at(range.last), sceneCut: cut, image };
 }
 
 async function* streamFrames(
@@ -173,23 +174,28 @@ async function* streamFrames(
   };
   const skipper = new FrameSkipper<FrameSignature, Held>({ threshold: s.threshold, maxGap: s.maxGap, distance: signatureDistance });
   const cuts = new SceneCutDetector(s.cutThreshold);
+  // Without sampling, each frame is a source frame and its time is ffmpeg's timestamp; under `fps` the source frames
+  // behind each output slot are worked out at a constant rate (sampling.ts).
+  const clock = new SourceClock(info.fps, info.startTime);
   let lastSlot = -1;
   let lastShown = -1;
   try {
     for await (const data of readRawFrames(run.output, frameSize, allocate)) {
+      const time = sampleFps === undefined ? await run.frameTime(decoded) : null;
       if (aborted(s.signal)) break;
       const slot = sampleFps === undefined ? { first: decoded, shown: decoded } : slotRange(decoded, info.fps, sampleFps, info.startTime);
       lastSlot = Math.max(slot.first, lastSlot + 1);
       lastShown = Math.max(slot.shown, lastSlot);
+      if (sampleFps === undefined) clock.record(lastShown, time);
       decoded++;
       const image: RgbImage = { width: info.width, height: info.height, data };
       const signature = frameSignature(s.method, image);
       const cut = cuts.push(signature.kind === 'histogram' ? signature.histogram : SceneCutDetector.histogramOf(image));
-      const pushed = skipper.push(lastSlot, signature, { image, shown: lastShown, cut }, cut);
+      const pushed = skipper.push(lastSlot, signature, { image, pts: clock.at(lastShown), cut }, cut);
       if (!pushed.kept) spare = data;
       if (pushed.closed !== null) {
         covered = pushed.closed.last + 1;
-        yield toFrame(pushed.closed, emitted++, info.fps, info.startTime);
+        yield toFrame(pushed.closed, emitted++, clock);
         if (emitted >= s.maxFrames) {
           stopped = 'max-frames';
           return;
@@ -203,7 +209,7 @@ async function* streamFrames(
     const exit = await exited;
     if (exit.spawnError !== undefined) throw failedPrecondition(`cannot run ${ffmpeg}: ${exit.spawnError.message}`, exit.spawnError);
     const problems: string[] = [];
-    const ffmpegSaid = firstErrorLine(run.stderr(), input);
+    const ffmpegSaid = firstErrorLine(run.errors(), input);
     if (ffmpegSaid !== '') problems.push(`ffmpeg: ${ffmpegSaid}`);
     if (exit.code !== 0) problems.push(`ffmpeg exited with ${exit.code === null ? `signal ${String(exit.signal)}` : `code ${exit.code}`}`);
     const slack = sampleFps === undefined ? 0 : Math.ceil(info.fps / sampleFps) + 1;
@@ -218,7 +224,7 @@ async function* streamFrames(
     finished = true;
     if (last !== null) {
       covered = last.last + 1;
-      yield toFrame(last, emitted++, info.fps, info.startTime);
+      yield toFrame(last, emitted++, clock);
     }
   } catch (err) {
     if (stopped === undefined) {

@@ -1,6 +1,7 @@
-// One ffmpeg process decoding to its stdout: the pipe, the start of what it said on stderr, and how it ended.
+// One ffmpeg process decoding to its stdout: the pipe, the errors and frame times it logged, and how it ended.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { FrameTimes, LineSplitter, parseLogLine } from './ffmpeg-log.ts';
 
 export interface FfmpegExit {
   readonly code: number | null;
@@ -18,8 +19,16 @@ export interface FfmpegProcess {
   readonly output: AsyncIterable<Uint8Array>;
   /** Settles once the process has ended and its streams closed; never rejects. */
   readonly exited: Promise<FfmpegExit>;
-  /** The first 8 KiB or so of its stderr, so far. */
-  stderr(): string;
+  /**
+   * The first 8 KiB or so of the error lines on its stderr, so far, without their level tags. Only lines tagged with
+   * their level count, so the arguments must include LOG_ARGS (ffmpeg-log.ts), as decodeArgs does.
+   */
+  errors(): string;
+  /**
+   * Seconds, on ffmpeg's output timeline, of output frame `n` (asked in increasing order); null when ffmpeg gave none.
+   * Only for arguments that log showinfo's lines (see ffmpeg-log.ts).
+   */
+  frameTime(n: number): Promise<number | null>;
   /** Kill it unless it has ended. */
   kill(): void;
   /**
@@ -38,10 +47,20 @@ export function startFfmpeg(ffmpeg: string, args: readonly string[]): FfmpegProc
   // A 'readable' listener marks stdout as read by someone: the data waits for the reader (up to the stream's buffer and
   // the pipe's; then ffmpeg blocks) instead of being resumed away when ffmpeg exits.
   child.stdout.on('readable', () => undefined);
-  let stderr = '';
+  let errors = '';
+  const lines = new LineSplitter();
+  const times = new FrameTimes();
+  const take = (line: string): void => {
+    const parsed = parseLogLine(line);
+    if (parsed.kind === 'error') {
+      if (errors.length < 8192) errors += `${parsed.text}\n`;
+    } else times.see(parsed);
+  };
   child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (text: string) => {
-    if (stderr.length < 8192) stderr += text;
+  child.stderr.on('data', (text: string) => lines.push(text).forEach(take));
+  child.stderr.once('close', () => {
+    lines.flush().forEach(take);
+    times.end();
   });
   const kill = (): void => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -50,7 +69,8 @@ export function startFfmpeg(ffmpeg: string, args: readonly string[]): FfmpegProc
     child,
     output: child.stdout,
     exited,
-    stderr: () => stderr,
+    errors: () => errors,
+    frameTime: (n) => times.time(n),
     kill,
     discard: () => {
       kill();

@@ -17,7 +17,10 @@ export interface VideoInfo {
    * (ffprobe's side-data `rotation` is counter-clockwise, so it is negated), else from `tags.rotate`.
    */
   readonly rotation: 0 | 90 | 180 | 270;
-  /** Frames per second (avg_frame_rate, else r_frame_rate). Decoding assumes a constant frame rate. */
+  /**
+   * Frames per second (avg_frame_rate, else r_frame_rate): the nominal rate. Decoded frames carry ffmpeg's own
+   * timestamps; the rate is used where a constant one is assumed (`fps` sampling's slots, a frame's length).
+   */
   readonly fps: number;
   /**
    * Seconds from the container's start to the first video frame (stream start_time − format start_time, ≥ 0):
@@ -28,7 +31,11 @@ export interface VideoInfo {
   readonly duration: number;
   /** Number of video frames: the container's count when it has one, else round(duration × fps). */
   readonly frameCount: number;
-  /** True when `frameCount` came from the container (nb_frames), false when it is an estimate. */
+  /**
+   * True when `frameCount` came from the container (nb_frames), false when it is an estimate. AVI's count is taken as
+   * an estimate: it includes the empty chunks that mark skipped frames (a variable-rate source written to AVI holds
+   * 19 pictures in 51 chunks), which are no pictures to decode.
+   */
   readonly frameCountExact: boolean;
   readonly hasAudio: boolean;
 }
@@ -103,7 +110,7 @@ export function parseProbeJson(path: string, json: unknown): VideoInfo {
   const rotation = rotationOf(video);
   const turned = rotation === 90 || rotation === 270;
   const duration = positive(video.duration) || positive(probe.format?.duration);
-  const counted = Math.trunc(positive(video.nb_frames));
+  const counted = container === 'avi' ? 0 : Math.trunc(positive(video.nb_frames));
   return {
     path,
     container,

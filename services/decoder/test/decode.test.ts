@@ -8,7 +8,7 @@ import { PmrError, type Frame } from '@pmr/common';
 import { decodeVideo, UNCLAIMED_DECODER_MS, type DecodeOutcome } from '../src/decode.ts';
 import type { DecodeOptions } from '../src/decode-options.ts';
 import type { VideoInfo } from '../src/video-info.ts';
-import { cutAfterIndex, cutFile, ffmpegChildren, ffmpegMissing, hamilton, makeFaststart, makeRotatedMarker, tempFolder } from './media-fixtures.ts';
+import { cutAfterIndex, cutFile, ffmpegChildren, ffmpegMissing, hamilton, makeFaststart, makeRotatedMarker, makeVariableRate, tempFolder } from './media-fixtures.ts';
 
 const missing = ffmpegMissing(hamilton);
 if (missing !== null) console.log(`# decode tests skipped: ${missing}`);
@@ -26,6 +26,12 @@ async function decodeAll(path: string, options: DecodeOptions): Promise<{ frames
 /** Hamilton: 2997/100 fps, first video frame 0.844014 s into the container. */
 const FPS = 29.97;
 const START = 0.852019 - 0.008005;
+/**
+ * Hamilton's frame times as ffmpeg stamps them: ticks of 1/11988 s, 400 a frame, from tick 10118 (its start shifted by
+ * the container's, to the tick). They differ from START + i / FPS by 3 µs, which the coverage checks allow.
+ */
+const hamiltonTime = (i: number): number => (10118 + 400 * i) / 11988;
+const TICK_SLACK = 1e-5;
 
 /** Ranges contiguous from 0 to `last`, indices 0.., pts and ptsLast consistent. */
 function assertCoverage(frames: Frame[], last: number, fps = FPS, start = START): void {
@@ -34,8 +40,8 @@ function assertCoverage(frames: Frame[], last: number, fps = FPS, start = START)
     assert.equal(f.index, i);
     assert.equal(f.sourceFirst, next, `frame ${i} starts where the previous ended`);
     assert.ok(f.sourceLast >= f.sourceFirst);
-    assert.ok(f.pts >= start + f.sourceFirst / fps - 1e-6 && f.pts <= start + f.sourceLast / fps + 1e-6, `frame ${i} pts inside its range`);
-    assert.ok(Math.abs(f.ptsLast - (start + f.sourceLast / fps)) < 1e-6);
+    assert.ok(f.pts >= start + f.sourceFirst / fps - TICK_SLACK && f.pts <= start + f.sourceLast / fps + TICK_SLACK, `frame ${i} pts inside its range`);
+    assert.ok(Math.abs(f.ptsLast - (start + f.sourceLast / fps)) < TICK_SLACK);
     if (i > 0) assert.ok(f.pts > frames[i - 1]!.pts, 'pts increasing');
     next = f.sourceLast + 1;
   });
@@ -55,7 +61,7 @@ test('decodeVideo: every frame of hamilton with skip none', async (t) => {
   for await (const f of decoding.frames) {
     assert.deepEqual([f.index, f.sourceFirst, f.sourceLast], [count, count, count]);
     assert.deepEqual([f.image.width, f.image.height, f.image.data.length], [640, 360, 640 * 360 * 3]);
-    assert.ok(Math.abs(f.pts - (START + count / FPS)) < 1e-6 && f.pts > lastPts);
+    assert.ok(Math.abs(f.pts - hamiltonTime(count)) < 1e-12 && f.pts > lastPts, `frame ${count} at ffmpeg's time`);
     lastPts = f.pts;
     hashes.set(createHash('sha1').update(f.image.data).digest('hex'), count);
     count++;
@@ -115,6 +121,29 @@ test('decodeVideo: default skipping keeps every hard cut and skips most near-dup
   assert.ok(frames.every((f) => f.sourceLast - f.sourceFirst < 7), 'maxGap of 7 source frames (0.25 s)');
   assert.equal(outcome.complete, true);
   assert.equal(outcome.emittedFrames, frames.length);
+});
+
+test('decodeVideo: a variable-rate video keeps its own frame times, in Matroska and in AVI (whose empty chunks are no missing frames)', async (t) => {
+  if (missing !== null) return t.skip(missing);
+  const tmp = tempFolder();
+  t.after(tmp.remove);
+  const { mkv, avi, times } = makeVariableRate(tmp.dir);
+  const ms = (s: number): number => Math.round(s * 1000) / 1000;
+  for (const path of [mkv, avi]) {
+    const every = await decodeAll(path, { skip: { method: 'none', threshold: 0 } });
+    // index / fps would put the last frame at 1.9 s (Matroska: fps 10 from r_frame_rate) or 0.1 s (AVI: "200 fps")
+    assert.deepEqual(every.frames.map((f) => ms(f.pts)), times, path);
+    assert.deepEqual(every.frames.map((f) => ms(f.ptsLast)), times, path);
+    assert.deepEqual(every.outcome, { complete: true, sourceFrames: 20, decodedFrames: 20, emittedFrames: 20 }, path);
+    const skipped = await decodeAll(path, { skip: { method: 'histogram', threshold: 0.5, maxGap: 4 } });
+    assert.ok(skipped.frames.length < 20, `${path}: some frames skipped`);
+    for (const f of skipped.frames) {
+      assert.equal(ms(f.pts), times[f.sourceFirst], `${path}: a kept frame's time is its own`);
+      assert.equal(ms(f.ptsLast), times[f.sourceLast], `${path}: its range ends at the time of its last frame`);
+    }
+    assert.equal(skipped.frames.at(-1)?.sourceLast, 19);
+  }
+  noChildrenLeft();
 });
 
 test('decodeVideo: a truncated file gives its frames, then complete=false with a reason', async (t) => {

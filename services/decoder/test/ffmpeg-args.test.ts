@@ -2,15 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeArgs, formatRate } from '../src/ffmpeg-args.ts';
 
-test('decodeArgs: passthrough by default, fps filter when sampling, input kept as one argument', () => {
+test('decodeArgs: passthrough with showinfo timestamps by default, fps filter when sampling, input kept as one argument', () => {
   const input = 'file:/tmp/a b; rm -rf $HOME.mp4';
   const all = decodeArgs(input);
   assert.equal(all[all.indexOf('-i') + 1], input);
   assert.deepEqual(all.slice(all.indexOf('-fps_mode'), all.indexOf('-fps_mode') + 2), ['-fps_mode', 'passthrough']);
   assert.deepEqual(all.slice(-5), ['-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1']);
-  assert.ok(!all.includes('-vf'));
+  assert.deepEqual(all.slice(all.indexOf('-vf'), all.indexOf('-vf') + 2), ['-vf', 'showinfo=checksum=0']);
+  assert.deepEqual(all.slice(all.indexOf('-enc_time_base'), all.indexOf('-enc_time_base') + 2), ['-enc_time_base', '-1']);
+  assert.deepEqual(all.slice(all.indexOf('-loglevel'), all.indexOf('-loglevel') + 2), ['-loglevel', 'level+info']);
   const sampled = decodeArgs(input, 5);
   assert.deepEqual(sampled.slice(sampled.indexOf('-vf'), sampled.indexOf('-vf') + 2), ['-vf', 'fps=5']);
+  assert.ok(!sampled.includes('-enc_time_base'));
   assert.ok(sampled.includes('passthrough'), 'no frame duplication at the start');
 });
 

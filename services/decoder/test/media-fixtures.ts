@@ -76,6 +76,21 @@ export function makeRotatedHamilton(dir: string): string {
   return out;
 }
 
+/**
+ * A variable-rate clip (64×48 test pattern, mpeg4): 10 frames at 10 fps, then 10 at 2 fps, i.e. frames at 0, 0.1, …,
+ * 0.9 s, then 1, 1.5, …, 5.5 s — in Matroska, and copied into AVI, which being a constant-rate container marks each
+ * gap with empty chunks (its frame count says 1102 for these 20 pictures).
+ */
+export function makeVariableRate(dir: string): { readonly mkv: string; readonly avi: string; readonly times: readonly number[] } {
+  const mkv = join(dir, 'variable-rate.mkv');
+  const avi = join(dir, 'variable-rate.avi');
+  const graph = 'testsrc=size=64x48:rate=10:d=1[a];testsrc=size=64x48:rate=2:d=5[b];[a][b]concat=n=2:v=1,settb=1/100[v]';
+  ffmpeg(['-filter_complex', graph, '-map', '[v]', '-fps_mode', 'passthrough', '-c:v', 'mpeg4', '-q:v', '2', mkv]);
+  ffmpeg(['-i', mkv, '-c', 'copy', avi]);
+  const times = [...Array.from({ length: 10 }, (_, i) => i / 10), ...Array.from({ length: 10 }, (_, i) => 1 + i / 2)];
+  return { mkv, avi, times };
+}
+
 /** Pids of `ffmpeg` children of this process still in the process table (zombies included). */
 export function ffmpegChildren(): number[] {
   const out = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' }).stdout;

@@ -45,6 +45,14 @@ test('parseProbeJson: fallbacks for frame rate, duration and frame count', () =>
   assert.deepEqual([info.fps, info.duration, info.frameCount, info.frameCountExact, info.hasAudio, info.startTime], [25, 4, 100, false, false, 0]);
 });
 
+test("parseProbeJson: AVI's frame count is an estimate (it counts the empty chunks of skipped frames)", () => {
+  const info = parseProbeJson('v.avi', {
+    streams: [{ codec_type: 'video', codec_name: 'mpeg4', width: 64, height: 48, avg_frame_rate: '200/1', r_frame_rate: '100/1', duration: '5.51', nb_frames: '1102' }],
+    format: { format_name: 'avi', duration: '5.51' },
+  });
+  assert.deepEqual([info.frameCount, info.frameCountExact], [1102, false]);
+});
+
 test('parseProbeJson: rejects what is not a video', () => {
   const cases = [
     { name: 'text (tty demuxer)', json: { streams: [{ ...h264, codec_name: 'ansi' }], format: { format_name: 'tty' } }, message: /is a still image or text \(tty\)/ },

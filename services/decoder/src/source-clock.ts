@@ -1,0 +1,42 @@
+// Seconds of source frames: ffmpeg's own timestamps where it gave them, a constant-rate estimate elsewhere. Pure.
+import { frameTime } from './sampling.ts';
+
+interface Stamp {
+  readonly index: number;
+  readonly time: number;
+}
+
+/**
+ * Keeps the times of the latest two decoded source frames (all a decode needs: the frame it holds and the one before,
+ * which ends the range of the frame it held before that). Without any recorded time — under `fps` sampling, where
+ * ffmpeg's timestamps are those of its output slots — it answers `frameTime(index, fps, start)`.
+ */
+export class SourceClock {
+  readonly #fps: number;
+  readonly #start: number;
+  #latest: Stamp | null = null;
+  #before: Stamp | null = null;
+
+  constructor(fps: number, start: number) {
+    this.#fps = fps;
+    this.#start = start;
+  }
+
+  /**
+   * Source frame `index` (increasing) was decoded; `time` is ffmpeg's timestamp for it, or null when it gave none
+   * (then one frame period after the frame before). Returns the time kept.
+   */
+  record(index: number, time: number | null): number {
+    const kept = time ?? this.at(index);
+    this.#before = this.#latest;
+    this.#latest = { index, time: kept };
+    return kept;
+  }
+
+  /** Time of source frame `index`: as recorded, else counted in frame periods from the nearest recorded frame. */
+  at(index: number): number {
+    const near = this.#before !== null && index <= this.#before.index ? this.#before : this.#latest;
+    if (near === null) return frameTime(index, this.#fps, this.#start);
+    return near.time + (index - near.index) / this.#fps;
+  }
+}
