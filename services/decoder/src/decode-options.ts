@@ -5,7 +5,7 @@ import type { ToolPaths } from './tools.ts';
 import { DEFAULT_CUT_THRESHOLD } from './scene-cut.ts';
 
 export interface DecodeOptions extends ToolPaths {
-  /** Analysis rate in frames per second (ffmpeg `-vf fps=N`); default: every source frame. Rates ≥ the source rate decode every frame. */
+  /** Analysis rate in frames per second (the first frame of each 1/N-second slot, see decodeArgs); default: every source frame. Rates ≥ the source rate decode every frame. */
   readonly fps?: number;
   /** Similar-frame skipping; default `{ method: 'histogram', threshold: 0.03 }` with maxGap ≈ DEFAULT_MAX_GAP_SECONDS of source frames. */
   readonly skip?: SkipOptions;

@@ -9,8 +9,9 @@ import { frameSignature, signatureDistance, type FrameSignature } from './frame-
 import { probeVideo } from './probe.ts';
 import { SceneCutDetector } from './scene-cut.ts';
 import { readRawFrames } from './raw-frames.ts';
-import { resamples, slotRange } from './sampling.ts';
-import { SourceClock } from './source-clock.ts';
+import { resamples } from './sampling.ts';
+import type { SourceClock } from './source-clock.ts';
+import { SourceFrames } from './source-frames.ts';
 import { ffmpegBinary, firstErrorLine } from './tools.ts';
 import type { VideoInfo } from './video-info.ts';
 
@@ -174,24 +175,17 @@ async function* streamFrames(
   };
   const skipper = new FrameSkipper<FrameSignature, Held>({ threshold: s.threshold, maxGap: s.maxGap, distance: signatureDistance });
   const cuts = new SceneCutDetector(s.cutThreshold);
-  // Without sampling, each frame is a source frame and its time is ffmpeg's timestamp; under `fps` the source frames
-  // behind each output slot are worked out at a constant rate (sampling.ts).
-  const clock = new SourceClock(info.fps, info.startTime);
-  let lastSlot = -1;
-  let lastShown = -1;
+  const source = new SourceFrames((filter, n) => run.frameTime(filter, n), sampleFps !== undefined, info.fps, info.startTime);
+  const { clock } = source;
   try {
     for await (const data of readRawFrames(run.output, frameSize, allocate)) {
-      const time = sampleFps === undefined ? await run.frameTime(decoded) : null;
+      const shown = await source.shown(decoded);
       if (aborted(s.signal)) break;
-      const slot = sampleFps === undefined ? { first: decoded, shown: decoded } : slotRange(decoded, info.fps, sampleFps, info.startTime);
-      lastSlot = Math.max(slot.first, lastSlot + 1);
-      lastShown = Math.max(slot.shown, lastSlot);
-      if (sampleFps === undefined) clock.record(lastShown, time);
       decoded++;
       const image: RgbImage = { width: info.width, height: info.height, data };
       const signature = frameSignature(s.method, image);
       const cut = cuts.push(signature.kind === 'histogram' ? signature.histogram : SceneCutDetector.histogramOf(image));
-      const pushed = skipper.push(lastSlot, signature, { image, pts: clock.at(lastShown), cut }, cut);
+      const pushed = skipper.push(shown, signature, { image, pts: clock.at(shown), cut }, cut);
       if (!pushed.kept) spare = data;
       if (pushed.closed !== null) {
         covered = pushed.closed.last + 1;
@@ -212,15 +206,12 @@ async function* streamFrames(
     const ffmpegSaid = firstErrorLine(run.errors(), input);
     if (ffmpegSaid !== '') problems.push(`ffmpeg: ${ffmpegSaid}`);
     if (exit.code !== 0) problems.push(`ffmpeg exited with ${exit.code === null ? `signal ${String(exit.signal)}` : `code ${exit.code}`}`);
-    const slack = sampleFps === undefined ? 0 : Math.ceil(info.fps / sampleFps) + 1;
-    if (info.frameCountExact && lastShown + 1 + slack < info.frameCount) problems.push(`got ${lastShown + 1} of ${info.frameCount} frames`);
+    const sourceFrames = await source.count();
+    if (info.frameCountExact && sourceFrames < info.frameCount) problems.push(`got ${sourceFrames} of ${info.frameCount} frames`);
     if (decoded === 0) throw invalidArgument(`${info.path}: no decodable frame (${problems.join('; ') || 'ffmpeg gave no output'})`);
     complete = problems.length === 0;
     if (!complete) error = problems.join('; ');
-    // under fps=N the source frames after the last slot are not seen: a complete decode covers them up to the
-    // container's frame count when it has one
-    const end = complete && info.frameCountExact ? Math.max(lastShown, info.frameCount - 1) : lastShown;
-    const last = skipper.finish(end);
+    const last = skipper.finish(sourceFrames - 1); // the last analysed frame stands for every source frame after it
     finished = true;
     if (last !== null) {
       covered = last.last + 1;

@@ -8,19 +8,17 @@
 /** Every line tagged with its level; info level so that showinfo's lines come through; no progress line. */
 export const LOG_ARGS: readonly string[] = ['-loglevel', 'level+info', '-nostats'];
 
-/** Reports each frame's pts as it leaves the filter graph (checksums off: they would cost a pass over every frame). */
-export const FRAME_INFO_FILTER = 'showinfo=checksum=0';
-
 export type LogLine =
   /** An error, fatal or panic line, without its level tag (warnings and info are not errors). */
   | { readonly kind: 'error'; readonly text: string }
-  /** showinfo's input time base: seconds per pts tick; null when ffmpeg has none (0/0). */
-  | { readonly kind: 'timeBase'; readonly seconds: number | null }
-  /** showinfo's line for output frame `n` (0, 1, …): its pts in ticks, null when the frame has none (NOPTS). */
-  | { readonly kind: 'frame'; readonly n: number; readonly pts: number | null }
+  /** A showinfo instance's input time base (`filter`: its name, e.g. Parsed_showinfo_0): seconds per pts tick, null when none (0/0). */
+  | { readonly kind: 'timeBase'; readonly filter: string; readonly seconds: number | null }
+  /** A showinfo instance's line for the `n`-th frame through it (0, 1, …): its pts in ticks, null when it has none (NOPTS). */
+  | { readonly kind: 'frame'; readonly filter: string; readonly n: number; readonly pts: number | null }
   | { readonly kind: 'other' };
 
 const LEVEL_TAG = /\[(panic|fatal|error|warning|info|verbose|debug|trace)\] /;
+const SHOWINFO = /^\[(Parsed_showinfo_\d+) @ /;
 const TIME_BASE = /^config in time_base: (\d+)\/(\d+)/;
 const FRAME = /^n:\s*(\d+)\s+pts:\s*(\S+)\s/;
 
@@ -29,17 +27,18 @@ export function parseLogLine(line: string): LogLine {
   if (tag === null) return { kind: 'other' };
   const level = tag[1];
   if (level === 'panic' || level === 'fatal' || level === 'error') return { kind: 'error', text: line.slice(0, tag.index) + line.slice(tag.index + tag[0].length) };
-  if (level !== 'info' || !line.startsWith('[Parsed_showinfo_')) return { kind: 'other' };
+  const filter = SHOWINFO.exec(line)?.[1];
+  if (level !== 'info' || filter === undefined) return { kind: 'other' };
   const message = line.slice(tag.index + tag[0].length);
   const base = TIME_BASE.exec(message);
   if (base !== null) {
     const seconds = Number(base[1]) / Number(base[2]);
-    return { kind: 'timeBase', seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : null };
+    return { kind: 'timeBase', filter, seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : null };
   }
   const frame = FRAME.exec(message);
   if (frame === null) return { kind: 'other' };
   const pts = Number(frame[2]);
-  return { kind: 'frame', n: Number(frame[1]), pts: Number.isSafeInteger(pts) ? pts : null };
+  return { kind: 'frame', filter, n: Number(frame[1]), pts: Number.isSafeInteger(pts) ? pts : null };
 }
 
 /** Cuts a text stream into whole lines; a partial last line waits for the next chunk. */
@@ -64,54 +63,62 @@ export class LineSplitter {
 export const FRAME_TIME_WAIT_MS = 2000;
 
 /**
- * The times (seconds) of the frames ffmpeg outputs, by output index, as showinfo reports them. showinfo logs a frame
- * before ffmpeg writes it, so its line is normally there by the time the frame has been read; a reader still waits
- * for it (up to `waitMs`), and should the lines not come at all (an ffmpeg whose showinfo says something else), it
- * stops waiting and gets null from then on instead of stalling every frame.
+ * The times (seconds) of the frames through one showinfo instance (`filter`), by their number, as it reports them.
+ * showinfo logs a frame before ffmpeg writes it, so its line is normally there by the time the frame has been read; a
+ * reader still waits for it (up to `waitMs`), and should the lines not come at all (an ffmpeg whose showinfo says
+ * something else), it stops waiting and gets undefined from then on instead of stalling every frame.
  */
 export class FrameTimes {
+  readonly #filter: string;
   readonly #times = new Map<number, number | null>();
   readonly #waitMs: number;
   #secondsPerTick: number | null = null;
-  #waiting: { readonly n: number; readonly resolve: (time: number | null) => void } | null = null;
+  #waiting: { readonly n: number; readonly resolve: (time: number | null | undefined) => void } | null = null;
   #ended = false;
   #givenUp = false;
 
-  constructor(waitMs = FRAME_TIME_WAIT_MS) {
+  constructor(filter: string, waitMs = FRAME_TIME_WAIT_MS) {
+    this.#filter = filter;
     this.#waitMs = waitMs;
   }
 
-  /** Take one parsed log line into account. */
+  /** Take one parsed log line into account (lines of other filters are ignored). */
   see(line: LogLine): void {
-    if (line.kind === 'timeBase') this.#secondsPerTick = line.seconds;
-    if (line.kind !== 'frame') return;
+    if (line.kind === 'other' || line.kind === 'error' || line.filter !== this.#filter) return;
+    if (line.kind === 'timeBase') {
+      this.#secondsPerTick = line.seconds;
+      return;
+    }
     const time = line.pts === null || this.#secondsPerTick === null ? null : line.pts * this.#secondsPerTick;
     if (this.#waiting?.n === line.n) this.#settle(time);
     else this.#times.set(line.n, time);
   }
 
-  /** ffmpeg has ended: frames it never reported get null. */
+  /** ffmpeg has ended: frames it never reported get undefined. */
   end(): void {
     this.#ended = true;
-    this.#settle(null);
+    this.#settle(undefined);
   }
 
   /**
-   * Time of output frame `n`; null when ffmpeg gave it no timestamp or never reported it. Ask in increasing `n`:
-   * the times of earlier frames are dropped.
+   * Time of frame `n`; null when it has no timestamp, undefined when it was never reported (ffmpeg ended first, or
+   * the lines stopped coming). Ask in increasing `n`: the times of earlier frames are dropped.
    */
-  time(n: number): Promise<number | null> {
-    for (const k of this.#times.keys()) if (k < n) this.#times.delete(k);
+  time(n: number): Promise<number | null | undefined> {
+    for (const k of this.#times.keys()) {
+      if (k >= n) break; // reported in increasing order, so the map is too
+      this.#times.delete(k);
+    }
     const known = this.#times.get(n);
     if (known !== undefined) {
       this.#times.delete(n);
       return Promise.resolve(known);
     }
-    if (this.#ended || this.#givenUp) return Promise.resolve(null);
+    if (this.#ended || this.#givenUp) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.#givenUp = true;
-        this.#settle(null);
+        this.#settle(undefined);
       }, this.#waitMs);
       this.#waiting = {
         n,
@@ -123,7 +130,7 @@ export class FrameTimes {
     });
   }
 
-  #settle(time: number | null): void {
+  #settle(time: number | null | undefined): void {
     const waiting = this.#waiting;
     this.#waiting = null;
     waiting?.resolve(time);

@@ -25,10 +25,10 @@ export interface FfmpegProcess {
    */
   errors(): string;
   /**
-   * Seconds, on ffmpeg's output timeline, of output frame `n` (asked in increasing order); null when ffmpeg gave none.
-   * Only for arguments that log showinfo's lines (see ffmpeg-log.ts).
+   * Seconds, on ffmpeg's timeline, of the `n`-th frame through the showinfo instance `filter` (asked in increasing `n`
+   * per filter): see FrameTimes.time in ffmpeg-log.ts. Only for arguments with showinfo filters, as decodeArgs gives.
    */
-  frameTime(n: number): Promise<number | null>;
+  frameTime(filter: string, n: number): Promise<number | null | undefined>;
   /** Kill it unless it has ended. */
   kill(): void;
   /**
@@ -49,18 +49,29 @@ export function startFfmpeg(ffmpeg: string, args: readonly string[]): FfmpegProc
   child.stdout.on('readable', () => undefined);
   let errors = '';
   const lines = new LineSplitter();
-  const times = new FrameTimes();
+  const times = new Map<string, FrameTimes>();
+  let ended = false;
+  const timesOf = (filter: string): FrameTimes => {
+    let t = times.get(filter);
+    if (t === undefined) {
+      t = new FrameTimes(filter);
+      if (ended) t.end();
+      times.set(filter, t);
+    }
+    return t;
+  };
   const take = (line: string): void => {
     const parsed = parseLogLine(line);
     if (parsed.kind === 'error') {
       if (errors.length < 8192) errors += `${parsed.text}\n`;
-    } else times.see(parsed);
+    } else if (parsed.kind !== 'other') timesOf(parsed.filter).see(parsed);
   };
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => lines.push(text).forEach(take));
   child.stderr.once('close', () => {
     lines.flush().forEach(take);
-    times.end();
+    ended = true;
+    for (const t of times.values()) t.end();
   });
   const kill = (): void => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -70,7 +81,7 @@ export function startFfmpeg(ffmpeg: string, args: readonly string[]): FfmpegProc
     output: child.stdout,
     exited,
     errors: () => errors,
-    frameTime: (n) => times.time(n),
+    frameTime: (filter, n) => timesOf(filter).time(n),
     kill,
     discard: () => {
       kill();

@@ -7,9 +7,9 @@ interface Stamp {
 }
 
 /**
- * Keeps the times of the latest two decoded source frames (all a decode needs: the frame it holds and the one before,
- * which ends the range of the frame it held before that). Without any recorded time — under `fps` sampling, where
- * ffmpeg's timestamps are those of its output slots — it answers `frameTime(index, fps, start)`.
+ * Keeps the times of the latest two source frames read (all a decode needs: the frame it has just kept and the one
+ * before, which ends the range of the frame kept before that). Before any is recorded it answers
+ * `frameTime(index, fps, start)`.
  */
 export class SourceClock {
   readonly #fps: number;

@@ -91,21 +91,23 @@ test('decodeVideo: recycled frames are refilled, pixels the same as without recy
   noChildrenLeft();
 });
 
-test('decodeVideo: fps 5 samples 46 frames covering the whole clip, each the source frame it claims', async (t) => {
+test('decodeVideo: fps 5 keeps the first frame of each fifth of a second, 47 frames covering the whole clip', async (t) => {
   if (missing !== null) return t.skip(missing);
   if (hashes.size !== 275) return t.skip('needs the frame hashes of the skip-none test');
   const decoding = await decodeVideo(hamilton, { fps: 5, skip: { method: 'none', threshold: 0 } });
   const frames: Frame[] = [];
   for await (const f of decoding.frames) {
     const shown = hashes.get(createHash('sha1').update(f.image.data).digest('hex'));
-    assert.equal(shown, Math.round((f.pts - START) * FPS), `frame ${f.index}: pts names the source frame shown`);
+    assert.equal(shown, f.sourceFirst, `frame ${f.index}: shows the first source frame of its range`);
+    assert.ok(Math.abs(f.pts - hamiltonTime(f.sourceFirst)) < 1e-12, `frame ${f.index}: at that frame's time`);
     frames.push(f);
   }
-  // 9.18 s × 5 = 45.9: slots of ≈ 6 source frames, the first being [0, 1] (the video starts 0.844 s in)
-  assert.equal(frames.length, 46);
+  // slot = round(5·t): frame 0 (0.844 s) is in slot 4, frame 2 (0.911 s) the first in slot 5, frame 8 (1.111 s) in 6;
+  // the last, frame 274 (9.99 s), is in slot 50, so slots 4…50 give 47 frames
+  assert.equal(frames.length, 47);
   assertCoverage(frames, 274);
   assert.deepEqual(frames.slice(0, 3).map((f) => [f.sourceFirst, f.sourceLast]), [[0, 1], [2, 7], [8, 13]]);
-  assert.deepEqual(await decoding.outcome, { complete: true, sourceFrames: 275, decodedFrames: 46, emittedFrames: 46 });
+  assert.deepEqual(await decoding.outcome, { complete: true, sourceFrames: 275, decodedFrames: 47, emittedFrames: 47 });
 });
 
 test('decodeVideo: default skipping keeps every hard cut and skips most near-duplicates', async (t) => {
@@ -123,7 +125,7 @@ test('decodeVideo: default skipping keeps every hard cut and skips most near-dup
   assert.equal(outcome.emittedFrames, frames.length);
 });
 
-test('decodeVideo: a variable-rate video keeps its own frame times, in Matroska and in AVI (whose empty chunks are no missing frames)', async (t) => {
+test('decodeVideo: a variable-rate video keeps its own frame times, and --fps thins it by them, in Matroska and in AVI (whose empty chunks are no missing frames)', async (t) => {
   if (missing !== null) return t.skip(missing);
   const tmp = tempFolder();
   t.after(tmp.remove);
@@ -142,6 +144,13 @@ test('decodeVideo: a variable-rate video keeps its own frame times, in Matroska 
       assert.equal(ms(f.ptsLast), times[f.sourceLast], `${path}: its range ends at the time of its last frame`);
     }
     assert.equal(skipped.frames.at(-1)?.sourceLast, 19);
+    // fps 2 by the frames' own times: slot round(2·t) changes at 0.3, 0.8 and then at every half-second frame
+    const sampled = await decodeAll(path, { fps: 2, skip: { method: 'none', threshold: 0 } });
+    const ranges = [[0, 2], [3, 7], [8, 10], ...Array.from({ length: 9 }, (_, i) => [11 + i, 11 + i])];
+    assert.deepEqual(sampled.frames.map((f) => [f.sourceFirst, f.sourceLast]), ranges, path);
+    assert.deepEqual(sampled.frames.map((f) => ms(f.pts)), ranges.map(([first]) => times[first!]), path);
+    assert.deepEqual(sampled.frames.map((f) => ms(f.ptsLast)), ranges.map(([, last]) => times[last!]), path);
+    assert.deepEqual(sampled.outcome, { complete: true, sourceFrames: 20, decodedFrames: 12, emittedFrames: 12 }, path);
   }
   noChildrenLeft();
 });
