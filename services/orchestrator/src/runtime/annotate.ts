@@ -1,6 +1,7 @@
 // `--annotate OUT.mp4`: the video again with every track's box, label and id drawn, encoded with ffmpeg.
 // Boxes come from the analysis (recorded per analysed frame); labels are known only once the analysis is done,
-// so drawing is a second decoding pass. Keeps one frame in memory; the recorded boxes grow with the video.
+// so drawing is a second decoding pass. Keeps two frames in memory (the one drawn and the one before); the recorded
+// boxes grow with the video.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import sharp from 'sharp';
@@ -9,6 +10,7 @@ import { decodeVideo } from '@pmr/decoder';
 import type { AnalysisResult } from '../result.ts';
 import type { BoxObserver } from './analyse-video.ts';
 import { annotationSvg, type LabelledBox } from './annotation-svg.ts';
+import { ConstantRateSlots } from './constant-rate-slots.ts';
 
 interface RecordedFrame {
   readonly start: number;
@@ -35,9 +37,10 @@ export async function annotateVideo(input: string, output: string, recorder: Ann
   const labels = new Map(result.tracks.map((t) => [t.id, t.label]));
   const decoded = await decodeVideo(input, { skip: { method: 'none' } });
   const { width, height, fps } = decoded.info;
+  const rate = fps || 25;
   const ffmpeg = spawn(
     'ffmpeg',
-    ['-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', String(fps || 25), '-i', 'pipe:0',
+    ['-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', String(rate), '-i', 'pipe:0',
      '-i', input, '-map', '0:v', '-map', '1:a?', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
      '-c:a', 'copy', '-shortest', output],
     { stdio: ['pipe', 'ignore', 'pipe'] },
@@ -46,6 +49,11 @@ export async function annotateVideo(input: string, output: string, recorder: Ann
   ffmpeg.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = once(ffmpeg, 'close');
   const frames = recorder.frames();
+  const slots = new ConstantRateSlots(rate);
+  const write = async (pixels: Uint8Array, times: number): Promise<void> => {
+    for (let i = 0; i < times; i++) if (!ffmpeg.stdin.write(pixels)) await once(ffmpeg.stdin, 'drain');
+  };
+  let previous: Uint8Array | null = null;
   let k = 0;
   try {
     for await (const frame of decoded.frames) {
@@ -63,8 +71,11 @@ export async function annotateVideo(input: string, output: string, recorder: Ann
               .removeAlpha()
               .raw()
               .toBuffer();
-      if (!ffmpeg.stdin.write(pixels)) await once(ffmpeg.stdin, 'drain');
+      // the raw input has no timestamps: the frames go in at a constant rate, each as often as its time asks
+      await write(previous ?? pixels, slots.arrive(frame.pts));
+      previous = pixels;
     }
+    if (previous !== null) await write(previous, slots.finish());
   } finally {
     ffmpeg.stdin.end();
   }
