@@ -1,5 +1,5 @@
-// What a decoding ffmpeg says on stderr, line by line: its errors, and the timestamp of every frame it outputs (from
-// the showinfo filter). Pure: text in, parsed lines out.
+// What a decoding ffmpeg says on stderr, line by line: its errors, and the timestamp of every frame through its showinfo
+// filters. Parsing is pure (text in, parsed lines out); FrameTimes hands the times to a reader, waiting for late lines.
 //
 // Why timestamps from ffmpeg: a frame's time is not index / fps. Phones record at a variable rate (a dark scene drops
 // from 30 to 15 fps), screen recorders write frames only when something changes, and AVI marks skipped frames with
