@@ -7,8 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { silentLogger } from '@pmr/common';
-import { connectJetStream, ensurePipeline, messageCodec, pipelineSubjects, PIPELINE_STREAMS, type JetStreamBus } from '@pmr/common/messaging';
-import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '@pmr/common/testing/nats-server';
+import { messageCodec, pipelineSubjects, PIPELINE_STREAMS, type JetStreamBus } from '@pmr/common/messaging';
+import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
+import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import { startDecoderWorker } from '../src/service/pipeline-worker.ts';
 import { ffmpegMissing, tempFolder } from './media-fixtures.ts';
@@ -18,30 +19,22 @@ if (skip !== undefined) console.log(`# SKIP decoder pipeline worker: ${skip}`);
 
 const FRAMES = 30;
 const BOUND = 5;
-let server: NatsServerHandle | undefined;
-let bus: JetStreamBus | undefined;
+const broker = usePipelineBroker('decoder-worker-test', { skip });
 let media: { dir: string; remove: () => void } | undefined;
-before(async () => {
+before(() => {
   if (skip !== undefined) return;
   media = tempFolder();
   // 30 distinct frames (a moving test pattern), small so the test is about the flow, not decoding.
   execFileSync(process.env.PMR_FFMPEG ?? 'ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=64x48:rate=10`, '-frames:v', String(FRAMES), '-pix_fmt', 'yuv420p', join(media.dir, 'pattern.mp4')]);
-  server = await startNatsServer();
-  bus = await connectJetStream({ servers: server.url, name: 'decoder-worker-test' });
-  await ensurePipeline(bus);
 });
-after(async () => {
-  await bus?.close();
-  await server?.stop();
-  media?.remove();
-});
+after(() => media?.remove());
 
 const jobCodec = messageCodec('pmr.v1.DecodeJob');
 const facesCodec = messageCodec('pmr.v1.FrameFaces');
 
 /** Decode the pattern clip as job `jobId` through a decoder worker with `maxInFlight`; counts its stream-info requests. */
 async function withDecoder<T>(maxInFlight: number, run: (b: JetStreamBus, requests: () => number) => Promise<T>): Promise<T> {
-  const b = bus!;
+  const b = broker.bus();
   let requests = 0;
   const counted: JetStreamBus = { ...b, streamState: (stream) => (requests++, b.streamState(stream)) };
   const worker = await startDecoderWorker({ bus: counted, logger: silentLogger(), roots: [media!.dir], realRoots: [media!.dir], tools: {}, maxInFlight });

@@ -1,12 +1,13 @@
 // The detector's JetStream worker against a real nats-server, with a stand-in detector (the worker's message handling
 // is under test here, not the model): a frame whose detection keeps failing is retried, then reported to its job as a
 // warning and passed on with no faces so the job can end; a malformed message is terminated, never retried.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { silentLogger, type DetectedFace, type RgbImage } from '@pmr/common';
-import { connectJetStream, encodePipelineFrame, ensurePipeline, messageCodec, pipelineMsgIds, pipelineSubjects, type JetStreamBus } from '@pmr/common/messaging';
-import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '@pmr/common/testing/nats-server';
+import { encodePipelineFrame, messageCodec, pipelineMsgIds, pipelineSubjects } from '@pmr/common/messaging';
+import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
+import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import { startDetectorWorker } from '../src/service/pipeline-worker.ts';
@@ -14,25 +15,14 @@ import { startDetectorWorker } from '../src/service/pipeline-worker.ts';
 const skip = natsServerSkipReason();
 if (skip !== undefined) console.log(`# SKIP detector pipeline worker: ${skip}`);
 
-let server: NatsServerHandle | undefined;
-let bus: JetStreamBus | undefined;
-before(async () => {
-  if (skip !== undefined) return;
-  // A small payload limit, so that one of the frames travels through the object store.
-  server = await startNatsServer({ maxPayload: 64 * 1024 });
-  bus = await connectJetStream({ servers: server.url, name: 'detector-worker-test' });
-  await ensurePipeline(bus);
-});
-after(async () => {
-  await bus?.close();
-  await server?.stop();
-});
+// A small payload limit, so that one of the frames travels through the object store.
+const broker = usePipelineBroker('detector-worker-test', { server: { maxPayload: 64 * 1024 }, skip });
 
 const JOB = 'job-poison-1';
 const image = (w: number, h: number, v: number): RgbImage => ({ width: w, height: h, data: new Uint8Array(w * h * 3).fill(v) });
 
 test('a frame failing on every delivery becomes a warning and an empty frame; a malformed message is terminated', { skip: skip ?? false }, async () => {
-  const b = bus!;
+  const b = broker.bus();
   const faces: FrameFaces__Output[] = [];
   const results: PipelineResult__Output[] = [];
   const facesCodec = messageCodec('pmr.v1.FrameFaces');

@@ -1,11 +1,12 @@
 // The tracker's JetStream worker against a real nats-server: faces arrive out of order and twice, the end mark
 // first; the worker still tracks in frame order, once, and publishes each finished track and the job's end once.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { silentLogger } from '@pmr/common';
-import { connectJetStream, ensurePipeline, messageCodec, pipelineMsgIds, pipelineSubjects, type JetStreamBus } from '@pmr/common/messaging';
-import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '@pmr/common/testing/nats-server';
+import { messageCodec, pipelineMsgIds, pipelineSubjects } from '@pmr/common/messaging';
+import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
+import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import type { FrameFaces } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import type { FinishedTrack__Output } from '@pmr/common/proto/generated/pmr/v1/FinishedTrack.ts';
@@ -14,18 +15,7 @@ import { startTrackerWorker } from '../src/service/pipeline-worker.ts';
 const skip = natsServerSkipReason();
 if (skip !== undefined) console.log(`# SKIP tracker pipeline worker: ${skip}`);
 
-let server: NatsServerHandle | undefined;
-let bus: JetStreamBus | undefined;
-before(async () => {
-  if (skip !== undefined) return;
-  server = await startNatsServer();
-  bus = await connectJetStream({ servers: server.url, name: 'tracker-worker-test' });
-  await ensurePipeline(bus);
-});
-after(async () => {
-  await bus?.close();
-  await server?.stop();
-});
+const broker = usePipelineBroker('tracker-worker-test', { skip });
 
 const facesCodec = messageCodec('pmr.v1.FrameFaces');
 const resultCodec = messageCodec('pmr.v1.PipelineResult');
@@ -47,7 +37,7 @@ function frame(i: number): FrameFaces {
 }
 
 test('faces out of order and repeated: tracked in frame order, each track and the end published once', { skip: skip ?? false }, async () => {
-  const b = bus!;
+  const b = broker.bus();
   const results: PipelineResult__Output[] = [];
   const embed: FinishedTrack__Output[] = [];
   const describe: FinishedTrack__Output[] = [];
