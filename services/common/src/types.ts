@@ -37,6 +37,11 @@ export interface Frame {
   readonly sourceLast: number;
   /** Presentation time of the last source frame it stands for, in seconds. */
   readonly ptsLast: number;
+  /**
+   * Seconds that last source frame is shown: until the next source frame's timestamp (on variable-rate video the gaps
+   * differ), one nominal frame period (1 / fps) for the video's last frame.
+   */
+  readonly lastDuration: number;
   /** True when a hard cut separates this frame from the source frame before it: nothing on screen carries over. */
   readonly sceneCut: boolean;
   readonly image: RgbImage;

@@ -125,7 +125,9 @@ function abortError(signal: AbortSignal | undefined): Error {
 
 function toFrame(range: KeptRange<Held>, index: number, clock: SourceClock): Frame {
   const { image, pts, cut } = range.item;
-  return { index, pts, sourceFirst: range.first, sourceLast: range.last, ptsLast: clock.at(range.last), sceneCut: cut, image };
+  const ptsLast = clock.at(range.last);
+  // the next source frame has been read by the time a range closes; after the video's last one the clock counts a period
+  return { index, pts, sourceFirst: range.first, sourceLast: range.last, ptsLast, lastDuration: clock.at(range.last + 1) - ptsLast, sceneCut: cut, image };
 }
 
 async function* streamFrames(

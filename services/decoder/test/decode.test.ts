@@ -62,6 +62,7 @@ test('decodeVideo: every frame of hamilton with skip none', async (t) => {
     assert.deepEqual([f.index, f.sourceFirst, f.sourceLast], [count, count, count]);
     assert.deepEqual([f.image.width, f.image.height, f.image.data.length], [640, 360, 640 * 360 * 3]);
     assert.ok(Math.abs(f.pts - hamiltonTime(count)) < 1e-12 && f.pts > lastPts, `frame ${count} at ffmpeg's time`);
+    assert.ok(Math.abs(f.lastDuration - 400 / 11988) < 1e-12, `frame ${count} lasts one frame period`);
     lastPts = f.pts;
     hashes.set(createHash('sha1').update(f.image.data).digest('hex'), count);
     count++;
@@ -136,6 +137,9 @@ test('decodeVideo: a variable-rate video keeps its own frame times, and --fps th
     // index / fps would put the last frame at 1.9 s (Matroska: fps 10 from r_frame_rate) or 0.1 s (AVI: "200 fps")
     assert.deepEqual(every.frames.map((f) => ms(f.pts)), times, path);
     assert.deepEqual(every.frames.map((f) => ms(f.ptsLast)), times, path);
+    // each frame lasts until the next one; the last one nominal frame period (Matroska: 100 fps, this AVI: "200 fps")
+    const next = [...times.slice(1), times.at(-1)! + 1 / every.info.fps];
+    assert.deepEqual(every.frames.map((f) => ms(f.lastDuration)), times.map((t, i) => ms(next[i]! - t)), path);
     assert.deepEqual(every.outcome, { complete: true, sourceFrames: 20, decodedFrames: 20, emittedFrames: 20 }, path);
     const skipped = await decodeAll(path, { skip: { method: 'histogram', threshold: 0.5, maxGap: 4 } });
     assert.ok(skipped.frames.length < 20, `${path}: some frames skipped`);
@@ -150,6 +154,7 @@ test('decodeVideo: a variable-rate video keeps its own frame times, and --fps th
     assert.deepEqual(sampled.frames.map((f) => [f.sourceFirst, f.sourceLast]), ranges, path);
     assert.deepEqual(sampled.frames.map((f) => ms(f.pts)), ranges.map(([first]) => times[first!]), path);
     assert.deepEqual(sampled.frames.map((f) => ms(f.ptsLast)), ranges.map(([, last]) => times[last!]), path);
+    assert.deepEqual(sampled.frames.map((f) => ms(f.ptsLast + f.lastDuration)), ranges.map(([, last]) => ms(next[last!]!)), path);
     assert.deepEqual(sampled.outcome, { complete: true, sourceFrames: 20, decodedFrames: 12, emittedFrames: 12 }, path);
   }
   noChildrenLeft();

@@ -53,7 +53,7 @@ function fakeStage(count: number, delayMs = 0) {
           if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
           if (options.signal?.aborted === true) throw new Error('aborted');
           seen.pulled++;
-          yield { index: i, pts: i / 10, sourceFirst: i, sourceLast: i, ptsLast: i / 10, sceneCut: i === 0, image: { width: 2, height: 2, data: new Uint8Array(12).fill(i) } };
+          yield { index: i, pts: i / 10, sourceFirst: i, sourceLast: i, ptsLast: i / 10, lastDuration: 0.1, sceneCut: i === 0, image: { width: 2, height: 2, data: new Uint8Array(12).fill(i) } };
         }
       } finally {
         seen.ended = true;

@@ -67,13 +67,14 @@ const FRAME: Frame = {
   sourceFirst: 40,
   sourceLast: 44,
   ptsLast: 1.7,
+  lastDuration: 0.04,
   sceneCut: true,
   image: { width: 16, height: 8, data: new Uint8Array(16 * 8 * 3).fill(200) },
 };
 
 test('frameToMessage: RGB24 shares the pixels; JPEG decodes back to the same size', async () => {
   const rgb = await frameToMessage(FRAME, 'job-1', 'rgb24', 90);
-  assert.deepEqual({ ...rgb, image: undefined }, { jobId: 'job-1', index: 3, pts: 1.5, sourceFirst: 40, sourceLast: 44, ptsLast: 1.7, sceneCut: true, image: undefined });
+  assert.deepEqual({ ...rgb, image: undefined }, { jobId: 'job-1', index: 3, pts: 1.5, sourceFirst: 40, sourceLast: 44, ptsLast: 1.7, sceneCut: true, image: undefined, frameDuration: 0.04 });
   assert.equal(rgb.image?.encoding, 'IMAGE_ENCODING_RGB24');
   assert.equal(rgb.image?.data, FRAME.image.data);
   const jpeg = await frameToMessage(FRAME, 'job-1', 'jpeg', 90);

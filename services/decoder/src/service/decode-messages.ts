@@ -84,6 +84,7 @@ export async function frameToMessage(frame: Frame, jobId: string, encoding: Fram
     ptsLast: frame.ptsLast,
     sceneCut: frame.sceneCut,
     image,
+    frameDuration: frame.lastDuration,
   };
 }
 

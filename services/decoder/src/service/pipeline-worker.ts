@@ -93,12 +93,11 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
         ...(job.maxFrames !== undefined && job.maxFrames !== null ? { maxFrames: job.maxFrames } : {}),
       });
       const { info } = decoded;
-      const frameDuration = info.fps > 0 ? 1 / info.fps : 0;
       let analysed = 0;
       for await (const frame of decoded.frames) {
         await gate.admit(signal);
-        const { image, ...meta } = frame;
-        const data = await encodePipelineFrame(bus, { ...meta, jobId, frameDuration }, image);
+        const { image, lastDuration, ...meta } = frame;
+        const data = await encodePipelineFrame(bus, { ...meta, jobId, frameDuration: lastDuration }, image);
         decoded.recycle(frame); // the message holds a copy of the pixels
         await bus.publish(pipelineSubjects.frames(jobId), data, { msgId: pipelineMsgIds.frame(jobId, frame.index), attempts: 20 });
         options.onFrame?.();

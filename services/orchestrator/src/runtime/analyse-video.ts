@@ -99,10 +99,9 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
     }
   };
 
-  const frameDuration = info.fps > 0 ? 1 / info.fps : 0;
   const track = (frame: Frame, faces: readonly DetectedFace[]): void => {
     detections += faces.length;
-    const span: FrameSpan = { sourceFirst: frame.sourceFirst, sourceLast: frame.sourceLast, pts: frame.pts, end: frame.ptsLast + frameDuration };
+    const span: FrameSpan = { sourceFirst: frame.sourceFirst, sourceLast: frame.sourceLast, pts: frame.pts, end: frame.ptsLast + frame.lastDuration };
     times.add(frame.index, span);
     const t1 = performance.now();
     if (frame.sceneCut) finish(tracker.cut());

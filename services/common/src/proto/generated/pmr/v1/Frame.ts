@@ -45,7 +45,8 @@ export interface Frame {
    */
   'imageRef'?: (_pmr_v1_ObjectRef | null);
   /**
-   * Seconds one source frame lasts (1 / the video's frame rate; 0 when unknown).
+   * Seconds the last source frame it stands for is shown: until the next source frame's timestamp, one nominal frame
+   * period (1 / fps) for the video's last frame; 0 when unknown.
    */
   'frameDuration'?: (number | string);
   /**
@@ -96,7 +97,8 @@ export interface Frame__Output {
    */
   'imageRef'?: (_pmr_v1_ObjectRef__Output | null);
   /**
-   * Seconds one source frame lasts (1 / the video's frame rate; 0 when unknown).
+   * Seconds the last source frame it stands for is shown: until the next source frame's timestamp, one nominal frame
+   * period (1 / fps) for the video's last frame; 0 when unknown.
    */
   'frameDuration': (number);
   /**

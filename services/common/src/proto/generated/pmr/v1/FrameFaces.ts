@@ -51,7 +51,7 @@ export interface FrameFaces {
    */
   'end'?: (boolean);
   /**
-   * Seconds one source frame lasts (Frame.frame_duration).
+   * Seconds the last source frame it stands for is shown (Frame.frame_duration).
    */
   'frameDuration'?: (number | string);
 }
@@ -105,7 +105,7 @@ export interface FrameFaces__Output {
    */
   'end': (boolean);
   /**
-   * Seconds one source frame lasts (Frame.frame_duration).
+   * Seconds the last source frame it stands for is shown (Frame.frame_duration).
    */
   'frameDuration': (number);
 }
