@@ -13,7 +13,7 @@ import { resamples } from './sampling.ts';
 import type { SourceClock } from './source-clock.ts';
 import { SourceFrames } from './source-frames.ts';
 import { ffmpegBinary, firstErrorLine } from './tools.ts';
-import type { VideoInfo } from './video-info.ts';
+import { frameBytes, type VideoInfo } from './video-info.ts';
 
 export interface DecodeOutcome {
   /** True when the whole video was decoded: ffmpeg exited 0, printed no error and gave every expected frame. */
@@ -97,7 +97,7 @@ export async function decodeVideo(path: string, options: DecodeOptions = {}): Pr
   let settle: (outcome: DecodeOutcome) => void = () => undefined;
   const outcome = new Promise<DecodeOutcome>((done) => (settle = done));
   const free: Uint8Array[] = [];
-  const frameSize = info.width * info.height * 3;
+  const frameSize = frameBytes(info);
   const recycle = (frame: Frame): void => {
     const { data } = frame.image;
     if (data.length === frameSize && free.length < RECYCLED_FRAMES && !free.includes(data)) free.push(data);
@@ -168,7 +168,7 @@ async function* streamFrames(
   const onAbort = (): void => run.kill();
   s.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const frameSize = info.width * info.height * 3;
+  const frameSize = frameBytes(info);
   let spare: Uint8Array | null = null;
   const allocate = (): Uint8Array => {
     const buffer = spare ?? free.pop() ?? new Uint8Array(frameSize);

@@ -40,6 +40,11 @@ export interface VideoInfo {
   readonly hasAudio: boolean;
 }
 
+/** Bytes of one decoded RGB24 frame of the video. */
+export function frameBytes(info: Pick<VideoInfo, 'width' | 'height'>): number {
+  return info.width * info.height * 3;
+}
+
 /** Demuxers that read one still picture (or text) rather than a video; such input is rejected. */
 const STILL_FORMATS = new Set(['image2', 'tty', 'webp_pipe', 'png_pipe', 'jpeg_pipe', 'bmp_pipe', 'tiff_pipe']);
 
