@@ -55,7 +55,7 @@ interface Held {
   readonly image: RgbImage;
   /** A hard cut separates this frame from the decoded frame before it. */
   readonly cut: boolean;
-  /** Seconds: when the picture is shown (under `fps`, the time of the last source frame of its slot). */
+  /** Seconds: when the picture is shown (ffmpeg's timestamp for it). */
   readonly pts: number;
 }
 

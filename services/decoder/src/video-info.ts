@@ -19,7 +19,8 @@ export interface VideoInfo {
   readonly rotation: 0 | 90 | 180 | 270;
   /**
    * Frames per second (avg_frame_rate, else r_frame_rate): the nominal rate. Decoded frames carry ffmpeg's own
-   * timestamps; the rate is used where a constant one is assumed (`fps` sampling's slots, a frame's length).
+   * timestamps; the rate stands in only where there is none (a frame ffmpeg gave no time, the video's last frame's
+   * length) and decides whether `fps` sampling thins at all.
    */
   readonly fps: number;
   /**

@@ -22,16 +22,18 @@ export class ConstantRateSlots {
    * the first frame, with itself).
    */
   arrive(pts: number): number {
-    const n = Math.max(0, Math.ceil(pts * this.#rate - EPSILON) - this.#next);
-    this.#next += n;
     this.#last = pts;
-    return n;
+    return this.#fillBefore(pts, 0);
   }
 
   /** After the last frame: the number of slots it fills, one frame period from its time (at least one). */
   finish(): number {
-    if (this.#last === null) return 0;
-    const n = Math.max(1, Math.ceil((this.#last + 1 / this.#rate) * this.#rate - EPSILON) - this.#next);
+    return this.#last === null ? 0 : this.#fillBefore(this.#last + 1 / this.#rate, 1);
+  }
+
+  /** Take the slots from the next one up to those starting before `time` (at least `min`); how many. */
+  #fillBefore(time: number, min: number): number {
+    const n = Math.max(min, Math.ceil(time * this.#rate - EPSILON) - this.#next);
     this.#next += n;
     return n;
   }
