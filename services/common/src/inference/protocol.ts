@@ -16,7 +16,11 @@ export function fromWire(t: WireTensor): ort.Tensor {
 export interface SessionSettings {
   readonly threads?: number;
   readonly provider?: 'cpu' | 'cuda';
+  readonly graphOptimization?: GraphOptimization;
 }
+
+/** onnxruntime's graph optimisation levels (see SessionOptions.graphOptimization in onnx.ts). */
+export type GraphOptimization = 'disabled' | 'basic' | 'extended' | 'all';
 
 /**
  * Every request carries an id, answered once by `done` (with the request's result) or `failed`. A thread hosts several

@@ -14,7 +14,7 @@ const send = (message: FromThread, transfer: ArrayBuffer[] = []): void => port.p
 async function load(id: number, modelPath: string, settings: SessionSettings): Promise<void> {
   const options: ort.InferenceSession.SessionOptions = {
     executionProviders: [settings.provider ?? 'cpu'],
-    graphOptimizationLevel: 'all',
+    graphOptimizationLevel: settings.graphOptimization ?? 'all',
     // A memory pattern is planned and kept per input shape; the detector's roll batches change shape with the number
     // of faces, so patterns pile up (about 10 MB on the crowd clip) for no measurable speed.
     enableMemPattern: false,
