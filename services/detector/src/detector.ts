@@ -42,9 +42,26 @@ export interface DetectorOptions {
   readonly rollRefineMinSize?: number;
 }
 
+export interface DetectOptions {
+  /**
+   * Redo the landmarks and chips of rolled heads now (default true; see roll-refine.ts). False leaves every face as the
+   * frame's detection placed it, for `refine()` to finish later: a video runtime refines only the faces a track keeps
+   * for analysis, a quarter of them or fewer, instead of every face of every frame.
+   */
+  readonly refineRoll?: boolean;
+}
+
 export interface Detector {
-  /** Faces in the image, highest score first. */
-  detect(image: RgbImage): Promise<DetectedFace[]>;
+  /**
+   * Faces in the image, highest score first. Each face's quality is scored from the frame detection's own landmarks
+   * and chip, whether or not its roll is refined, so it is the same with and without `refineRoll`.
+   */
+  detect(image: RgbImage, options?: DetectOptions): Promise<DetectedFace[]>;
+  /**
+   * Faces of `image` found by `detect(image, { refineRoll: false })`, each with the landmarks and chip `detect` would
+   * have given it with `refineRoll` (rolled heads turned upright); everything else, quality included, unchanged.
+   */
+  refine(image: RgbImage, faces: readonly DetectedFace[]): Promise<DetectedFace[]>;
   release(): Promise<void>;
 }
 
@@ -108,11 +125,11 @@ function locateFaces(image: RgbImage, candidates: readonly FaceCandidate[], lett
   return faces.sort((a, b) => b.score - a.score);
 }
 
-/** Cut the aligned chip of a located face (from `landmarks`, default its own) and score its quality. */
-function describeFace(image: RgbImage, face: LocatedFace, landmarks: Landmarks5 = face.landmarks): DetectedFace {
-  const { chip } = alignFace(image, landmarks);
-  const quality = faceQuality({ score: face.score, boxHeight: face.scaleHeight, landmarks, chip });
-  return { box: face.box, landmarks, score: face.score, quality, chip };
+/** Cut the aligned chip of a located face and score its quality. */
+function describeFace(image: RgbImage, face: LocatedFace): DetectedFace {
+  const { chip } = alignFace(image, face.landmarks);
+  const quality = faceQuality({ score: face.score, boxHeight: face.scaleHeight, landmarks: face.landmarks, chip });
+  return { box: face.box, landmarks: face.landmarks, score: face.score, quality, chip };
 }
 
 /**
@@ -162,7 +179,7 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
    * Upright landmarks for rolled heads, from the turned crop the detector is surest of (null: keep them). Every crop
    * of every face goes through the network in one batch.
    */
-  const refineRoll = async (image: RgbImage, faces: readonly LocatedFace[]): Promise<Array<Landmarks5 | null>> => {
+  const refineRoll = async (image: RgbImage, faces: ReadonlyArray<{ readonly box: Box }>): Promise<Array<Landmarks5 | null>> => {
     if (faces.length === 0) return [];
     const size = ROLL_CROP_SIZE;
     const plane = size * size * 3;
@@ -184,21 +201,37 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
     });
   };
 
+  const refine = async (image: RgbImage, faces: readonly DetectedFace[]): Promise<DetectedFace[]> => {
+    const big = faces.filter((face) => Math.max(face.box.width, face.box.height) >= rollRefineMinSize);
+    const turned = new Map<DetectedFace, Landmarks5>();
+    (await refineRoll(image, big)).forEach((landmarks, i) => {
+      if (landmarks !== null) turned.set(big[i]!, landmarks);
+    });
+    return faces.map((face) => {
+      const landmarks = turned.get(face);
+      return landmarks === undefined ? face : { ...face, landmarks, chip: alignFace(image, landmarks).chip };
+    });
+  };
+
+  const checkImage = (image: RgbImage): void => {
+    if (released) throw invalidArgument('detector was released');
+    if (image.data.length !== image.width * image.height * 3) {
+      throw invalidArgument(`image data holds ${image.data.length} bytes, expected ${image.width}x${image.height}x3`);
+    }
+  };
+
   return {
-    async detect(image: RgbImage): Promise<DetectedFace[]> {
-      if (released) throw invalidArgument('detector was released');
-      if (image.data.length !== image.width * image.height * 3) {
-        throw invalidArgument(`image data holds ${image.data.length} bytes, expected ${image.width}x${image.height}x3`);
-      }
+    async detect(image, detectOptions = {}) {
+      checkImage(image);
       const { letterbox, tensor } = prepareInput(image, options.kind, inputSize, maxUpscale, tensorStorage);
       const input = new ort.Tensor('float32', tensor, [1, 3, letterbox.inputHeight, letterbox.inputWidth]);
       const [candidates] = decodeBatch(await session.run({ [inputName]: input }), 1, letterbox.inputWidth, letterbox.inputHeight, scoreThreshold);
-      const faces = locateFaces(image, candidates!, letterbox, nmsIou, minFaceSize);
-      const big = faces.filter((face) => Math.max(face.box.width, face.box.height) >= rollRefineMinSize);
-      const refined = new Map(big.map((face, i) => [face, i]));
-      const landmarks = await refineRoll(image, big);
-      // Each chip is cut once, from the final landmarks.
-      return faces.map((face) => describeFace(image, face, landmarks[refined.get(face) ?? -1] ?? undefined));
+      const faces = locateFaces(image, candidates!, letterbox, nmsIou, minFaceSize).map((face) => describeFace(image, face));
+      return detectOptions.refineRoll === false ? faces : refine(image, faces);
+    },
+    async refine(image, faces) {
+      checkImage(image);
+      return refine(image, faces);
     },
     async release(): Promise<void> {
       if (released) return;

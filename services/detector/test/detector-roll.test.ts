@@ -53,3 +53,26 @@ test('YuNet with roll refinement: tilted heads get a tilted eye line, as SCRFD s
     await Promise.all([refined.release(), plain.release(), reference.release()]);
   }
 });
+
+test('refineRoll false, then refine(): the same faces as detecting with refinement, quality scored before it', async (t) => {
+  const skip = 'skip' in yunet ? yunet.skip : 'skip' in clip ? clip.skip : undefined;
+  if (skip !== undefined || 'skip' in yunet) return t.skip(skip);
+  const path = frame30();
+  if (path === null) return t.skip('ffmpeg could not extract the test frame');
+  const image = await readImage(path);
+  const detector = await createDetector({ kind: 'yunet', modelPath: yunet.path });
+  try {
+    const eager = await detector.detect(image);
+    const plain = await detector.detect(image, { refineRoll: false });
+    const lazy = await detector.refine(image, plain);
+    assert.equal(eager.length, 2);
+    assert.deepEqual(lazy, eager);
+    plain.forEach((face, i) => {
+      assert.deepEqual(face.quality, eager[i]!.quality, 'quality comes from the frame detection\'s own landmarks');
+      assert.ok(Math.abs(eyeAngle(face.landmarks)) < 10 && Math.abs(eyeAngle(eager[i]!.landmarks)) > 20, 'the tilt is only in the refined face');
+    });
+    assert.deepEqual(await detector.refine(image, []), []);
+  } finally {
+    await detector.release();
+  }
+});

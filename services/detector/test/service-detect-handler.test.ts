@@ -29,6 +29,7 @@ function fakeDetector(seen: string[] = []): Detector {
       seen.push(`${image.width}x${image.height}`);
       return Promise.resolve([face(0.9, 100), face(0.8, 30), face(0.65, 21)]);
     },
+    refine: (_image, faces) => Promise.resolve([...faces]),
     release: () => Promise.resolve(),
   };
 }
@@ -102,7 +103,7 @@ function callHandler(detector: Detector, request: DetectRequest__Output): Promis
 }
 
 test('the handler maps domain errors to their status and hides anything else behind INTERNAL', async () => {
-  const failing = (error: Error): Detector => ({ detect: () => Promise.reject(error), release: () => Promise.resolve() });
+  const failing = (error: Error): Detector => ({ detect: () => Promise.reject(error), refine: () => Promise.reject(error), release: () => Promise.resolve() });
   assert.deepEqual(await callHandler(fakeDetector(), { image: rgb(2, 2) }), { faces: 3 });
   assert.deepEqual(await callHandler(fakeDetector(), { image: null }), { code: status.INVALID_ARGUMENT, details: 'image is required' });
   assert.deepEqual(await callHandler(failing(invalidArgument('detector was released')), { image: rgb(2, 2) }), {

@@ -46,13 +46,13 @@ export class Track<F extends TrackableFace> {
     return this.motion.box();
   }
 
-  /** Assign a detection of this frame to the track. */
-  hit(frame: FrameMeta, face: F): void {
+  /** Assign a detection of this frame to the track; returns whether the track keeps it among its selected faces. */
+  hit(frame: FrameMeta, face: F): boolean {
     this.motion.update(face.box);
     this.hits++;
     this.lastPts = frame.pts;
     this.lastFrame = frame.index;
-    this.record(frame, face);
+    return this.record(frame, face);
   }
 
   /** Give the track its id; returns its tentative detections, now reportable. */
@@ -82,9 +82,10 @@ export class Track<F extends TrackableFace> {
     return this.selector.size + this.pending.length;
   }
 
-  private record(frame: FrameMeta, face: F): void {
+  private record(frame: FrameMeta, face: F): boolean {
     const entry: SelectedFace<F> = { frameIndex: frame.index, pts: frame.pts, face };
-    this.selector.offer({ item: entry, pts: frame.pts, score: face.quality.score });
+    const kept = this.selector.offer({ item: entry, pts: frame.pts, score: face.quality.score });
     if (!this.confirmed) this.pending.push(entry);
+    return kept;
   }
 }

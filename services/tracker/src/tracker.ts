@@ -36,7 +36,7 @@ import type { FinishedTrack, FrameMeta, TrackableFace, TrackedFace, TrackerUpdat
  *
  * Every track offers each of its detections to a `FaceSelector`: it keeps at most `facesPerTrack` faces,
  * ranked by `quality.score`, at least `minSelectionGapSeconds` apart, so memory per track is bounded whatever
- * its length. Everything is deterministic for the same input.
+ * its length; `update` names the faces of its frame that were kept. Everything is deterministic for the same input.
  */
 export class Tracker<F extends TrackableFace> {
   private readonly options: ResolvedTrackerOptions;
@@ -106,21 +106,23 @@ export class Tracker<F extends TrackableFace> {
     pass(first.tracks, low);
 
     const assigned: TrackedFace<F>[] = [];
+    const kept: F[] = [];
     for (const { track, face } of pairs) {
-      track.hit(frame, face);
+      if (track.hit(frame, face)) kept.push(face);
       if (track.confirmed) assigned.push({ trackId: track.id, frameIndex: frame.index, pts: frame.pts, face });
     }
     const hitNow = new Set(pairs.map((p) => p.track));
     this.tracks = this.tracks.filter((t) => t.confirmed || hitNow.has(t));
     for (const face of fresh) {
       this.tracks.push(new Track(this.nextSerial++, frame, face, o.facesPerTrack, o.minSelectionGapSeconds));
+      kept.push(face); // a new track keeps its first face
     }
     for (const t of this.tracks) {
       if (!t.confirmed && t.hits >= o.minHits) assigned.push(...t.confirm(this.nextId++));
     }
     assigned.sort((a, b) => a.frameIndex - b.frameIndex || a.trackId - b.trackId);
     finished.sort((a, b) => a.trackId - b.trackId);
-    return { assigned, finished };
+    return { assigned, finished, kept: faces.filter((f) => kept.includes(f)) };
   }
 
   /**

@@ -70,4 +70,9 @@ export interface TrackerUpdate<F> {
   readonly assigned: TrackedFace<F>[];
   /** Confirmed tracks that died at this frame (unseen for longer than the max age), by track id. */
   readonly finished: FinishedTrack<F>[];
+  /**
+   * This frame's faces that a track, confirmed or tentative, now keeps among its selected faces, in the order given:
+   * the only faces of the frame that may later be analysed (a later face may still displace them).
+   */
+  readonly kept: F[];
 }

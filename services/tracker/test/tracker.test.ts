@@ -41,7 +41,7 @@ test('Tracker: minHits 1 confirms at once', () => {
 test('Tracker: short clip — a face seen once, in the last frames, is reported by finish() with lateAssigned', () => {
   const t = new Tracker<TestFace>();
   const f = face('a', 200, 200, { q: 0.8 });
-  assert.deepEqual(t.update(meta(0, 0), [f]), { assigned: [], finished: [] });
+  assert.deepEqual(t.update(meta(0, 0), [f]), { assigned: [], finished: [], kept: [f] }, 'tentative, but its first face is kept');
   const out = t.finish();
   assert.deepEqual(out, [{
     trackId: 1, firstPts: 0, lastPts: 0, firstFrame: 0, lastFrame: 0, hits: 1,
@@ -141,6 +141,24 @@ test('Tracker: ids are 1, 2, … in order of confirmation and the whole output i
   assert.deepEqual(same.assigned.map((x) => [x.trackId, x.face.tag, x.frameIndex]), [[1, 'p', 0], [2, 'q', 0], [1, 'p', 1], [2, 'q', 1]]);
 });
 
+test('Tracker: kept names the faces of the frame that a track now holds among its selected faces', () => {
+  // Selection keeps the better face of any two less than 0.5 s apart, up to 5 faces per track.
+  const t = new Tracker<TestFace>({ minHits: 2 });
+  const a0 = face('a', 100, 100, { q: 0.5 });
+  const b0 = face('b', 600, 100, { q: 0.5 });
+  assert.deepEqual(t.update(meta(0, 0), [a0, b0]).kept, [a0, b0], 'each new track keeps its first face');
+  const a1 = face('a', 102, 100, { q: 0.7 });
+  const b1 = face('b', 602, 100, { q: 0.4 });
+  assert.deepEqual(t.update(meta(1, 0.04), [a1, b1]).kept, [a1], 'a better face replaces the one 0.04 s before; a worse one is not kept');
+  const a2 = face('a', 104, 100, { q: 0.6 });
+  const b2 = face('b', 604, 100, { q: 0.3 });
+  const c2 = face('c', 1000, 500, { q: 0.1 });
+  assert.deepEqual(t.update(meta(2, 0.6), [c2, a2, b2]).kept, [c2, a2, b2], 'in the order given: 0.5 s on, every face is kept');
+  const [a, b] = t.finish();
+  assert.deepEqual(a?.selected.map((s) => s.face), [a1, a2]);
+  assert.deepEqual(b?.selected.map((s) => s.face), [b0, b2]);
+});
+
 test('Tracker: rejects malformed input', () => {
   const t = new Tracker<TestFace>();
   t.update(meta(0, 1), []);
@@ -149,7 +167,7 @@ test('Tracker: rejects malformed input', () => {
   assert.throws(() => t.update({ index: 1, pts: 2, width: 0, height: 720 }, []), /size/);
   assert.throws(() => t.update(meta(1, 2), [{ ...face('a', 0, 0), score: NaN }]), /finite/);
   // an empty box is ignored, not tracked
-  assert.deepEqual(t.update(meta(1, 2), [{ ...face('a', 10, 10), box: { x: 5, y: 5, width: 0, height: 10 } }]), { assigned: [], finished: [] });
+  assert.deepEqual(t.update(meta(1, 2), [{ ...face('a', 10, 10), box: { x: 5, y: 5, width: 0, height: 10 } }]), { assigned: [], finished: [], kept: [] });
   assert.equal(t.liveTracks, 0);
   assert.throws(() => new Tracker({ iouGate: 2 }), /iouGate/);
 });

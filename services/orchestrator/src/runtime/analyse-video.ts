@@ -13,10 +13,10 @@ import type { Engines } from './engines.ts';
 import { StageClock } from './stage-clock.ts';
 
 /**
- * How many frames' detections may be in flight at once. A detection is two requests to the inference thread (the
- * frame, then its faces' turned crops, prepared here in between); with 3 in flight that thread has the next frame queued
- * while this one prepares crops. Measured on short_hamilton_clip.mp4 at every frame, alternating runs: 3 took 6–10% less
- * wall time than 2; 4 no less than 3, for +10–15 MB RSS.
+ * How many frames' detections may be in flight at once, so the inference thread has the next frame queued while this
+ * thread prepares, tracks and refines the last. Measured on short_hamilton_clip.mp4 at every frame, alternating runs,
+ * when each detection was two requests (the frame, then every face's turned crops): 3 took 6–10% less wall time than 2;
+ * 4 no less than 3, for +10–15 MB RSS.
  */
 const DETECT_AHEAD = 3;
 
@@ -82,6 +82,16 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
       input.onBox?.(span, a.trackId, a.face.box);
     }
   };
+  // Roll refinement (detector.refine) is done only for the faces a track keeps, from their frame, beside the detection of
+  // the next frames: a quarter of the faces or fewer. `refined` gives a kept face's refined version. Detection scored
+  // every face's quality unrefined, so the tracks keep the same faces as when every face is refined at detection, and
+  // the results are the same (the distributed detector refines every face).
+  const refined = new WeakMap<DetectedFace, Promise<DetectedFace>>();
+  const refining = new Set<Promise<unknown>>();
+  const refinedTrack = async (t: FinishedTrack<DetectedFace>): Promise<FinishedTrack<DetectedFace>> => ({
+    ...t,
+    selected: await Promise.all(t.selected.map(async (s) => ({ ...s, face: (await refined.get(s.face)) ?? s.face }))),
+  });
   const finish = (tracks: ReadonlyArray<FinishedTrack<DetectedFace>>): void => {
     for (const t of tracks) {
       recordBoxes(t.lateAssigned);
@@ -89,7 +99,7 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
       if (track === undefined) continue;
       embeddings += t.selected.length;
       // Tracks are analysed one after another, alongside the detection of the frames that follow.
-      const analysis = queue.then(() => analyseTrack(t, track, engines, identity, clock));
+      const analysis = queue.then(async () => analyseTrack(await refinedTrack(t), track, engines, identity, clock));
       queue = analysis.then(
         () => undefined,
         () => undefined,
@@ -99,19 +109,21 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
     }
   };
 
-  const track = (frame: Frame, faces: readonly DetectedFace[]): void => {
+  /** Tracks the frame's faces; returns the faces a track now keeps. */
+  const track = (frame: Frame, faces: readonly DetectedFace[]): readonly DetectedFace[] => {
     detections += faces.length;
     const span: FrameSpan = { sourceFirst: frame.sourceFirst, sourceLast: frame.sourceLast, pts: frame.pts, end: frame.ptsLast + frame.lastDuration };
     times.add(frame.index, span);
     const t1 = performance.now();
     if (frame.sceneCut) finish(tracker.cut());
-    const { assigned, finished } = tracker.update({ index: frame.index, pts: frame.pts, width: frame.image.width, height: frame.image.height }, faces);
+    const { assigned, finished, kept } = tracker.update({ index: frame.index, pts: frame.pts, width: frame.image.width, height: frame.image.height }, faces);
     recordBoxes(assigned);
     clock.add('track', performance.now() - t1);
     finish(finished);
     analysedFrames++;
     sourceFrames = frame.sourceLast + 1;
     input.onProgress?.({ analysedFrames, sourceFrames, totalFrames: info.frameCount, tracks: pending.length });
+    return kept;
   };
 
   // Detection runs up to DETECT_AHEAD frames ahead of tracking, so the network works on one frame while this thread
@@ -119,8 +131,23 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
   const inflight: Array<{ frame: Frame; faces: Promise<DetectedFace[]> }> = [];
   const consumeOldest = async (): Promise<void> => {
     const { frame, faces } = inflight.shift()!;
-    track(frame, await faces);
-    decoded.recycle(frame); // detected and tracked: its pixels are not read again
+    const kept = track(frame, await faces);
+    if (kept.length === 0) {
+      decoded.recycle(frame); // detected and tracked: its pixels are not read again
+      return;
+    }
+    const done = clock.time('detect', () => engines.detector.refine(frame.image, kept));
+    kept.forEach((face, i) => {
+      const one = done.then((faces) => faces[i]!);
+      one.catch(() => undefined); // a face displaced later is never awaited; one still kept surfaces it
+      refined.set(face, one);
+    });
+    const settled = done.then(
+      () => decoded.recycle(frame), // refined too: its pixels are not read again
+      () => undefined, // surfaced by the analysis of the track that keeps the face
+    );
+    refining.add(settled);
+    void settled.then(() => refining.delete(settled));
   };
   const iterator = decoded.frames[Symbol.asyncIterator]();
   try {
@@ -130,14 +157,14 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
       clock.add('decode', performance.now() - t0);
       if (next.done === true) break;
       const frame = next.value;
-      const faces = clock.time('detect', () => engines.detector.detect(frame.image));
+      const faces = clock.time('detect', () => engines.detector.detect(frame.image, { refineRoll: false }));
       faces.catch(() => undefined); // surfaced when consumed, in order
       inflight.push({ frame, faces });
       if (inflight.length >= DETECT_AHEAD) await consumeOldest();
     }
     while (inflight.length > 0) await consumeOldest();
   } finally {
-    await Promise.allSettled(inflight.map((f) => f.faces));
+    await Promise.allSettled([...inflight.map((f) => f.faces), ...refining]);
   }
   const t2 = performance.now();
   finish(tracker.finish());
