@@ -1,8 +1,9 @@
 // The detector stage: image in, scored faces with aligned 112×112 chips out. No transport here.
 import type { Box, DetectedFace, Landmarks5, ModelSession, RgbImage, SessionOutputs } from '@pmr/common';
-import { clipBox, invalidArgument, loadSession, ort } from '@pmr/common';
+import { clipBox, crop, invalidArgument, loadSession, ort } from '@pmr/common';
 import { alignFace, warpSimilarity } from './align.ts';
-import { centralCandidate, chooseRollLandmarks, rollCropFor, ROLL_ANGLES, ROLL_CROP_SIZE, type RollView } from './roll-refine.ts';
+import { centralCandidate, chooseRollLandmarks, rollCropFor, rollRegion, ROLL_ANGLES, ROLL_CROP_SIZE, type RollView } from './roll-refine.ts';
+import type { Similarity } from './similarity.ts';
 import type { FaceCandidate, OutputMap } from './candidate.ts';
 import { boxToImage, computeLetterbox, landmarksToImage, type Letterbox } from './letterbox.ts';
 import { nms } from './nms.ts';
@@ -51,17 +52,29 @@ export interface DetectOptions {
   readonly refineRoll?: boolean;
 }
 
+/**
+ * What refining some faces of an image needs of it: a copy of the part around each face big enough to refine
+ * (roll-refine.ts, rollRegion), so the image itself can be released before the refinement runs.
+ */
+export interface RefinementInput {
+  readonly faces: readonly DetectedFace[];
+  /** Per face: its part of the image and where that part lies in it; null for a face too small to refine. */
+  readonly regions: ReadonlyArray<{ readonly image: RgbImage; readonly x: number; readonly y: number } | null>;
+}
+
 export interface Detector {
   /**
    * Faces in the image, highest score first. Each face's quality is scored from the frame detection's own landmarks
    * and chip, whether or not its roll is refined, so it is the same with and without `refineRoll`.
    */
   detect(image: RgbImage, options?: DetectOptions): Promise<DetectedFace[]>;
+  /** Copy out of `image` what refining `faces` (found in it by `detect`) needs; cheap, synchronous. */
+  refinementInput(image: RgbImage, faces: readonly DetectedFace[]): RefinementInput;
   /**
-   * Faces of `image` found by `detect(image, { refineRoll: false })`, each with the landmarks and chip `detect` would
-   * have given it with `refineRoll` (rolled heads turned upright); everything else, quality included, unchanged.
+   * The faces of `input`, each with the landmarks and chip `detect` gives it with `refineRoll` (rolled heads turned
+   * upright); everything else, quality included, unchanged. `detect` refines through the same two steps.
    */
-  refine(image: RgbImage, faces: readonly DetectedFace[]): Promise<DetectedFace[]>;
+  refine(input: RefinementInput): Promise<DetectedFace[]>;
   release(): Promise<void>;
 }
 
@@ -125,6 +138,11 @@ function locateFaces(image: RgbImage, candidates: readonly FaceCandidate[], lett
   return faces.sort((a, b) => b.score - a.score);
 }
 
+/** `t` followed by a shift of (dx, dy): the same mapping into an image cut out at (−dx, −dy). */
+function shifted(t: Similarity, dx: number, dy: number): Similarity {
+  return { ...t, tx: t.tx + dx, ty: t.ty + dy };
+}
+
 /** Cut the aligned chip of a located face and score its quality. */
 function describeFace(image: RgbImage, face: LocatedFace): DetectedFace {
   const { chip } = alignFace(image, face.landmarks);
@@ -179,15 +197,16 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
    * Upright landmarks for rolled heads, from the turned crop the detector is surest of (null: keep them). Every crop
    * of every face goes through the network in one batch.
    */
-  const refineRoll = async (image: RgbImage, faces: ReadonlyArray<{ readonly box: Box }>): Promise<Array<Landmarks5 | null>> => {
+  type Region = NonNullable<RefinementInput['regions'][number]>;
+  const refineRoll = async (faces: ReadonlyArray<{ readonly box: Box; readonly region: Region }>): Promise<Array<Landmarks5 | null>> => {
     if (faces.length === 0) return [];
     const size = ROLL_CROP_SIZE;
     const plane = size * size * 3;
-    const views = faces.flatMap((face) => ROLL_ANGLES.map((angle) => ({ angle, toImage: rollCropFor(face.box, angle) })));
+    const views = faces.flatMap((face) => ROLL_ANGLES.map((angle) => ({ angle, toImage: rollCropFor(face.box, angle), region: face.region })));
     const batch = tensorStorage(views.length * plane);
     const pixels = new Uint8Array(plane); // one crop at a time, packed into the batch before the next is cut
     views.forEach((v, i) => {
-      const crop = warpSimilarity(image, size, size, v.toImage, pixels);
+      const crop = warpSimilarity(v.region.image, size, size, shifted(v.toImage, -v.region.x, -v.region.y), pixels);
       prepareInput(crop, options.kind, size, 1, () => batch.subarray(i * plane, (i + 1) * plane));
     });
     const results = await session.run({ [inputName]: new ort.Tensor('float32', batch, [views.length, 3, size, size]) });
@@ -201,15 +220,29 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
     });
   };
 
-  const refine = async (image: RgbImage, faces: readonly DetectedFace[]): Promise<DetectedFace[]> => {
-    const big = faces.filter((face) => Math.max(face.box.width, face.box.height) >= rollRefineMinSize);
-    const turned = new Map<DetectedFace, Landmarks5>();
-    (await refineRoll(image, big)).forEach((landmarks, i) => {
-      if (landmarks !== null) turned.set(big[i]!, landmarks);
+  const refinementInput = (image: RgbImage, faces: readonly DetectedFace[]): RefinementInput => ({
+    faces,
+    regions: faces.map((face) => {
+      if (Math.max(face.box.width, face.box.height) < rollRefineMinSize) return null;
+      const part = rollRegion(face.box, image.width, image.height);
+      return { image: crop(image, part), x: part.x, y: part.y };
+    }),
+  });
+
+  const refine = async ({ faces, regions }: RefinementInput): Promise<DetectedFace[]> => {
+    const big = faces.flatMap((face, i) => {
+      const region = regions[i] ?? null;
+      return region === null ? [] : [{ box: face.box, face, region }];
+    });
+    const turned = new Map<DetectedFace, { landmarks: Landmarks5; region: Region }>();
+    (await refineRoll(big)).forEach((landmarks, i) => {
+      if (landmarks !== null) turned.set(big[i]!.face, { landmarks, region: big[i]!.region });
     });
     return faces.map((face) => {
-      const landmarks = turned.get(face);
-      return landmarks === undefined ? face : { ...face, landmarks, chip: alignFace(image, landmarks).chip };
+      const t = turned.get(face);
+      if (t === undefined) return face;
+      const inRegion = t.landmarks.map((p) => ({ x: p.x - t.region.x, y: p.y - t.region.y })) as unknown as Landmarks5;
+      return { ...face, landmarks: t.landmarks, chip: alignFace(t.region.image, inRegion).chip };
     });
   };
 
@@ -227,11 +260,15 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
       const input = new ort.Tensor('float32', tensor, [1, 3, letterbox.inputHeight, letterbox.inputWidth]);
       const [candidates] = decodeBatch(await session.run({ [inputName]: input }), 1, letterbox.inputWidth, letterbox.inputHeight, scoreThreshold);
       const faces = locateFaces(image, candidates!, letterbox, nmsIou, minFaceSize).map((face) => describeFace(image, face));
-      return detectOptions.refineRoll === false ? faces : refine(image, faces);
+      return detectOptions.refineRoll === false ? faces : refine(refinementInput(image, faces));
     },
-    async refine(image, faces) {
+    refinementInput(image, faces) {
       checkImage(image);
-      return refine(image, faces);
+      return refinementInput(image, faces);
+    },
+    async refine(input) {
+      if (released) throw invalidArgument('detector was released');
+      return refine(input);
     },
     async release(): Promise<void> {
       if (released) return;

@@ -1,5 +1,5 @@
 export { createDetector, prepareInput, finishFaces, DEFAULT_INPUT_SIZE, DEFAULT_MIN_FACE_SIZE, DEFAULT_MAX_UPSCALE } from './detector.ts';
-export type { DetectOptions, Detector, DetectorKind, DetectorOptions } from './detector.ts';
+export type { DetectOptions, Detector, DetectorKind, DetectorOptions, RefinementInput } from './detector.ts';
 export type { FaceCandidate, OutputMap } from './candidate.ts';
 export { computeLetterbox, boxToImage, pointToImage, landmarksToImage, type Letterbox } from './letterbox.ts';
 export { letterboxTensor } from './letterbox-tensor.ts';

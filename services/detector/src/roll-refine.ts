@@ -40,6 +40,30 @@ export function rollCropFor(box: Box, angleDeg: number, size = ROLL_CROP_SIZE): 
   return rollCropTransform(center, ROLL_CROP_SPAN * Math.max(box.width, box.height), angleDeg, size);
 }
 
+/**
+ * Side of the square cut around a face for its refinement, relative to the box's longer side: it holds every turned
+ * crop (1.6 × the side, turned by 30°: 2.19 ×) and the face's aligned chip (about 1.5 × the side, at any angle under
+ * 2.2 ×), plus REGION_MARGIN pixels for the bilinear taps at its edge.
+ */
+export const REGION_SPAN = 2.5;
+export const REGION_MARGIN = 4;
+
+/**
+ * The part of a `width`×`height` image that refining the face in `box` reads, in whole pixels: a square of
+ * REGION_SPAN × its longer side centred on it, clipped to the image. Outside it every tap is outside the image too
+ * (reads as black), or never taken.
+ */
+export function rollRegion(box: Box, width: number, height: number): Box {
+  const half = (REGION_SPAN * Math.max(box.width, box.height)) / 2 + REGION_MARGIN;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const x0 = Math.max(0, Math.floor(cx - half));
+  const y0 = Math.max(0, Math.floor(cy - half));
+  const x1 = Math.min(width, Math.ceil(cx + half));
+  const y1 = Math.min(height, Math.ceil(cy + half));
+  return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
+}
+
 /** The candidate whose box centre is nearest the crop centre, if within a quarter of the crop; else null. */
 export function centralCandidate(candidates: readonly FaceCandidate[], size = ROLL_CROP_SIZE): FaceCandidate | null {
   let best: FaceCandidate | null = null;

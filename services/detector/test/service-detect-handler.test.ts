@@ -29,7 +29,8 @@ function fakeDetector(seen: string[] = []): Detector {
       seen.push(`${image.width}x${image.height}`);
       return Promise.resolve([face(0.9, 100), face(0.8, 30), face(0.65, 21)]);
     },
-    refine: (_image, faces) => Promise.resolve([...faces]),
+    refinementInput: (_image, faces) => ({ faces, regions: faces.map(() => null) }),
+    refine: (input) => Promise.resolve([...input.faces]),
     release: () => Promise.resolve(),
   };
 }
@@ -103,7 +104,7 @@ function callHandler(detector: Detector, request: DetectRequest__Output): Promis
 }
 
 test('the handler maps domain errors to their status and hides anything else behind INTERNAL', async () => {
-  const failing = (error: Error): Detector => ({ detect: () => Promise.reject(error), refine: () => Promise.reject(error), release: () => Promise.resolve() });
+  const failing = (error: Error): Detector => ({ detect: () => Promise.reject(error), refinementInput: () => { throw error; }, refine: () => Promise.reject(error), release: () => Promise.resolve() });
   assert.deepEqual(await callHandler(fakeDetector(), { image: rgb(2, 2) }), { faces: 3 });
   assert.deepEqual(await callHandler(fakeDetector(), { image: null }), { code: status.INVALID_ARGUMENT, details: 'image is required' });
   assert.deepEqual(await callHandler(failing(invalidArgument('detector was released')), { image: rgb(2, 2) }), {

@@ -14,17 +14,11 @@ import { StageClock } from './stage-clock.ts';
 
 /**
  * How many frames' detections may be in flight at once, so the inference thread has the next frame queued while this
- * thread prepares, tracks and refines the last. Measured on short_hamilton_clip.mp4 at every frame, alternating runs,
- * when each detection was two requests (the frame, then every face's turned crops): 3 took 6–10% less wall time than 2;
- * 4 no less than 3, for +10–15 MB RSS.
+ * thread prepares and tracks the last. Measured on short_hamilton_clip.mp4 at every frame, alternating runs, when each
+ * detection was two requests (the frame, then every face's turned crops): 3 took 6–10% less wall time than 2; 4 no
+ * less than 3, for +10–15 MB RSS.
  */
 const DETECT_AHEAD = 3;
-
-/**
- * How many frames may wait for the refinement of their kept faces at once (each holds its frame). Unbounded, the 1080p
- * crowd clip at every frame peaked at 375–393 MB instead of 363 (one); Hamilton's speed was the same within noise.
- */
-const MAX_REFINING = 1;
 
 export interface AnalyseOptions {
   /** Analysis frame rate; undefined analyses every frame. */
@@ -88,8 +82,8 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
       input.onBox?.(span, a.trackId, a.face.box);
     }
   };
-  // Roll refinement (detector.refine) is done only for the faces a track keeps, from their frame, beside the detection of
-  // the next frames: a quarter of the faces or fewer. `refined` gives a kept face's refined version. Detection scored
+  // Roll refinement (detector.refine) is done only for the faces a track keeps, from the parts of their frame it reads,
+  // beside the detection of the next frames: a quarter of the faces or fewer. `refined` gives a kept face's refined version. Detection scored
   // every face's quality unrefined, so the tracks keep the same faces as when every face is refined at detection, and
   // the results are the same (the distributed detector refines every face).
   const refined = new WeakMap<DetectedFace, Promise<DetectedFace>>();
@@ -138,19 +132,18 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
   const consumeOldest = async (): Promise<void> => {
     const { frame, faces } = inflight.shift()!;
     const kept = track(frame, await faces);
-    if (kept.length === 0) {
-      decoded.recycle(frame); // detected and tracked: its pixels are not read again
-      return;
-    }
-    while (refining.size >= MAX_REFINING) await Promise.race(refining);
-    const done = clock.time('detect', () => engines.detector.refine(frame.image, kept));
+    // The parts of the frame the kept faces' refinement reads are copied out, so the frame goes back to the decoder now.
+    const input = kept.length === 0 ? null : engines.detector.refinementInput(frame.image, kept);
+    decoded.recycle(frame); // detected and tracked: its pixels are not read again
+    if (input === null) return;
+    const done = clock.time('detect', () => engines.detector.refine(input));
     kept.forEach((face, i) => {
       const one = done.then((faces) => faces[i]!);
       one.catch(() => undefined); // a face displaced later is never awaited; one still kept surfaces it
       refined.set(face, one);
     });
     const settled = done.then(
-      () => decoded.recycle(frame), // refined too: its pixels are not read again
+      () => undefined,
       () => undefined, // surfaced by the analysis of the track that keeps the face
     );
     refining.add(settled);
