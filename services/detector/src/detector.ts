@@ -1,5 +1,5 @@
 // The detector stage: image in, scored faces with aligned 112×112 chips out. No transport here.
-import type { Box, DetectedFace, Landmarks5, ModelSession, RgbImage, SessionOutputs } from '@pmr/common';
+import type { Box, DetectedFace, Landmarks5, ModelSession, Point, RgbImage, SessionOutputs } from '@pmr/common';
 import { clipBox, crop, invalidArgument, loadSession, ort } from '@pmr/common';
 import { alignFace, warpSimilarity } from './align.ts';
 import { centralCandidate, chooseRollLandmarks, rollCropFor, rollRegion, ROLL_ANGLES, ROLL_CROP_SIZE, type RollView } from './roll-refine.ts';
@@ -241,8 +241,10 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
     return faces.map((face) => {
       const t = turned.get(face);
       if (t === undefined) return face;
-      const inRegion = t.landmarks.map((p) => ({ x: p.x - t.region.x, y: p.y - t.region.y })) as unknown as Landmarks5;
-      return { ...face, landmarks: t.landmarks, chip: alignFace(t.region.image, inRegion).chip };
+      const l = t.landmarks;
+      const inRegion = (p: Point): Point => ({ x: p.x - t.region.x, y: p.y - t.region.y });
+      const chip = alignFace(t.region.image, [inRegion(l[0]), inRegion(l[1]), inRegion(l[2]), inRegion(l[3]), inRegion(l[4])]).chip;
+      return { ...face, landmarks: l, chip };
     });
   };
 

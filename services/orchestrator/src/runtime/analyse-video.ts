@@ -83,9 +83,9 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
     }
   };
   // Roll refinement (detector.refine) is done only for the faces a track keeps, from the parts of their frame it reads,
-  // beside the detection of the next frames: a quarter of the faces or fewer. `refined` gives a kept face's refined version. Detection scored
-  // every face's quality unrefined, so the tracks keep the same faces as when every face is refined at detection, and
-  // the results are the same (the distributed detector refines every face).
+  // beside the detection of the next frames: a quarter of the faces or fewer. `refined` gives a kept face's refined
+  // version. Detection scored every face's quality unrefined, so the tracks keep the same faces as when every face is
+  // refined at detection, and the results are the same (the distributed detector refines every face).
   const refined = new WeakMap<DetectedFace, Promise<DetectedFace>>();
   const refining = new Set<Promise<unknown>>();
   const refinedTrack = async (t: FinishedTrack<DetectedFace>): Promise<FinishedTrack<DetectedFace>> => ({
@@ -132,11 +132,11 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
   const consumeOldest = async (): Promise<void> => {
     const { frame, faces } = inflight.shift()!;
     const kept = track(frame, await faces);
-    // The parts of the frame the kept faces' refinement reads are copied out, so the frame goes back to the decoder now.
-    const input = kept.length === 0 ? null : engines.detector.refinementInput(frame.image, kept);
+    // What the kept faces' refinement reads of the frame is copied out, so the frame goes back to the decoder now.
+    const toRefine = kept.length === 0 ? null : engines.detector.refinementInput(frame.image, kept);
     decoded.recycle(frame); // detected and tracked: its pixels are not read again
-    if (input === null) return;
-    const done = clock.time('detect', () => engines.detector.refine(input));
+    if (toRefine === null) return;
+    const done = clock.time('detect', () => engines.detector.refine(toRefine));
     kept.forEach((face, i) => {
       const one = done.then((faces) => faces[i]!);
       one.catch(() => undefined); // a face displaced later is never awaited; one still kept surfaces it
