@@ -46,8 +46,9 @@ export interface DetectorOptions {
 export interface DetectOptions {
   /**
    * Redo the landmarks and chips of rolled heads now (default true; see roll-refine.ts). False leaves every face as the
-   * frame's detection placed it, for `refine()` to finish later: a video runtime refines only the faces a track keeps
-   * for analysis, a quarter of them or fewer, instead of every face of every frame.
+   * frame's detection placed it, for `refinementInput()` and `refine()` to finish later: a video runtime refines only
+   * the faces a track keeps for analysis (on short_hamilton_clip.mp4 a quarter of them at every frame, half when
+   * similar frames are skipped) instead of every face of every frame.
    */
   readonly refineRoll?: boolean;
 }

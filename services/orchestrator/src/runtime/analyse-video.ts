@@ -83,9 +83,10 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
     }
   };
   // Roll refinement (detector.refine) is done only for the faces a track keeps, from the parts of their frame it reads,
-  // beside the detection of the next frames: a quarter of the faces or fewer. `refined` gives a kept face's refined
-  // version. Detection scored every face's quality unrefined, so the tracks keep the same faces as when every face is
-  // refined at detection, and the results are the same (the distributed detector refines every face).
+  // beside the detection of the next frames (Hamilton: a quarter of the faces at every frame, half with skipping).
+  // `refined` gives a kept face's refined version. Detection scored every face's quality unrefined, so the tracks keep
+  // the same faces as when every face is refined at detection, and the results are the same (the distributed detector
+  // refines every face). `refining` holds the refinements still running, so none outlives this call.
   const refined = new WeakMap<DetectedFace, Promise<DetectedFace>>();
   const refining = new Set<Promise<unknown>>();
   const refinedTrack = async (t: FinishedTrack<DetectedFace>): Promise<FinishedTrack<DetectedFace>> => ({
