@@ -5,11 +5,11 @@
 // the video's length). Compare figures within one invocation, not absolute numbers across machines.
 //
 //   PMR_MODELS_DIR=../shared/models npm run bench [-- [--runs N] clip.mp4 …]
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { measureDecodeFps } from '@pmr/decoder';
+import { remuxVideo } from '@pmr/decoder/testing';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
 import { medianBy, parseBenchArgs } from '../src/bench-args.ts';
 import { runCli } from '../src/run-cli.ts';
@@ -31,9 +31,9 @@ async function analyse(path: string, extra: string[], out: string): Promise<Stat
 const f1 = (x: number): string => x.toFixed(1);
 
 /** `clip` played `times` times in a row (video only, stream copy): a long video with the content of a short one. */
-function loopedClip(clip: string, times: number, dir: string): string {
+async function loopedClip(clip: string, times: number, dir: string): Promise<string> {
   const out = join(dir, `${basename(clip, '.mp4')}.x${times}.mp4`);
-  execFileSync(process.env.PMR_FFMPEG ?? 'ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-stream_loop', String(times - 1), '-i', clip, '-map', '0:v:0', '-c', 'copy', out]);
+  await remuxVideo(clip, out, { videoOnly: true, repeat: times });
   return out;
 }
 
@@ -43,7 +43,7 @@ async function lengthTable(dir: string, gallery: string): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|---|');
   const clip = video('short_hamilton_clip.mp4');
   for (const times of [1, 6]) {
-    const path = times === 1 ? clip : loopedClip(clip, times, dir);
+    const path = times === 1 ? clip : await loopedClip(clip, times, dir);
     for (const skip of ['histogram', 'none'] as const) {
       const r = await analyse(path, ['--gallery', gallery, '--skip', skip], join(dir, `length.${times}.${skip}.json`));
       console.log(

@@ -1,11 +1,11 @@
 // The whole pipeline through the real `pmr analyze` command on real clips with real models.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeVideo } from '@pmr/decoder';
+import { remuxVideo } from '@pmr/decoder/testing';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
 import { enrolFromVideo } from '../src/gallery-from-video.ts';
@@ -18,7 +18,6 @@ interface Result {
 }
 
 const skipReason = missingModels() ?? missingData();
-const run = promisify(execFile);
 
 async function analyze(args: string[]): Promise<Result> {
   const run = await runCli(['analyze', ...args]);
@@ -26,8 +25,19 @@ async function analyze(args: string[]): Promise<Result> {
   return JSON.parse(run.stdout) as Result;
 }
 
-test('short_hamilton_clip: Lin-Manuel Miranda and Barack Obama are found, Michelle Obama is unknown', { skip: skipReason ?? false }, async () => {
-  const result = await analyze([video('short_hamilton_clip.mp4'), '--gallery', join(dataDir, 'identities')]);
+/** What an annotated copy holds, read back by decoding it whole. */
+async function readBack(path: string): Promise<{ width: number; height: number; frames: number; complete: boolean; hasAudio: boolean; firstPts: number }> {
+  const decoding = await decodeVideo(path, { skip: { method: 'none' } });
+  let frames = 0;
+  let firstPts = Number.NaN;
+  for await (const f of decoding.frames) if (frames++ === 0) firstPts = f.pts;
+  const { width, height, hasAudio } = decoding.info;
+  return { width, height, frames, complete: (await decoding.outcome).complete, hasAudio, firstPts };
+}
+
+test('short_hamilton_clip: Lin-Manuel Miranda and Barack Obama are found, Michelle Obama is unknown; --annotate writes it with its audio', { skip: skipReason ?? false }, async () => {
+  const annotated = join(await mkdtemp(join(tmpdir(), 'pmr-annotate-')), 'hamilton.mp4');
+  const result = await analyze([video('short_hamilton_clip.mp4'), '--gallery', join(dataDir, 'identities'), '--annotate', annotated]);
   const names = new Set(result.persons.map((p) => p.name).filter((n) => n !== null));
   assert.ok(names.has('lin_manuel_miranda'), `Lin-Manuel Miranda not found; persons: ${JSON.stringify(result.persons)}`);
   assert.ok(names.has('barack_obama'), `Barack Obama not found; persons: ${JSON.stringify(result.persons)}`);
@@ -44,6 +54,10 @@ test('short_hamilton_clip: Lin-Manuel Miranda and Barack Obama are found, Michel
   }
   // Embeddings are bounded per track, not per frame.
   assert.ok(result.stats.embeddings <= result.tracks.length * 5, `embeddings ${result.stats.embeddings} for ${result.tracks.length} tracks`);
+  // The annotated copy: every source frame at the source size, the audio kept, the video still starting 0.84 s in.
+  const copy = await readBack(annotated);
+  assert.deepEqual([copy.width, copy.height, copy.frames, copy.complete, copy.hasAudio], [640, 360, 275, true, true]);
+  assert.ok(Math.abs(copy.firstPts - 0.844) < 0.01, `first frame at ${copy.firstPts} s`);
 });
 
 test('Intel head-pose clips: enrolled from their own clips, the woman and the man are found together, and nobody else', { skip: skipReason ?? false }, async () => {
@@ -55,16 +69,15 @@ test('Intel head-pose clips: enrolled from their own clips, the woman and the ma
   const labels = result.persons.map((p) => p.label).sort();
   assert.deepEqual(labels, ['intel_man_b', 'intel_woman_a'], `persons: ${JSON.stringify(result.persons)}`);
   // The annotated copy has every source frame at the source size.
-  const probe = await run('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=width,height,nb_read_frames', '-of', 'json', annotated]);
-  const stream = (JSON.parse(probe.stdout) as { streams: Array<{ width: number; height: number; nb_read_frames: string }> }).streams[0]!;
-  assert.deepEqual([stream.width, stream.height, Number(stream.nb_read_frames)], [480, 270, result.video.frames]);
+  const copy = await readBack(annotated);
+  assert.deepEqual([copy.width, copy.height, copy.frames, copy.complete], [480, 270, result.video.frames, true]);
 });
 
 test('a truncated video gives the results up to the break, marked incomplete', { skip: skipReason ?? false }, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'pmr-truncated-'));
   // Index at the front (faststart) so the first half is decodable on its own, then cut the file in half.
   const whole = join(dir, 'whole.mp4');
-  await run('ffmpeg', ['-v', 'error', '-i', video('head-pose-face-detection-male.mp4'), '-c', 'copy', '-movflags', '+faststart', whole]);
+  await remuxVideo(video('head-pose-face-detection-male.mp4'), whole, { faststart: true });
   const bytes = await readFile(whole);
   const half = join(dir, 'half.mp4');
   await writeFile(half, bytes.subarray(0, Math.floor(bytes.length / 2)));

@@ -1,10 +1,12 @@
 // Bad input ends with a one-line error and a non-zero exit code, never a stack trace.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { missingData, missingModels, video } from '../src/paths.ts';
+import { launchEnv, nodeArgs } from '@pmr/common';
+import { missingData, missingModels, repoRoot, video } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
 
 const skipReason = missingModels() ?? missingData();
@@ -45,4 +47,33 @@ test('bad input: each case is a one-line error', { skip: skipReason ?? false }, 
   await t.test('missing image', async () => assertOneLineError(await runCli(['detect', join(dir, 'nope.jpg')]), /nope\.jpg.*no such file/));
   await t.test('bad PMR_MODELS_DIR', async () =>
     assertOneLineError(await runCli(['detect', badImage], { PMR_MODELS_DIR: join(dir, 'no-models') }), /PMR_MODELS_DIR/));
+});
+
+test('a decoder crash while reading the video ends in one line naming the file, exit 1', { skip: skipReason ?? false }, async () => {
+  // No file at hand crashes FFmpeg 8, so the crash is dealt from outside: SIGSEGV to the process that analyses, once it
+  // says it is decoding (the same end a crashing demuxer or decoder gives: a signal, no exception).
+  const clip = video('short_hamilton_clip.mp4');
+  const parent = spawn(process.execPath, nodeArgs(join(repoRoot, 'services/orchestrator/bin/pmr.ts'), ['analyze', clip, '--skip', 'none']), {
+    cwd: repoRoot,
+    env: launchEnv({ ...process.env, PMR_LOG_LEVEL: 'info' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  parent.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const decoding = new Promise<void>((resolve) =>
+    parent.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes('decoding the video')) resolve();
+    }),
+  );
+  const exited = new Promise<number | null>((resolve) => parent.on('close', (code) => resolve(code)));
+  await decoding;
+  const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(parent.pid)], { encoding: 'utf8' }).stdout.trim().split(/\s+/).map(Number);
+  assert.equal(children.length, 1, 'the analysis runs in one child process');
+  process.kill(children[0]!, 'SIGSEGV');
+  assert.equal(await exited, 1);
+  assert.equal(stdout, '', 'no partial result');
+  const last = stderr.trimEnd().split('\n').at(-1)!;
+  assert.equal(last, `pmr: ${clip}: reading this file crashed the video decoder (SIGSEGV); it is damaged, or not a video PMR can read`);
 });

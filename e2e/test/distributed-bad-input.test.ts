@@ -220,7 +220,7 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason ?? false
 
   test('ProbeVideo: a missing file NOT_FOUND, a path outside the media roots PERMISSION_DENIED, a non-video or URL INVALID_ARGUMENT', async () => {
     const probe = (source: string): Promise<CallStatus> => statusOf(unary((o, cb) => clients.decoder.ProbeVideo({ source }, o, cb)));
-    // services/decoder/src/service/source-policy.ts decides these before ffprobe sees anything.
+    // services/decoder/src/service/source-policy.ts decides these before FFmpeg opens anything.
     assertStatus(await probe(join(dataDir, 'videos', 'no-such-video.mp4')), status.NOT_FOUND, 'a missing file under the roots', /no such file/);
     assertStatus(await probe('/etc/passwd'), status.PERMISSION_DENIED, 'a file outside the roots', /outside the decoder media roots/);
     assertStatus(await probe(`${dataDir}/videos/../../../../etc/passwd`), status.PERMISSION_DENIED, 'a ".." escape', /"\.\." segment/);

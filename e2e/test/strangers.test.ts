@@ -1,15 +1,14 @@
 // Without a gallery everyone is a stranger; the same stranger seen in two shots is one unknown person.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { probeVideo } from '@pmr/decoder';
+import { framesOf, writeClip } from '@pmr/decoder/testing';
 import { missingData, missingModels, video } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
 
-const run = promisify(execFile);
 const skipReason = missingModels() ?? missingData();
 
 interface Result {
@@ -21,8 +20,7 @@ test('woman, man, woman again (three shots, no gallery): two strangers, the woma
   const dir = await mkdtemp(join(tmpdir(), 'pmr-strangers-'));
   const clip = join(dir, 'woman-man-woman.mp4');
   const woman = video('head-pose-face-detection-female.mp4');
-  await run('ffmpeg', ['-v', 'error', '-i', woman, '-i', video('head-pose-face-detection-male.mp4'), '-i', woman,
-    '-filter_complex', '[0:v][1:v][2:v]concat=n=3:v=1:a=0[v]', '-map', '[v]', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', clip]);
+  await writeClip(clip, framesOf([woman, video('head-pose-face-detection-male.mp4'), woman]), { fps: (await probeVideo(woman)).fps });
   const cli = await runCli(['analyze', clip]);
   assert.equal(cli.code, 0, cli.stderr);
   const result = JSON.parse(cli.stdout) as Result;

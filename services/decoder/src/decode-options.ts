@@ -1,20 +1,22 @@
 // Options of decodeVideo and their checking. Pure.
 import { invalidArgument } from '@pmr/common';
 import { DEFAULT_SKIP, DEFAULT_THRESHOLDS, type SkipMethod, type SkipOptions } from './frame-signature.ts';
-import type { ToolPaths } from './tools.ts';
+import { isHwaccelChoice, HWACCEL_CHOICES, type HwaccelChoice } from './hwaccel-choice.ts';
 import { DEFAULT_CUT_THRESHOLD } from './scene-cut.ts';
 
-export interface DecodeOptions extends ToolPaths {
-  /** Analysis rate in frames per second (the first frame of each 1/N-second slot, see decodeArgs); default: every source frame. Rates ≥ the source rate decode every frame. */
+export interface DecodeOptions {
+  /** Analysis rate in frames per second (the first frame of each 1/N-second slot, see SlotSampler); default: every source frame. Rates ≥ the source rate decode every frame. */
   readonly fps?: number;
   /** Similar-frame skipping; default `{ method: 'histogram', threshold: 0.03 }` with maxGap ≈ DEFAULT_MAX_GAP_SECONDS of source frames. */
   readonly skip?: SkipOptions;
-  /** Stop (and kill ffmpeg) once this many frames were emitted. */
+  /** Stop once this many frames were emitted. */
   readonly maxFrames?: number;
   /** Histogram distance from the previous decoded frame that marks a scene cut (default DEFAULT_CUT_THRESHOLD; Infinity: none). */
   readonly cutThreshold?: number;
-  /** Aborting kills ffmpeg; iterating `frames` then throws the signal's reason. */
+  /** Aborting stops the decoding; iterating `frames` then throws the signal's reason. */
   readonly signal?: AbortSignal;
+  /** Decode on a device: `auto` uses CUDA or VAAPI when one opens, else software; default `none` (software). */
+  readonly hwaccel?: HwaccelChoice;
 }
 
 export interface DecodeSettings {
@@ -26,6 +28,7 @@ export interface DecodeSettings {
   readonly maxFrames: number;
   readonly cutThreshold: number;
   readonly signal: AbortSignal | undefined;
+  readonly hwaccel: HwaccelChoice;
 }
 
 const METHODS: readonly SkipMethod[] = ['none', 'histogram', 'ssim'];
@@ -48,6 +51,8 @@ export function resolveDecodeOptions(options: DecodeOptions, sourceFps: number):
   if (!(Number.isFinite(threshold) && threshold >= 0)) throw invalidArgument(`skip.threshold must be a number ≥ 0, got ${String(skip.threshold)}`);
   const cutThreshold = options.cutThreshold ?? DEFAULT_CUT_THRESHOLD;
   if (!(cutThreshold > 0)) throw invalidArgument(`cutThreshold must be a number > 0, got ${String(options.cutThreshold)}`);
+  const hwaccel = options.hwaccel ?? 'none';
+  if (!isHwaccelChoice(hwaccel)) throw invalidArgument(`hwaccel must be one of ${HWACCEL_CHOICES.join(', ')}, got ${String(options.hwaccel)}`);
   if (skip.maxGap !== undefined && !(Number.isInteger(skip.maxGap) && skip.maxGap >= 1)) throw invalidArgument(`skip.maxGap must be an integer ≥ 1, got ${String(skip.maxGap)}`);
   return {
     fps,
@@ -57,5 +62,6 @@ export function resolveDecodeOptions(options: DecodeOptions, sourceFps: number):
     maxFrames: maxFrames ?? Number.POSITIVE_INFINITY,
     cutThreshold,
     signal: options.signal,
+    hwaccel,
   };
 }

@@ -1,41 +1,43 @@
-// decodeVideo: stream RGB24 frames out of ffmpeg, thinned by similar-frame skipping, in constant memory.
-import { resolve } from 'node:path';
+// decodeVideo: a video's frames as RGB24, thinned by `fps` and similar-frame skipping, in constant memory, decoded in
+// process by FFmpeg's libraries.
 import { failedPrecondition, invalidArgument, type Frame, type RgbImage } from '@pmr/common';
 import { resolveDecodeOptions, type DecodeOptions, type DecodeSettings } from './decode-options.ts';
-import { decodeArgs } from './ffmpeg-args.ts';
-import { startFfmpeg, type FfmpegProcess } from './ffmpeg-process.ts';
 import { FrameSkipper, type KeptRange } from './frame-skipper.ts';
-import { frameSignature, signatureDistance, type FrameSignature } from './frame-signature.ts';
-import { probeVideo } from './probe.ts';
+import { frameSignature, signatureDistance, SIGNATURE_SIDE, type FrameSignature } from './frame-signature.ts';
+import { hardwareFor } from './media/hardware.ts';
+import { openMedia, type MediaInput } from './media/open-media.ts';
+import { PictureReader } from './media/picture-reader.ts';
+import { PictureScaler, type Resampling } from './media/picture-scaler.ts';
+import { rotateRgb, turnedSize } from './rotate.ts';
+import { resamples, SlotSampler } from './sampling.ts';
 import { SceneCutDetector } from './scene-cut.ts';
-import { readRawFrames } from './raw-frames.ts';
-import { resamples } from './sampling.ts';
-import type { SourceClock } from './source-clock.ts';
-import { SourceFrames } from './source-frames.ts';
-import { ffmpegBinary, firstErrorLine } from './tools.ts';
+import { SourceClock } from './source-clock.ts';
+import { thumbnailSize } from './thumbnail.ts';
 import { frameBytes, type VideoInfo } from './video-info.ts';
 
 export interface DecodeOutcome {
-  /** True when the whole video was decoded: ffmpeg exited 0, printed no error and gave every expected frame. */
+  /** True when the whole video was decoded: no damaged data, no read error, every expected frame. */
   readonly complete: boolean;
   /** Source frames covered by the emitted frames (last covered index + 1). */
   readonly sourceFrames: number;
-  /** Frames read from ffmpeg (equals sourceFrames without `fps`; fewer with it). */
+  /** Frames decoded and looked at (every source frame without `fps`; the sampled ones with it). */
   readonly decodedFrames: number;
   readonly emittedFrames: number;
-  /** Why the decode is not complete, as one line (decode errors, missing frames, exit status). */
+  /** Why the decode is not complete, as one line (damaged data, a read error, missing frames). */
   readonly error?: string;
   /** Set when decoding was stopped on purpose before the end. */
   readonly stopped?: 'max-frames' | 'consumer' | 'aborted';
 }
 
 /**
- * A decode in progress. `frames` may be iterated once; ffmpeg starts on the first `next()` and is killed (and
- * reaped) when the iteration ends for any reason. `outcome` never rejects and settles when that iteration has
- * ended (finished, broken off, aborted or failed) — it stays pending if `frames` is never iterated.
+ * A decode in progress. `frames` may be iterated once; the file and decoder are released when that iteration ends for
+ * any reason. `outcome` never rejects and settles when that iteration has ended (finished, broken off, aborted or
+ * failed) — it stays pending if `frames` is never iterated.
  */
 export interface DecodedVideo {
   readonly info: VideoInfo;
+  /** Where the pictures are decoded, for one log line: "software", "cuda", or "software (…why not a device)". */
+  readonly decoder: string;
   readonly frames: AsyncIterable<Frame>;
   readonly outcome: Promise<DecodeOutcome>;
   /**
@@ -48,52 +50,70 @@ export interface DecodedVideo {
 /** Frame buffers kept for reuse by `recycle`. */
 export const RECYCLED_FRAMES = 4;
 
-/** How long an ffmpeg started beside the probe waits for `frames` to be iterated before it is killed. */
+/** How long an opened video waits for `frames` to be iterated before it is closed (iterating later fails). */
 export const UNCLAIMED_DECODER_MS = 30_000;
 
 interface Held {
   readonly image: RgbImage;
   /** A hard cut separates this frame from the decoded frame before it. */
   readonly cut: boolean;
-  /** Seconds: when the picture is shown (ffmpeg's timestamp for it). */
+  /** Seconds: when the picture is shown. */
   readonly pts: number;
 }
 
-/**
- * Probe `path` and prepare to stream its frames (display orientation, RGB24) with similar-frame skipping. Without
- * `fps` resampling, ffmpeg's arguments do not depend on the probe, so ffmpeg starts at once beside ffprobe (each takes
- * 0.15–0.25 s to start on the 2-core build machine) and is handed to the first iteration; not iterated within
- * UNCLAIMED_DECODER_MS, it is killed. With `fps`, ffmpeg starts on the first `next()`.
- * Probe failures and invalid options throw INVALID_ARGUMENT here; a video with no decodable frame makes the
- * iteration throw INVALID_ARGUMENT; a video that breaks after some frames ends the iteration normally with
- * `outcome.complete === false` and the reason in `outcome.error`.
- */
-export async function decodeVideo(path: string, options: DecodeOptions = {}): Promise<DecodedVideo> {
-  const input = `file:${resolve(path)}`;
-  const ffmpeg = ffmpegBinary(options);
-  let early: FfmpegProcess | undefined = options.fps === undefined && !aborted(options.signal) ? startFfmpeg(ffmpeg, decodeArgs(input)) : undefined;
-  const dropEarly = (): void => {
-    early?.discard();
-    early = undefined;
-  };
-  let info: VideoInfo;
-  let settings: DecodeSettings;
+/** The open file and decoder a decode reads from, released once. */
+interface Source {
+  readonly input: MediaInput;
+  readonly reader: PictureReader;
+  readonly scaler: PictureScaler;
+  /** Whether it was released (an unclaimed decode is, after UNCLAIMED_DECODER_MS). */
+  released(): boolean;
+  release(): Promise<void>;
+}
+
+let openVideos = 0;
+
+/** Videos this process holds open (decoded, being decoded or waiting to be): 0 once every decode has ended. */
+export function openVideoCount(): number {
+  return openVideos;
+}
+
+async function openSource(path: string, options: DecodeOptions): Promise<{ source: Source; settings: DecodeSettings; decoder: string }> {
+  const input = await openMedia(path);
   try {
-    info = await probeVideo(path, options);
-    settings = resolveDecodeOptions(options, info.fps);
+    const settings = resolveDecodeOptions(options, input.info.fps);
+    const hardware = hardwareFor(settings.hwaccel);
+    const reader = await PictureReader.open(input, { hardware });
+    const scaler = new PictureScaler(reader.onDevice ? hardware : null);
+    let released: Promise<void> | undefined;
+    openVideos++;
+    const release = (): Promise<void> => {
+      released ??= (async () => {
+        scaler.close();
+        reader.close();
+        await input.close();
+        openVideos--;
+      })();
+      return released;
+    };
+    const decoder = reader.onDevice ? hardware!.deviceTypeName : hardware === null ? (settings.hwaccel === 'auto' ? 'software (no CUDA or VAAPI device)' : 'software') : `software (${hardware.deviceTypeName} cannot decode ${input.info.codec})`;
+    return { source: { input, reader, scaler, released: () => released !== undefined, release }, settings, decoder };
   } catch (err) {
-    const exited = early?.exited;
-    dropEarly();
-    await exited; // reaped before the error is seen: no ffmpeg outlives a failed decodeVideo
+    await input.close();
     throw err;
   }
-  const unclaimed = early === undefined ? undefined : setTimeout(dropEarly, UNCLAIMED_DECODER_MS).unref();
-  const claim = (): FfmpegProcess | undefined => {
-    clearTimeout(unclaimed);
-    const run = early;
-    early = undefined;
-    return run;
-  };
+}
+
+/**
+ * Open `path` and prepare to stream its frames (display orientation, RGB24) with similar-frame skipping.
+ * Unreadable files and invalid options throw INVALID_ARGUMENT here, an unavailable `hwaccel` device
+ * FAILED_PRECONDITION; a video with no decodable frame makes the iteration throw INVALID_ARGUMENT; a video that breaks
+ * after some frames ends the iteration normally with `outcome.complete === false` and the reason in `outcome.error`.
+ */
+export async function decodeVideo(path: string, options: DecodeOptions = {}): Promise<DecodedVideo> {
+  const { source, settings, decoder } = await openSource(path, options);
+  const { info } = source.input;
+  const unclaimed = setTimeout(() => void source.release(), UNCLAIMED_DECODER_MS).unref();
   let settle: (outcome: DecodeOutcome) => void = () => undefined;
   const outcome = new Promise<DecodeOutcome>((done) => (settle = done));
   const free: Uint8Array[] = [];
@@ -107,10 +127,11 @@ export async function decodeVideo(path: string, options: DecodeOptions = {}): Pr
     [Symbol.asyncIterator]: () => {
       if (iterated) throw failedPrecondition(`${path}: frames can be iterated only once`);
       iterated = true;
-      return streamFrames(info, input, ffmpeg, claim, settings, settle, free);
+      clearTimeout(unclaimed);
+      return streamFrames(source, settings, settle, free);
     },
   };
-  return { info, frames, outcome, recycle };
+  return { info, decoder, frames, outcome, recycle };
 }
 
 function aborted(signal: AbortSignal | undefined): boolean {
@@ -130,16 +151,44 @@ function toFrame(range: KeptRange<Held>, index: number, clock: SourceClock): Fra
   return { index, pts, sourceFirst: range.first, sourceLast: range.last, ptsLast, lastDuration: clock.at(range.last + 1) - ptsLast, sceneCut: cut, image };
 }
 
+/** Writes pictures as upright RGB images of one size (turned by the video's rotation), through a scratch buffer when turned. */
+class UprightImages {
+  readonly #scaler: PictureScaler;
+  readonly #rotation: 0 | 90 | 180 | 270;
+  readonly #width: number;
+  readonly #height: number;
+  readonly #resampling: Resampling;
+  #coded: Uint8Array | null = null;
+
+  constructor(scaler: PictureScaler, rotation: 0 | 90 | 180 | 270, size: { width: number; height: number }, resampling: Resampling) {
+    this.#scaler = scaler;
+    this.#rotation = rotation;
+    this.#width = size.width;
+    this.#height = size.height;
+    this.#resampling = resampling;
+  }
+
+  async write(picture: Parameters<PictureScaler['toRgb']>[0], out: Uint8Array): Promise<RgbImage> {
+    const coded = turnedSize(this.#width, this.#height, this.#rotation);
+    if (this.#rotation === 0) {
+      await this.#scaler.toRgb(picture, coded.width, coded.height, this.#resampling, out);
+      return { width: this.#width, height: this.#height, data: out };
+    }
+    this.#coded ??= new Uint8Array(out.length);
+    await this.#scaler.toRgb(picture, coded.width, coded.height, this.#resampling, this.#coded);
+    return rotateRgb({ ...coded, data: this.#coded }, this.#rotation, out);
+  }
+}
+
 async function* streamFrames(
-  info: VideoInfo,
-  input: string,
-  ffmpeg: string,
-  claimStarted: () => FfmpegProcess | undefined,
+  source: Source,
   s: DecodeSettings,
   settle: (outcome: DecodeOutcome) => void,
   free: Uint8Array[],
 ): AsyncGenerator<Frame, void, undefined> {
-  const sampleFps = resamples(s.fps, info.fps) ? s.fps : undefined;
+  const { info } = source.input;
+  const sampler = resamples(s.fps, info.fps) ? new SlotSampler(s.fps) : null;
+  let read = 0;
   let decoded = 0;
   let emitted = 0;
   let covered = 0;
@@ -155,43 +204,37 @@ async function* streamFrames(
     ...(error === undefined ? {} : { error }),
     ...(stopped === undefined ? {} : { stopped }),
   });
-  const started = claimStarted();
-  if (aborted(s.signal)) {
-    started?.discard();
-    stopped = 'aborted';
-    settle(report());
-    throw abortError(s.signal);
-  }
-
-  const run = started ?? startFfmpeg(ffmpeg, decodeArgs(input, sampleFps));
-  const { exited } = run;
-  const onAbort = (): void => run.kill();
-  s.signal?.addEventListener('abort', onAbort, { once: true });
 
   const frameSize = frameBytes(info);
-  let spare: Uint8Array | null = null;
-  const allocate = (): Uint8Array => {
-    const buffer = spare ?? free.pop() ?? new Uint8Array(frameSize);
-    spare = null;
-    return buffer;
-  };
+  const full = new UprightImages(source.scaler, info.rotation, info, 'bilinear');
+  const thumbSize = thumbnailSize(info.width, info.height, SIGNATURE_SIDE);
+  const thumbs = new UprightImages(source.scaler, info.rotation, thumbSize, 'area');
+  const thumb = new Uint8Array(thumbSize.width * thumbSize.height * 3);
   const skipper = new FrameSkipper<FrameSignature, Held>({ threshold: s.threshold, maxGap: s.maxGap, distance: signatureDistance });
   const cuts = new SceneCutDetector(s.cutThreshold);
-  const source = new SourceFrames((filter, n) => run.frameTime(filter, n), sampleFps !== undefined, info.fps, info.startTime);
-  const { clock } = source;
+  const clock = new SourceClock(info.fps, info.startTime);
   try {
-    for await (const data of readRawFrames(run.output, frameSize, allocate)) {
-      const shown = await source.shown(decoded);
+    if (source.released()) throw failedPrecondition(`${info.path}: the video was closed, its frames not read within ${UNCLAIMED_DECODER_MS / 1000} s`);
+    for (;;) {
       if (aborted(s.signal)) break;
+      const picture = await source.reader.read();
+      if (picture === null || aborted(s.signal)) break;
+      const index = read++;
+      clock.record(index, picture.time);
+      if (sampler !== null && !sampler.keeps(clock.at(index))) continue;
       decoded++;
-      const image: RgbImage = { width: info.width, height: info.height, data };
-      const signature = frameSignature(s.method, image);
-      const cut = cuts.push(signature.kind === 'histogram' ? signature.histogram : SceneCutDetector.histogramOf(image));
-      const pushed = skipper.push(shown, signature, { image, pts: clock.at(shown), cut }, cut);
-      if (!pushed.kept) spare = data;
-      if (pushed.closed !== null) {
-        covered = pushed.closed.last + 1;
-        yield toFrame(pushed.closed, emitted++, clock);
+      const small = await thumbs.write(picture.frame, thumb);
+      const signature = frameSignature(s.method, small);
+      const cut = cuts.push(signature.kind === 'histogram' ? signature.histogram : SceneCutDetector.histogramOf(small));
+      if (!skipper.keeps(index, signature, cut)) {
+        skipper.pass(index);
+        continue;
+      }
+      const image = await full.write(picture.frame, free.pop() ?? new Uint8Array(frameSize));
+      const { closed } = skipper.push(index, signature, { image, pts: clock.at(index), cut }, cut);
+      if (closed !== null) {
+        covered = closed.last + 1;
+        yield toFrame(closed, emitted++, clock);
         if (emitted >= s.maxFrames) {
           stopped = 'max-frames';
           return;
@@ -202,18 +245,12 @@ async function* streamFrames(
       stopped = 'aborted';
       throw abortError(s.signal);
     }
-    const exit = await exited;
-    if (exit.spawnError !== undefined) throw failedPrecondition(`cannot run ${ffmpeg}: ${exit.spawnError.message}`, exit.spawnError);
-    const problems: string[] = [];
-    const ffmpegSaid = firstErrorLine(run.errors(), input);
-    if (ffmpegSaid !== '') problems.push(`ffmpeg: ${ffmpegSaid}`);
-    if (exit.code !== 0) problems.push(`ffmpeg exited with ${exit.code === null ? `signal ${String(exit.signal)}` : `code ${exit.code}`}`);
-    const sourceFrames = await source.count();
-    if (info.frameCountExact && sourceFrames < info.frameCount) problems.push(`got ${sourceFrames} of ${info.frameCount} frames`);
-    if (decoded === 0) throw invalidArgument(`${info.path}: no decodable frame (${problems.join('; ') || 'ffmpeg gave no output'})`);
+    const problems = [...source.reader.problems];
+    if (info.frameCountExact && read < info.frameCount) problems.push(`got ${read} of ${info.frameCount} frames`);
+    if (decoded === 0) throw invalidArgument(`${info.path}: no decodable frame (${problems.join('; ') || 'no picture in the video stream'})`);
     complete = problems.length === 0;
     if (!complete) error = problems.join('; ');
-    const last = skipper.finish(sourceFrames - 1); // the last analysed frame stands for every source frame after it
+    const last = skipper.finish(read - 1); // the last analysed frame stands for every source frame after it
     finished = true;
     if (last !== null) {
       covered = last.last + 1;
@@ -226,9 +263,7 @@ async function* streamFrames(
     }
     throw err;
   } finally {
-    s.signal?.removeEventListener('abort', onAbort);
-    run.kill();
-    await exited;
+    await source.release();
     if (!finished && stopped === undefined && error === undefined) stopped = aborted(s.signal) ? 'aborted' : 'consumer';
     if (stopped !== undefined) complete = false;
     settle(report());

@@ -43,24 +43,40 @@ export class FrameSkipper<S, T> {
   }
 
   /**
-   * Offer source frame `index` (strictly increasing; gaps allowed when frames were sampled). `force` keeps it
-   * whatever its distance (a scene cut must start a new analysed frame).
+   * Whether `push` would keep source frame `index` with this signature (it changes nothing): a frame's pixels need to
+   * be kept only when it is.
    */
-  push(index: number, signature: S, item: T, force = false): PushResult<T> {
-    if (!Number.isInteger(index) || index <= this.#lastIndex) throw new RangeError(`source indices must increase: ${index} after ${this.#lastIndex}`);
-    this.#lastIndex = index;
+  keeps(index: number, signature: S, force = false): boolean {
     const pending = this.#pending;
-    const keep =
+    return (
       force ||
       pending === null ||
       this.#lastSignature === null ||
       index - pending.first >= this.#options.maxGap ||
       this.#options.threshold <= 0 ||
-      this.#options.distance(this.#lastSignature, signature) >= this.#options.threshold;
+      this.#options.distance(this.#lastSignature, signature) >= this.#options.threshold
+    );
+  }
+
+  /**
+   * Offer source frame `index` (strictly increasing; gaps allowed when frames were sampled). `force` keeps it
+   * whatever its distance (a scene cut must start a new analysed frame).
+   */
+  push(index: number, signature: S, item: T, force = false): PushResult<T> {
+    if (!Number.isInteger(index) || index <= this.#lastIndex) throw new RangeError(`source indices must increase: ${index} after ${this.#lastIndex}`);
+    const keep = this.keeps(index, signature, force);
+    this.#lastIndex = index;
     if (!keep) return { kept: false, closed: null };
+    const pending = this.#pending;
     this.#lastSignature = signature;
     this.#pending = { item, first: index };
     return { kept: true, closed: pending === null ? null : { item: pending.item, first: pending.first, last: index - 1 } };
+  }
+
+  /** Record source frame `index` as not kept, when `keeps` said so (its pixels were never made). */
+  pass(index: number): void {
+    if (!Number.isInteger(index) || index <= this.#lastIndex) throw new RangeError(`source indices must increase: ${index} after ${this.#lastIndex}`);
+    this.#lastIndex = index;
   }
 
   /** End of stream: release the pending frame with its range closed at `lastIndex` (default: the last pushed index). */

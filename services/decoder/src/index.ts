@@ -1,10 +1,12 @@
 // Public API of the decoder stage: probing, frame streaming with similar-frame skipping, and the pure measures.
 export { probeVideo } from './probe.ts';
-export { decodeVideo, type DecodedVideo, type DecodeOutcome } from './decode.ts';
+export { decodeVideo, openVideoCount, type DecodedVideo, type DecodeOutcome } from './decode.ts';
 export type { DecodeOptions } from './decode-options.ts';
 export { measureDecodeFps, type DecodeSpeed } from './measure.ts';
+export { VideoWriter, type VideoWriterOptions } from './media/video-writer.ts';
+export { setLibavLogSink, type LibavLogSink } from './media/libav-log.ts';
 export type { VideoInfo } from './video-info.ts';
-export type { ToolPaths } from './tools.ts';
+export { HWACCEL_CHOICES, isHwaccelChoice, type HwaccelChoice } from './hwaccel-choice.ts';
 export { colorHistogram, histogramDistance } from './histogram.ts';
 export { ssim } from './ssim.ts';
 export { downscaleRgb, grayOf, type GrayImage } from './thumbnail.ts';

@@ -3,10 +3,10 @@ import { decodeVideo } from './decode.ts';
 import type { DecodeOptions } from './decode-options.ts';
 
 export interface DecodeSpeed {
-  /** Frames read from ffmpeg (at the analysis rate when `fps` is set). */
+  /** Frames decoded and looked at (at the analysis rate when `fps` is set). */
   readonly decodedFrames: number;
   readonly emittedFrames: number;
-  /** Wall-clock seconds from starting ffmpeg to the end of the stream (probing excluded). */
+  /** Wall-clock seconds from the first frame asked for to the end of the stream (opening the file excluded). */
   readonly seconds: number;
   /** decodedFrames / seconds. */
   readonly fps: number;
@@ -15,7 +15,7 @@ export interface DecodeSpeed {
 
 /**
  * Decode a whole video, dropping every frame, and time it. Default `skip: { method: 'none' }`, so it
- * measures ffmpeg decode + RGB conversion + pipe transfer; pass `skip` to include the similar-frame measure.
+ * measures decoding + conversion to RGB; pass `skip` to include the similar-frame measure.
  */
 export async function measureDecodeFps(path: string, options: DecodeOptions = {}): Promise<DecodeSpeed> {
   const decoding = await decodeVideo(path, { skip: { method: 'none' }, ...options });

@@ -1,4 +1,4 @@
-// Seconds of source frames: ffmpeg's own timestamps where it gave them, a constant-rate estimate elsewhere. Pure.
+// Seconds of source frames: their own timestamps where they have one, a constant-rate estimate elsewhere. Pure.
 import { frameTime } from './sampling.ts';
 
 interface Stamp {
@@ -23,7 +23,7 @@ export class SourceClock {
   }
 
   /**
-   * Source frame `index` (increasing) was decoded; `time` is ffmpeg's timestamp for it, or null when it gave none
+   * Source frame `index` (increasing) was decoded; `time` is its timestamp, or null when it has none
    * (then one frame period after the frame before). Returns the time kept.
    */
   record(index: number, time: number | null): number {

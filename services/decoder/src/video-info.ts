@@ -1,31 +1,31 @@
-// What ffprobe tells about a video, read out of its JSON. Pure: no I/O.
+// What a video file holds, from the facts its container gives (read by media/read-facts.ts). Pure: no I/O.
 import { invalidArgument } from '@pmr/common';
 
 export interface VideoInfo {
   /** The path as given. */
   readonly path: string;
-  /** ffprobe's format_name, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
+  /** The demuxer's name, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
   readonly container: string;
-  /** Codec of the first video stream, e.g. "h264". */
+  /** Codec of the video stream, e.g. "h264". */
   readonly codec: string;
-  /** Display size: after rotation, i.e. the size of the decoded (auto-rotated) frames. */
+  /** Display size: after rotation, i.e. the size of the decoded (upright) frames. */
   readonly width: number;
   readonly height: number;
   /**
    * Clockwise degrees (0, 90, 180 or 270) a player turns the coded picture to show it — the convention of the
-   * legacy `rotate` tag and of phones (a portrait iPhone clip reads 90). From the display matrix when there is one
-   * (ffprobe's side-data `rotation` is counter-clockwise, so it is negated), else from `tags.rotate`.
+   * legacy `rotate` tag and of phones (a portrait iPhone clip reads 90). From the display matrix when there is one,
+   * else from the `rotate` tag.
    */
   readonly rotation: 0 | 90 | 180 | 270;
   /**
-   * Frames per second (avg_frame_rate, else r_frame_rate): the nominal rate. Decoded frames carry ffmpeg's own
-   * timestamps; the rate stands in only where there is none (a frame ffmpeg gave no time, the video's last frame's
-   * length) and decides whether `fps` sampling thins at all.
+   * Frames per second (average frame rate, else the real base rate): the nominal rate. Decoded frames carry their own
+   * timestamps; the rate stands in only where there is none (a frame with no time, the video's last frame's length)
+   * and decides whether `fps` sampling thins at all.
    */
   readonly fps: number;
   /**
-   * Seconds from the container's start to the first video frame (stream start_time − format start_time, ≥ 0):
-   * frame i is shown at `startTime + i / fps`, as a player's clock reads. 0.844 for short_hamilton_clip.mp4.
+   * Seconds from the container's start to the first video frame (stream start − container start, ≥ 0), on the clock a
+   * player shows. 0.844 for short_hamilton_clip.mp4.
    */
   readonly startTime: number;
   /** Seconds: the video stream's duration, else the container's. */
@@ -33,11 +33,36 @@ export interface VideoInfo {
   /** Number of video frames: the container's count when it has one, else round(duration × fps). */
   readonly frameCount: number;
   /**
-   * True when `frameCount` came from the container (nb_frames), false when it is an estimate. AVI's count is taken as
-   * an estimate: it includes the empty chunks that mark skipped frames (a variable-rate source written to AVI holds
-   * 19 pictures in 51 chunks), which are no pictures to decode.
+   * True when `frameCount` came from the container, false when it is an estimate. AVI's count is taken as an estimate:
+   * it includes the empty chunks that mark skipped frames (a variable-rate source written to AVI holds 19 pictures in
+   * 51 chunks), which are no pictures to decode.
    */
   readonly frameCountExact: boolean;
+  readonly hasAudio: boolean;
+}
+
+/** What the container says of its first video stream, in plain numbers (0 or null where it says nothing). */
+export interface StreamFacts {
+  /** Demuxer name. */
+  readonly container: string;
+  readonly codec: string;
+  /** Size of the coded picture (before rotation). */
+  readonly codedWidth: number;
+  readonly codedHeight: number;
+  /** Frames per second; 0 when unknown. */
+  readonly averageFrameRate: number;
+  readonly baseFrameRate: number;
+  /** Clockwise degrees from the stream's display matrix, null without one. */
+  readonly matrixRotation: number | null;
+  /** The stream's legacy `rotate` metadata tag, null without one. */
+  readonly rotateTag: string | null;
+  /** Seconds; null when unknown. */
+  readonly streamStart: number | null;
+  readonly containerStart: number | null;
+  readonly streamDuration: number | null;
+  readonly containerDuration: number | null;
+  /** The container's frame count for the stream; 0 when it has none. */
+  readonly frameCount: number;
   readonly hasAudio: boolean;
 }
 
@@ -46,89 +71,74 @@ export function frameBytes(info: Pick<VideoInfo, 'width' | 'height'>): number {
   return info.width * info.height * 3;
 }
 
-/** Demuxers that read one still picture (or text) rather than a video; such input is rejected. */
-const STILL_FORMATS = new Set(['image2', 'tty', 'webp_pipe', 'png_pipe', 'jpeg_pipe', 'bmp_pipe', 'tiff_pipe']);
+/** Demuxers that read one still picture rather than a video; such input is rejected. */
+const STILL_FORMATS = new Set(['image2', 'webp_pipe', 'png_pipe', 'jpeg_pipe', 'bmp_pipe', 'tiff_pipe']);
 
-interface ProbeStream {
-  codec_type?: string;
-  codec_name?: string;
-  width?: number;
-  height?: number;
-  avg_frame_rate?: string;
-  r_frame_rate?: string;
-  duration?: string;
-  start_time?: string;
-  nb_frames?: string;
-  tags?: Record<string, string>;
-  side_data_list?: { side_data_type?: string; rotation?: number }[];
-  disposition?: Record<string, number>;
+/** Whether a demuxer reads a single still picture (which belongs to the image path, not the video one). */
+export function isStillFormat(container: string): boolean {
+  return STILL_FORMATS.has(container);
 }
 
-interface ProbeJson {
-  streams?: ProbeStream[];
-  format?: { format_name?: string; duration?: string; start_time?: string };
-}
-
-/** Parse a rate such as "2997/100" or "25"; 0 when missing or meaningless ("0/0"). */
-export function parseRate(rate: string | undefined): number {
-  if (rate === undefined) return 0;
-  const [num, den = '1'] = rate.split('/');
-  const value = Number(num) / Number(den);
-  return Number.isFinite(value) && value > 0 ? value : 0;
-}
-
-/** Normalise any angle to the nearest of 0/90/180/270 (ffmpeg only auto-rotates by right angles). */
+/** Normalise any angle to the nearest of 0/90/180/270 (frames are only turned by right angles). */
 export function normaliseRotation(degrees: number): 0 | 90 | 180 | 270 {
   const quarter = ((Math.round(degrees / 90) % 4) + 4) % 4;
   return ([0, 90, 180, 270] as const)[quarter]!;
 }
 
-function rotationOf(stream: ProbeStream): 0 | 90 | 180 | 270 {
-  const matrix = stream.side_data_list?.find((s) => typeof s.rotation === 'number');
-  if (matrix?.rotation !== undefined) return normaliseRotation(-matrix.rotation);
-  const tag = Number(stream.tags?.rotate ?? 0);
+/**
+ * Clockwise degrees of a display matrix (nine 16.16 / 2.30 fixed-point numbers, as FFmpeg's display.h has them);
+ * null for a degenerate matrix. FFmpeg's own av_display_rotation_get answers the counter-clockwise angle, the negation.
+ */
+export function matrixRotationDegrees(matrix: Int32Array): number | null {
+  const [a, b, , c, d] = [matrix[0]! / 65536, matrix[1]! / 65536, 0, matrix[3]! / 65536, matrix[4]! / 65536];
+  const scaleX = Math.hypot(a, c);
+  const scaleY = Math.hypot(b, d);
+  if (scaleX === 0 || scaleY === 0) return null;
+  return (Math.atan2(b / scaleY, a / scaleX) * 180) / Math.PI;
+}
+
+/** The display matrix of a clockwise turn by a right angle (what a rotated phone video carries). */
+export function displayMatrix(clockwise: 0 | 90 | 180 | 270): Int32Array {
+  const radians = (clockwise * Math.PI) / 180;
+  const fixed = (v: number): number => Math.round(v * 65536);
+  // rows (a b u; c d v; x y w): a = cos, b = sin, c = −sin, d = cos; w = 1 in 2.30
+  return Int32Array.from([fixed(Math.cos(radians)), fixed(Math.sin(radians)), 0, fixed(-Math.sin(radians)), fixed(Math.cos(radians)), 0, 0, 0, 1 << 30]);
+}
+
+function rotationOf(facts: StreamFacts): 0 | 90 | 180 | 270 {
+  if (facts.matrixRotation !== null) return normaliseRotation(facts.matrixRotation);
+  const tag = Number(facts.rotateTag ?? 0);
   return Number.isFinite(tag) ? normaliseRotation(tag) : 0;
 }
 
-function positive(text: string | undefined): number {
-  const value = Number(text);
-  return Number.isFinite(value) && value > 0 ? value : 0;
+function positive(value: number | null): number {
+  return value !== null && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
-function startOffset(stream: string | undefined, container: string | undefined): number {
-  const offset = Number(stream ?? 0) - Number(container ?? 0);
-  return Number.isFinite(offset) && offset > 0 ? offset : 0;
-}
-
-/** Turn ffprobe's `-show_format -show_streams` JSON into a VideoInfo, or an INVALID_ARGUMENT naming `path`. */
-export function parseProbeJson(path: string, json: unknown): VideoInfo {
-  const probe = (typeof json === 'object' && json !== null ? json : {}) as ProbeJson;
-  const container = probe.format?.format_name ?? '';
-  const streams = probe.streams ?? [];
-  if (STILL_FORMATS.has(container)) throw invalidArgument(`${path}: is a still image or text (${container}), not a video`);
-  const video = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
-  if (video === undefined) throw invalidArgument(`${path}: not a video (no video stream found)`);
-  const codedWidth = video.width ?? 0;
-  const codedHeight = video.height ?? 0;
-  if (codedWidth <= 0 || codedHeight <= 0) throw invalidArgument(`${path}: video stream has no picture size`);
-  const fps = parseRate(video.avg_frame_rate) || parseRate(video.r_frame_rate);
+/** Turn a container's facts into a VideoInfo, or an INVALID_ARGUMENT naming `path` (null facts: no video stream). */
+export function videoInfoOf(path: string, facts: StreamFacts | null, container = facts?.container ?? ''): VideoInfo {
+  if (isStillFormat(container)) throw invalidArgument(`${path}: is a still image (${container}), not a video`);
+  if (facts === null) throw invalidArgument(`${path}: not a video (no video stream found)`);
+  if (!(facts.codedWidth > 0 && facts.codedHeight > 0)) throw invalidArgument(`${path}: video stream has no picture size`);
+  const fps = positive(facts.averageFrameRate) || positive(facts.baseFrameRate);
   if (fps <= 0) throw invalidArgument(`${path}: video stream has no frame rate`);
-  const rotation = rotationOf(video);
+  const rotation = rotationOf(facts);
   const turned = rotation === 90 || rotation === 270;
-  const duration = positive(video.duration) || positive(probe.format?.duration);
-  const counted = container === 'avi' ? 0 : Math.trunc(positive(video.nb_frames));
+  const duration = positive(facts.streamDuration) || positive(facts.containerDuration);
+  const counted = container === 'avi' ? 0 : Math.trunc(positive(facts.frameCount));
+  const offset = (facts.streamStart ?? 0) - (facts.containerStart ?? 0);
   return {
     path,
     container,
-    codec: video.codec_name ?? 'unknown',
-    width: turned ? codedHeight : codedWidth,
-    height: turned ? codedWidth : codedHeight,
+    codec: facts.codec,
+    width: turned ? facts.codedHeight : facts.codedWidth,
+    height: turned ? facts.codedWidth : facts.codedHeight,
     rotation,
     fps,
-    startTime: startOffset(video.start_time, probe.format?.start_time),
+    startTime: Number.isFinite(offset) && offset > 0 ? offset : 0,
     duration,
     frameCount: counted > 0 ? counted : Math.round(duration * fps),
     frameCountExact: counted > 0,
-    hasAudio: streams.some((s) => s.codec_type === 'audio'),
+    hasAudio: facts.hasAudio,
   };
 }

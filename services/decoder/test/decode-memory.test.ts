@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeVideo } from '../src/decode.ts';
-import { crowd1080p, ffmpegMissing } from './media-fixtures.ts';
+import { clipsMissing, crowd1080p } from './media-fixtures.ts';
 
-const missing = ffmpegMissing(crowd1080p);
+const missing = clipsMissing(crowd1080p);
 if (missing !== null) console.log(`# memory test skipped: ${missing}`);
 
 const MB = 1024 * 1024;

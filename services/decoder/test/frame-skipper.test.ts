@@ -89,3 +89,24 @@ test('FrameSkipper: force keeps a frame whatever its distance', () => {
   assert.deepEqual(forced.closed, { item: 'a', first: 0, last: 1 });
   assert.deepEqual(skipper.finish(), { item: 'c', first: 2, last: 2 });
 });
+
+test('FrameSkipper: keeps() answers what push() would do without changing anything; pass() records a frame not kept', () => {
+  const distance = (a: number, b: number): number => Math.abs(a - b);
+  const asked = new FrameSkipper<number, string>({ threshold: 1, maxGap: 3, distance });
+  const pushed = new FrameSkipper<number, string>({ threshold: 1, maxGap: 3, distance });
+  const values = [0, 0.5, 0.2, 0.9, 3, 3.1, 3.2];
+  const ranges: Array<[number, number]> = [];
+  values.forEach((v, i) => {
+    assert.equal(asked.keeps(i, v), asked.keeps(i, v), 'asking twice gives the same answer');
+    const keep = asked.keeps(i, v);
+    const reference = pushed.push(i, v, String(i));
+    assert.equal(keep, reference.kept, `frame ${i}`);
+    if (keep) {
+      const { closed } = asked.push(i, v, String(i));
+      if (closed !== null) ranges.push([closed.first, closed.last]);
+    } else asked.pass(i);
+  });
+  assert.deepEqual(ranges, [[0, 2], [3, 3]]);
+  assert.deepEqual(asked.finish(), pushed.finish());
+  assert.throws(() => asked.pass(6), RangeError, 'indices still increase');
+});

@@ -2,16 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { measureDecodeFps } from '../src/measure.ts';
-import { ffmpegMissing, videosDir } from './media-fixtures.ts';
+import { clipsMissing, videosDir } from './media-fixtures.ts';
 
 const clip = join(videosDir, 'faceapi_bbt_5frames.mp4');
-const missing = ffmpegMissing(clip);
+const missing = clipsMissing(clip);
 if (missing !== null) console.log(`# measure test skipped: ${missing}`);
 
 test('measureDecodeFps decodes every frame of a clip and times it', async (t) => {
   if (missing !== null) return t.skip(missing);
   const speed = await measureDecodeFps(clip);
-  console.log(`# faceapi_bbt_5frames.mp4 (820x460): ${speed.fps.toFixed(1)} fps including ffmpeg start-up`);
+  console.log(`# faceapi_bbt_5frames.mp4 (820x460): ${speed.fps.toFixed(1)} fps including opening the decoder`);
   assert.deepEqual([speed.decodedFrames, speed.emittedFrames, speed.complete], [5, 5, true]);
   assert.ok(speed.seconds > 0 && Math.abs(speed.fps - 5 / speed.seconds) < 1e-9);
 });

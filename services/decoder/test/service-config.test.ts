@@ -27,7 +27,7 @@ for (const [raw, expected] of ROOTS) {
 
 test('defaults, and every problem at once', () => {
   const config = readServiceConfig({ PMR_MEDIA_ROOTS: '/v' }, DECODER_SERVICE_CONFIG);
-  assert.deepEqual([config.grpcPort, config.metricsPort, config.jpegQuality, config.ffmpeg], [50051, 9101, 90, undefined]);
+  assert.deepEqual([config.grpcPort, config.metricsPort, config.jpegQuality, config.hwaccel], [50051, 9101, 90, 'auto']);
   assert.throws(
     () => readServiceConfig({ PMR_GRPC_PORT: 'x', PMR_JPEG_QUALITY: '0' }, DECODER_SERVICE_CONFIG),
     (err: unknown) =>

@@ -1,4 +1,4 @@
-// The DecoderService handlers with a fake decode stage and a fake call (no ffmpeg, no socket): backpressure
+// The DecoderService handlers with a fake decode stage and a fake call (no decoding, no socket): backpressure
 // (nothing more is pulled from the decoder until 'drain'), cancellation (the decode is aborted and its
 // iteration ended), and the status of each kind of failure.
 import assert from 'node:assert/strict';
@@ -60,7 +60,7 @@ function fakeStage(count: number, delayMs = 0) {
         settle({ complete: seen.pulled === count, sourceFrames: seen.pulled, decodedFrames: seen.pulled, emittedFrames: seen.pulled });
       }
     }
-    return Promise.resolve({ info: INFO, frames: frames(), outcome, recycle: () => undefined });
+    return Promise.resolve({ info: INFO, decoder: 'software', frames: frames(), outcome, recycle: () => undefined });
   };
   return { seen, decode };
 }
@@ -99,7 +99,7 @@ class FakeCall extends EventEmitter implements DecodeCall {
 }
 
 function options(decode: DecoderHandlerOptions['decode'], extra: Partial<DecoderHandlerOptions> = {}): DecoderHandlerOptions {
-  return { roots: [root], realRoots: [root], tools: {}, jpegQuality: 80, logger: silentLogger(), decode, ...extra };
+  return { roots: [root], realRoots: [root], hwaccel: 'none', jpegQuality: 80, logger: silentLogger(), decode, ...extra };
 }
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));

@@ -88,7 +88,7 @@ test('frameToMessage: RGB24 shares the pixels; JPEG decodes back to the same siz
 const OUTCOMES: ReadonlyArray<[Parameters<typeof outcomeToMessage>[0], string]> = [
   [{ complete: true, sourceFrames: 275, decodedFrames: 275, emittedFrames: 80 }, ''],
   [{ complete: false, sourceFrames: 10, decodedFrames: 10, emittedFrames: 5, stopped: 'max-frames' }, 'stopped at max_frames'],
-  [{ complete: false, sourceFrames: 10, decodedFrames: 12, emittedFrames: 5, error: 'ffmpeg: broken' }, 'ffmpeg: broken'],
+  [{ complete: false, sourceFrames: 10, decodedFrames: 12, emittedFrames: 5, error: 'decoding: broken' }, 'decoding: broken'],
 ];
 
 for (const [outcome, error] of OUTCOMES) {

@@ -1,9 +1,8 @@
-// The decoder's JetStream worker against a real nats-server and real ffmpeg: with nobody consuming its frames it stops
+// The decoder's JetStream worker against a real nats-server and real decoding: with nobody consuming its frames it stops
 // at its backlog bound, and once they are consumed it goes on to the end mark; asking the broker only when its own
 // count says the bound is near.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { silentLogger } from '@pmr/common';
@@ -12,20 +11,22 @@ import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import { startDecoderWorker } from '../src/service/pipeline-worker.ts';
-import { ffmpegMissing, tempFolder } from './media-fixtures.ts';
+import { writeClip } from '../src/testing/media.ts';
+import { tempFolder, testPattern } from './media-fixtures.ts';
 
-const skip = natsServerSkipReason() ?? ffmpegMissing() ?? undefined;
+const skip = natsServerSkipReason() ?? undefined;
 if (skip !== undefined) console.log(`# SKIP decoder pipeline worker: ${skip}`);
 
 const FRAMES = 30;
 const BOUND = 5;
 const broker = usePipelineBroker('decoder-worker-test', { skip });
 let media: { dir: string; remove: () => void } | undefined;
-before(() => {
+before(async () => {
   if (skip !== undefined) return;
   media = tempFolder();
   // 30 distinct frames (a moving test pattern), small so the test is about the flow, not decoding.
-  execFileSync(process.env.PMR_FFMPEG ?? 'ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=64x48:rate=10`, '-frames:v', String(FRAMES), '-pix_fmt', 'yuv420p', join(media.dir, 'pattern.mp4')]);
+  const frames = Array.from({ length: FRAMES }, (_, k) => ({ image: testPattern(64, 48, k), time: k / 10 }));
+  await writeClip(join(media.dir, 'pattern.mp4'), frames, { fps: 10 });
 });
 after(() => media?.remove());
 
@@ -37,7 +38,7 @@ async function withDecoder<T>(maxInFlight: number, run: (b: JetStreamBus, reques
   const b = broker.bus();
   let requests = 0;
   const counted: JetStreamBus = { ...b, streamState: (stream) => (requests++, b.streamState(stream)) };
-  const worker = await startDecoderWorker({ bus: counted, logger: silentLogger(), roots: [media!.dir], realRoots: [media!.dir], tools: {}, maxInFlight });
+  const worker = await startDecoderWorker({ bus: counted, logger: silentLogger(), roots: [media!.dir], realRoots: [media!.dir], hwaccel: 'none', maxInFlight });
   try {
     return await run(b, () => requests);
   } finally {

@@ -2,11 +2,8 @@
 // of head-pose-face-detection-female-and-male.mp4 (frame 30); SCRFD, and the picture, say about −32° and −38°.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readImage, type Landmarks5 } from '@pmr/common';
+import type { Landmarks5, RgbImage } from '@pmr/common';
+import { frameNumber } from '@pmr/decoder/testing';
 import { createDetector } from '../src/index.ts';
 import { findData, findModel } from './fixtures.ts';
 
@@ -16,23 +13,16 @@ const clip = findData('videos/head-pose-face-detection-female-and-male.mp4');
 
 const eyeAngle = (l: Landmarks5): number => (Math.atan2(l[1].y - l[0].y, l[1].x - l[0].x) * 180) / Math.PI;
 
-function frame30(): string | null {
-  if ('skip' in clip) return null;
-  const out = join(mkdtempSync(join(tmpdir(), 'pmr-roll-')), 'frame30.png');
-  try {
-    execFileSync('ffmpeg', ['-v', 'error', '-i', clip.path, '-vf', 'select=eq(n\\,30)', '-frames:v', '1', out]);
-    return out;
-  } catch {
-    return null;
-  }
+/** Frame 30 of the clip, decoded; null when the clip is missing. */
+async function frame30(): Promise<RgbImage | null> {
+  return 'skip' in clip ? null : frameNumber(clip.path, 30);
 }
 
 test('YuNet with roll refinement: tilted heads get a tilted eye line, as SCRFD sees it', async (t) => {
   const skip = 'skip' in yunet ? yunet.skip : 'skip' in scrfd ? scrfd.skip : 'skip' in clip ? clip.skip : undefined;
   if (skip !== undefined || 'skip' in yunet || 'skip' in scrfd) return t.skip(skip);
-  const path = frame30();
-  if (path === null) return t.skip('ffmpeg could not extract the test frame');
-  const image = await readImage(path);
+  const image = await frame30();
+  if (image === null) return t.skip('the test clip is missing');
   const refined = await createDetector({ kind: 'yunet', modelPath: yunet.path });
   const plain = await createDetector({ kind: 'yunet', modelPath: yunet.path, rollRefineMinSize: Infinity });
   const reference = await createDetector({ kind: 'scrfd', modelPath: scrfd.path });
@@ -57,9 +47,8 @@ test('YuNet with roll refinement: tilted heads get a tilted eye line, as SCRFD s
 test('refineRoll false, then refinementInput() and refine(): the same faces as detecting with refinement, quality scored before it', async (t) => {
   const skip = 'skip' in yunet ? yunet.skip : 'skip' in clip ? clip.skip : undefined;
   if (skip !== undefined || 'skip' in yunet) return t.skip(skip);
-  const path = frame30();
-  if (path === null) return t.skip('ffmpeg could not extract the test frame');
-  const image = await readImage(path);
+  const image = await frame30();
+  if (image === null) return t.skip('the test clip is missing');
   const detector = await createDetector({ kind: 'yunet', modelPath: yunet.path });
   try {
     const eager = await detector.detect(image);

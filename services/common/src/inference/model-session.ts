@@ -1,5 +1,5 @@
 // onnxruntime sessions that run on worker threads. onnxruntime-node's run() blocks the calling thread for the whole
-// inference, so with every model on the main thread a 2-core machine used one core for PMR (ffmpeg had the other,
+// inference, so with every model on the main thread a 2-core machine used one core for PMR (the decoder had the other,
 // mostly idle). Here sessions live on named inference threads: the main thread keeps decoding, warping and tracking
 // while the models run, and sessions on different threads run at the same time. Sessions that share a thread name
 // share one thread (and its memory), and run one at a time.

@@ -1,6 +1,7 @@
 // The decoder service's settings, all from the environment (read once, in main.ts).
 import { isAbsolute, normalize } from 'node:path';
-import { int, optional, str, type ConfigOf, type ConfigVar, stageServiceSettings } from './common-bridge.ts';
+import { HWACCEL_CHOICES } from '../hwaccel-choice.ts';
+import { int, oneOf, type ConfigOf, type ConfigVar, stageServiceSettings } from './common-bridge.ts';
 
 /**
  * PMR_MEDIA_ROOTS: colon-separated absolute folders; the only places videos are read from. Required: a decoder
@@ -24,8 +25,7 @@ export function mediaRoots(env: string, description: string): ConfigVar<readonly
 
 export const DECODER_SERVICE_CONFIG = {
   mediaRoots: mediaRoots('PMR_MEDIA_ROOTS', 'colon-separated absolute folders videos may be read from'),
-  ffmpeg: optional(str('PMR_FFMPEG', { description: 'ffmpeg binary; unset: ffmpeg on PATH' })),
-  ffprobe: optional(str('PMR_FFPROBE', { description: 'ffprobe binary; unset: ffprobe on PATH' })),
+  hwaccel: oneOf('PMR_HWACCEL', HWACCEL_CHOICES, { description: 'decode on a CUDA or VAAPI device: auto uses one when present, else software', default: 'auto' }),
   jpegQuality: int('PMR_JPEG_QUALITY', { description: 'JPEG quality of frames sent as JPEG', min: 1, max: 100, default: 90 }),
   ...stageServiceSettings({ grpcPort: 50051, metricsPort: 9101 }),
 } as const;

@@ -1,13 +1,13 @@
 // DecoderService over gRPC: confine the source to the media roots, probe it, and stream its frames with
-// backpressure. A write that returns false waits for 'drain'; a cancelled call aborts the decode, which kills
-// ffmpeg and waits for it to exit. Domain errors keep their status (SourceDenied: PERMISSION_DENIED); anything
+// backpressure. A write that returns false waits for 'drain'; a cancelled call aborts the decode, which closes
+// the video at once. Domain errors keep their status (SourceDenied: PERMISSION_DENIED); anything
 // else is logged and answered INTERNAL without details.
 import { status, type StatusObject } from '@grpc/grpc-js';
 import { PmrError, type Logger } from '@pmr/common';
 import { capStatusMessage, toServiceError } from '@pmr/common/proto';
 import { decodeVideo } from '../decode.ts';
 import { probeVideo } from '../probe.ts';
-import type { ToolPaths } from '../tools.ts';
+import type { HwaccelChoice } from '../hwaccel-choice.ts';
 import type { VideoInfo } from '../video-info.ts';
 import type { DecoderServiceHandlers, DecodeVideoRequest__Output, DecodeVideoResponse } from './common-bridge.ts';
 import { decodePlan, frameToMessage, outcomeToMessage, videoInfoToMessage } from './decode-messages.ts';
@@ -18,7 +18,8 @@ export interface DecoderHandlerOptions {
   readonly roots: readonly string[];
   /** The same roots with symlinks resolved (realRoots()). */
   readonly realRoots: readonly string[];
-  readonly tools: ToolPaths;
+  /** Where videos are decoded (`--hwaccel`). */
+  readonly hwaccel: HwaccelChoice;
   readonly jpegQuality: number;
   readonly logger: Logger;
   /** Called once per frame sent (metrics). */
@@ -62,7 +63,7 @@ export function writable(call: DecodeCall): Promise<void> {
 /** Probe a source allowed by the roots. @throws PmrError, SourceDenied */
 export async function probeSource(source: string, options: DecoderHandlerOptions): Promise<VideoInfo> {
   const path = await resolveSource(source, options.roots, options.realRoots);
-  return (options.probe ?? probeVideo)(path, options.tools);
+  return (options.probe ?? probeVideo)(path);
 }
 
 /** Serve one DecodeVideo call to its end; never throws. */
@@ -77,7 +78,7 @@ export async function streamDecode(call: DecodeCall, options: DecoderHandlerOpti
   try {
     const plan = decodePlan(request);
     const path = await resolveSource(request.source, options.roots, options.realRoots);
-    const video = await (options.decode ?? decodeVideo)(path, { ...plan.options, ...options.tools, signal: controller.signal });
+    const video = await (options.decode ?? decodeVideo)(path, { ...plan.options, hwaccel: options.hwaccel, signal: controller.signal });
     if (call.cancelled) return;
     await send({ info: videoInfoToMessage(video.info, request.source) });
     for await (const frame of video.frames) {

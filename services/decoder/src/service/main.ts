@@ -3,7 +3,8 @@
 // that reads process.env, listens or handles signals.
 import { PmrError, type Logger } from '@pmr/common';
 import { loadPmrProto } from '@pmr/common/proto';
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
+import { openVideoCount } from '../decode.ts';
 import { startDecoderWorker } from './pipeline-worker.ts';
 import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
 import { DECODER_SERVICE_CONFIG, type DecoderServiceConfig } from './config.ts';
@@ -21,22 +22,20 @@ export async function startDecoderService(config: DecoderServiceConfig, logger: 
 
   const metrics = createServiceMetrics('decoder');
   const frames = new Counter({ name: 'pmr_decoder_frames_total', help: 'Frames sent by DecodeVideo.', registers: [metrics.registry] });
+  new Gauge({ name: 'pmr_decoder_open_videos', help: 'Videos open in FFmpeg (being decoded).', registers: [metrics.registry], collect() { this.set(openVideoCount()); } });
   const pmr = loadPmrProto().pmr.v1;
-  const tools = {
-    ...(config.ffmpeg === undefined ? {} : { ffmpegPath: config.ffmpeg }),
-    ...(config.ffprobe === undefined ? {} : { ffprobePath: config.ffprobe }),
-  };
+  const { hwaccel } = config;
   const handlers = createDecoderHandlers({
     roots: config.mediaRoots,
     realRoots: real,
-    tools,
+    hwaccel,
     jpegQuality: config.jpegQuality,
     logger,
     onFrame: () => frames.inc(),
   });
   const published = new Counter({ name: 'pmr_decoder_pipeline_frames_total', help: 'Frames published to the pipeline.', registers: [metrics.registry] });
   const pipeline = await joinPipeline(config.natsUrl, 'decoder', logger, async (bus) => [
-    await startDecoderWorker({ bus, logger, roots: config.mediaRoots, realRoots: real, tools, onFrame: () => published.inc() }),
+    await startDecoderWorker({ bus, logger, roots: config.mediaRoots, realRoots: real, hwaccel, onFrame: () => published.inc() }),
   ], metrics);
   return startStageService({
     ...(pipeline !== undefined && { stopConsumers: () => pipeline.stop() }),

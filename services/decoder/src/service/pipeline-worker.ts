@@ -16,7 +16,7 @@ import {
 import type { DecodeJob__Output } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import { decodeVideo } from '../decode.ts';
-import type { ToolPaths } from '../tools.ts';
+import type { HwaccelChoice } from '../hwaccel-choice.ts';
 import { SKIP_METHODS } from './decode-messages.ts';
 import { resolveSource, SourceDenied } from './source-policy.ts';
 import { BacklogGate } from './backlog-gate.ts';
@@ -33,7 +33,8 @@ export interface DecoderWorkerOptions {
   readonly logger: Logger;
   readonly roots: readonly string[];
   readonly realRoots: readonly string[];
-  readonly tools: ToolPaths;
+  /** Where videos are decoded (`--hwaccel`). */
+  readonly hwaccel: HwaccelChoice;
   /** Most frames and faces messages waiting in the broker before the decoder pauses (default 48). */
   readonly maxInFlight?: number;
   readonly onFrame?: () => void;
@@ -86,13 +87,14 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
     const video = await localVideo(job);
     try {
       const decoded = await decodeVideo(video.path, {
-        ...options.tools,
+        hwaccel: options.hwaccel,
         signal,
         skip: { method },
         ...(job.fps !== undefined && job.fps !== null ? { fps: job.fps } : {}),
         ...(job.maxFrames !== undefined && job.maxFrames !== null ? { maxFrames: job.maxFrames } : {}),
       });
       const { info } = decoded;
+      logger.info({ jobId, decoder: decoded.decoder }, 'decoding');
       let analysed = 0;
       for await (const frame of decoded.frames) {
         await gate.admit(signal);

@@ -1,10 +1,12 @@
 // Command-line parsing and validation, in one place. Every problem is reported at once.
 import { parseArgs } from 'node:util';
+import { HWACCEL_CHOICES, type HwaccelChoice } from '@pmr/decoder/hwaccel';
 import type { AgeGenderChoice, DetectorKind } from '../runtime/engines.ts';
 
 export const USAGE = `usage:
   pmr analyze VIDEO [--gallery DIR] [--json OUT.json] [--annotate OUT.mp4] [--fps N] [--detector yunet|scrfd]
                     [--skip histogram|ssim|none] [--skip-threshold X] [--threshold X] [--age-gender faceres|insightface:PATH]
+                    [--hwaccel auto|cuda|vaapi|none]
   pmr detect IMAGE [--gallery DIR] [--detector yunet|scrfd] [--threshold X] [--age-gender faceres|insightface:PATH]
   pmr analyze VIDEO --remote HOST:PORT [--gallery DIR] [--json OUT.json] [--fps N] [--skip histogram|ssim|none]
                     analyse on a running cluster (pmr cluster) instead of in this process
@@ -32,6 +34,8 @@ export interface AnalyzeCommand {
   readonly skipThreshold: number | undefined;
   readonly threshold: number | undefined;
   readonly ageGender: AgeGenderChoice;
+  /** Where the video is decoded: a CUDA or VAAPI device, or software (`auto`: a device when one opens). */
+  readonly hwaccel: HwaccelChoice;
   /** HOST:PORT of a cluster's orchestrator: analyse there instead of in this process. */
   readonly remote: string | undefined;
 }
@@ -73,7 +77,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 /** The flags each command takes; any other flag given is a usage error. */
 const FLAGS = {
-  analyze: ['gallery', 'json', 'annotate', 'fps', 'detector', 'skip', 'skip-threshold', 'threshold', 'age-gender', 'remote'],
+  analyze: ['gallery', 'json', 'annotate', 'fps', 'detector', 'skip', 'skip-threshold', 'threshold', 'age-gender', 'hwaccel', 'remote'],
   detect: ['gallery', 'detector', 'threshold', 'age-gender'],
   cluster: ['port', 'media-root', 'nats-store', 'store', 'log-level'],
 } as const;
@@ -85,6 +89,7 @@ const NOT_REMOTE = {
   threshold: "the cluster's recognizer decides the threshold",
   'skip-threshold': 'the cluster uses its own skip threshold',
   'age-gender': "the cluster's attributes service chooses the model",
+  hwaccel: "the cluster's decoder chooses its device (PMR_HWACCEL)",
 } as const;
 
 function positiveNumber(name: string, raw: string | undefined, problems: string[]): number | undefined {
@@ -137,6 +142,16 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
   return fallback;
 }
 
+/** Whether `argv` asks for an analysis in this process (`analyze` without `--remote`); false for a usage error. */
+export function isEmbeddedAnalysis(argv: readonly string[]): boolean {
+  try {
+    const cmd = parseCommand(argv);
+    return cmd.command === 'analyze' && cmd.remote === undefined;
+  } catch {
+    return false;
+  }
+}
+
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
   try {
@@ -154,6 +169,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'skip-threshold': { type: 'string' },
         threshold: { type: 'string' },
         'age-gender': { type: 'string' },
+        hwaccel: { type: 'string' },
         remote: { type: 'string' },
         port: { type: 'string' },
         'media-root': { type: 'string', multiple: true },
@@ -192,6 +208,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const fps = positiveNumber('fps', values.fps, problems);
   const skip = oneOf('skip', values.skip, ['histogram', 'ssim', 'none'] as const, 'histogram', problems);
   const skipThreshold = positiveNumber('skip-threshold', values['skip-threshold'], problems);
+  const hwaccel = oneOf('hwaccel', values.hwaccel, HWACCEL_CHOICES, 'auto', problems);
   if (values.annotate !== undefined && !values.annotate.toLowerCase().endsWith('.mp4')) problems.push('--annotate must name an .mp4 file');
   const remote = hostPort('remote', values.remote, problems);
   if (values.remote !== undefined) {
@@ -212,6 +229,7 @@ export function parseCommand(argv: readonly string[]): Command {
     skipThreshold,
     threshold,
     ageGender,
+    hwaccel,
     remote,
   };
 }

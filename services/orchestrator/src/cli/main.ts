@@ -14,6 +14,7 @@ import { detectImage } from '../runtime/detect-image.ts';
 import { annotateVideo, AnnotationRecorder } from '../runtime/annotate.ts';
 import { DEFAULT_ANALYSIS } from '../runtime/defaults.ts';
 import { runCluster } from '../cluster/run-cluster.ts';
+import { announceReading } from './supervise.ts';
 
 async function withEngines<T>(env: CliEnv, cmd: AnalyzeCommand | DetectCommand, run: (engines: Engines) => Promise<T>): Promise<T> {
   const engines = await loadEngines({ modelsDir: env.modelsDir, detector: cmd.detector, threads: env.threads, ageGender: cmd.ageGender });
@@ -35,6 +36,7 @@ async function runAnalyze(cmd: AnalyzeCommand, env: CliEnv): Promise<void> {
     const onSignal = (): void => controller.abort();
     process.once('SIGINT', onSignal);
     try {
+      announceReading(cmd.video);
       return await analyseVideo({
         path: cmd.video,
         engines,
@@ -43,14 +45,16 @@ async function runAnalyze(cmd: AnalyzeCommand, env: CliEnv): Promise<void> {
           ...DEFAULT_ANALYSIS,
           fps: cmd.fps,
           skip: { method: cmd.skip, ...(cmd.skipThreshold !== undefined && { threshold: cmd.skipThreshold }) },
+          hwaccel: cmd.hwaccel,
           matchThreshold: cmd.threshold ?? DEFAULT_ANALYSIS.matchThreshold,
         },
         onProgress: (p) => bar.update(p),
+        onDecoder: (decoder) => log.info({ video: cmd.video, decoder }, 'decoding the video'),
         ...(recorder !== null && { onBox: recorder.observer }),
         signal: controller.signal,
       }).then(async (res) => {
         bar.done();
-        if (recorder !== null && cmd.annotate !== undefined) await annotateVideo(cmd.video, cmd.annotate, recorder, res);
+        if (recorder !== null && cmd.annotate !== undefined) await annotateVideo(cmd.video, cmd.annotate, recorder, res, cmd.hwaccel);
         return res;
       });
     } finally {

@@ -1,7 +1,7 @@
 // The embedded runtime: every stage in one process, wired in order. decode → detect → track → (finished tracks)
 // embed + attributes → identity → assemble. Memory stays bounded by the frames in flight and the open tracks.
 import type { Box, DetectedFace, Frame } from '@pmr/common';
-import { decodeVideo, type SkipOptions } from '@pmr/decoder';
+import { decodeVideo, type HwaccelChoice, type SkipOptions } from '@pmr/decoder';
 import { FrameTimes, TrackLog, Tracker, type FinishedTrack, type FrameSpan, type TrackedFace } from '@pmr/tracker';
 import { createGallery, type Gallery } from '@pmr/recognizer';
 import { groupTracks } from '../group-tracks.ts';
@@ -24,6 +24,8 @@ export interface AnalyseOptions {
   /** Analysis frame rate; undefined analyses every frame. */
   readonly fps?: number | undefined;
   readonly skip?: SkipOptions | undefined;
+  /** Where the video is decoded (default: software). */
+  readonly hwaccel?: HwaccelChoice | undefined;
   readonly matchThreshold: number;
   readonly clusterThreshold: number;
   /** Unknown tracks whose best face has a lower quality are never grouped with another track. */
@@ -50,6 +52,8 @@ export interface AnalyseInput {
   readonly options: AnalyseOptions;
   readonly onProgress?: (p: Progress) => void;
   readonly onBox?: BoxObserver;
+  /** Told once where the pictures are decoded ("software", "cuda", …), for a log line. */
+  readonly onDecoder?: (decoder: string) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -60,9 +64,11 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
   const decoded = await decodeVideo(input.path, {
     ...(options.fps !== undefined && { fps: options.fps }),
     ...(options.skip !== undefined && { skip: options.skip }),
+    ...(options.hwaccel !== undefined && { hwaccel: options.hwaccel }),
     ...(input.signal !== undefined && { signal: input.signal }),
   });
   const { info } = decoded;
+  input.onDecoder?.(decoded.decoder);
   const tracker = new Tracker<DetectedFace>();
   const times = new FrameTimes();
   const log = new TrackLog(options.timelineInterval);

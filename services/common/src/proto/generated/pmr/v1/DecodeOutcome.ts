@@ -14,7 +14,7 @@ export interface DecodeOutcome {
    */
   'sourceFrames'?: (number);
   /**
-   * Frames read from ffmpeg.
+   * Frames decoded and looked at (every source frame without fps sampling; the sampled ones with it).
    */
   'decodedFrames'?: (number);
   /**
@@ -40,7 +40,7 @@ export interface DecodeOutcome__Output {
    */
   'sourceFrames': (number);
   /**
-   * Frames read from ffmpeg.
+   * Frames decoded and looked at (every source frame without fps sampling; the sampled ones with it).
    */
   'decodedFrames': (number);
   /**

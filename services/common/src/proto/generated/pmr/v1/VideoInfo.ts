@@ -2,7 +2,7 @@
 
 
 /**
- * What ffprobe tells about a video.
+ * What a video file holds, as its container tells.
  */
 export interface VideoInfo {
   /**
@@ -56,7 +56,7 @@ export interface VideoInfo {
 }
 
 /**
- * What ffprobe tells about a video.
+ * What a video file holds, as its container tells.
  */
 export interface VideoInfo__Output {
   /**
