@@ -31,8 +31,8 @@ export interface Deployment {
   orchestratorAddress(): string;
   /** Start one more process of a service. */
   start(name: ServiceName): Promise<RunningService>;
-  /** SIGKILL one process and wait for it to exit. */
-  kill(service: RunningService): Promise<void>;
+  /** Kill one process (SIGKILL by default; SIGSEGV looks like a crash inside it) and wait for it to exit. */
+  kill(service: RunningService, signal?: NodeJS.Signals): Promise<void>;
   /** Stop the orchestrator (SIGKILL: a crash) and start it again on the same port with the same store. */
   restartOrchestrator(): Promise<RunningService>;
   /** SIGTERM every service, then stop the broker and remove its files. */
@@ -113,8 +113,8 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
     services,
     orchestratorAddress: () => `127.0.0.1:${orchestratorPort}`,
     start,
-    async kill(service) {
-      service.child.kill('SIGKILL');
+    async kill(service, signal = 'SIGKILL') {
+      service.child.kill(signal);
       await exited(service);
       remove(service);
     },

@@ -1,5 +1,6 @@
 // Faults during a distributed job: a worker killed with SIGKILL (one of two detectors, one of two recognizers), the
-// broker stopped and started again (JetStream on disk), the orchestrator killed and restarted. Each time the job
+// broker stopped and started again (JetStream on disk), the orchestrator killed and restarted; and a video on which the
+// decoder crashes every time, which must fail its job after a bounded number of attempts. Each time the job
 // completes with exactly the clean run's results: no frame lost (detections equal), no face or track duplicated
 // (embeddings, track ids and labels equal). The clip is analysed at every frame (--skip none) so the job runs long
 // enough for the fault to land in its middle; the fault is triggered from the services' own /metrics counters.
@@ -111,6 +112,39 @@ test('the orchestrator killed and restarted mid-job: the job resumes from its st
       assert.ok(restarted.logs.some((l) => l.msg === 'resuming jobs'), 'the new orchestrator resumed the job');
     });
     assertSameAnalysis(result, expected, 'orchestrator restarted');
+  } finally {
+    await deployment.stop();
+  }
+});
+
+test('a video that crashes the decoder every time: its job fails after 3 attempts, never a crash loop; the decoder comes back', { skip: skipReason ?? false }, async () => {
+  const deployment = await startDeployment();
+  try {
+    // No file at hand crashes FFmpeg 8, so the crash is dealt from outside: SIGSEGV to the decoder each time it starts
+    // on the job (what a crashing demuxer does to its process), and a new decoder started in its place, as Kubernetes
+    // would restart the pod.
+    const job = runCli(['analyze', clip, '--skip', 'none', '--remote', deployment.orchestratorAddress()]);
+    let crashes = 0;
+    let ended = false;
+    void job.then(() => (ended = true));
+    while (!ended) {
+      const decoder = deployment.services.get('decoder')![0]!;
+      if (!decoder.logs.some((l) => l.msg === 'decoding')) {
+        await sleep(50);
+        continue;
+      }
+      await deployment.kill(decoder, 'SIGSEGV');
+      crashes++;
+      await deployment.start('decoder');
+    }
+    const run = await job;
+    assert.notEqual(run.code, 0, 'the job failed');
+    assert.match(run.stderr, /gave no result in 3 attempts at this video/);
+    assert.equal(crashes, 3, 'three attempts, each crashed; the fourth delivery decoded nothing');
+    const decoder = deployment.services.get('decoder')![0]!;
+    assert.ok(decoder.logs.some((l) => l.msg === 'video given up: no attempt at it ended'), 'the decoder that got the last delivery gave it up');
+    const after = await runCli(['analyze', video('head-pose-face-detection-female.mp4'), '--remote', deployment.orchestratorAddress()]);
+    assert.equal(after.code, 0, `a good video still decodes afterwards: ${after.stderr}`);
   } finally {
     await deployment.stop();
   }

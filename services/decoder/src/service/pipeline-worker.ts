@@ -3,7 +3,8 @@
 // and the video summary to the orchestrator. Backpressure (backlog-gate.ts): it holds frames back while the frames and
 // faces not yet consumed would exceed `maxInFlight`, so a two-hour video never floods the broker. A decoder killed
 // mid-job leaves the DecodeJob unacked; the one that gets it next decodes again and the message ids drop the frames
-// already published.
+// already published. A video that kills every decoder that reads it (FFmpeg crashing on a damaged or crafted file
+// takes its process with it) is not read a fourth time: its last delivery fails the job instead (DECODE_ATTEMPTS).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -24,6 +25,15 @@ import { BacklogGate } from './backlog-gate.ts';
 const jobCodec = messageCodec('pmr.v1.DecodeJob');
 const resultCodec = messageCodec('pmr.v1.PipelineResult');
 const frameFacesCodec = messageCodec('pmr.v1.FrameFaces');
+
+/**
+ * Deliveries of a DecodeJob that may decode. The broker makes one more: that one decodes nothing and fails the job, so
+ * a video that crashes the decoder costs DECODE_ATTEMPTS crashes, never a crash loop.
+ */
+export const DECODE_ATTEMPTS = 3;
+
+/** How long a decoder that stopped answering (crashed) holds a DecodeJob before the broker gives it to another. */
+const DECODE_ACK_WAIT_MS = 10_000;
 
 /** Decode progress goes to the orchestrator every this many analysed frames. */
 const PROGRESS_EVERY = 25;
@@ -141,6 +151,15 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
     } catch (err) {
       return { term: `not a DecodeJob message: ${err instanceof Error ? err.message : String(err)}` };
     }
+    if (message.deliveryCount > DECODE_ATTEMPTS) {
+      const failure = {
+        code: 'INTERNAL',
+        message: `the decoder gave no result in ${DECODE_ATTEMPTS} attempts at this video (each time it crashed, was stopped or failed); it may be damaged or crafted to crash FFmpeg`,
+      };
+      logger.error({ jobId: job.jobId, attempts: message.deliveryCount - 1 }, 'video given up: no attempt at it ended');
+      await publishResult(job.jobId, 'failure.decode', { failure });
+      return 'ack';
+    }
     const controller = new AbortController();
     controllers.add(controller);
     try {
@@ -149,7 +168,7 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
     } catch (err) {
       if (controller.signal.aborted) return { nak: 0 }; // shutting down: another decoder takes it over
       const failure = failureOf(err);
-      const retryable = !(err instanceof SourceDenied) && !(err instanceof PmrError) && !message.lastAttempt;
+      const retryable = !(err instanceof SourceDenied) && !(err instanceof PmrError) && message.deliveryCount < DECODE_ATTEMPTS;
       if (retryable) throw err;
       logger.warn({ jobId: job.jobId, failure }, 'job cannot be decoded');
       await publishResult(job.jobId, 'failure.decode', { failure });
@@ -162,8 +181,8 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
   const handle = await bus.consume({
     ...PIPELINE_CONSUMERS.decoder,
     maxAckPending: 2,
-    ackWaitMs: 30_000,
-    maxDeliver: 5,
+    ackWaitMs: DECODE_ACK_WAIT_MS,
+    maxDeliver: DECODE_ATTEMPTS + 1,
     errorNakDelayMs: 1000,
     pullExpiresMs: 5000,
     handler,
