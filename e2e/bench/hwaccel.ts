@@ -22,6 +22,7 @@ const DEVICES: readonly HwaccelChoice[] = ['none', 'cuda', 'vaapi'];
 const COMPARED_FRAMES = 30;
 
 interface StreamRun {
+  /** Source frames decoded. */
   readonly frames: number;
   readonly decoder: string;
   readonly sample: Uint8Array[];
@@ -30,13 +31,11 @@ interface StreamRun {
 async function decodeStream(clip: string, hwaccel: HwaccelChoice, skip: SkipOptions, keepSample: boolean): Promise<StreamRun> {
   const decoding = await decodeVideo(clip, { hwaccel, skip });
   const sample: Uint8Array[] = [];
-  let frames = 0;
   for await (const frame of decoding.frames) {
-    frames++;
     if (keepSample && sample.length < COMPARED_FRAMES) sample.push(Uint8Array.from(frame.image.data));
     else decoding.recycle(frame);
   }
-  return { frames, decoder: decoding.decoder, sample };
+  return { frames: (await decoding.outcome).decodedFrames, decoder: decoding.decoder, sample };
 }
 
 function meanDifference(a: readonly Uint8Array[], b: readonly Uint8Array[]): number {

@@ -3,22 +3,26 @@ import { existsSync } from 'node:fs';
 import { video } from './paths.ts';
 
 /**
- * `[--runs N] [clip …]`: a clip is a path, or a file name under ../shared/data/videos. `named`: whether clips were
- * given (else `clips` are the defaults).
+ * `[--runs N] [--baseline DIR] [clip …]`: a clip is a path, or a file name under ../shared/data/videos. `named`:
+ * whether clips were given (else `clips` are the defaults). `baseline`: another PMR checkout (with its node_modules)
+ * to run beside this one.
  */
 export function parseBenchArgs(
   argv: readonly string[],
   defaultClips: readonly string[],
   defaultRuns = 3,
-): { runs: number; clips: string[]; named: boolean } {
+): { runs: number; clips: string[]; named: boolean; baseline: string | undefined } {
   let runs = defaultRuns;
+  let baseline: string | undefined;
   const clips: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') runs = Number(argv[++i]);
+    else if (argv[i] === '--baseline') baseline = argv[++i];
     else clips.push(existsSync(argv[i]!) ? argv[i]! : video(argv[i]!));
   }
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
-  return { runs, clips: clips.length > 0 ? clips : defaultClips.map(video), named: clips.length > 0 };
+  if (baseline !== undefined && !existsSync(`${baseline}/services/orchestrator/bin/pmr.ts`)) throw new Error(`--baseline ${String(baseline)} is not a PMR checkout`);
+  return { runs, clips: clips.length > 0 ? clips : defaultClips.map(video), named: clips.length > 0, baseline };
 }
 
 export function median(values: readonly number[]): number {

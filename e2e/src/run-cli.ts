@@ -10,10 +10,11 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Run `pmr` with `args`; `root`: the checkout whose `pmr` it is (default this one; benchmarks compare another). */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, root = repoRoot): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, nodeArgs(join(repoRoot, 'services/orchestrator/bin/pmr.ts'), args), {
-      cwd: repoRoot,
+    const child = spawn(process.execPath, nodeArgs(join(root, 'services/orchestrator/bin/pmr.ts'), args), {
+      cwd: root,
       env: launchEnv({ ...process.env, ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

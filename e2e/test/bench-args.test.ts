@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { median, medianBy, parseBenchArgs } from '../src/bench-args.ts';
-import { video } from '../src/paths.ts';
+import { repoRoot, video } from '../src/paths.ts';
 
 test('median and medianBy', () => {
   assert.equal(median([3, 1, 2]), 2);
@@ -13,8 +13,10 @@ test('median and medianBy', () => {
 });
 
 test('parseBenchArgs: runs, clip names under the data folder, defaults', () => {
-  assert.deepEqual(parseBenchArgs([], ['a.mp4']), { runs: 3, clips: [video('a.mp4')], named: false });
-  assert.deepEqual(parseBenchArgs(['--runs', '5', 'b.mp4'], ['a.mp4']), { runs: 5, clips: [video('b.mp4')], named: true });
+  assert.deepEqual(parseBenchArgs([], ['a.mp4']), { runs: 3, clips: [video('a.mp4')], named: false, baseline: undefined });
+  assert.deepEqual(parseBenchArgs(['--runs', '5', 'b.mp4'], ['a.mp4']), { runs: 5, clips: [video('b.mp4')], named: true, baseline: undefined });
+  assert.equal(parseBenchArgs(['--baseline', repoRoot], []).baseline, repoRoot, 'a PMR checkout to compare with');
+  assert.throws(() => parseBenchArgs(['--baseline', '/nonexistent'], []), /not a PMR checkout/);
   assert.deepEqual(parseBenchArgs(['package.json'], []).clips, ['package.json'], 'an existing path is kept as it is');
   assert.throws(() => parseBenchArgs(['--runs', '0'], []), /whole number/);
   assert.throws(() => parseBenchArgs(['--runs', 'x'], []), /whole number/);
