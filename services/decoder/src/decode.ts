@@ -82,7 +82,7 @@ async function openSource(path: string, options: DecodeOptions): Promise<{ sourc
   const input = await openMedia(path);
   try {
     const settings = resolveDecodeOptions(options, input.info.fps);
-    const hardware = hardwareFor(settings.hwaccel);
+    const hardware = await hardwareFor(settings.hwaccel);
     const reader = await PictureReader.open(input, { hardware });
     const scaler = new PictureScaler(reader.onDevice ? hardware : null);
     let released: Promise<void> | undefined;
@@ -96,7 +96,7 @@ async function openSource(path: string, options: DecodeOptions): Promise<{ sourc
       })();
       return released;
     };
-    const decoder = reader.onDevice ? hardware!.deviceTypeName : hardware === null ? (settings.hwaccel === 'auto' ? 'software (no CUDA or VAAPI device)' : 'software') : `software (${hardware.deviceTypeName} cannot decode ${input.info.codec})`;
+    const decoder = reader.onDevice ? hardware!.name : hardware === null ? (settings.hwaccel === 'auto' ? 'software (no CUDA or VAAPI device)' : 'software') : `software (${hardware.name} cannot decode ${input.info.codec})`;
     return { source: { input, reader, scaler, released: () => released !== undefined, release }, settings, decoder };
   } catch (err) {
     await input.close();

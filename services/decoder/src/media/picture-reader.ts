@@ -5,7 +5,7 @@
 import { Codec, CodecContext, Dictionary, FFmpegError, Frame, Packet } from 'node-av/lib';
 import { AVERROR_EAGAIN, AVERROR_EOF, AV_NOPTS_VALUE } from 'node-av/constants';
 import { invalidArgument } from '@pmr/common';
-import type { HardwareContext } from 'node-av/api';
+import type { Hardware } from './hardware.ts';
 import type { MediaInput } from './open-media.ts';
 
 /** A decoded picture, valid until the next `read()`. */
@@ -17,7 +17,7 @@ export interface DecodedPicture {
 
 export interface PictureReaderOptions {
   /** Decode on this device (frames stay there until scaled); null decodes in software. */
-  readonly hardware: HardwareContext | null;
+  readonly hardware: Hardware | null;
   /** Decoder threads; default FFmpeg's "auto" (one per core, plus one). */
   readonly threads?: number;
 }
@@ -63,7 +63,7 @@ export class PictureReader {
     const hardware = options.hardware !== null && decodesOn(codec, options.hardware) ? options.hardware : null;
     if (hardware !== null) {
       context.hwDeviceCtx = hardware.deviceContext;
-      context.setHardwarePixelFormat(hardware.devicePixelFormat);
+      context.setHardwarePixelFormat(hardware.pixelFormat);
     }
     const settings = Dictionary.fromObject({ threads: options.threads === undefined ? 'auto' : String(options.threads) });
     const opened = await context.open2(codec, settings);
@@ -149,7 +149,7 @@ export class PictureReader {
 }
 
 /** Whether `codec` can decode on the device (it lists a configuration for the device's type). */
-function decodesOn(codec: Codec, hardware: HardwareContext): boolean {
+function decodesOn(codec: Codec, hardware: Hardware): boolean {
   for (let i = 0; ; i++) {
     const config = codec.getHwConfig(i);
     if (config === null) return false;

@@ -1,9 +1,9 @@
 // Decoded pictures to packed RGB24 at a chosen size, by FFmpeg's scaler, into the caller's buffer. The picture's own
 // colour description is honoured (a BT.709 video is converted with BT.709's matrix, as the ffmpeg tool does). A picture
-// decoded on a device is scaled there and only the result comes back (node-av's Scaler).
+// decoded on a device is scaled there and only the result comes back (hardware.ts).
 import { Frame, SoftwareScaleContext } from 'node-av/lib';
-import { AV_PIX_FMT_RGB24, SWS_BILINEAR } from 'node-av/constants';
-import { Scaler, type HardwareContext } from 'node-av/api';
+import { AV_PIX_FMT_RGB24 } from 'node-av/constants';
+import type { DeviceScaler, Hardware } from './hardware.ts';
 
 /**
  * How the picture is resampled: `area` averages every source pixel under an output one (the thumbnails the
@@ -33,10 +33,10 @@ function copyPacked(picture: Frame, rowBytes: number, rows: number, out: Uint8Ar
 
 export class PictureScaler {
   readonly #converters = new Map<string, Converter>();
-  readonly #device: Scaler | null;
+  readonly #device: DeviceScaler | null;
 
-  constructor(hardware: HardwareContext | null) {
-    this.#device = hardware === null ? null : new Scaler({ hardware, flags: SWS_BILINEAR });
+  constructor(hardware: Hardware | null) {
+    this.#device = hardware?.scaler() ?? null;
   }
 
   /** Write `frame` resized to `width`×`height` as packed RGB24 into `out` (width × height × 3 bytes). */
@@ -44,7 +44,7 @@ export class PictureScaler {
     if (out.length !== width * height * 3) throw new RangeError(`toRgb: output holds ${out.length} bytes, need ${width * height * 3}`);
     if (frame.isHwFrame()) {
       if (this.#device === null) throw new Error('a picture decoded on a device reached a scaler without one');
-      out.set(await this.#device.toBuffer(frame, { resize: { width, height }, format: 'rgb' }));
+      out.set(await this.#device.toRgb(frame, width, height));
       return;
     }
     const { context, target } = this.#context(frame, width, height, resampling);

@@ -38,14 +38,14 @@ export async function remuxVideo(input: string, output: string, options: RemuxOp
     if (video === undefined) throw new Error(`${input} has no video stream`);
     const audio = options.videoOnly === true ? undefined : source.streams.find((s) => s.codecpar.codecType === AVMEDIA_TYPE_AUDIO);
     check(target.allocOutputContext2(null, null, output), `cannot write ${output}`);
-    const copies = new Map<number, { readonly out: Stream; readonly from: Stream; end: bigint; offset: bigint }>();
+    const copies = new Map<number, { readonly out: Stream; readonly from: Stream; start: bigint | null; end: bigint; offset: bigint }>();
     for (const from of audio === undefined ? [video] : [video, audio]) {
       const out = target.newStream(null);
       check(from.codecpar.copy(out.codecpar), 'copying stream parameters');
       out.codecpar.codecTag = 0;
       out.timeBase = from.timeBase;
       if (from === video && options.rotation !== undefined) out.codecpar.addCodedSideData(AV_PKT_DATA_DISPLAYMATRIX, Buffer.from(displayMatrix(options.rotation).buffer));
-      copies.set(from.index, { out, from, end: 0n, offset: 0n });
+      copies.set(from.index, { out, from, start: null, end: 0n, offset: 0n });
     }
     check(await target.openOutput(), `cannot create ${output}`);
     const header = options.faststart === true ? Dictionary.fromObject({ movflags: '+faststart' }) : null;
@@ -58,7 +58,7 @@ export async function remuxVideo(input: string, output: string, options: RemuxOp
     for (let round = 0; round < (options.repeat ?? 1) && videoPackets < limit; round++) {
       if (round > 0) {
         check(await source.seekFrame(-1, 0n, AVSEEK_FLAG_BACKWARD), `rewinding ${input}`);
-        for (const copy of copies.values()) copy.offset = copy.end;
+        for (const copy of copies.values()) copy.offset = copy.end - (copy.start ?? 0n); // each copy starts where the last ended
       }
       while ((await source.readFrame(packet)) >= 0) {
         const copy = copies.get(packet.streamIndex);
@@ -67,6 +67,8 @@ export async function remuxVideo(input: string, output: string, options: RemuxOp
           continue;
         }
         if (copy.from === video) videoPackets++;
+        const at = packet.pts === AV_NOPTS_VALUE ? packet.dts : packet.pts;
+        if (round === 0 && at !== AV_NOPTS_VALUE && (copy.start === null || at < copy.start)) copy.start = at;
         for (const field of ['pts', 'dts'] as const) if (packet[field] !== AV_NOPTS_VALUE) packet[field] += copy.offset;
         const last = (packet.pts === AV_NOPTS_VALUE ? packet.dts : packet.pts) + packet.duration;
         if (last > copy.end) copy.end = last;
