@@ -180,6 +180,7 @@ export class VideoWriter {
       const video = format.newStream(null);
       check(video.codecpar.fromContext(encoder), 'video stream parameters');
       video.timeBase = encoder.timeBase;
+      video.avgFrameRate = encoder.framerate; // the nominal rate, which containers such as Matroska record
       if (options.rotation !== undefined && options.rotation !== 0) video.codecpar.addCodedSideData(AV_PKT_DATA_DISPLAYMATRIX, Buffer.from(displayMatrix(options.rotation).buffer));
       let copied: CopiedAudio | null = null;
       if (audio !== null) {
