@@ -49,11 +49,10 @@ function videoStream(format: FormatContext): Stream | undefined {
 }
 
 /**
- * Open `path` and read what it holds. A missing file, a non-video (text, still image, audio only) or an unreadable or
- * corrupt file is an INVALID_ARGUMENT PmrError with a one-line message starting with the path.
+ * `path`'s container, opened narrowly (the `file` protocol, the accepted demuxers), or INVALID_ARGUMENT
+ * "<path>: <failure> (<FFmpeg's reason>)" when it does not open.
  */
-export async function openMedia(path: string): Promise<MediaInput> {
-  await checkMediaPath(path);
+export async function openContainer(path: string, failure = 'not a readable video'): Promise<FormatContext> {
   routeLibavLog();
   const format = new FormatContext();
   const options = Dictionary.fromObject({ protocol_whitelist: 'file', format_whitelist: ACCEPTED_CONTAINERS.join(',') });
@@ -61,8 +60,18 @@ export async function openMedia(path: string): Promise<MediaInput> {
   options.free();
   if (opened < 0) {
     format.freeContext();
-    throw invalidArgument(`${path}: not a readable video (${new FFmpegError(opened).message})`);
+    throw invalidArgument(`${path}: ${failure} (${new FFmpegError(opened).message})`);
   }
+  return format;
+}
+
+/**
+ * Open `path` and read what it holds. A missing file, a non-video (text, still image, audio only) or an unreadable or
+ * corrupt file is an INVALID_ARGUMENT PmrError with a one-line message starting with the path.
+ */
+export async function openMedia(path: string): Promise<MediaInput> {
+  await checkMediaPath(path);
+  const format = await openContainer(path);
   const close = (): Promise<void> => format.closeInput();
   try {
     const container = format.iformat?.name ?? '';

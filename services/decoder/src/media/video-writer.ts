@@ -2,7 +2,7 @@
 // audio of a source file copied alongside in step (`pmr analyze --annotate`). Memory stays at a frame or two: audio
 // packets are copied as the video reaches their time.
 import { rm } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { failedPrecondition, invalidArgument, type RgbImage } from '@pmr/common';
 import { Codec, CodecContext, Dictionary, FFmpegError, FormatContext, Frame, Packet, Rational, SoftwareScaleContext, type Stream } from 'node-av/lib';
 import {
@@ -10,7 +10,7 @@ import {
   AVMEDIA_TYPE_AUDIO, AV_NOPTS_VALUE, FF_ENCODER_LIBX264, FF_ENCODER_MPEG4, SWS_BILINEAR,
 } from 'node-av/constants';
 import { displayMatrix } from '../video-info.ts';
-import { ACCEPTED_CONTAINERS } from './open-media.ts';
+import { openContainer } from './open-media.ts';
 import { routeLibavLog } from './libav-log.ts';
 
 export interface VideoWriterOptions {
@@ -57,14 +57,7 @@ class AudioSource {
 
   /** The first audio stream of `path`, or null when it has none. */
   static async open(path: string): Promise<AudioSource | null> {
-    const format = new FormatContext();
-    const options = Dictionary.fromObject({ protocol_whitelist: 'file', format_whitelist: ACCEPTED_CONTAINERS.join(',') });
-    const opened = await format.openInput(`file:${resolve(path)}`, null, options);
-    options.free();
-    if (opened < 0) {
-      format.freeContext();
-      throw invalidArgument(`${path}: cannot read its audio (${new FFmpegError(opened).message})`);
-    }
+    const format = await openContainer(path, 'cannot read its audio');
     await format.findStreamInfo(null);
     const stream = format.streams.find((s) => s.codecpar.codecType === AVMEDIA_TYPE_AUDIO);
     if (stream === undefined) {

@@ -1,11 +1,10 @@
 // Making test media with FFmpeg's libraries (no ffmpeg tool needed): stream copies with a changed container, rotation,
 // length or loop count; clips encoded from generated or decoded frames; single frames. For tests and benchmarks only.
-import { resolve } from 'node:path';
 import type { RgbImage } from '@pmr/common';
 import { Dictionary, FFmpegError, FormatContext, Packet, type Stream } from 'node-av/lib';
 import { AVMEDIA_TYPE_AUDIO, AVMEDIA_TYPE_VIDEO, AVSEEK_FLAG_BACKWARD, AV_NOPTS_VALUE, AV_PKT_DATA_DISPLAYMATRIX } from 'node-av/constants';
 import { decodeVideo } from '../decode.ts';
-import { routeLibavLog } from '../media/libav-log.ts';
+import { openContainer } from '../media/open-media.ts';
 import { VideoWriter, type VideoWriterOptions } from '../media/video-writer.ts';
 import { displayMatrix } from '../video-info.ts';
 
@@ -28,9 +27,7 @@ export interface RemuxOptions {
 
 /** Copy `input`'s packets into `output` (its container from the extension), unchanged apart from what `options` say. */
 export async function remuxVideo(input: string, output: string, options: RemuxOptions = {}): Promise<void> {
-  routeLibavLog();
-  const source = new FormatContext();
-  check(await source.openInput(`file:${resolve(input)}`, null, null), `opening ${input}`);
+  const source = await openContainer(input);
   const target = new FormatContext();
   try {
     check(await source.findStreamInfo(null), `reading ${input}`);
