@@ -78,6 +78,12 @@ export function openVideoCount(): number {
   return openVideos;
 }
 
+/** The decoder's one-line description when pictures are decoded in software: why, when a device was wanted. */
+function softwareBecause(hwaccel: DecodeSettings['hwaccel'], device: string | undefined, codec: string): string {
+  if (device !== undefined) return `software (${device} cannot decode ${codec})`;
+  return hwaccel === 'auto' ? 'software (no CUDA or VAAPI device)' : 'software';
+}
+
 async function openSource(path: string, options: DecodeOptions): Promise<{ source: Source; settings: DecodeSettings; decoder: string }> {
   const input = await openMedia(path);
   try {
@@ -96,7 +102,7 @@ async function openSource(path: string, options: DecodeOptions): Promise<{ sourc
       })();
       return released;
     };
-    const decoder = reader.onDevice ? hardware!.name : hardware === null ? (settings.hwaccel === 'auto' ? 'software (no CUDA or VAAPI device)' : 'software') : `software (${hardware.name} cannot decode ${input.info.codec})`;
+    const decoder = reader.onDevice ? hardware!.name : softwareBecause(settings.hwaccel, hardware?.name, input.info.codec);
     return { source: { input, reader, scaler, released: () => released !== undefined, release }, settings, decoder };
   } catch (err) {
     await input.close();
