@@ -29,11 +29,10 @@ interface AnalysisJson {
   stats: { elapsedSeconds: number };
 }
 
-/** A process whose CPU time and peak RSS are read from /proc; `withChildren` adds its reaped children (ffmpeg). */
+/** A process whose CPU time and peak RSS are read from /proc. */
 interface Watched {
   readonly name: string;
   readonly pid: number;
-  readonly withChildren: boolean;
 }
 
 interface DistributedRun {
@@ -59,12 +58,12 @@ function familyOf(subject: string): Family {
   return (FAMILIES as readonly string[]).includes(second ?? '') ? (second as Family) : 'other';
 }
 
-/** utime+stime (and cutime+cstime when withChildren) in clock ticks, from the text of /proc/<pid>/stat. */
-function cpuTicksOfStat(stat: string, withChildren: boolean): number {
+/** utime+stime in clock ticks, from the text of /proc/<pid>/stat. */
+function cpuTicksOfStat(stat: string): number {
   // Fields after the command's closing parenthesis start at field 3 (state); utime is field 14.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
-  const [utime, stime, cutime, cstime] = fields.slice(11, 15) as [number, number, number, number];
-  return utime + stime + (withChildren ? cutime + cstime : 0);
+  const [utime, stime] = fields.slice(11, 13) as [number, number];
+  return utime + stime;
 }
 
 const f1 = (x: number): string => x.toFixed(1);
@@ -80,7 +79,7 @@ const CLOCK_TICKS = ((): number => {
   }
 })();
 
-const cpuSeconds = (p: Watched): number => cpuTicksOfStat(readFileSync(`/proc/${p.pid}/stat`, 'utf8'), p.withChildren) / CLOCK_TICKS;
+const cpuSeconds = (p: Watched): number => cpuTicksOfStat(readFileSync(`/proc/${p.pid}/stat`, 'utf8')) / CLOCK_TICKS;
 
 function peakRssMB(pid: number): number {
   const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -109,10 +108,10 @@ function watchedProcesses(deployment: Deployment): Watched[] {
     const list = deployment.services.get(name) ?? [];
     for (const [i, s] of list.entries()) {
       if (s.child.pid === undefined) throw new Error(`${name} has no pid`);
-      watched.push({ name: list.length > 1 ? `${name}#${i + 1}` : name, pid: s.child.pid, withChildren: name === 'decoder' });
+      watched.push({ name: list.length > 1 ? `${name}#${i + 1}` : name, pid: s.child.pid });
     }
   }
-  watched.push({ name: 'nats-server', pid: natsServerPid(join(dirname(deployment.nats.storeDir), 'nats.conf')), withChildren: false });
+  watched.push({ name: 'nats-server', pid: natsServerPid(join(dirname(deployment.nats.storeDir), 'nats.conf')) });
   return watched;
 }
 
@@ -266,7 +265,7 @@ function printReport(reports: readonly ClipReport[], runs: number): void {
     for (const [name, values] of r.cpu) {
       const s = median(values);
       total += s;
-      console.log(`| ${r.clip} | ${name === 'decoder' ? 'decoder (+ ffmpeg)' : name} | ${f2(s)} | ${f1((s * 1000) / r.perFrame)} | ${Math.round(r.rssMB.get(name) ?? Number.NaN)} |`);
+      console.log(`| ${r.clip} | ${name} | ${f2(s)} | ${f1((s * 1000) / r.perFrame)} | ${Math.round(r.rssMB.get(name) ?? Number.NaN)} |`);
     }
     console.log(`| ${r.clip} | all (RSS: sum of peaks) | ${f2(total)} | ${f1((total * 1000) / r.perFrame)} | ${Math.round([...r.rssMB.values()].reduce((a, b) => a + b, 0))} |`);
   }

@@ -149,16 +149,29 @@ export class VideoWriter {
     routeLibavLog();
     const audio = options.audioFrom === undefined ? null : await AudioSource.open(options.audioFrom);
     const format = new FormatContext();
+    let encoder: CodecContext | null = null;
+    let created = false;
     const cleanup = async (): Promise<void> => {
+      encoder?.freeContext();
+      if (created) {
+        await format.closeOutput();
+        await rm(path, { force: true });
+      }
       format.freeContext();
       await audio?.close();
     };
     try {
-      check(format.allocOutputContext2(null, null, path), `cannot write ${extname(path) || path} files`);
+      let known: boolean;
+      try {
+        known = format.allocOutputContext2(null, null, path) >= 0;
+      } catch {
+        known = false; // node-av throws for a container it does not know
+      }
+      if (!known) throw invalidArgument(`${path}: cannot write ${extname(path) || 'extension-less'} files`);
       const spec = ENCODERS[options.codec ?? 'h264'];
       const codec = Codec.findEncoderByName(spec.name);
       if (codec === null) throw failedPrecondition(`the ${spec.name} encoder is missing from this FFmpeg build`);
-      const encoder = new CodecContext();
+      encoder = new CodecContext();
       encoder.allocContext3(codec);
       encoder.width = width - (width % 2);
       encoder.height = height - (height % 2);
@@ -184,6 +197,7 @@ export class VideoWriter {
         copied = { source: audio, stream };
       }
       check(await format.openOutput(), `cannot create ${path}`);
+      created = true;
       check(await format.writeHeader(null), `writing the header of ${path}`);
       return new VideoWriter(path, format, encoder, video, copied, { width, height });
     } catch (err) {
