@@ -3,7 +3,7 @@
 // packet does not stop the reading (as the ffmpeg tool, it is noted and decoding goes on with the next one); a read
 // error ends it early, and both are told in `problems`.
 import { Codec, CodecContext, Dictionary, FFmpegError, Frame, Packet } from 'node-av/lib';
-import { AVERROR_EAGAIN, AVERROR_EOF, AV_NOPTS_VALUE } from 'node-av/constants';
+import { AVDISCARD_ALL, AVERROR_EAGAIN, AVERROR_EOF, AV_NOPTS_VALUE } from 'node-av/constants';
 import { invalidArgument } from '@pmr/common';
 import type { Hardware } from './hardware.ts';
 import type { MediaInput } from './open-media.ts';
@@ -65,6 +65,7 @@ export class PictureReader {
       context.hwDeviceCtx = hardware.deviceContext;
       context.setHardwarePixelFormat(hardware.pixelFormat);
     }
+    for (const stream of input.format.streams) if (stream.index !== input.video.index) stream.discard = AVDISCARD_ALL; // the demuxer skips them
     const settings = Dictionary.fromObject({ threads: options.threads === undefined ? 'auto' : String(options.threads) });
     const opened = await context.open2(codec, settings);
     settings.free();
