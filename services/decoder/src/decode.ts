@@ -237,7 +237,8 @@ async function* streamFrames(
         continue;
       }
       const image = await full.write(picture.frame, free.pop() ?? new Uint8Array(frameSize));
-      const { closed } = skipper.push(index, signature, { image, pts: clock.at(index), cut }, cut);
+      // kept, as keeps() said: forced, so that push does not measure the distance a second time
+      const { closed } = skipper.push(index, signature, { image, pts: clock.at(index), cut }, true);
       if (closed !== null) {
         covered = closed.last + 1;
         yield toFrame(closed, emitted++, clock);

@@ -1,4 +1,4 @@
-// What a video file holds, from the facts its container gives (read by media/read-facts.ts). Pure: no I/O.
+// What a video file holds, from the facts its container gives (read by media/stream-facts.ts). Pure: no I/O.
 import { invalidArgument } from '@pmr/common';
 
 export interface VideoInfo {
@@ -90,7 +90,10 @@ export function normaliseRotation(degrees: number): 0 | 90 | 180 | 270 {
  * null for a degenerate matrix. FFmpeg's own av_display_rotation_get answers the counter-clockwise angle, the negation.
  */
 export function matrixRotationDegrees(matrix: Int32Array): number | null {
-  const [a, b, , c, d] = [matrix[0]! / 65536, matrix[1]! / 65536, 0, matrix[3]! / 65536, matrix[4]! / 65536];
+  const a = matrix[0]! / 65536;
+  const b = matrix[1]! / 65536;
+  const c = matrix[3]! / 65536;
+  const d = matrix[4]! / 65536;
   const scaleX = Math.hypot(a, c);
   const scaleY = Math.hypot(b, d);
   if (scaleX === 0 || scaleY === 0) return null;

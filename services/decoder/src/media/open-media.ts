@@ -24,8 +24,6 @@ export interface MediaInput {
   readonly format: FormatContext;
   readonly video: Stream;
   readonly info: VideoInfo;
-  /** Container start (seconds): subtracted from timestamps so that times are on a player's clock. */
-  readonly containerStart: number;
   close(): Promise<void>;
 }
 
@@ -82,7 +80,7 @@ export async function openMedia(path: string): Promise<MediaInput> {
     const hasAudio = format.streams.some((s) => s.codecpar.codecType === AVMEDIA_TYPE_AUDIO);
     const facts = video === undefined ? null : streamFacts(format, video, hasAudio);
     const info = videoInfoOf(path, facts, container);
-    return { format, video: video!, info, containerStart: facts?.containerStart ?? 0, close };
+    return { format, video: video!, info, close };
   } catch (err) {
     await close();
     throw err;

@@ -3,10 +3,11 @@
 // packet does not stop the reading (as the ffmpeg tool, it is noted and decoding goes on with the next one); a read
 // error ends it early, and both are told in `problems`.
 import { Codec, CodecContext, Dictionary, FFmpegError, Frame, Packet } from 'node-av/lib';
-import { AVDISCARD_ALL, AVERROR_EAGAIN, AVERROR_EOF, AV_NOPTS_VALUE } from 'node-av/constants';
+import { AVERROR_EAGAIN, AVERROR_EOF, AV_NOPTS_VALUE } from 'node-av/constants';
 import { invalidArgument } from '@pmr/common';
 import type { Hardware } from './hardware.ts';
 import type { MediaInput } from './open-media.ts';
+import { readOnly, startOffsetTicks } from './stream-facts.ts';
 
 /** A decoded picture, valid until the next `read()`. */
 export interface DecodedPicture {
@@ -47,8 +48,7 @@ export class PictureReader {
     this.#frame.alloc();
     const { num, den } = input.video.timeBase;
     this.#secondsPerTick = num / den;
-    // the ffmpeg tool's own shift, rounded to the tick, so that times match it exactly
-    this.#offsetTicks = BigInt(Math.round(input.containerStart / this.#secondsPerTick));
+    this.#offsetTicks = startOffsetTicks(input.format, input.video);
   }
 
   /** Open the decoder for the input's video stream (in software when `hardware` cannot decode its codec). */
@@ -65,7 +65,7 @@ export class PictureReader {
       context.hwDeviceCtx = hardware.deviceContext;
       context.setHardwarePixelFormat(hardware.pixelFormat);
     }
-    for (const stream of input.format.streams) if (stream.index !== input.video.index) stream.discard = AVDISCARD_ALL; // the demuxer skips them
+    readOnly(input.format, input.video);
     const settings = Dictionary.fromObject({ threads: options.threads === undefined ? 'auto' : String(options.threads) });
     const opened = await context.open2(codec, settings);
     settings.free();

@@ -11,6 +11,7 @@ import {
 } from 'node-av/constants';
 import { displayMatrix } from '../video-info.ts';
 import { openContainer } from './open-media.ts';
+import { readOnly, startOffsetTicks } from './stream-facts.ts';
 import { routeLibavLog } from './libav-log.ts';
 
 export interface VideoWriterOptions {
@@ -51,8 +52,8 @@ class AudioSource {
     this.#format = format;
     this.stream = stream;
     this.#packet.alloc();
-    const start = format.startTime === AV_NOPTS_VALUE ? 0 : Number(format.startTime) / 1e6;
-    this.#offsetTicks = BigInt(Math.round((start * stream.timeBase.den) / stream.timeBase.num));
+    this.#offsetTicks = startOffsetTicks(format, stream);
+    readOnly(format, stream);
   }
 
   /** The first audio stream of `path`, or null when it has none. */

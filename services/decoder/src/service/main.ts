@@ -5,6 +5,7 @@ import { PmrError, type Logger } from '@pmr/common';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter, Gauge } from 'prom-client';
 import { openVideoCount } from '../decode.ts';
+import { setLibavLogSink } from '../media/libav-log.ts';
 import { startDecoderWorker } from './pipeline-worker.ts';
 import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
 import { DECODER_SERVICE_CONFIG, type DecoderServiceConfig } from './config.ts';
@@ -19,6 +20,7 @@ export async function startDecoderService(config: DecoderServiceConfig, logger: 
     throw new PmrError('FAILED_PRECONDITION', `a media root in PMR_MEDIA_ROOTS cannot be opened: ${err instanceof Error ? err.message : String(err)}`);
   });
   logger.info({ mediaRoots: config.mediaRoots }, 'media roots');
+  setLibavLogSink((message) => logger.debug({ ffmpeg: message }, 'FFmpeg complained'));
 
   const metrics = createServiceMetrics('decoder');
   const frames = new Counter({ name: 'pmr_decoder_frames_total', help: 'Frames sent by DecodeVideo.', registers: [metrics.registry] });

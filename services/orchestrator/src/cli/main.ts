@@ -1,6 +1,7 @@
 // Composition root of the `pmr` command: environment → logger → engines → command → output → release.
 import { writeFile } from 'node:fs/promises';
 import { createLogger, PmrError } from '@pmr/common';
+import { setLibavLogSink } from '@pmr/decoder';
 import { DEFAULT_MATCH_THRESHOLD } from '@pmr/recognizer';
 import { buildAgeGenderModel, defaultCacheDir } from '@pmr/models';
 import type { AnalysisResult } from '../result.ts';
@@ -27,6 +28,7 @@ async function withEngines<T>(env: CliEnv, cmd: AnalyzeCommand | DetectCommand, 
 
 async function runAnalyze(cmd: AnalyzeCommand, env: CliEnv): Promise<void> {
   const log = createLogger({ name: 'pmr', level: env.logLevel });
+  setLibavLogSink((message) => log.debug({ ffmpeg: message }, 'FFmpeg complained'));
   const result = await withEngines(env, cmd, async (engines) => {
     const gallery = cmd.gallery === undefined ? null : await loadGallery(cmd.gallery, engines);
     if (gallery !== null) log.info({ persons: gallery.summary.persons, rejected: gallery.summary.rejected.length }, 'gallery enrolled');
