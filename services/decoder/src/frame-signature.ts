@@ -23,7 +23,7 @@ export const SIGNATURE_SIDE = 128;
 export const HISTOGRAM_BINS = 16;
 
 /**
- * Calibrated on /work/shared/data/videos (see README.md): the smallest jump across a hard cut in
+ * Calibrated on the shared test clips, ../shared/data/videos beside the checkout (see README.md): the smallest jump across a hard cut in
  * short_hamilton_clip.mp4 is far above these, while most consecutive frames of one shot are below.
  */
 export const DEFAULT_THRESHOLDS: Readonly<Record<Exclude<SkipMethod, 'none'>, number>> = { histogram: 0.03, ssim: 0.4 };

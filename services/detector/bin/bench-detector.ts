@@ -13,7 +13,7 @@ const { values, positionals } = parseArgs({
 });
 const [kindArg, ...images] = positionals;
 const kind: DetectorKind = kindArg === 'scrfd' ? 'scrfd' : 'yunet';
-const modelsDir = process.env.PMR_MODELS_DIR ?? '/work/shared/models';
+const modelsDir = process.env.PMR_MODELS_DIR ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'models'); // default: ../shared/models beside the checkout
 const modelPath = join(modelsDir, kind === 'yunet' ? 'face_detection_yunet_2023mar_dynamic.onnx' : 'scrfd_500m_bnkps.onnx');
 const inputSize = Number(values.size);
 const runs = Number(values.runs);

@@ -1,6 +1,6 @@
 // Detection quality on the labelled test images at several input sizes.
 // Usage: node services/detector/bin/eval-detection.ts [--sizes 640,480,320] [--kinds yunet,scrfd]
-// Needs PMR_MODELS_DIR (or /work/shared/models) and PMR_DATA_DIR (or ../shared/data next to the repo).
+// Needs PMR_MODELS_DIR (or ../shared/models next to the repo) and PMR_DATA_DIR (or ../shared/data next to the repo).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +9,7 @@ import { createDetector, type DetectorKind } from '../src/index.ts';
 import { matchBoxes, matchPoints } from '../src/evaluate.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '640,480,416,320' }, kinds: { type: 'string', default: 'yunet,scrfd' } } });
-const modelsDir = process.env.PMR_MODELS_DIR ?? '/work/shared/models';
+const modelsDir = process.env.PMR_MODELS_DIR ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'models');
 const dataDir = process.env.PMR_DATA_DIR ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data');
 const files: Record<DetectorKind, string> = { yunet: 'face_detection_yunet_2023mar_dynamic.onnx', scrfd: 'scrfd_500m_bnkps.onnx' };
 

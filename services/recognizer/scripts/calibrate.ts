@@ -1,7 +1,7 @@
 // Open-set calibration of the recognizer on the shared test media. Runs the real models; prints the figures behind
 // DEFAULT_MATCH_THRESHOLD (src/threshold.ts), DEFAULT_FLIP, DEFAULT_PERSON_SCORING and DEFAULT_TRACK_AGGREGATION.
 //
-//   cd /work/main && PMR_MODELS_DIR=/work/shared/models npx node services/recognizer/scripts/calibrate.ts [yunet|scrfd]
+//   PMR_MODELS_DIR=../shared/models npx node services/recognizer/scripts/calibrate.ts [yunet|scrfd]   (from the repo root)
 //
 // PMR_DATA_DIR defaults to <repo>/../shared/data, PMR_MODELS_DIR to <repo>/../shared/models.
 

@@ -1,4 +1,4 @@
-// Loading the calibration media (/work/shared/data) as labelled embeddings, for scripts/calibrate.ts and the model
+// Loading the calibration media (../shared/data beside the checkout) as labelled embeddings, for scripts/calibrate.ts and the model
 // tests. The detector and embedder are passed in.
 
 import { readdir } from 'node:fs/promises';

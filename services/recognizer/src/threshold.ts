@@ -1,8 +1,8 @@
 // Open-set acceptance threshold for MobileFaceNet (foamliu, 128-d) cosine similarities.
 //
-// Measured with scripts/calibrate.ts on /work/shared/data (YuNet detector, no flip TTA, the 7 default enrolment
+// Measured with scripts/calibrate.ts on ../shared/data (YuNet detector, no flip TTA, the 7 default enrolment
 // augmentations, `centroid` person scoring, 2026-11-28); reproduce with
-//   cd /work/main && PMR_MODELS_DIR=/work/shared/models npx node services/recognizer/scripts/calibrate.ts
+//   PMR_MODELS_DIR=../shared/models npx node services/recognizer/scripts/calibrate.ts   (from the repo root)
 //
 //   identities/: 58 single-person images of 14 persons, all accepted by enrolment.
 //   leave-one-image-out rank-1 (57 queries; lin_manuel_miranda's single image is only a distractor): 1.000
