@@ -1,6 +1,7 @@
 // What the benchmark scripts share: their command line and the median of repeated runs.
 import { existsSync } from 'node:fs';
 import { video } from './paths.ts';
+import { pmrBin } from './run-cli.ts';
 
 /**
  * `[--runs N] [--baseline DIR] [clip …]`: a clip is a path, or a file name under ../shared/data/videos. `named`:
@@ -21,7 +22,7 @@ export function parseBenchArgs(
     else clips.push(existsSync(argv[i]!) ? argv[i]! : video(argv[i]!));
   }
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
-  if (baseline !== undefined && !existsSync(`${baseline}/services/orchestrator/bin/pmr.ts`)) throw new Error(`--baseline ${String(baseline)} is not a PMR checkout`);
+  if (baseline !== undefined && !existsSync(pmrBin(baseline))) throw new Error(`--baseline ${String(baseline)} is not a PMR checkout`);
   return { runs, clips: clips.length > 0 ? clips : defaultClips.map(video), named: clips.length > 0, baseline };
 }
 

@@ -1,5 +1,6 @@
 // Runs the real `pmr` command as a child process, as a user would (with the launch settings of its `#!` line).
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchEnv, nodeArgs } from '@pmr/common';
 import { repoRoot } from './paths.ts';
@@ -10,10 +11,16 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** The `pmr` entry file of a checkout: packages/cli/bin/pmr.ts, or where checkouts before the package split kept it. */
+export function pmrBin(root = repoRoot): string {
+  const bin = join(root, 'packages/cli/bin/pmr.ts');
+  return existsSync(bin) ? bin : join(root, 'services/orchestrator/bin/pmr.ts');
+}
+
 /** Run `pmr` with `args`; `root`: the checkout whose `pmr` it is (default this one; benchmarks compare another). */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, root = repoRoot): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, nodeArgs(join(root, 'services/orchestrator/bin/pmr.ts'), args), {
+    const child = spawn(process.execPath, nodeArgs(pmrBin(root), args), {
       cwd: root,
       env: launchEnv({ ...process.env, ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchEnv, nodeArgs } from '@pmr/common';
 import { missingData, missingModels, repoRoot, video } from '../src/paths.ts';
-import { runCli } from '../src/run-cli.ts';
+import { pmrBin, runCli } from '../src/run-cli.ts';
 
 const skipReason = missingModels() ?? missingData();
 
@@ -53,7 +53,7 @@ test('a decoder crash while reading the video ends in one line naming the file, 
   // No file at hand crashes FFmpeg 8, so the crash is dealt from outside: SIGSEGV to the process that analyses, once it
   // says it is decoding (the same end a crashing demuxer or decoder gives: a signal, no exception).
   const clip = video('short_hamilton_clip.mp4');
-  const parent = spawn(process.execPath, nodeArgs(join(repoRoot, 'services/orchestrator/bin/pmr.ts'), ['analyze', clip, '--skip', 'none']), {
+  const parent = spawn(process.execPath, nodeArgs(pmrBin(), ['analyze', clip, '--skip', 'none']), {
     cwd: repoRoot,
     env: launchEnv({ ...process.env, PMR_LOG_LEVEL: 'info' }),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,10 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { missingData, missingModels, repoRoot, video, dataDir } from '../src/paths.ts';
-import { runCli } from '../src/run-cli.ts';
+import { pmrBin, runCli } from '../src/run-cli.ts';
 import { processAlive } from '@pmr/common/testing/service-process';
 import { launchEnv, nodeArgs } from '@pmr/common';
 
@@ -17,7 +16,7 @@ if (skipReason !== null) console.log(`# pmr cluster e2e skipped: ${skipReason}`)
 test('pmr cluster: prints the six services and ready, serves --remote, and SIGTERM stops them all (exit 0)', { skip: skipReason ?? false }, async () => {
   const { NATS_URL: _ignored, ...env } = process.env;
   void _ignored;
-  const cluster = spawn(process.execPath, nodeArgs(join(repoRoot, 'services/orchestrator/bin/pmr.ts'), ['cluster', '--port', '0', '--media-root', dataDir]), {
+  const cluster = spawn(process.execPath, nodeArgs(pmrBin(), ['cluster', '--port', '0', '--media-root', dataDir]), {
     cwd: repoRoot,
     env: launchEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],

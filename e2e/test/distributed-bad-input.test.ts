@@ -172,7 +172,7 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason ?? false
     const watch = (jobId: string): Promise<CallStatus> => readStream(clients.orchestrator.WatchJob({ jobId }, { deadline: Date.now() + 30_000 })).then((r) => r.status);
     assertStatus(await watch(unknown), status.NOT_FOUND, 'WatchJob of an unknown id', new RegExp(unknown));
     assertStatus(await statusOf(getResult(unknown)), status.NOT_FOUND, 'GetJobResult of an unknown id', new RegExp(unknown));
-    // requireJob (services/orchestrator/src/api/handlers.ts): an empty id is a malformed request, not an unknown job.
+    // requireJob (the orchestrator's api/handlers.ts): an empty id is a malformed request, not an unknown job.
     assertStatus(await watch(''), status.INVALID_ARGUMENT, 'WatchJob with an empty id', /job_id is required/);
     assertStatus(await statusOf(getResult('')), status.INVALID_ARGUMENT, 'GetJobResult with an empty id', /job_id is required/);
   });

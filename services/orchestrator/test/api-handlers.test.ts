@@ -17,12 +17,12 @@ import type { UploadMediaRequest } from '@pmr/common/proto/generated/pmr/v1/Uplo
 import type { UploadMediaResponse__Output } from '@pmr/common/proto/generated/pmr/v1/UploadMediaResponse.ts';
 import type { WatchJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/WatchJobResponse.ts';
 import { createOrchestratorHandlers, galleryDigest, MAX_UPLOAD_CHUNK_BYTES } from '../src/api/handlers.ts';
-import { resultFromProto } from '../src/api/result-proto.ts';
-import type { AnalysisResult, TrackJson } from '../src/result.ts';
-import type { JobRunner, JobSubmission } from '../src/service/job-runner.ts';
-import { MemoryUploads } from './fixtures/memory-uploads.ts';
-import { result as cannedResult, track } from '../src/store/contract-fixtures.ts';
-import { SqliteJobStore, type JobProgress, type JobStore } from '../src/store/index.ts';
+import { resultFromProto } from '@pmr/results';
+import type { AnalysisResult, TrackJson } from '@pmr/results';
+import type { JobRunner, JobSubmission } from '../src/job-runner.ts';
+import { MemoryUploads } from '../src/testing/memory-uploads.ts';
+import { result as cannedResult, track } from '@pmr/store/testing';
+import { SqliteJobStore, type JobProgress, type JobStore } from '@pmr/store';
 
 const pmr = loadPmrProto().pmr.v1;
 

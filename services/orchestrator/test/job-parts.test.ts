@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { messageCodec } from '@pmr/common/messaging';
 import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
-import { collectJob, effectOf } from '../src/service/job-parts.ts';
-import type { JsonValue } from '../src/store/index.ts';
+import { collectJob, effectOf } from '../src/pipeline/job-parts.ts';
+import type { JsonValue } from '@pmr/store';
 
 const codec = messageCodec('pmr.v1.PipelineResult');
 /** Through the wire, as the orchestrator receives it. */

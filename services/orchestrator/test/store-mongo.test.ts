@@ -56,8 +56,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runJobStoreContract } from '../src/store/job-store-contract.ts';
-import type { MakeStore } from '../src/store/job-store-contract.ts';
+import { runJobStoreContract } from '@pmr/store/testing';
+import type { MakeStore } from '@pmr/store/testing';
 
 /**
  * A container runtime that testcontainers could reach: DOCKER_HOST, or a Docker/Podman socket. A `docker` CLI

@@ -18,9 +18,10 @@ import type { VideoJobOptions__Output } from '@pmr/common/proto/generated/pmr/v1
 import type { VideoSource__Output } from '@pmr/common/proto/generated/pmr/v1/VideoSource.ts';
 import type { WatchJobRequest__Output } from '@pmr/common/proto/generated/pmr/v1/WatchJobRequest.ts';
 import type { WatchJobResponse } from '@pmr/common/proto/generated/pmr/v1/WatchJobResponse.ts';
-import type { GalleryPhotoInput, JobRunner, UploadSink } from '../service/job-runner.ts';
-import { isFinalState, type JobOptions, type JobRecord, type JobSource, type JobStore } from '../store/index.ts';
-import { jobToProto, resultToProto, trackToProto } from './result-proto.ts';
+import type { GalleryPhotoInput, JobRunner, UploadSink } from '../job-runner.ts';
+import { isFinalState, type JobOptions, type JobRecord, type JobSource, type JobStore } from '@pmr/store';
+import { resultToProto, trackToProto } from '@pmr/results';
+import { jobToProto } from './job-proto.ts';
 
 export const DEFAULT_WATCH_POLL_MS = 200;
 /** Largest chunk one UploadMedia message may carry. */

@@ -1,0 +1,150 @@
+// `pmr cluster`: the whole distributed runtime on one machine. Uses NATS_URL, or starts a local nats-server with
+// JetStream; starts the six services through the supervisor; prints where each listens and "ready"; forwards their
+// output to stderr, prefixed with their names; and stops everything, in order, when told to or when a service dies.
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { failedPrecondition, invalidArgument } from '@pmr/common';
+import { startNatsServer, type NatsServerHandle } from '@pmr/common/nats-server';
+import { startCluster, type ClusterEnd, type RunningCluster, type ServiceEndpoint, type ServiceSpec } from './cluster.ts';
+import { shownAt } from './log-level.ts';
+import { CLUSTER_STOP_ORDER, clusterServiceSpecs, type ClusterSettings } from './service-specs.ts';
+
+export interface ClusterCommandOptions {
+  /** The orchestrator's public gRPC port. */
+  readonly port: number;
+  /** Folders the decoder may read videos from (relative to cwd); empty: cwd. */
+  readonly mediaRoots: readonly string[];
+  /** JetStream store of a local nats-server; default a temporary folder. */
+  readonly natsStore: string | undefined;
+  /** The orchestrator's job store file; default jobs.db in the temporary folder. */
+  readonly store: string | undefined;
+  /** The level of service log lines shown on stderr. */
+  readonly logLevel: string;
+}
+
+export interface ClusterIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  /** Aborted: stop the cluster in order (the first Ctrl-C or SIGTERM). */
+  readonly stopSignal: AbortSignal;
+  /** Aborted: SIGKILL every service now (a second Ctrl-C). */
+  readonly killSignal?: AbortSignal;
+  /** Which services to run (default clusterServiceSpecs); for tests. */
+  readonly services?: (settings: ClusterSettings) => ServiceSpec[];
+  /** How long a service may take to start (default the supervisor's). */
+  readonly startTimeoutMs?: number;
+}
+
+const NAME_WIDTH = 12;
+
+/** The line printed for one running service. */
+export function serviceLine(service: ServiceEndpoint): string {
+  return `${service.name.padEnd(NAME_WIDTH)} pid ${service.pid}  grpc ${service.grpcAddress}  metrics ${service.metricsPort}`;
+}
+
+/** The media roots as absolute folders; each must exist. @throws PmrError naming the first that does not. */
+export function resolveMediaRoots(roots: readonly string[], cwd: string): string[] {
+  const absolute = (roots.length === 0 ? [cwd] : roots).map((r) => resolve(cwd, r));
+  for (const root of absolute) {
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw invalidArgument(`--media-root ${root} is not a folder`);
+    if (root.includes(':')) throw invalidArgument(`--media-root ${root} contains ':', which separates PMR_MEDIA_ROOTS entries`);
+  }
+  return absolute;
+}
+
+async function brokerFor(
+  env: NodeJS.ProcessEnv,
+  storeDir: string,
+  onExit: (why: string) => void,
+): Promise<{ url: string; server: NatsServerHandle | undefined }> {
+  const given = env.NATS_URL;
+  if (given !== undefined && given !== '') return { url: given, server: undefined };
+  try {
+    const server = await startNatsServer({
+      storeDir,
+      ownProcessGroup: true,
+      onUnexpectedExit: (code, signal) => onExit(signal !== null ? `was killed by ${signal}` : `exited with code ${String(code)}`),
+    });
+    return { url: server.url, server };
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw failedPrecondition(`could not start nats-server (${why}); install nats-server or set NATS_URL`);
+  }
+}
+
+function endMessage(end: ClusterEnd): string | undefined {
+  if (end.reason === 'stopped') return undefined;
+  const how = end.signal !== null ? `was killed by ${end.signal}` : `exited with code ${String(end.code)}`;
+  return `${end.service} ${how}; stopped the other services`;
+}
+
+/**
+ * Run the cluster until `stopSignal` or until a service exits on its own. Returns the exit code: 0 when stopped,
+ * 1 when a service or the local nats-server died. @throws PmrError (one line) when it cannot start.
+ */
+export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Promise<number> {
+  const mediaRoots = resolveMediaRoots(cmd.mediaRoots, io.cwd);
+  const workDir = mkdtempSync(join(tmpdir(), 'pmr-cluster-'));
+  let cluster: RunningCluster | undefined;
+  let brokerDied: string | undefined;
+  const killAll = (): void => cluster?.kill();
+  process.once('exit', killAll); // never leave services behind, whatever happens to this process
+  io.killSignal?.addEventListener('abort', killAll, { once: true });
+  let broker: Awaited<ReturnType<typeof brokerFor>> | undefined;
+  try {
+    broker = await brokerFor(io.env, cmd.natsStore === undefined ? join(workDir, 'nats') : resolve(io.cwd, cmd.natsStore), (why) => {
+      brokerDied = `nats-server ${why}; stopped the services`;
+      void cluster?.stop();
+    });
+    if (broker.server === undefined && cmd.natsStore !== undefined) io.stderr.write('pmr: NATS_URL is set, so --nats-store is not used\n');
+    io.stderr.write(
+      broker.server === undefined
+        ? `pmr: using NATS at ${broker.url}\n`
+        : `pmr: started nats-server at ${broker.url}, JetStream store ${broker.server.storeDir}\n`,
+    );
+    const settings: ClusterSettings = {
+      natsUrl: broker.url,
+      logLevel: cmd.logLevel,
+      mediaRoots,
+      orchestratorPort: cmd.port,
+      storePath: cmd.store === undefined ? join(workDir, 'jobs.db') : resolve(io.cwd, cmd.store),
+    };
+    try {
+      cluster = await startCluster({
+        services: (io.services ?? clusterServiceSpecs)(settings),
+        stopOrder: CLUSTER_STOP_ORDER,
+        env: io.env,
+        cwd: io.cwd,
+        onOutput: (service, line) => {
+          if (shownAt(line, cmd.logLevel)) io.stderr.write(`${service.padEnd(NAME_WIDTH)} | ${line}\n`);
+        },
+        signal: io.stopSignal,
+        ...(io.startTimeoutMs !== undefined && { startTimeoutMs: io.startTimeoutMs }),
+      });
+    } catch (err) {
+      if (io.stopSignal.aborted) return 0;
+      throw err;
+    }
+    for (const service of cluster.services) io.stdout.write(`${serviceLine(service)}\n`);
+    const front = cluster.services.at(-1);
+    io.stdout.write(`ready ${front?.grpcAddress ?? ''}\n`);
+    const running = cluster;
+    const onStop = (): void => void running.stop();
+    if (io.stopSignal.aborted || brokerDied !== undefined) onStop();
+    io.stopSignal.addEventListener('abort', onStop, { once: true });
+    const end = await cluster.ended;
+    io.stopSignal.removeEventListener('abort', onStop);
+    const problem = brokerDied ?? endMessage(end);
+    if (problem === undefined) return 0;
+    io.stderr.write(`pmr: ${problem}\n`);
+    return 1;
+  } finally {
+    await broker?.server?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+    io.killSignal?.removeEventListener('abort', killAll);
+    process.off('exit', killAll);
+  }
+}

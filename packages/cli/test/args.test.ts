@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isEmbeddedAnalysis, parseCommand, UsageError } from '../src/args.ts';
+
+test('analyze: defaults and flags', () => {
+  assert.deepEqual(parseCommand(['analyze', 'v.mp4']), {
+    command: 'analyze',
+    video: 'v.mp4',
+    gallery: undefined,
+    json: undefined,
+    annotate: undefined,
+    fps: undefined,
+    detector: 'yunet',
+    skip: 'histogram',
+    skipThreshold: undefined,
+    threshold: undefined,
+    ageGender: { kind: 'faceres' },
+    hwaccel: 'auto',
+    remote: undefined,
+  });
+  const cmd = parseCommand(['analyze', 'v.mp4', '--gallery', 'g', '--fps', '5', '--detector', 'scrfd', '--json', 'o.json', '--annotate', 'a.mp4']);
+  assert.equal(cmd.command, 'analyze');
+  if (cmd.command !== 'analyze') return;
+  assert.equal(cmd.fps, 5);
+  assert.equal(cmd.detector, 'scrfd');
+  assert.equal(cmd.gallery, 'g');
+  const software = parseCommand(['analyze', 'v.mp4', '--hwaccel', 'none']);
+  assert.equal(software.command === 'analyze' && software.hwaccel, 'none');
+  const insight = parseCommand(['detect', 'i.jpg', '--age-gender', 'insightface:/models/genderage.onnx']);
+  assert.deepEqual(insight.command === 'detect' && insight.ageGender, { kind: 'insightface', path: '/models/genderage.onnx' });
+  assert.deepEqual(parseCommand(['models', 'build']), { command: 'models-build' });
+});
+
+test('bad arguments are usage errors that list every problem', () => {
+  const cases: Array<{ argv: string[]; message: RegExp }> = [
+    { argv: ['frobnicate'], message: /unknown command "frobnicate"/ },
+    { argv: ['analyze'], message: /analyze needs a VIDEO/ },
+    { argv: ['analyze', 'v.mp4', '--fps', '0', '--detector', 'haar'], message: /--detector must be one of yunet, scrfd.*--fps must be a positive number|--fps must be a positive number.*--detector/ },
+    { argv: ['analyze', 'v.mp4', '--annotate', 'out.avi'], message: /--annotate must name an \.mp4 file/ },
+    { argv: ['detect', 'i.jpg', '--fps', '3'], message: /--fps does not apply to detect/ },
+    { argv: ['analyze', 'v.mp4', '--bogus'], message: /Unknown option '--bogus'/ },
+    { argv: ['analyze', 'v.mp4', '--threshold', '2'], message: /--threshold must be a number in \[-1, 1\]/ },
+    { argv: ['analyze', 'v.mp4', '--age-gender', 'insightface:'], message: /--age-gender must be faceres or insightface:PATH/ },
+    { argv: ['models', 'fetch'], message: /pmr models build/ },
+    { argv: ['analyze', 'v.mp4', '--hwaccel', 'nvdec'], message: /--hwaccel must be one of auto, cuda, vaapi, none/ },
+    { argv: ['analyze', 'v.mp4', '--remote', 'h:1', '--hwaccel', 'cuda'], message: /--hwaccel cannot be used with --remote/ },
+  ];
+  for (const c of cases) {
+    assert.throws(() => parseCommand(c.argv), (err: unknown) => err instanceof UsageError && c.message.test(err.message), c.argv.join(' '));
+  }
+});
+
+test('no command or --help asks for help', () => {
+  assert.deepEqual(parseCommand([]), { command: 'help' });
+  assert.deepEqual(parseCommand(['analyze', '--help']), { command: 'help' });
+});
+
+test('isEmbeddedAnalysis: only analyze without --remote runs in a supervised child', () => {
+  assert.equal(isEmbeddedAnalysis(['analyze', 'v.mp4']), true);
+  assert.equal(isEmbeddedAnalysis(['analyze', 'v.mp4', '--remote', 'h:1']), false);
+  assert.equal(isEmbeddedAnalysis(['detect', 'i.jpg']), false);
+  assert.equal(isEmbeddedAnalysis(['analyze']), false, 'a usage error is for the command itself to report');
+  assert.equal(isEmbeddedAnalysis([]), false);
+});

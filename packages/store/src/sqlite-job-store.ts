@@ -1,0 +1,297 @@
+// JobStore on node:sqlite: one file (or ':memory:'), WAL journal, schema versioned by user_version, every
+// statement prepared once, and each read-modify-write in an IMMEDIATE transaction so that several connections
+// to the same file (e.g. an orchestrator and a CLI) never lose each other's updates.
+import { randomUUID } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
+import { failedPrecondition, invalidArgument, notFound, PmrError } from '@pmr/common';
+import type { AnalysisResult, TrackJson } from '@pmr/results';
+import type { JobStore } from './job-store.ts';
+import { assertTransition, isFinalState, VersionConflictError } from './job-state.ts';
+import {
+  assertIndex, assertPartKey, assertRange, decodeJobCursor, decodeTrackCursor, encodeJobCursor, encodeTrackCursor, missingRanges,
+  pageSizeOf, requestFingerprint, stateFilterOf, validateCreateJob, validateProgress,
+} from './job-request.ts';
+import { EMPTY_PROGRESS } from './job-types.ts';
+import type {
+  CreateJobInput, CreateJobOutput, FrameRange, JobError, JobProgress, JobRecord, JsonValue, ListJobsInput, Page,
+  UpdateStateInput,
+} from './job-types.ts';
+import { prepareDatabase } from './sqlite-schema.ts';
+import { SQL } from './sqlite-statements.ts';
+import type { Statements } from './sqlite-statements.ts';
+import { int, jobFromRow, text } from './sqlite-rows.ts';
+
+export interface SqliteJobStoreOptions {
+  /** Clock in epoch milliseconds; default Date.now. */
+  readonly now?: () => number;
+  /** Job id generator; default randomUUID. */
+  readonly newId?: () => string;
+  /** How long a write waits for another connection's lock, in ms; default 5000. */
+  readonly busyTimeoutMs?: number;
+}
+
+export class SqliteJobStore implements JobStore {
+  readonly path: string;
+  readonly #db: DatabaseSync;
+  readonly #st: Statements;
+  readonly #now: () => number;
+  readonly #newId: () => string;
+  #closed = false;
+
+  /** Opens (creating when absent) the store at `path`, a file path or ':memory:', and migrates its schema. */
+  constructor(path: string, options: SqliteJobStoreOptions = {}) {
+    this.path = path;
+    this.#now = options.now ?? Date.now;
+    this.#newId = options.newId ?? randomUUID;
+    this.#db = new DatabaseSync(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    try {
+      prepareDatabase(this.#db, path);
+      const entries = Object.entries(SQL).map(([k, sql]) => [k, this.#db.prepare(sql)] as const);
+      this.#st = Object.fromEntries(entries) as Statements;
+    } catch (err) {
+      this.#db.close();
+      throw err;
+    }
+  }
+
+  createJob(input: CreateJobInput): Promise<CreateJobOutput> {
+    return this.#call(() => {
+      validateCreateJob(input);
+      const fingerprint = requestFingerprint(input);
+      const token = input.idempotencyToken ?? null;
+      return this.#tx(() => {
+        if (token !== null) {
+          const row = this.#st.jobByToken.get({ token });
+          if (row !== undefined) {
+            if (text(row, 'fingerprint') !== fingerprint) {
+              throw new PmrError('ALREADY_EXISTS', `idempotency token "${token}" was already used for job ${text(row, 'id')} with a different request: use a new token`);
+            }
+            return { job: jobFromRow(row), created: false };
+          }
+        }
+        const id = this.#newId();
+        this.#st.insertJob.run({
+          id, token, fingerprint, source: JSON.stringify(input.source), options: JSON.stringify(input.options),
+          tags: JSON.stringify(input.tags), gallery: input.galleryDigest ?? null, progress: JSON.stringify(EMPTY_PROGRESS),
+          now: this.#now(),
+        });
+        return { job: this.#job(id), created: true };
+      });
+    });
+  }
+
+  getJob(jobId: string): Promise<JobRecord | null> {
+    return this.#call(() => {
+      const row = this.#st.jobById.get({ id: jobId });
+      return row === undefined ? null : jobFromRow(row);
+    });
+  }
+
+  listJobs(input: ListJobsInput = {}): Promise<Page<JobRecord>> {
+    return this.#call(() => {
+      const limit = pageSizeOf(input);
+      const states = stateFilterOf(input);
+      const after = decodeJobCursor(input.pageToken, states);
+      const rows = this.#st.listJobs.all({
+        all: states.length === 0 ? 1 : 0, states: JSON.stringify(states),
+        afterTime: after?.createTime ?? null, afterId: after?.id ?? '', limit: limit + 1,
+      });
+      const items = rows.slice(0, limit).map(jobFromRow);
+      const last = items.at(-1);
+      const nextPageToken = rows.length > limit && last !== undefined ? encodeJobCursor(last, states) : '';
+      return { items, nextPageToken };
+    });
+  }
+
+  updateState(jobId: string, input: UpdateStateInput): Promise<JobRecord> {
+    return this.#call(() => {
+      if ((input.to === 'FAILED') !== (input.error !== undefined)) {
+        throw invalidArgument(input.to === 'FAILED' ? 'a job moved to FAILED needs an error' : `an error is only kept for FAILED, not ${input.to}`);
+      }
+      return this.#tx(() => {
+        const job = this.#job(jobId);
+        if (job.version !== input.expectedVersion) throw new VersionConflictError(jobId, input.expectedVersion, job.version);
+        assertTransition(jobId, job.state, input.to);
+        const error = input.error === undefined ? null : JSON.stringify({ code: input.error.code, message: input.error.message });
+        const { changes } = this.#st.updateState.run({ id: jobId, state: input.to, error, version: input.expectedVersion, now: this.#now() });
+        if (changes !== 1) throw new VersionConflictError(jobId, input.expectedVersion, this.#job(jobId).version);
+        return this.#job(jobId);
+      });
+    });
+  }
+
+  recordProgress(jobId: string, progress: Partial<JobProgress>): Promise<JobRecord> {
+    return this.#call(() => {
+      validateProgress(progress);
+      return this.#tx(() => {
+        const job = this.#job(jobId);
+        if (isFinalState(job.state)) throw failedPrecondition(`job ${jobId} is ${job.state}: its progress is final`);
+        const merged: JobProgress = { ...job.progress, ...definedOnly(progress) };
+        this.#st.updateProgress.run({ id: jobId, progress: JSON.stringify(merged), now: this.#now() });
+        return this.#job(jobId);
+      });
+    });
+  }
+
+  addWarning(jobId: string, warning: JobError): Promise<JobRecord> {
+    return this.#call(() =>
+      this.#tx(() => {
+        const job = this.#job(jobId);
+        const warnings = [...job.warnings, { code: warning.code, message: warning.message }];
+        this.#st.updateWarnings.run({ id: jobId, warnings: JSON.stringify(warnings), now: this.#now() });
+        return this.#job(jobId);
+      }),
+    );
+  }
+
+  putFrameFaces(jobId: string, frameIndex: number, faces: readonly JsonValue[]): Promise<void> {
+    return this.#call(() => {
+      assertIndex('frame index', frameIndex);
+      this.#tx(() => {
+        this.#job(jobId);
+        this.#st.putFaces.run({ job: jobId, frame: frameIndex, faces: JSON.stringify(faces) });
+      });
+    });
+  }
+
+  getFrameFaces(jobId: string, range: FrameRange): Promise<ReadonlyArray<{ readonly frameIndex: number; readonly faces: readonly JsonValue[] }>> {
+    return this.#call(() => {
+      assertRange(range);
+      this.#job(jobId);
+      return this.#st.getFaces
+        .all({ job: jobId, start: range.start, end: range.end })
+        .map((row) => ({ frameIndex: int(row, 'frame_index'), faces: JSON.parse(text(row, 'faces')) as JsonValue[] }));
+    });
+  }
+
+  putPart(jobId: string, key: string, value: JsonValue): Promise<boolean> {
+    return this.#call(() => {
+      assertPartKey(key);
+      return this.#tx(() => {
+        this.#job(jobId);
+        return this.#st.putPart.run({ job: jobId, key, value: JSON.stringify(value) }).changes === 1;
+      });
+    });
+  }
+
+  getParts(jobId: string, prefix = ''): Promise<ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>> {
+    return this.#call(() => {
+      this.#job(jobId);
+      return this.#st.getParts.all({ job: jobId, prefix }).map((row) => ({ key: text(row, 'key'), value: JSON.parse(text(row, 'value')) as JsonValue }));
+    });
+  }
+
+  putTrack(jobId: string, track: TrackJson): Promise<void> {
+    return this.#call(() => {
+      assertIndex('track id', track.id);
+      this.#tx(() => {
+        this.#job(jobId);
+        this.#st.putTrack.run({ job: jobId, track: track.id, json: JSON.stringify(track) });
+      });
+    });
+  }
+
+  listTracks(jobId: string, input: { readonly pageSize?: number; readonly pageToken?: string } = {}): Promise<Page<TrackJson>> {
+    return this.#call(() => {
+      const limit = pageSizeOf(input);
+      const after = decodeTrackCursor(input.pageToken);
+      this.#job(jobId);
+      const rows = this.#st.listTracks.all({ job: jobId, after, limit: limit + 1 });
+      const items = rows.slice(0, limit).map((row) => JSON.parse(text(row, 'track')) as TrackJson);
+      const last = items.at(-1);
+      return { items, nextPageToken: rows.length > limit && last !== undefined ? encodeTrackCursor(last.id) : '' };
+    });
+  }
+
+  markFrameDone(jobId: string, frameIndex: number): Promise<boolean> {
+    return this.#call(() => {
+      assertIndex('frame index', frameIndex);
+      return this.#tx(() => {
+        this.#job(jobId);
+        return this.#st.markDone.run({ job: jobId, frame: frameIndex }).changes === 1;
+      });
+    });
+  }
+
+  countFramesDone(jobId: string): Promise<number> {
+    return this.#call(() => {
+      this.#job(jobId);
+      const row = this.#st.countDone.get({ job: jobId });
+      return row === undefined ? 0 : int(row, 'n');
+    });
+  }
+
+  missingFrames(jobId: string, range: FrameRange): Promise<readonly FrameRange[]> {
+    return this.#call(() => {
+      assertRange(range);
+      this.#job(jobId);
+      const rows = this.#st.doneIn.iterate({ job: jobId, start: range.start, end: range.end });
+      return missingRanges(
+        (function* () {
+          for (const row of rows) yield int(row, 'frame_index');
+        })(),
+        range.start,
+        range.end,
+      );
+    });
+  }
+
+  putResult(jobId: string, result: AnalysisResult): Promise<void> {
+    return this.#call(() =>
+      this.#tx(() => {
+        this.#job(jobId);
+        this.#st.putResult.run({ job: jobId, result: JSON.stringify(result), now: this.#now() });
+      }),
+    );
+  }
+
+  getResult(jobId: string): Promise<AnalysisResult | null> {
+    return this.#call(() => {
+      this.#job(jobId);
+      const row = this.#st.getResult.get({ job: jobId });
+      return row === undefined ? null : (JSON.parse(text(row, 'result')) as AnalysisResult);
+    });
+  }
+
+  jobsToResume(): Promise<readonly JobRecord[]> {
+    return this.#call(() => this.#st.resume.all().map(jobFromRow));
+  }
+
+  close(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      this.#db.close();
+    }
+    return Promise.resolve();
+  }
+
+  /** Runs a synchronous body as a promise: its throw becomes a rejection. */
+  #call<T>(body: () => T): Promise<T> {
+    return new Promise<T>((resolve) => {
+      if (this.#closed) throw new PmrError('FAILED_PRECONDITION', `job store ${this.path} is closed`);
+      resolve(body());
+    });
+  }
+
+  #tx<T>(body: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = body();
+      this.#db.exec('COMMIT');
+      return out;
+    } catch (err) {
+      this.#db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  #job(jobId: string): JobRecord {
+    const row = this.#st.jobById.get({ id: jobId });
+    if (row === undefined) throw notFound(`no job with id ${jobId}`);
+    return jobFromRow(row);
+  }
+}
+
+function definedOnly(progress: Partial<JobProgress>): Partial<JobProgress> {
+  return Object.fromEntries(Object.entries(progress).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,65 @@
+// Pure helpers shared by the JobStore adapters: missing-frame ranges, canonical JSON and fingerprints, cursors.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  canonicalJson, decodeJobCursor, decodeTrackCursor, encodeJobCursor, encodeTrackCursor, missingRanges, pageSizeOf,
+  requestFingerprint, stateFilterOf,
+} from '../src/job-request.ts';
+
+test('missingRanges: frames of [start, end) not done, as ranges', () => {
+  const table: Array<[readonly number[], number, number, Array<[number, number]>]> = [
+    [[], 0, 5, [[0, 5]]],
+    [[0, 1, 2, 3, 4], 0, 5, []],
+    [[1, 3], 0, 5, [[0, 1], [2, 3], [4, 5]]],
+    [[0, 1, 7], 2, 6, [[2, 6]]], // done frames outside the window are ignored
+    [[2, 2, 3], 0, 4, [[0, 2]]], // repeats do not matter
+    [[], 3, 3, []], // an empty window
+    [[9], 0, 10, [[0, 9]]],
+  ];
+  for (const [done, start, end, want] of table) {
+    assert.deepEqual(missingRanges(done, start, end), want.map(([s, e]) => ({ start: s, end: e })), `${JSON.stringify(done)} in [${start}, ${end})`);
+  }
+});
+
+test('canonicalJson sorts keys at every level and drops undefined fields', () => {
+  assert.equal(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } }), '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}');
+  assert.equal(canonicalJson(null), 'null');
+  assert.equal(canonicalJson('x'), '"x"');
+});
+
+test('requestFingerprint: equal for equal requests, different when anything the token covers differs', () => {
+  const base = { source: { kind: 'uri', uri: 'a.mp4' }, options: { fps: 5 }, tags: { a: '1', b: '2' } } as const;
+  const f = requestFingerprint(base);
+  assert.match(f, /^[0-9a-f]{64}$/);
+  assert.equal(requestFingerprint({ ...base, tags: { b: '2', a: '1' } }), f);
+  assert.equal(requestFingerprint({ ...base, idempotencyToken: 'tok' }), f); // the token is not part of the request
+  assert.equal(requestFingerprint({ ...base, options: { fps: 5, maxFrames: undefined } }), f);
+  for (const other of [
+    { ...base, source: { kind: 'uri', uri: 'b.mp4' } } as const,
+    { ...base, options: { fps: 6 } },
+    { ...base, tags: { a: '1' } },
+    { ...base, galleryDigest: 'g' },
+  ]) assert.notEqual(requestFingerprint(other), f);
+});
+
+test('job cursors round-trip and are tied to their state filter', () => {
+  const token = encodeJobCursor({ createTime: 1700000000123, id: 'job-7' }, ['QUEUED', 'RUNNING']);
+  assert.deepEqual(decodeJobCursor(token, ['QUEUED', 'RUNNING']), { createTime: 1700000000123, id: 'job-7' });
+  assert.equal(decodeJobCursor('', []), null);
+  assert.equal(decodeJobCursor(undefined, []), null);
+  assert.throws(() => decodeJobCursor(token, ['QUEUED']), { code: 'INVALID_ARGUMENT' });
+  assert.throws(() => decodeJobCursor('!!', []), { code: 'INVALID_ARGUMENT' });
+  assert.throws(() => decodeJobCursor(Buffer.from('{"t":"x","i":"a","s":""}').toString('base64url'), []), { code: 'INVALID_ARGUMENT' });
+  assert.equal(decodeTrackCursor(encodeTrackCursor(41)), 41);
+  assert.equal(decodeTrackCursor(''), -1);
+  assert.throws(() => decodeTrackCursor(Buffer.from('{"tr":1.5}').toString('base64url')), { code: 'INVALID_ARGUMENT' });
+});
+
+test('page sizes and state filters', () => {
+  assert.equal(pageSizeOf({}), 100);
+  assert.equal(pageSizeOf({ pageSize: 0 }), 100);
+  assert.equal(pageSizeOf({ pageSize: 1000 }), 1000);
+  for (const bad of [-1, 1001, 2.5]) assert.throws(() => pageSizeOf({ pageSize: bad }), { code: 'INVALID_ARGUMENT' });
+  assert.deepEqual(stateFilterOf({ states: ['RUNNING', 'QUEUED', 'RUNNING'] }), ['QUEUED', 'RUNNING']);
+  assert.deepEqual(stateFilterOf({}), []);
+});

@@ -1,0 +1,74 @@
+// The orchestrator service's composition root: config → logger → job store → stage clients (enrolment) → NATS
+// (pipeline streams, results consumer, resumed jobs) → gRPC OrchestratorService (health, reflection, metrics) →
+// /metrics → SIGTERM/SIGINT → ordered shutdown (consumers first, then the server, then the store). The only module
+// of the service that reads process.env, listens or handles signals.
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { PmrError, type Logger } from '@pmr/common';
+import { PIPELINE_BUCKETS, type ConsumerHandle } from '@pmr/common/messaging';
+import { loadPmrProto } from '@pmr/common/proto';
+import { Counter } from 'prom-client';
+import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from '@pmr/common/service';
+import { createOrchestratorHandlers } from './api/handlers.ts';
+import { DEFAULT_ANALYSIS } from '@pmr/results';
+import { SqliteJobStore } from '@pmr/store';
+import { ORCHESTRATOR_SERVICE_CONFIG, type OrchestratorServiceConfig } from './config.ts';
+import type { UploadSink } from './job-runner.ts';
+import { createPipelineRunner, type PipelineRunner } from './pipeline/pipeline-runner.ts';
+import { createStageClients } from './pipeline/stage-clients.ts';
+
+export type RunningOrchestratorService = RunningStageService;
+
+export async function startOrchestratorService(config: OrchestratorServiceConfig, logger: Logger): Promise<RunningOrchestratorService> {
+  if (config.natsUrl === undefined) throw new PmrError('FAILED_PRECONDITION', 'NATS_URL is required: the orchestrator runs jobs on the pipeline');
+  if (config.storePath !== ':memory:') await mkdir(dirname(config.storePath), { recursive: true });
+  const store = new SqliteJobStore(config.storePath);
+  const stages = createStageClients(config.detectorAddress, config.recognizerAddress);
+  const release = async (): Promise<void> => {
+    stages.close();
+    await store.close();
+  };
+  const metrics = createServiceMetrics('orchestrator');
+  const jobsEnded = new Counter({ name: 'pmr_orchestrator_jobs_ended_total', help: 'Jobs that ended, by final state.', labelNames: ['state'] as const, registers: [metrics.registry] });
+  let runner: PipelineRunner | undefined;
+  const pipeline = await joinPipeline(config.natsUrl, 'orchestrator', logger, async (bus) => {
+    runner = createPipelineRunner({
+      bus,
+      store,
+      stages,
+      logger,
+      matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
+      clusterThreshold: DEFAULT_ANALYSIS.clusterThreshold,
+      clusterMinQuality: DEFAULT_ANALYSIS.clusterMinQuality,
+      onJobEnded: (state) => jobsEnded.inc({ state }),
+    });
+    await runner.start();
+    const handle: ConsumerHandle = { inFlight: () => 0, stop: () => runner!.stop() };
+    return [handle];
+  }, metrics).catch(async (err: unknown) => {
+    await release();
+    throw err;
+  });
+  if (pipeline === undefined || runner === undefined) throw new PmrError('INTERNAL', 'pipeline did not start');
+  const { bus } = pipeline;
+  const uploads: UploadSink = {
+    put: (fileName, data) => bus.putLarge(PIPELINE_BUCKETS.uploads, `${randomUUID()}/${basename(fileName) || 'upload'}`, data),
+    get: (ref) => bus.getLarge(ref),
+  };
+  const handlers = createOrchestratorHandlers({ store, runner, uploads, logger, maxUploadBytes: config.maxUploadBytes });
+  return startStageService({
+    settings: config,
+    logger,
+    services: [{ definition: loadPmrProto().pmr.v1.OrchestratorService.service, implementation: handlers }],
+    metrics,
+    stopConsumers: () => pipeline.stop(),
+    release,
+    describe: { storePath: config.storePath },
+  });
+}
+
+/** Run the service until SIGTERM/SIGINT; exit 0 after a clean shutdown, 1 otherwise, 2 for bad configuration. */
+export async function main(env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
+  await runStageServiceMain('orchestrator', ORCHESTRATOR_SERVICE_CONFIG, startOrchestratorService, env);
+}

@@ -1,0 +1,164 @@
+// What the orchestrator keeps of a running distributed job, as job-store parts (JSON), and how the parts become
+// the job's result. The single parts' keys (photos, gallery, decode-requested, decoded, tracked) begin no other key, so
+// getParts(jobId, key) reads just that part. Pure: results in, parts out; parts in, track evidence and the video
+// summary out.
+//
+//   photos             the gallery photos StartVideoJob carried (base64), kept for enrolment (also after a restart)
+//   gallery            the enrolled gallery: templates per person, and the enrolment summary
+//   decode-requested   the DecodeJob was published
+//   decoded            the decoder's video summary
+//   tracked            the tracker's last word: how many tracks, frames and detections
+//   track/<id>         a finished track's summary (span, timeline, best chip)
+//   embeddings/<id>    its selected faces' embeddings and qualities
+//   attributes/<id>    its best faces' attributes and weights
+//   warning/<key>      a warning already added to the job (so a redelivery adds it once)
+import type { FaceAttributes } from '@pmr/common';
+import { attributesFromMessage } from '@pmr/attributes/messages';
+import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
+import { timelineFromProto } from '@pmr/common/proto';
+import type { JsonValue } from '@pmr/store';
+import type { TrackEvidence } from '@pmr/results';
+import type { GallerySummary, TimelinePoint, VideoSummary } from '@pmr/results';
+
+export interface TrackPart {
+  readonly trackId: number;
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+  readonly firstFrame: number;
+  readonly lastFrame: number;
+  readonly detections: number;
+  readonly quality: number;
+  readonly timeline: readonly TimelinePoint[];
+  readonly bestChip: { readonly width: number; readonly height: number; readonly base64: string };
+}
+
+export interface TrackedPart {
+  readonly tracks: number;
+  readonly analysedFrames: number;
+  readonly detections: number;
+}
+
+export interface EmbeddingsPart {
+  readonly faces: ReadonlyArray<{ readonly values: readonly number[]; readonly quality: number }>;
+}
+
+export interface AttributesPart {
+  readonly faces: ReadonlyArray<{ readonly attributes: FaceAttributes; readonly weight: number }>;
+}
+
+export interface GalleryPart {
+  readonly persons: ReadonlyArray<{ readonly name: string; readonly templates: ReadonlyArray<readonly number[]> }>;
+  readonly summary: GallerySummary;
+}
+
+/** What one pipeline result changes. */
+export type ResultEffect =
+  | { readonly kind: 'part'; readonly key: string; readonly value: JsonValue }
+  | { readonly kind: 'warning'; readonly key: string; readonly code: string; readonly message: string }
+  | { readonly kind: 'failure'; readonly code: string; readonly message: string }
+  | { readonly kind: 'progress'; readonly framesDecoded?: number; readonly framesTotal?: number; readonly framesAnalysed?: number }
+  | { readonly kind: 'none' };
+
+const json = (value: unknown): JsonValue => value as JsonValue;
+
+/** @throws PmrError INVALID_ARGUMENT for a result whose content cannot be read. */
+export function effectOf(result: PipelineResult__Output, msgId: string | undefined): ResultEffect {
+  switch (result.result) {
+    case 'decodeEnded': {
+      const v = result.decodeEnded?.video;
+      if (v === null || v === undefined) return { kind: 'none' };
+      const video: VideoSummary = {
+        path: v.source,
+        width: v.width,
+        height: v.height,
+        fps: v.fps,
+        duration: v.duration,
+        frames: v.frames,
+        analysedFrames: v.analysedFrames,
+        complete: v.complete,
+        ...(v.error !== '' && { error: v.error }),
+      };
+      return { kind: 'part', key: 'decoded', value: json(video) };
+    }
+    case 'track': {
+      const t = result.track!;
+      const part: TrackPart = {
+        trackId: t.trackId,
+        firstSeen: t.firstSeen,
+        lastSeen: t.lastSeen,
+        firstFrame: t.frames?.first ?? 0,
+        lastFrame: t.frames?.last ?? 0,
+        detections: t.frames?.detections ?? 0,
+        quality: t.quality,
+        timeline: timelineFromProto(t.timeline),
+        bestChip: { width: t.bestChip?.width ?? 0, height: t.bestChip?.height ?? 0, base64: Buffer.from(t.bestChip?.data ?? new Uint8Array()).toString('base64') },
+      };
+      return { kind: 'part', key: `track/${t.trackId}`, value: json(part) };
+    }
+    case 'trackingDone': {
+      const d = result.trackingDone!;
+      const part: TrackedPart = { tracks: d.tracks, analysedFrames: d.analysedFrames, detections: d.detections };
+      return { kind: 'part', key: 'tracked', value: json(part) };
+    }
+    case 'embeddings': {
+      const e = result.embeddings!;
+      const part: EmbeddingsPart = { faces: e.faces.map((f) => ({ values: f.embedding?.values ?? [], quality: f.quality })) };
+      return { kind: 'part', key: `embeddings/${e.trackId}`, value: json(part) };
+    }
+    case 'attributes': {
+      const a = result.attributes!;
+      const part: AttributesPart = {
+        faces: a.faces.map((f, i) => {
+          if (f.attributes === null) throw new TypeError(`attributes.faces[${i}] has no attributes`);
+          return { attributes: attributesFromMessage(f.attributes), weight: f.weight };
+        }),
+      };
+      return { kind: 'part', key: `attributes/${a.trackId}`, value: json(part) };
+    }
+    case 'warning':
+      return { kind: 'warning', key: `warning/${msgId ?? result.warning?.message ?? ''}`, code: result.warning?.code ?? 'UNKNOWN', message: result.warning?.message ?? '' };
+    case 'failure':
+      return { kind: 'failure', code: result.failure?.code ?? 'UNKNOWN', message: result.failure?.message ?? '' };
+    case 'progress': {
+      const p = result.progress!;
+      return {
+        kind: 'progress',
+        ...(p.framesDecoded > 0 && { framesDecoded: p.framesDecoded }),
+        ...(p.framesTotal > 0 && { framesTotal: p.framesTotal }),
+        ...(p.framesAnalysed > 0 && { framesAnalysed: p.framesAnalysed }),
+      };
+    }
+    case undefined:
+      return { kind: 'none' };
+  }
+}
+
+export interface CollectedJob {
+  readonly video: VideoSummary;
+  readonly tracked: TrackedPart;
+  readonly evidence: readonly TrackEvidence[];
+}
+
+/** The job's evidence when every piece is in (the decoder's summary, the tracker's count, and each track's three parts); else null. */
+export function collectJob(parts: ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>): CollectedJob | null {
+  const byKey = new Map(parts.map((p) => [p.key, p.value as unknown]));
+  const video = byKey.get('decoded') as VideoSummary | undefined;
+  const tracked = byKey.get('tracked') as TrackedPart | undefined;
+  if (video === undefined || tracked === undefined) return null;
+  const tracks = parts.filter((p) => p.key.startsWith('track/')).map((p) => p.value as unknown as TrackPart);
+  if (tracks.length < tracked.tracks) return null;
+  const evidence: TrackEvidence[] = [];
+  for (const t of tracks.toSorted((a, b) => a.trackId - b.trackId)) {
+    const embeddings = byKey.get(`embeddings/${t.trackId}`) as EmbeddingsPart | undefined;
+    const attributes = byKey.get(`attributes/${t.trackId}`) as AttributesPart | undefined;
+    if (embeddings === undefined || attributes === undefined) return null;
+    evidence.push({
+      trackId: t.trackId,
+      record: { firstSeen: t.firstSeen, lastSeen: t.lastSeen, firstFrame: t.firstFrame, lastFrame: t.lastFrame, detections: t.detections, timeline: [...t.timeline] },
+      embedded: embeddings.faces.map((f) => ({ embedding: Float32Array.from(f.values), quality: f.quality })),
+      described: attributes.faces,
+      best: { quality: t.quality, chip: { width: t.bestChip.width, height: t.bestChip.height, data: Buffer.from(t.bestChip.base64, 'base64') } },
+    });
+  }
+  return { video, tracked, evidence };
+}
