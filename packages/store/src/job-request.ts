@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { invalidArgument } from '@pmr/common';
 import { JOB_STATES } from './job-types.ts';
-import type { CreateJobInput, FrameRange, JobProgress, JobState, ListJobsInput } from './job-types.ts';
+import type { CreateJobInput, JobProgress, JobState, ListJobsInput } from './job-types.ts';
 
 export const MAX_TOKEN_LENGTH = 64;
 export const MAX_TAGS = 16;
@@ -96,23 +96,6 @@ export function decodeJobCursor(token: string | undefined, states: readonly JobS
   return { createTime: t, id: i };
 }
 
-/**
- * Frames in [start, end) not in `done`, as ranges. `done` must be ascending; values outside the window are ignored.
- * Pure, single pass, so a store can stream its done frames through it.
- */
-export function missingRanges(done: Iterable<number>, start: number, end: number): FrameRange[] {
-  const out: FrameRange[] = [];
-  let next = start;
-  for (const f of done) {
-    if (f < next) continue;
-    if (f >= end) break;
-    if (f > next) out.push({ start: next, end: f });
-    next = f + 1;
-  }
-  if (next < end) out.push({ start: next, end });
-  return out;
-}
-
 /** The page token after the track with id `lastId` (tracks are listed by ascending id). */
 export function encodeTrackCursor(lastId: number): string {
   return Buffer.from(JSON.stringify({ tr: lastId })).toString('base64url');
@@ -137,13 +120,6 @@ export function decodeTrackCursor(token: string | undefined): number {
 /** INVALID_ARGUMENT unless `value` is a non-negative integer (a frame index or track id). */
 export function assertIndex(what: string, value: number): void {
   if (!Number.isSafeInteger(value) || value < 0) throw invalidArgument(`${what} must be a non-negative integer, got ${value}`);
-}
-
-/** INVALID_ARGUMENT unless `range` is [start, end) with 0 <= start <= end. */
-export function assertRange(range: FrameRange): void {
-  assertIndex('range.start', range.start);
-  assertIndex('range.end', range.end);
-  if (range.end < range.start) throw invalidArgument(`range end ${range.end} is before its start ${range.start}`);
 }
 
 /** INVALID_ARGUMENT unless every given counter is a non-negative integer and fraction is in [0, 1]. */

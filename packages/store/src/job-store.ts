@@ -1,7 +1,7 @@
 // The orchestrator's persistence port. Everything a restarted orchestrator needs to resume its jobs lives
 // behind it: the embedded default is SqliteJobStore (node:sqlite, one file); a MongoDB adapter must implement
-// the same interface and pass the same contract (runJobStoreContract). How each method maps onto MongoDB is
-// written down in services/orchestrator/test/store-mongo.test.ts.
+// the same interface and pass the same contract (runJobStoreContract); docs/store-mongodb.md says how each method
+// maps onto MongoDB.
 //
 // Errors are PmrError: INVALID_ARGUMENT (bad input, bad page token), NOT_FOUND (unknown job id),
 // ALREADY_EXISTS (idempotency token reused with another request), FAILED_PRECONDITION (illegal transition, or a
@@ -11,7 +11,6 @@ import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type {
   CreateJobInput,
   CreateJobOutput,
-  FrameRange,
   JobError,
   JobProgress,
   JobRecord,
@@ -43,24 +42,10 @@ export interface JobStore {
   /** Appends a problem that did not stop the job (e.g. a poison message). Allowed in every state. */
   addWarning(jobId: string, warning: JobError): Promise<JobRecord>;
 
-  /**
-   * Stores the faces found in one analysed frame, replacing what was stored for (jobId, frameIndex): a
-   * redelivered frame message never adds a second copy.
-   */
-  putFrameFaces(jobId: string, frameIndex: number, faces: readonly JsonValue[]): Promise<void>;
-  /** Stored frames with frameIndex in [range.start, range.end), ascending. */
-  getFrameFaces(jobId: string, range: FrameRange): Promise<ReadonlyArray<{ readonly frameIndex: number; readonly faces: readonly JsonValue[] }>>;
   /** Stores a finished track, replacing what was stored for (jobId, track.id). */
   putTrack(jobId: string, track: TrackJson): Promise<void>;
   /** Tracks by ascending id, paginated like GetJobResult (page size 1–1000, 0 for 100). */
   listTracks(jobId: string, input?: { readonly pageSize?: number; readonly pageToken?: string }): Promise<Page<TrackJson>>;
-
-  /** Marks a frame fully processed. True the first time, false when it was already done (a redelivery). */
-  markFrameDone(jobId: string, frameIndex: number): Promise<boolean>;
-  /** How many distinct frames are done. */
-  countFramesDone(jobId: string): Promise<number>;
-  /** Frames in [range.start, range.end) not yet done, as ascending ranges: what a resumed job must still publish. */
-  missingFrames(jobId: string, range: FrameRange): Promise<readonly FrameRange[]>;
 
   /** Stores the job's assembled result (the `pmr analyze` JSON), replacing any earlier one. */
   putResult(jobId: string, result: AnalysisResult): Promise<void>;

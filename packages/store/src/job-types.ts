@@ -91,13 +91,8 @@ export interface Page<T> {
   readonly nextPageToken: string;
 }
 
-/** Frames [start, end) — end exclusive. */
-export interface FrameRange {
-  readonly start: number;
-  readonly end: number;
-}
 
-/** Any JSON value; what the store keeps for a frame's faces. */
+/** Any JSON value; what the store keeps as a job part. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 export const EMPTY_PROGRESS: JobProgress = { framesDecoded: 0, framesAnalysed: 0, framesTotal: 0, fraction: 0, tracksFinished: 0 };

@@ -8,18 +8,18 @@ import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type { JobStore } from './job-store.ts';
 import { assertTransition, isFinalState, VersionConflictError } from './job-state.ts';
 import {
-  assertIndex, assertPartKey, assertRange, decodeJobCursor, decodeTrackCursor, encodeJobCursor, encodeTrackCursor, missingRanges,
+  assertIndex, assertPartKey, decodeJobCursor, decodeTrackCursor, encodeJobCursor, encodeTrackCursor,
   pageSizeOf, requestFingerprint, stateFilterOf, validateCreateJob, validateProgress,
 } from './job-request.ts';
 import { EMPTY_PROGRESS } from './job-types.ts';
 import type {
-  CreateJobInput, CreateJobOutput, FrameRange, JobError, JobProgress, JobRecord, JsonValue, ListJobsInput, Page,
+  CreateJobInput, CreateJobOutput, JobError, JobProgress, JobRecord, JsonValue, ListJobsInput, Page,
   UpdateStateInput,
 } from './job-types.ts';
 import { prepareDatabase } from './sqlite-schema.ts';
 import { SQL } from './sqlite-statements.ts';
 import type { Statements } from './sqlite-statements.ts';
-import { int, jobFromRow, text } from './sqlite-rows.ts';
+import { jobFromRow, text } from './sqlite-rows.ts';
 
 export interface SqliteJobStoreOptions {
   /** Clock in epoch milliseconds; default Date.now. */
@@ -144,26 +144,6 @@ export class SqliteJobStore implements JobStore {
     );
   }
 
-  putFrameFaces(jobId: string, frameIndex: number, faces: readonly JsonValue[]): Promise<void> {
-    return this.#call(() => {
-      assertIndex('frame index', frameIndex);
-      this.#tx(() => {
-        this.#job(jobId);
-        this.#st.putFaces.run({ job: jobId, frame: frameIndex, faces: JSON.stringify(faces) });
-      });
-    });
-  }
-
-  getFrameFaces(jobId: string, range: FrameRange): Promise<ReadonlyArray<{ readonly frameIndex: number; readonly faces: readonly JsonValue[] }>> {
-    return this.#call(() => {
-      assertRange(range);
-      this.#job(jobId);
-      return this.#st.getFaces
-        .all({ job: jobId, start: range.start, end: range.end })
-        .map((row) => ({ frameIndex: int(row, 'frame_index'), faces: JSON.parse(text(row, 'faces')) as JsonValue[] }));
-    });
-  }
-
   putPart(jobId: string, key: string, value: JsonValue): Promise<boolean> {
     return this.#call(() => {
       assertPartKey(key);
@@ -200,39 +180,6 @@ export class SqliteJobStore implements JobStore {
       const items = rows.slice(0, limit).map((row) => JSON.parse(text(row, 'track')) as TrackJson);
       const last = items.at(-1);
       return { items, nextPageToken: rows.length > limit && last !== undefined ? encodeTrackCursor(last.id) : '' };
-    });
-  }
-
-  markFrameDone(jobId: string, frameIndex: number): Promise<boolean> {
-    return this.#call(() => {
-      assertIndex('frame index', frameIndex);
-      return this.#tx(() => {
-        this.#job(jobId);
-        return this.#st.markDone.run({ job: jobId, frame: frameIndex }).changes === 1;
-      });
-    });
-  }
-
-  countFramesDone(jobId: string): Promise<number> {
-    return this.#call(() => {
-      this.#job(jobId);
-      const row = this.#st.countDone.get({ job: jobId });
-      return row === undefined ? 0 : int(row, 'n');
-    });
-  }
-
-  missingFrames(jobId: string, range: FrameRange): Promise<readonly FrameRange[]> {
-    return this.#call(() => {
-      assertRange(range);
-      this.#job(jobId);
-      const rows = this.#st.doneIn.iterate({ job: jobId, start: range.start, end: range.end });
-      return missingRanges(
-        (function* () {
-          for (const row of rows) yield int(row, 'frame_index');
-        })(),
-        range.start,
-        range.end,
-      );
     });
   }
 

@@ -52,6 +52,9 @@ export const MIGRATIONS: readonly string[] = [
      value TEXT NOT NULL,
      PRIMARY KEY (job_id, key)
    ) STRICT, WITHOUT ROWID;`,
+  // 3: per-frame faces and frames done were never written by the orchestrator (it keeps job parts instead).
+  `DROP TABLE frame_faces;
+   DROP TABLE frames_done;`,
 ];
 
 /** The schema version this build writes. */

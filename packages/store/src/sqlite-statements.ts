@@ -3,7 +3,7 @@ import type { StatementSync } from 'node:sqlite';
 
 export type Statements = Record<
   | 'jobById' | 'jobByToken' | 'insertJob' | 'updateState' | 'updateProgress' | 'updateWarnings' | 'listJobs' | 'resume'
-  | 'putFaces' | 'getFaces' | 'putTrack' | 'listTracks' | 'markDone' | 'countDone' | 'doneIn' | 'putResult' | 'getResult'
+  | 'putTrack' | 'listTracks' | 'putResult' | 'getResult'
   | 'putPart' | 'getParts',
   StatementSync
 >;
@@ -24,17 +24,9 @@ export const SQL: Readonly<Record<keyof Statements, string>> = {
                AND ($afterTime IS NULL OR create_time > $afterTime OR (create_time = $afterTime AND id > $afterId))
              ORDER BY create_time, id LIMIT $limit`,
   resume: "SELECT * FROM jobs WHERE state IN ('QUEUED', 'RUNNING') ORDER BY create_time, id",
-  putFaces: `INSERT INTO frame_faces (job_id, frame_index, faces) VALUES ($job, $frame, $faces)
-             ON CONFLICT (job_id, frame_index) DO UPDATE SET faces = excluded.faces`,
-  getFaces: `SELECT frame_index, faces FROM frame_faces WHERE job_id = $job AND frame_index >= $start AND frame_index < $end
-             ORDER BY frame_index`,
   putTrack: `INSERT INTO tracks (job_id, track_id, track) VALUES ($job, $track, $json)
              ON CONFLICT (job_id, track_id) DO UPDATE SET track = excluded.track`,
   listTracks: 'SELECT track_id, track FROM tracks WHERE job_id = $job AND track_id > $after ORDER BY track_id LIMIT $limit',
-  markDone: 'INSERT INTO frames_done (job_id, frame_index) VALUES ($job, $frame) ON CONFLICT DO NOTHING',
-  countDone: 'SELECT count(*) AS n FROM frames_done WHERE job_id = $job',
-  doneIn: `SELECT frame_index FROM frames_done WHERE job_id = $job AND frame_index >= $start AND frame_index < $end
-           ORDER BY frame_index`,
   putResult: `INSERT INTO results (job_id, result, update_time) VALUES ($job, $result, $now)
               ON CONFLICT (job_id) DO UPDATE SET result = excluded.result, update_time = excluded.update_time`,
   getResult: 'SELECT result FROM results WHERE job_id = $job',

@@ -1,25 +1,10 @@
-// Pure helpers shared by the JobStore adapters: missing-frame ranges, canonical JSON and fingerprints, cursors.
+// Pure helpers shared by the JobStore adapters: canonical JSON and fingerprints, cursors.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  canonicalJson, decodeJobCursor, decodeTrackCursor, encodeJobCursor, encodeTrackCursor, missingRanges, pageSizeOf,
+  canonicalJson, decodeJobCursor, decodeTrackCursor, encodeJobCursor, encodeTrackCursor, pageSizeOf,
   requestFingerprint, stateFilterOf,
 } from '../src/job-request.ts';
-
-test('missingRanges: frames of [start, end) not done, as ranges', () => {
-  const table: Array<[readonly number[], number, number, Array<[number, number]>]> = [
-    [[], 0, 5, [[0, 5]]],
-    [[0, 1, 2, 3, 4], 0, 5, []],
-    [[1, 3], 0, 5, [[0, 1], [2, 3], [4, 5]]],
-    [[0, 1, 7], 2, 6, [[2, 6]]], // done frames outside the window are ignored
-    [[2, 2, 3], 0, 4, [[0, 2]]], // repeats do not matter
-    [[], 3, 3, []], // an empty window
-    [[9], 0, 10, [[0, 9]]],
-  ];
-  for (const [done, start, end, want] of table) {
-    assert.deepEqual(missingRanges(done, start, end), want.map(([s, e]) => ({ start: s, end: e })), `${JSON.stringify(done)} in [${start}, ${end})`);
-  }
-});
 
 test('canonicalJson sorts keys at every level and drops undefined fields', () => {
   assert.equal(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } }), '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}');

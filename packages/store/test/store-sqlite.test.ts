@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { after, test } from 'node:test';
 import { SCHEMA_VERSION, SqliteJobStore } from '../src/index.ts';
+import { MIGRATIONS } from '../src/sqlite-schema.ts';
 import type { JobStore } from '../src/index.ts';
 import { runJobStoreContract } from '../src/testing/job-store-contract.ts';
 import type { StoreHarness } from '../src/testing/job-store-contract.ts';
@@ -44,6 +45,26 @@ runJobStoreContract('SqliteJobStore (file)', ({ now }) => {
 runJobStoreContract("SqliteJobStore (':memory:')", ({ now }) => {
   const store = new SqliteJobStore(':memory:', { now });
   return Promise.resolve({ store, cleanup: () => store.close() });
+});
+
+test('a version-2 file (with the unused per-frame tables) migrates, keeping its jobs and dropping those tables', async () => {
+  const path = join(root, 'v2.db');
+  const old = new DatabaseSync(path);
+  old.exec(MIGRATIONS.slice(0, 2).join(';\n'));
+  old.exec('PRAGMA user_version = 2');
+  old.exec(`INSERT INTO jobs (id, state, version, token, fingerprint, source, options, tags, gallery_digest, progress, error, warnings,
+              create_time, update_time)
+            VALUES ('old-job', 'SUCCEEDED', 3, NULL, 'f', '{"kind":"uri","uri":"a.mp4"}', '{}', '{}', NULL,
+              '{"framesDecoded":1,"framesAnalysed":1,"framesTotal":1,"fraction":1,"tracksFinished":0}', NULL, '[]', 1, 2)`);
+  old.close();
+  const store = new SqliteJobStore(path);
+  assert.equal((await store.getJob('old-job'))?.state, 'SUCCEEDED');
+  await store.close();
+  const db = new DatabaseSync(path);
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r['name']);
+  assert.deepEqual(tables, ['job_parts', 'jobs', 'results', 'tracks']);
+  assert.equal(db.prepare('PRAGMA user_version').get()?.['user_version'], SCHEMA_VERSION);
+  db.close();
 });
 
 test('a new file gets the current schema version and the WAL journal', async () => {

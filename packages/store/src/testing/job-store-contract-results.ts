@@ -1,4 +1,4 @@
-// The JobStore contract, part two: idempotent result writes, frames done and missing, results, and resuming
+// The JobStore contract, part two: tracks, idempotent job parts, results, and resuming
 // after the store is closed and opened again.
 import assert from 'node:assert/strict';
 import { VersionConflictError } from '../job-state.ts';
@@ -6,28 +6,6 @@ import { jobIn, rejectsWith, request, result, track } from './contract-fixtures.
 import type { ContractTest } from './contract-fixtures.ts';
 
 export function resultContract(it: ContractTest): void {
-  it('putFrameFaces upserts by (jobId, frameIndex): a redelivered frame leaves one row', async ({ store }) => {
-    const a = await jobIn(store, 'RUNNING');
-    const b = await jobIn(store, 'RUNNING');
-    await store.putFrameFaces(a.id, 3, [{ box: [1, 2, 3, 4], score: 0.9 }]);
-    await store.putFrameFaces(a.id, 3, [{ box: [1, 2, 3, 4], score: 0.9 }]);
-    await store.putFrameFaces(a.id, 1, []);
-    await store.putFrameFaces(a.id, 9, [{ box: [5, 5, 5, 5], score: 0.8 }, { box: [9, 9, 9, 9], score: 0.7 }]);
-    await store.putFrameFaces(a.id, 9, [{ box: [5, 5, 5, 5], score: 0.85 }]); // the latest write wins
-    await store.putFrameFaces(b.id, 3, [{ box: [0, 0, 1, 1], score: 0.5 }]);
-    assert.deepEqual(await store.getFrameFaces(a.id, { start: 0, end: 100 }), [
-      { frameIndex: 1, faces: [] },
-      { frameIndex: 3, faces: [{ box: [1, 2, 3, 4], score: 0.9 }] },
-      { frameIndex: 9, faces: [{ box: [5, 5, 5, 5], score: 0.85 }] },
-    ]);
-    assert.deepEqual((await store.getFrameFaces(a.id, { start: 2, end: 9 })).map((f) => f.frameIndex), [3]);
-    assert.deepEqual((await store.getFrameFaces(b.id, { start: 0, end: 100 })).map((f) => f.frameIndex), [3]);
-    await rejectsWith(store.putFrameFaces(a.id, -1, []), 'INVALID_ARGUMENT');
-    await rejectsWith(store.putFrameFaces(a.id, 1.5, []), 'INVALID_ARGUMENT');
-    await rejectsWith(store.getFrameFaces(a.id, { start: 5, end: 4 }), 'INVALID_ARGUMENT');
-    await rejectsWith(store.putFrameFaces('no-such-job', 0, []), 'NOT_FOUND');
-  });
-
   it('putTrack upserts by (jobId, trackId) and listTracks pages by ascending id', async ({ store }) => {
     const job = await jobIn(store, 'RUNNING');
     for (const id of [5, 2, 9, 2, 7, 1]) await store.putTrack(job.id, track(id));
@@ -47,24 +25,6 @@ export function resultContract(it: ContractTest): void {
     await rejectsWith(store.listTracks(job.id, { pageToken: '%%%' }), 'INVALID_ARGUMENT');
     await rejectsWith(store.listTracks('no-such-job'), 'NOT_FOUND');
     await rejectsWith(store.putTrack(job.id, track(-2)), 'INVALID_ARGUMENT');
-  });
-
-  it('markFrameDone counts each frame once and missingFrames lists what is left as ranges', async ({ store }) => {
-    const job = await jobIn(store, 'RUNNING');
-    const other = await jobIn(store, 'RUNNING');
-    const firsts: boolean[] = [];
-    for (const f of [0, 1, 2, 5, 2, 7, 8, 0, 12]) firsts.push(await store.markFrameDone(job.id, f));
-    assert.deepEqual(firsts, [true, true, true, true, false, true, true, false, true]);
-    await store.markFrameDone(other.id, 3);
-    assert.equal(await store.countFramesDone(job.id), 7);
-    assert.equal(await store.countFramesDone(other.id), 1);
-    assert.deepEqual(await store.missingFrames(job.id, { start: 0, end: 10 }), [{ start: 3, end: 5 }, { start: 6, end: 7 }, { start: 9, end: 10 }]);
-    assert.deepEqual(await store.missingFrames(job.id, { start: 4, end: 13 }), [{ start: 4, end: 5 }, { start: 6, end: 7 }, { start: 9, end: 12 }]);
-    assert.deepEqual(await store.missingFrames(job.id, { start: 0, end: 3 }), []);
-    assert.deepEqual(await store.missingFrames(other.id, { start: 0, end: 5 }), [{ start: 0, end: 3 }, { start: 4, end: 5 }]);
-    await rejectsWith(store.markFrameDone(job.id, -1), 'INVALID_ARGUMENT');
-    await rejectsWith(store.markFrameDone('no-such-job', 1), 'NOT_FOUND');
-    await rejectsWith(store.missingFrames(job.id, { start: 3, end: 2 }), 'INVALID_ARGUMENT');
   });
 
   it('putPart keeps the first write of a key (a redelivery changes nothing) and getParts lists by prefix', async ({ store }) => {
@@ -113,8 +73,7 @@ export function resultContract(it: ContractTest): void {
     const finished = await jobIn(h.store, 'SUCCEEDED');
     let running = await h.store.updateState(job.id, { to: 'RUNNING', expectedVersion: 1 });
     running = await h.store.recordProgress(job.id, { framesDecoded: 40, framesAnalysed: 6, framesTotal: 100, fraction: 0.06 });
-    for (const f of [0, 1, 2, 4]) await h.store.markFrameDone(job.id, f);
-    await h.store.putFrameFaces(job.id, 4, [{ box: [1, 1, 2, 2] }]);
+    await h.store.putPart(job.id, 'tracked/1', { faces: 4 });
     await h.store.putTrack(job.id, track(1));
     await h.store.addWarning(job.id, { code: 'INVALID_ARGUMENT', message: 'poison frame 3' });
     await h.store.putResult(finished.id, result([track(8)]));
@@ -124,9 +83,8 @@ export function resultContract(it: ContractTest): void {
     const store = await h.reopen();
     assert.deepEqual(await store.getJob(job.id), before);
     assert.deepEqual((await store.jobsToResume()).map((j) => j.id), [job.id]);
-    assert.deepEqual(await store.missingFrames(job.id, { start: 0, end: 6 }), [{ start: 3, end: 4 }, { start: 5, end: 6 }]);
-    assert.equal(await store.markFrameDone(job.id, 2), false);
-    assert.deepEqual(await store.getFrameFaces(job.id, { start: 0, end: 10 }), [{ frameIndex: 4, faces: [{ box: [1, 1, 2, 2] }] }]);
+    assert.deepEqual(await store.getParts(job.id), [{ key: 'tracked/1', value: { faces: 4 } }]);
+    assert.equal(await store.putPart(job.id, 'tracked/1', { faces: 5 }), false);
     assert.deepEqual((await store.listTracks(job.id)).items, [track(1)]);
     assert.deepEqual(await store.getResult(finished.id), result([track(8)]));
     const retry = await store.createJob(request({ idempotencyToken: 'resume-me' }));
@@ -153,7 +111,8 @@ export function resultContract(it: ContractTest): void {
     assert.equal(dup.job.id, job.id);
     await second.updateState(job.id, { to: 'RUNNING', expectedVersion: 1 });
     await assert.rejects(h.store.updateState(job.id, { to: 'CANCELLED', expectedVersion: 1 }), VersionConflictError);
-    assert.equal(await second.markFrameDone(job.id, 0), true);
-    assert.equal(await h.store.markFrameDone(job.id, 0), false);
+    assert.equal(await second.putPart(job.id, 'decoded', 1), true);
+    assert.equal(await h.store.putPart(job.id, 'decoded', 2), false);
+    assert.deepEqual(await h.store.getParts(job.id), [{ key: 'decoded', value: 1 }]);
   });
 }
