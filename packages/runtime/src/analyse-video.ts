@@ -14,9 +14,8 @@ import { StageClock } from '@pmr/results';
 
 /**
  * How many frames' detections may be in flight at once, so the inference thread has the next frame queued while this
- * thread prepares and tracks the last. Measured on short_hamilton_clip.mp4 at every frame, alternating runs, when each
- * detection was two requests (the frame, then every face's turned crops): 3 took 6–10% less wall time than 2; 4 no
- * less than 3, for +10–15 MB RSS.
+ * thread prepares and tracks the last. 3 is faster than 2; 4 is no faster than 3 and uses more memory
+ * (docs/benchmark.md, "Process settings").
  */
 const DETECT_AHEAD = 3;
 
@@ -83,7 +82,7 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
     }
   };
   // Roll refinement (detector.refine) is done only for the faces a track keeps, from the parts of their frame it reads,
-  // beside the detection of the next frames (Hamilton: a quarter of the faces at every frame, half with skipping).
+  // beside the detection of the next frames.
   // `refined` gives a kept face's refined version. Detection scored every face's quality unrefined, so the tracks keep
   // the same faces as when every face is refined at detection, and the results are the same (the distributed detector
   // refines every face). `refining` holds the refinements still running, so none outlives this call.

@@ -30,10 +30,8 @@ export interface AgeGenderModel {
 
 /**
  * The inference thread the age/gender model runs on, apart from the detector, embedder and expression model. It is the
- * costliest model per face (FaceRes ≈ 11 ms), and when a video ends every open track is analysed at once: on one
- * inference thread that tail ran alone on one core (≈ 0.5 s of Hamilton's 3.7 s at every frame). On its own thread it
- * runs beside the others: 6–8% less wall time over three alternating runs, identical results, ≈ +20 MB peak RSS. Giving
- * the expression model a third thread gained nothing more.
+ * costliest model per face, and when a video ends every open track is analysed at once: on its own thread that tail
+ * runs beside the other models instead of alone on one core (docs/benchmark.md, "Process settings").
  */
 export const AGE_GENDER_THREAD = 'age-gender';
 

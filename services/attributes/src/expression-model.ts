@@ -6,9 +6,8 @@ import { expressionFromLogits, type ExpressionResult } from './expression-decode
 const INPUT = 'data';
 /**
  * The model is int8 (QLinearConv, QLinearAdd, …). onnxruntime's `all` level wraps its convolutions in NCHWc layout
- * changes that cost more than they save: one face took 8.2 ms of CPU at `all`, 5.8 ms at `extended`, medians of five
- * rounds of 20 runs on the 2-core build machine (the float models go the other way: see SessionOptions.graphOptimization).
- * The logits are the same at both levels (compared on the chips of all 42 attributes/ images: largest difference 0).
+ * changes that cost more than they save (docs/benchmark.md, "Process settings"); the logits are the same at both
+ * levels. The float models go the other way: see SessionOptions.graphOptimization.
  */
 const GRAPH_OPTIMIZATION = 'extended';
 const OUTPUT = 'label';

@@ -1,17 +1,13 @@
 // How a PMR process is started. `pmr` carries these settings in its `#!` line (see shebangLine); whatever starts a PMR
 // process itself (the cluster launcher, the test helpers, the benchmarks) uses nodeArgs() and launchEnv().
 //
-// MALLOC_ARENA_MAX=2: glibc gives every thread that allocates its own malloc arena (the inference thread, libuv's
-// pool, libvips' workers during enrolment), and freed memory stays in them. Peak RSS of `pmr analyze` on the 1080p
-// crowd clip with the gallery was 380–409 MB with the default, against the 400 MB budget; with 2 arenas 332 MB, and
-// Hamilton 340 → 297 MB, at no speed difference beyond the machine's noise.
+// MALLOC_ARENA_MAX=2: glibc gives every thread that allocates its own malloc arena (the inference threads, libuv's
+// pool, libvips' workers during enrolment), and freed memory stays in them; two arenas keep peak RSS under the 400 MB
+// budget at no speed cost.
 //
 // --initial-old-space-size=48: a PMR process keeps a small JS heap (≈ 10 MB live) while it churns through frames,
-// tensors and chips. With V8's default limits for so small a heap the pipeline ran a full mark-compact every ≈ 90 ms
-// (47 during the 4.4 s of `pmr analyze short_hamilton_clip.mp4 --skip none`), which cost ≈ 1 CPU-second on V8's
-// helper threads plus the pauses. Starting the old generation at 48 MB keeps its limits clear of that: 5–6
-// mark-compacts, ≈ 0.7 CPU-s less and 10–15% less wall time on the 2-core machine. 64 MB saved no more and cost
-// +30 MB peak RSS on the crowd clip.
+// tensors and chips; with V8's default limits for so small a heap it runs a full mark-compact every ≈ 90 ms. Starting
+// the old generation at 48 MB keeps its limits clear of that. Measurements: docs/benchmark.md, "Process settings".
 
 /** Environment every PMR process starts with (values already in the caller's environment are kept). */
 export const LAUNCH_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };

@@ -13,7 +13,7 @@ export interface SkipOptions {
    * Default: DEFAULT_THRESHOLDS[method]; ignored for 'none'.
    */
   readonly threshold?: number;
-  /** Keep at least one frame every this many source frames; default ≈ 1 second of video. */
+  /** Keep at least one frame every this many source frames; default DEFAULT_MAX_GAP_SECONDS (0.25 s) of video. */
   readonly maxGap?: number;
 }
 
@@ -23,7 +23,7 @@ export const SIGNATURE_SIDE = 128;
 export const HISTOGRAM_BINS = 16;
 
 /**
- * Calibrated on the shared test clips, ../shared/data/videos beside the checkout (see README.md): the smallest jump across a hard cut in
+ * Calibrated on the shared test clips, ../shared/data/videos beside the checkout (see docs/calibration.md): the smallest jump across a hard cut in
  * short_hamilton_clip.mp4 is far above these, while most consecutive frames of one shot are below.
  */
 export const DEFAULT_THRESHOLDS: Readonly<Record<Exclude<SkipMethod, 'none'>, number>> = { histogram: 0.03, ssim: 0.4 };

@@ -29,8 +29,7 @@ export interface DetectorOptions {
   readonly inputSize?: number;
   /**
    * Images smaller than inputSize are enlarged by at most this factor (default 2). Small images gain from some
-   * enlargement (the 500×375 PASCAL images are detected best at 1.28×), but a tight 150×150 face crop blown up
-   * to 640 (4.3×) is often missed: YuNet missed 3 of the 40 face-api.js crops that way, and finds all 40 at ≤ 2×.
+   * enlargement, but a tight face crop blown up much further is often missed (docs/calibration.md).
    */
   readonly maxUpscale?: number;
   /** onnxruntime intra-op threads (default 1). */
@@ -47,8 +46,7 @@ export interface DetectOptions {
   /**
    * Redo the landmarks and chips of rolled heads now (default true; see roll-refine.ts). False leaves every face as the
    * frame's detection placed it, for `refinementInput()` and `refine()` to finish later: a video runtime refines only
-   * the faces a track keeps for analysis (on short_hamilton_clip.mp4 a quarter of them at every frame, half when
-   * similar frames are skipped) instead of every face of every frame.
+   * the faces a track keeps for analysis instead of every face of every frame.
    */
   readonly refineRoll?: boolean;
 }

@@ -10,9 +10,7 @@ import { applySimilarity, type Similarity } from './similarity.ts';
 
 /**
  * Side of the square crops, in pixels (a multiple of 32, so it is also the network input); the face fills about 60 px
- * of it. Smaller crops were tried for speed and are worse: choosing the view in 64-px crops (and reading the winner's
- * landmarks from a 96-px one) turned 18% of short_hamilton_clip.mp4's faces instead of 5%, their chips agreed less with
- * SCRFD-aligned ones (mean embedding cosine 0.72 vs 0.75), and Barack Obama's track fell below the match threshold.
+ * of it. Smaller crops are faster but pick the wrong view far more often (docs/calibration.md).
  */
 export const ROLL_CROP_SIZE = 96;
 /** Crop side relative to the face box's longer side: enough context for the detector to see a whole face. */

@@ -3,11 +3,10 @@
 import { dot, normalized } from './vectors.ts';
 
 /**
- * Default average-linkage threshold for grouping unknown tracks. scripts/calibrate.ts clusters the 58 identities/
- * images (14 persons) one embedding per image: pairwise precision is 1.000 from 0.20 upwards (0.956 at 0.15, where
- * two persons merge), recall 1.000 at 0.20-0.30, 0.963 at 0.35-0.40, 0.835 at 0.45. Merging two strangers is worse
- * than splitting one, so the default keeps a 0.25 margin above the first wrong merge; track embeddings (means of
- * several faces) are tighter than single photos, which favours recall in videos.
+ * Default average-linkage threshold for grouping unknown tracks. Merging two strangers is worse than splitting one, so
+ * it keeps a 0.25 margin above the first wrong merge (0.15) when scripts/calibrate.ts clusters the shared identity
+ * photos (docs/calibration.md); track embeddings (means of several faces) are tighter than single photos, which
+ * favours recall in videos.
  */
 export const DEFAULT_CLUSTER_THRESHOLD = 0.4;
 

@@ -12,10 +12,9 @@ import { normalized, weightedMeanDirection } from './vectors.ts';
 export type TrackAggregation = 'mean-embedding' | 'mean-similarity';
 
 /**
- * Default track aggregation. scripts/calibrate.ts simulates two-face tracks (every pair of images of a person):
- * `mean-embedding` genuine min 0.574 / median 0.796 vs impostor max 0.268 (gap 0.306); `mean-similarity` genuine
- * min 0.501 / median 0.715 vs impostor max 0.244 (gap 0.257). Averaging embeddings first cancels per-face noise
- * before comparing, and it also yields the track embedding used for clustering.
+ * Default track aggregation. Averaging embeddings first cancels per-face noise before comparing (on the two-face tracks
+ * scripts/calibrate.ts simulates it separates genuine from impostor more widely; docs/calibration.md), and it also
+ * yields the track embedding used for clustering.
  */
 export const DEFAULT_TRACK_AGGREGATION: TrackAggregation = 'mean-embedding';
 

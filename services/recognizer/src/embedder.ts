@@ -4,10 +4,8 @@ import { flipHorizontal, invalidArgument, l2normalize, loadSession, ort, type Rg
 import { CHIP_SIZE, chipToTensorData } from './preprocess.ts';
 
 /**
- * Whether embed() adds the mirrored chip's embedding by default. Measured by scripts/calibrate.ts (centroid scoring,
- * 7 enrolment augmentations): with flip TTA rank-1 stays 1.000, genuine median 0.737 -> 0.744 and the gap between
- * genuine p05 and the largest unknown 0.198 -> 0.206, for twice the inference (3.4 -> 7.0 ms per face, 1 thread).
- * Too small a gain for the cost, so off; track-level aggregation gains more (genuine min 0.389 -> 0.574).
+ * Whether embed() adds the mirrored chip's embedding by default: off, because it doubles the inference for a small gain
+ * in separating genuine from unknown faces (scripts/calibrate.ts; docs/calibration.md).
  */
 export const DEFAULT_FLIP = false;
 

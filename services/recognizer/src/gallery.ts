@@ -12,10 +12,8 @@ import { dot, normalized, weightedMeanDirection } from './vectors.ts';
 export type PersonScoring = 'max' | 'top2-mean' | 'centroid';
 
 /**
- * Default person scoring. Measured by scripts/calibrate.ts on ../shared/data (YuNet, 7 augmentations, no flip
- * TTA): rank-1 is 1.000 under all three, but `centroid` separates genuine from unknown best — gap (genuine p05 minus
- * the largest impostor/stranger similarity) 0.198 against 0.165 for `top2-mean` and 0.146 for `max`. More templates
- * (augmentations) give `max` more chances to hit a stranger (stranger max 0.380 vs 0.318 under `centroid`).
+ * Default person scoring: `centroid` separates genuine from unknown best on the shared test data (scripts/calibrate.ts;
+ * figures in docs/calibration.md). More templates (augmentations) give `max` more chances to hit a stranger.
  */
 export const DEFAULT_PERSON_SCORING: PersonScoring = 'centroid';
 

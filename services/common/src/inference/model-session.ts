@@ -29,8 +29,8 @@ export interface ModelSession {
 
 /**
  * Handed-back input buffers kept per session for reuse: enough for the detector's frames in flight (3 × 2.9 MB at
- * 640×384) beside their face batches. With the last 4 buffers kept whatever their size, batches pushed frame buffers
- * out and most frames got a new zero-filled 2.9 MB buffer (about 0.4 ms each on the main thread, and more garbage).
+ * 640×384) beside their face batches, so the batches do not push frame buffers out (each frame would then get a new
+ * zero-filled buffer, about 0.4 ms on the main thread, and more garbage).
  */
 const POOLED_COUNT = 8;
 const POOLED_BYTES = 24 * 1024 * 1024;
