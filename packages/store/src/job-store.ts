@@ -17,6 +17,7 @@ import type {
   JsonValue,
   ListJobsInput,
   Page,
+  StoredPhoto,
   UpdateStateInput,
 } from './job-types.ts';
 
@@ -59,6 +60,21 @@ export interface JobStore {
   putPart(jobId: string, key: string, value: JsonValue): Promise<boolean>;
   /** The job's parts whose key starts with `prefix` (all when empty), by key. */
   getParts(jobId: string, prefix?: string): Promise<ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>>;
+
+  /**
+   * Keeps a gallery's photos under its digest (the job's galleryDigest). The first write of a digest wins: the same
+   * gallery sent with many jobs is stored once.
+   */
+  putGallery(digest: string, photos: readonly StoredPhoto[]): Promise<void>;
+  /** The photos kept under `digest`, or null when none are. */
+  getGallery(digest: string): Promise<readonly StoredPhoto[] | null>;
+
+  /**
+   * Deletes the jobs that ended (SUCCEEDED, FAILED, CANCELLED) before `before` (epoch ms, by updateTime) with their
+   * parts, tracks and results, and the galleries no remaining job uses; gives the space back to the file system.
+   * Answers how many jobs were deleted.
+   */
+  deleteEndedBefore(before: number): Promise<number>;
 
   /** QUEUED and RUNNING jobs by (createTime, id): the jobs a freshly started orchestrator must resume. */
   jobsToResume(): Promise<readonly JobRecord[]>;

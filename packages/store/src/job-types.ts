@@ -92,6 +92,15 @@ export interface Page<T> {
 }
 
 
+/** A gallery photo as the store keeps it, once per gallery digest however many jobs use the gallery. */
+export interface StoredPhoto {
+  /** The person the photo shows (the folder name in a `<dir>/<person>/<image>` gallery). */
+  readonly person: string;
+  /** The photo's file name, for the enrolment report. */
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
 /** Any JSON value; what the store keeps as a job part. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 

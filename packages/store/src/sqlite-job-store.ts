@@ -13,7 +13,7 @@ import {
 } from './job-request.ts';
 import { EMPTY_PROGRESS } from './job-types.ts';
 import type {
-  CreateJobInput, CreateJobOutput, JobError, JobProgress, JobRecord, JsonValue, ListJobsInput, Page,
+  CreateJobInput, CreateJobOutput, JobError, JobProgress, JobRecord, JsonValue, ListJobsInput, Page, StoredPhoto,
   UpdateStateInput,
 } from './job-types.ts';
 import { prepareDatabase } from './sqlite-schema.ts';
@@ -161,6 +161,40 @@ export class SqliteJobStore implements JobStore {
     });
   }
 
+  putGallery(digest: string, photos: readonly StoredPhoto[]): Promise<void> {
+    return this.#call(() => {
+      assertDigest(digest);
+      const json = JSON.stringify(photos.map((p) => ({ person: p.person, name: p.name, base64: Buffer.from(p.data).toString('base64') })));
+      this.#st.putGallery.run({ digest, photos: json, now: this.#now() });
+    });
+  }
+
+  getGallery(digest: string): Promise<readonly StoredPhoto[] | null> {
+    return this.#call(() => {
+      const row = this.#st.getGallery.get({ digest });
+      if (row === undefined) return null;
+      const photos = JSON.parse(text(row, 'photos')) as ReadonlyArray<{ person: string; name: string; base64: string }>;
+      return photos.map((p) => ({ person: p.person, name: p.name, data: Buffer.from(p.base64, 'base64') }));
+    });
+  }
+
+  deleteEndedBefore(before: number): Promise<number> {
+    return this.#call(() => {
+      if (!Number.isFinite(before)) throw invalidArgument(`expiry time must be a finite epoch-ms time, got ${before}`);
+      const deleted = this.#tx(() => {
+        const { changes } = this.#st.deleteEnded.run({ before });
+        // A gallery stored for a job being created right now has no job row yet: only galleries older than the cut go.
+        this.#st.deleteUnusedGalleries.run({ before });
+        return Number(changes);
+      });
+      if (deleted > 0) {
+        this.#db.exec('PRAGMA incremental_vacuum');
+        if (this.path !== ':memory:') this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      }
+      return deleted;
+    });
+  }
+
   putTrack(jobId: string, track: TrackJson): Promise<void> {
     return this.#call(() => {
       assertIndex('track id', track.id);
@@ -237,6 +271,11 @@ export class SqliteJobStore implements JobStore {
     if (row === undefined) throw notFound(`no job with id ${jobId}`);
     return jobFromRow(row);
   }
+}
+
+/** INVALID_ARGUMENT unless `digest` is 1 to 128 characters. */
+function assertDigest(digest: string): void {
+  if (digest.length === 0 || digest.length > 128) throw invalidArgument(`gallery digest must have 1 to 128 characters, got ${digest.length}`);
 }
 
 function definedOnly(progress: Partial<JobProgress>): Partial<JobProgress> {

@@ -55,6 +55,14 @@ export const MIGRATIONS: readonly string[] = [
   // 3: per-frame faces and frames done were never written by the orchestrator (it keeps job parts instead).
   `DROP TABLE frame_faces;
    DROP TABLE frames_done;`,
+  // 4: gallery photos once per content digest; ended jobs found by time for expiry.
+  `CREATE TABLE galleries (
+     digest TEXT PRIMARY KEY,
+     photos TEXT NOT NULL,
+     create_time INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX jobs_by_gallery ON jobs (gallery_digest);
+   CREATE INDEX jobs_by_update_time ON jobs (update_time);`,
 ];
 
 /** The schema version this build writes. */
@@ -66,12 +74,25 @@ export function schemaVersionOf(db: DatabaseSync): number {
   return typeof v === 'number' ? v : 0;
 }
 
+const INCREMENTAL_AUTO_VACUUM = 2;
+
+function autoVacuumOf(db: DatabaseSync): number {
+  const v = db.prepare('PRAGMA auto_vacuum').get()?.['auto_vacuum'];
+  return typeof v === 'number' ? v : 0;
+}
+
 /**
  * Sets the connection up (WAL, foreign keys, busy timeout is given at open) and applies the migrations the file
  * lacks, each in its own transaction together with its user_version bump. FAILED_PRECONDITION for a file written
  * by a newer build.
  */
 export function prepareDatabase(db: DatabaseSync, path: string): void {
+  // Pages freed by deleting expired jobs go back to the file system (incremental_vacuum after each expiry). Switching a
+  // file written without it takes one VACUUM, outside any transaction.
+  if (autoVacuumOf(db) !== INCREMENTAL_AUTO_VACUUM) {
+    db.exec('PRAGMA auto_vacuum = INCREMENTAL');
+    db.exec('VACUUM');
+  }
   db.exec('PRAGMA journal_mode = WAL'); // answers 'memory' for ':memory:', which is fine
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA foreign_keys = ON');

@@ -1,6 +1,7 @@
 // SqliteJobStore: the shared JobStore contract on a file and on ':memory:', then what is SQLite's own
-// (schema version, WAL, refusing a newer schema).
+// (schema version and migrations, WAL, refusing a newer schema, giving space back after expiry).
 import assert from 'node:assert/strict';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,9 +63,37 @@ test('a version-2 file (with the unused per-frame tables) migrates, keeping its 
   await store.close();
   const db = new DatabaseSync(path);
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r['name']);
-  assert.deepEqual(tables, ['job_parts', 'jobs', 'results', 'tracks']);
+  assert.deepEqual(tables, ['galleries', 'job_parts', 'jobs', 'results', 'tracks']);
   assert.equal(db.prepare('PRAGMA user_version').get()?.['user_version'], SCHEMA_VERSION);
   db.close();
+});
+
+test('the file returns to its size once the jobs that filled it expire', async () => {
+  const path = join(root, 'expiry.db');
+  let now = Date.UTC(2026, 0, 1);
+  const store = new SqliteJobStore(path, { now: () => now });
+  const size = (): number => statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
+  const idle = (await store.createJob({ source: { kind: 'uri', uri: 'kept.mp4' }, options: {}, tags: {} })).job;
+  await store.deleteEndedBefore(now); // checkpoints nothing yet: measure after one expiry pass, as the orchestrator runs them
+  await store.putPart(idle.id, 'decoded', { frames: 1 });
+  const before = size();
+  const photo = new Uint8Array(200_000).fill(7);
+  for (let i = 0; i < 20; i++) {
+    const digest = `gallery-${i}`;
+    await store.putGallery(digest, [{ person: 'p', name: 'p.jpg', data: photo }]);
+    const { job } = await store.createJob({ source: { kind: 'uri', uri: `${i}.mp4` }, options: {}, tags: {}, galleryDigest: digest });
+    const running = await store.updateState(job.id, { to: 'RUNNING', expectedVersion: 1 });
+    await store.putPart(job.id, 'gallery', { templates: Array.from({ length: 2000 }, (_, k) => k / 7) });
+    await store.updateState(job.id, { to: 'SUCCEEDED', expectedVersion: running.version });
+  }
+  const full = size();
+  assert.ok(full > before + 20 * 200_000, `20 jobs with galleries grew the file from ${before} to ${full} bytes`);
+  now += 60_000;
+  assert.equal(await store.deleteEndedBefore(now), 20);
+  const after = size();
+  assert.ok(after <= before + 64 * 1024, `after expiry the file is ${after} bytes, it was ${before} before the jobs`);
+  assert.notEqual(await store.getJob(idle.id), null);
+  await store.close();
 });
 
 test('a new file gets the current schema version and the WAL journal', async () => {

@@ -57,6 +57,44 @@ export function resultContract(it: ContractTest): void {
     await rejectsWith(store.putResult('no-such-job', result([])), 'NOT_FOUND');
   });
 
+  it('a gallery is kept once per digest: the first write wins, and the photos come back byte for byte', async ({ store }) => {
+    const photos = [
+      { person: 'alice', name: 'a1.jpg', data: Uint8Array.from([0xff, 0xd8, 1, 2, 3]) },
+      { person: 'bob', name: 'b1.png', data: Uint8Array.from([0x89, 0x50, 0]) },
+    ];
+    assert.equal(await store.getGallery('digest-1'), null);
+    await store.putGallery('digest-1', photos);
+    await store.putGallery('digest-1', [{ person: 'mallory', name: 'm.jpg', data: Uint8Array.from([9]) }]);
+    const back = await store.getGallery('digest-1');
+    assert.deepEqual(back?.map((p) => ({ ...p, data: Array.from(p.data) })), photos.map((p) => ({ ...p, data: Array.from(p.data) })));
+    await rejectsWith(store.putGallery('', photos), 'INVALID_ARGUMENT');
+  });
+
+  it('deleteEndedBefore removes ended jobs older than the cut with everything they hold, and galleries no job uses', async ({ store }, clock) => {
+    const old = await jobIn(store, 'SUCCEEDED');
+    await store.putPart(old.id, 'decoded', { frames: 10 });
+    await store.putTrack(old.id, track(1));
+    await store.putResult(old.id, result([track(1)]));
+    const photo = [{ person: 'alice', name: 'a.jpg', data: Uint8Array.from([1]) }];
+    await store.putGallery('shared', photo);
+    await store.putGallery('only-old', photo);
+    const withShared = (await store.createJob(request({ galleryDigest: 'shared' }))).job;
+    const withOld = (await store.createJob(request({ galleryDigest: 'only-old', tags: { other: 'request' } }))).job;
+    await store.updateState(withOld.id, { to: 'CANCELLED', expectedVersion: withOld.version });
+    const failed = await jobIn(store, 'FAILED');
+    clock.t += 1000;
+    const running = await jobIn(store, 'RUNNING'); // live jobs stay, whatever their age
+    const recent = await jobIn(store, 'SUCCEEDED');
+    assert.equal(await store.deleteEndedBefore(clock.t), 3); // old, withOld, failed
+    for (const gone of [old, withOld, failed]) assert.equal(await store.getJob(gone.id), null);
+    await rejectsWith(store.getParts(old.id), 'NOT_FOUND');
+    await rejectsWith(store.listTracks(old.id), 'NOT_FOUND');
+    for (const kept of [withShared, running, recent]) assert.notEqual(await store.getJob(kept.id), null);
+    assert.notEqual(await store.getGallery('shared'), null); // a QUEUED job still uses it
+    assert.equal(await store.getGallery('only-old'), null);
+    assert.equal(await store.deleteEndedBefore(clock.t), 0);
+  });
+
   it('a closed store refuses calls, and closing twice is harmless', async ({ store }) => {
     await store.close();
     await store.close();
