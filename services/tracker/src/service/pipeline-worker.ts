@@ -6,7 +6,9 @@
 // Order: a message that arrives early is held, unacked, until the frames before it are tracked (the consumer's
 // heartbeat keeps it from being redelivered meanwhile). Idempotency: a frame already tracked is acked and ignored;
 // everything a frame produces is computed once, then published with message ids until the broker takes it (a broker
-// restart only delays it). A job's state lives in this process: a tracker restart loses its open jobs.
+// restart only delays it). A job's state lives in this process: a tracker restart loses its open jobs. A job whose
+// messages stop coming (its decoder failed, it was cancelled) is dropped after `sessionIdleMs`, its held messages
+// terminated, so a failed job never holds the tracker's memory.
 import type { Logger } from '@pmr/common';
 import {
   messageCodec, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS, type ConsumerHandle, type DeliveredMessage,
@@ -38,9 +40,16 @@ export interface TrackerWorkerOptions {
   readonly tracker?: TrackerOptions;
   /** Most faces messages held at once (early arrivals waiting for their turn, over all jobs). */
   readonly maxHeld?: number;
+  /** A job that received no faces message and tracked no frame for this long is dropped (default 15 minutes). */
+  readonly sessionIdleMs?: number;
   readonly onFrame?: (faces: number) => void;
   readonly onTrack?: () => void;
+  /** Told the number of jobs held open whenever it changes (a gauge). */
+  readonly onOpenJobs?: (open: number) => void;
 }
+
+/** How long a job may go without a message before the tracker drops it. */
+export const DEFAULT_SESSION_IDLE_MS = 15 * 60_000;
 
 interface Publication {
   readonly subject: string;
@@ -62,6 +71,8 @@ class JobSession {
   detections = 0;
   tracks = 0;
   chain: Promise<void> = Promise.resolve();
+  /** When a message for the job last arrived or a frame of it was tracked (performance.now()). */
+  lastActive = performance.now();
 
   constructor(options: TrackerWorkerOptions) {
     this.tracker = new Tracker<WireFace>(options.tracker ?? {});
@@ -135,7 +146,27 @@ function trackFrame(jobId: string, session: JobSession, frame: FrameFaces__Outpu
 export async function startTrackerWorker(options: TrackerWorkerOptions): Promise<ConsumerHandle> {
   const { bus, logger } = options;
   const sessions = new Map<string, JobSession>();
+  const idleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
   let stopping = false;
+
+  const drop = (jobId: string): void => {
+    sessions.delete(jobId);
+    options.onOpenJobs?.(sessions.size);
+  };
+  /** Drops the jobs nothing happened to for idleMs, terminating the messages they held (they can never be tracked). */
+  const dropIdle = (): void => {
+    const now = performance.now();
+    for (const [jobId, session] of sessions) {
+      if (now - session.lastActive < idleMs) continue;
+      const reason = `job ${jobId} abandoned: no faces message for ${Math.round(idleMs / 1000)} s (waiting for frame ${session.next})`;
+      for (const w of session.waiting.values()) for (const settle of w.settle) settle({ term: reason });
+      session.waiting.clear();
+      drop(jobId);
+      logger.warn({ jobId, next: session.next, tracks: session.tracks }, 'job dropped: no message for too long');
+    }
+  };
+  const sweeper = setInterval(dropIdle, Math.max(10, Math.min(60_000, idleMs / 2)));
+  sweeper.unref();
 
   /** Publish until the broker has it: a broker restart must not lose a frame's results. */
   const publishDurably = async (p: Publication): Promise<void> => {
@@ -168,9 +199,10 @@ export async function startTrackerWorker(options: TrackerWorkerOptions): Promise
           outcome = { term: `frame ${w.frame.frameIndex}: ${err instanceof Error ? err.message : String(err)}` };
         }
         session.next++;
+        session.lastActive = performance.now();
         for (const settle of w.settle) settle(outcome);
         if (w.frame.end) {
-          sessions.delete(jobId);
+          if (sessions.get(jobId) === session) drop(jobId);
           logger.info({ jobId, tracks: session.tracks, frames: w.frame.frameIndex }, 'job tracked');
           return;
         }
@@ -186,7 +218,9 @@ export async function startTrackerWorker(options: TrackerWorkerOptions): Promise
     if (session === undefined) {
       session = new JobSession(options);
       sessions.set(jobId, session);
+      options.onOpenJobs?.(sessions.size);
     }
+    session.lastActive = performance.now();
     if (frame.frameIndex < session.next) return 'ack'; // tracked already: a redelivery
     return new Promise<HandlerOutcome>((resolve) => {
       const held = session.waiting.get(frame.frameIndex);
@@ -208,6 +242,7 @@ export async function startTrackerWorker(options: TrackerWorkerOptions): Promise
     inFlight: () => handle.inFlight(),
     async stop() {
       stopping = true;
+      clearInterval(sweeper);
       // Held messages are given back (nak) so another tracker, or this one restarted, gets them.
       for (const session of sessions.values()) {
         for (const w of session.waiting.values()) for (const settle of w.settle) settle({ nak: 0 });
