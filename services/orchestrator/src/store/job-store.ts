@@ -1,7 +1,7 @@
 // The orchestrator's persistence port. Everything a restarted orchestrator needs to resume its jobs lives
 // behind it: the embedded default is SqliteJobStore (node:sqlite, one file); a MongoDB adapter must implement
 // the same interface and pass the same contract (runJobStoreContract). How each method maps onto MongoDB is
-// written down in services/orchestrator/test/store-mongo.test.ts.
+// written down in docs/store-mongodb.md.
 //
 // Errors are PmrError: INVALID_ARGUMENT (bad input, bad page token), NOT_FOUND (unknown job id),
 // ALREADY_EXISTS (idempotency token reused with another request), FAILED_PRECONDITION (illegal transition, or a
