@@ -1,5 +1,6 @@
-// SqliteJobStore: the shared JobStore contract on a file and on ':memory:', then what is SQLite's own
-// (schema version, WAL, refusing a newer schema).
+// SqliteJobStore: the shared JobStore contract on a file and on ':memory:' (which keeps nothing after close and has
+// one connection, so the contract's reopen and two-connection cases are defined for the file only), then what is
+// SQLite's own (schema version, WAL, refusing a newer schema).
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,7 +40,7 @@ runJobStoreContract('SqliteJobStore (file)', ({ now }) => {
     },
   };
   return Promise.resolve(harness);
-});
+}, { reopens: true, sharedConnections: true });
 
 runJobStoreContract("SqliteJobStore (':memory:')", ({ now }) => {
   const store = new SqliteJobStore(':memory:', { now });
