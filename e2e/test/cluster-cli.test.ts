@@ -7,14 +7,14 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { missingData, missingModels, repoRoot, video, dataDir } from '../src/paths.ts';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { runCli } from '../src/run-cli.ts';
 import { processAlive } from '@pmr/common/testing/service-process';
 import { launchEnv, nodeArgs } from '@pmr/common';
 
-const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
-if (skipReason !== null) console.log(`# pmr cluster e2e skipped: ${skipReason}`);
+const skipReason = requireParts(missingModels(), missingData(), natsServerSkipReason());
 
-test('pmr cluster: prints the six services and ready, serves --remote, and SIGTERM stops them all (exit 0)', { skip: skipReason ?? false }, async () => {
+test('pmr cluster: prints the six services and ready, serves --remote, and SIGTERM stops them all (exit 0)', { skip: skipReason }, async () => {
   const { NATS_URL: _ignored, ...env } = process.env;
   void _ignored;
   const cluster = spawn(process.execPath, nodeArgs(join(repoRoot, 'services/orchestrator/bin/pmr.ts'), ['cluster', '--port', '0', '--media-root', dataDir]), {

@@ -6,9 +6,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { connectJetStream } from '../src/messaging/jetstream.ts';
 import type { BusStatusEvent, DeliveredMessage } from '../src/messaging/types.ts';
 import { natsServerSkipReason, startNatsServer } from '../src/testing/nats-server.ts';
+import { requireParts } from '../src/testing/require-parts.ts';
 
-const skip = natsServerSkipReason();
-if (skip !== undefined) console.log(`# SKIP messaging-broker-restart: ${skip}`);
+const skip = requireParts(natsServerSkipReason());
 
 async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -7,9 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { connectJetStream, type JetStreamBus } from '../src/messaging/jetstream.ts';
 import type { DeliveredMessage, HandlerOutcome } from '../src/messaging/types.ts';
 import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '../src/testing/nats-server.ts';
+import { requireParts } from '../src/testing/require-parts.ts';
 
-const skip = natsServerSkipReason();
-if (skip !== undefined) console.log(`# SKIP messaging-jetstream: ${skip}`);
+const skip = requireParts(natsServerSkipReason());
 
 let server: NatsServerHandle | undefined;
 const buses: JetStreamBus[] = [];

@@ -7,13 +7,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { silentLogger, type DetectedFace, type RgbImage } from '@pmr/common';
 import { encodePipelineFrame, messageCodec, pipelineMsgIds, pipelineSubjects } from '@pmr/common/messaging';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import { startDetectorWorker } from '../src/service/pipeline-worker.ts';
 
-const skip = natsServerSkipReason();
-if (skip !== undefined) console.log(`# SKIP detector pipeline worker: ${skip}`);
+const skip = requireParts(natsServerSkipReason());
 
 // A small payload limit, so that one of the frames travels through the object store.
 const broker = usePipelineBroker('detector-worker-test', { server: { maxPayload: 64 * 1024 }, skip });
@@ -21,7 +21,7 @@ const broker = usePipelineBroker('detector-worker-test', { server: { maxPayload:
 const JOB = 'job-poison-1';
 const image = (w: number, h: number, v: number): RgbImage => ({ width: w, height: h, data: new Uint8Array(w * h * 3).fill(v) });
 
-test('a frame failing on every delivery becomes a warning and an empty frame; a malformed message is terminated', { skip: skip ?? false }, async () => {
+test('a frame failing on every delivery becomes a warning and an empty frame; a malformed message is terminated', { skip }, async () => {
   const b = broker.bus();
   const faces: FrameFaces__Output[] = [];
   const results: PipelineResult__Output[] = [];

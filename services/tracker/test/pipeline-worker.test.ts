@@ -6,14 +6,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { silentLogger } from '@pmr/common';
 import { messageCodec, pipelineMsgIds, pipelineSubjects } from '@pmr/common/messaging';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import type { FrameFaces } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import type { FinishedTrack__Output } from '@pmr/common/proto/generated/pmr/v1/FinishedTrack.ts';
 import { startTrackerWorker } from '../src/service/pipeline-worker.ts';
 
-const skip = natsServerSkipReason();
-if (skip !== undefined) console.log(`# SKIP tracker pipeline worker: ${skip}`);
+const skip = requireParts(natsServerSkipReason());
 
 const broker = usePipelineBroker('tracker-worker-test', { skip });
 
@@ -36,7 +36,7 @@ function frame(i: number): FrameFaces {
   return { jobId: JOB, frameIndex: i, pts: i / 10, ptsLast: i / 10, sourceFirst: i, sourceLast: i, width: 640, height: 360, frameDuration: 0.1, faces: [face] };
 }
 
-test('faces out of order and repeated: tracked in frame order, each track and the end published once', { skip: skip ?? false }, async () => {
+test('faces out of order and repeated: tracked in frame order, each track and the end published once', { skip }, async () => {
   const b = broker.bus();
   const results: PipelineResult__Output[] = [];
   const embed: FinishedTrack__Output[] = [];
