@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { PmrError, type Frame } from '@pmr/common';
-import { decodeVideo, UNCLAIMED_DECODER_MS, type DecodeOutcome } from '../src/decode.ts';
+import { decodeVideo, openVideoCount, UNCLAIMED_DECODER_MS, type DecodeOutcome } from '../src/decode.ts';
 import type { DecodeOptions } from '../src/decode-options.ts';
 import type { VideoInfo } from '../src/video-info.ts';
 import { clipsSkip, cutAfterIndex, cutFile, hamilton, makeFaststart, makeRotatedMarker, makeVariableRate, tempFolder } from './media-fixtures.ts';
@@ -264,10 +264,15 @@ test('decodeVideo: breaking off, maxFrames and abort stop the decoding', async (
 test('decodeVideo: a decode never iterated is closed after UNCLAIMED_DECODER_MS; iterating it then fails', async (t) => {
   if (missing !== undefined) return t.skip(missing);
   t.mock.timers.enable({ apis: ['setTimeout'] });
+  const open = openVideoCount();
   const unclaimed = await decodeVideo(hamilton);
+  assert.equal(openVideoCount(), open + 1);
   t.mock.timers.tick(UNCLAIMED_DECODER_MS);
   t.mock.timers.reset();
-  await sleep(50); // the release runs on the event loop
+  // The release closes the file asynchronously: wait until it has.
+  const deadline = Date.now() + 5000;
+  while (openVideoCount() > open && Date.now() < deadline) await sleep(5);
+  assert.equal(openVideoCount(), open, 'the unclaimed video was closed');
   await assert.rejects(async () => {
     for await (const f of unclaimed.frames) void f;
   }, (err: unknown) => err instanceof PmrError && err.code === 'FAILED_PRECONDITION' && /not read within 30 s/.test(err.message));

@@ -65,12 +65,16 @@ async function drainUntilEnd(b: JetStreamBus, jobId: string, deadline: number): 
 }
 
 test('with nobody consuming, the decoder stops at its backlog bound; consumed, it goes on to the end mark', { skip }, async () => {
-  await withDecoder(BOUND, async (b) => {
+  await withDecoder(BOUND, async (b, requests) => {
     await b.publish('pmr.decode', decodeJob('job-bound'), { msgId: 'job-bound.decode' });
     const framesWaiting = async (): Promise<number> => (await b.streamState(PIPELINE_STREAMS.frames.stream)).messages;
     const deadline = Date.now() + 20_000;
     while ((await framesWaiting()) < BOUND && Date.now() < deadline) await sleep(50);
-    await sleep(1000); // time to overshoot, were the bound not kept
+    // Held at the bound, the decoder measures the backlog again and again (two requests each) instead of publishing.
+    // Two more measurements: a frame admitted by the first would have been published before the second was asked for.
+    const asked = requests();
+    while (requests() < asked + 4 && Date.now() < deadline) await sleep(10);
+    assert.ok(requests() >= asked + 4, 'the decoder keeps measuring its backlog while held');
     assert.equal(await framesWaiting(), BOUND, `exactly ${BOUND} frames wait in the broker`);
     const { frames, ends } = await drainUntilEnd(b, 'job-bound', Date.now() + 20_000);
     assert.equal(frames, FRAMES, 'every frame was published once');
