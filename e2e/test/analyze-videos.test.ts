@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { decodeVideo } from '@pmr/decoder';
 import { remuxVideo } from '@pmr/decoder/testing';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { runCli } from '../src/run-cli.ts';
 import { enrolFromVideo } from '../src/gallery-from-video.ts';
 
@@ -17,7 +18,7 @@ interface Result {
   stats: { embeddings: number };
 }
 
-const skipReason = missingModels() ?? missingData();
+const skipReason = requireParts(missingModels(), missingData());
 
 async function analyze(args: string[]): Promise<Result> {
   const run = await runCli(['analyze', ...args]);
@@ -35,7 +36,7 @@ async function readBack(path: string): Promise<{ width: number; height: number; 
   return { width, height, frames, complete: (await decoding.outcome).complete, hasAudio, firstPts };
 }
 
-test('short_hamilton_clip: Lin-Manuel Miranda and Barack Obama are found, Michelle Obama is unknown; --annotate writes it with its audio', { skip: skipReason ?? false }, async () => {
+test('short_hamilton_clip: Lin-Manuel Miranda and Barack Obama are found, Michelle Obama is unknown; --annotate writes it with its audio', { skip: skipReason }, async () => {
   const annotated = join(await mkdtemp(join(tmpdir(), 'pmr-annotate-')), 'hamilton.mp4');
   const result = await analyze([video('short_hamilton_clip.mp4'), '--gallery', join(dataDir, 'identities'), '--annotate', annotated]);
   const names = new Set(result.persons.map((p) => p.name).filter((n) => n !== null));
@@ -60,7 +61,7 @@ test('short_hamilton_clip: Lin-Manuel Miranda and Barack Obama are found, Michel
   assert.ok(Math.abs(copy.firstPts - 0.844) < 0.01, `first frame at ${copy.firstPts} s`);
 });
 
-test('Intel head-pose clips: enrolled from their own clips, the woman and the man are found together, and nobody else', { skip: skipReason ?? false }, async () => {
+test('Intel head-pose clips: enrolled from their own clips, the woman and the man are found together, and nobody else', { skip: skipReason }, async () => {
   const gallery = await mkdtemp(join(tmpdir(), 'pmr-gallery-'));
   await enrolFromVideo(gallery, 'intel_woman_a', video('head-pose-face-detection-female.mp4'), [0.2, 0.9, 1.6]);
   await enrolFromVideo(gallery, 'intel_man_b', video('head-pose-face-detection-male.mp4'), [0.5, 2.0, 3.5, 4.8]);
@@ -73,7 +74,7 @@ test('Intel head-pose clips: enrolled from their own clips, the woman and the ma
   assert.deepEqual([copy.width, copy.height, copy.frames, copy.complete], [480, 270, result.video.frames, true]);
 });
 
-test('a truncated video gives the results up to the break, marked incomplete', { skip: skipReason ?? false }, async () => {
+test('a truncated video gives the results up to the break, marked incomplete', { skip: skipReason }, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'pmr-truncated-'));
   // Index at the front (faststart) so the first half is decodable on its own, then cut the file in half.
   const whole = join(dir, 'whole.mp4');

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchEnv, nodeArgs } from '@pmr/common';
 import { missingData, missingModels, repoRoot, video } from '../src/paths.ts';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { pmrBin, runCli } from '../src/run-cli.ts';
 
-const skipReason = missingModels() ?? missingData();
+const skipReason = requireParts(missingModels(), missingData());
 
 function assertOneLineError(run: { code: number | null; stdout: string; stderr: string }, message: RegExp): void {
   assert.equal(run.code, 1, `exit code; stderr: ${run.stderr}`);
@@ -28,7 +29,7 @@ test('usage errors exit 2 with the usage text', async () => {
   assert.match(run.stderr, /usage:/);
 });
 
-test('bad input: each case is a one-line error', { skip: skipReason ?? false }, async (t) => {
+test('bad input: each case is a one-line error', { skip: skipReason }, async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'pmr-bad-'));
   const text = join(dir, 'notes.mp4');
   await writeFile(text, 'this is not a video\n');
@@ -49,7 +50,7 @@ test('bad input: each case is a one-line error', { skip: skipReason ?? false }, 
     assertOneLineError(await runCli(['detect', badImage], { PMR_MODELS_DIR: join(dir, 'no-models') }), /PMR_MODELS_DIR/));
 });
 
-test('a decoder crash while reading the video ends in one line naming the file, exit 1', { skip: skipReason ?? false }, async () => {
+test('a decoder crash while reading the video ends in one line naming the file, exit 1', { skip: skipReason }, async () => {
   // No file at hand crashes FFmpeg 8, so the crash is dealt from outside: SIGSEGV to the process that analyses, once it
   // says it is decoding (the same end a crashing demuxer or decoder gives: a signal, no exception).
   const clip = video('short_hamilton_clip.mp4');

@@ -6,14 +6,14 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { missingData, missingModels, repoRoot, video, dataDir } from '../src/paths.ts';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { pmrBin, runCli } from '../src/run-cli.ts';
 import { processAlive } from '@pmr/common/testing/service-process';
 import { launchEnv, nodeArgs } from '@pmr/common';
 
-const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
-if (skipReason !== null) console.log(`# pmr cluster e2e skipped: ${skipReason}`);
+const skipReason = requireParts(missingModels(), missingData(), natsServerSkipReason());
 
-test('pmr cluster: prints the six services and ready, serves --remote, and SIGTERM stops them all (exit 0)', { skip: skipReason ?? false }, async () => {
+test('pmr cluster: prints the six services and ready, serves --remote, and SIGTERM stops them all (exit 0)', { skip: skipReason }, async () => {
   const { NATS_URL: _ignored, ...env } = process.env;
   void _ignored;
   const cluster = spawn(process.execPath, nodeArgs(pmrBin(), ['cluster', '--port', '0', '--media-root', dataDir]), {

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { dataDir, missingData, missingModels } from '../src/paths.ts';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { runCli } from '../src/run-cli.ts';
 
 interface DetectJson {
@@ -13,7 +14,7 @@ interface DetectJson {
   }>;
 }
 
-const skipReason = missingModels() ?? missingData();
+const skipReason = requireParts(missingModels(), missingData());
 
 // groups.json lists who is in each photo. Its left-to-right order for two_people.jpg is reversed: the photo shows
 // Barack Obama on the left and Joe Biden on the right (checked by eye), so the test compares who, and the order only
@@ -24,7 +25,7 @@ const CASES = [
   { file: 'obama_and_biden.jpg', leftToRight: ['joe_biden', 'barack_obama'] },
 ];
 
-test('pmr detect names every enrolled person in group photos, left to right, and no one else', { skip: skipReason ?? false }, async (t) => {
+test('pmr detect names every enrolled person in group photos, left to right, and no one else', { skip: skipReason }, async (t) => {
   for (const c of CASES) {
     await t.test(c.file, async () => {
       const run = await runCli(['detect', join(dataDir, 'identities', '_groups', c.file), '--gallery', join(dataDir, 'identities')]);

@@ -37,9 +37,9 @@ import {
   clientStream, OWN_CONNECTIONS, pmrClients, rawBidi, rawUnary, readStream, statusName, statusOf, unary, type CallStatus, type PmrClients,
 } from '../src/grpc-clients.ts';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
+import { requireParts } from '@pmr/common/testing/require-parts';
 
-const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
-if (skipReason !== null) console.log(`# distributed bad input skipped: ${skipReason}`);
+const skipReason = requireParts(missingModels(), missingData(), natsServerSkipReason());
 
 /** Every service's gRPC message limit in this deployment, small enough to cross cheaply. */
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
@@ -89,7 +89,7 @@ function assertPlainMessage(details: string, what: string): void {
   assert.doesNotMatch(details, /\n\s*at |node_modules|\.ts:\d+/, `${what}: the status message is a stack trace: ${details}`);
 }
 
-suite('bad input over gRPC to a running deployment', { skip: skipReason ?? false }, () => {
+suite('bad input over gRPC to a running deployment', { skip: skipReason }, () => {
   let deployment: Deployment | undefined;
   let clients: PmrClients;
   const addresses = {} as Record<ServiceName, string>;

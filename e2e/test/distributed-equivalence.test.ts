@@ -8,10 +8,10 @@ import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { assertSameAnalysis, type AnalysisJson } from '../src/compare-results.ts';
 import { readCounter, startDeployment } from '../src/deployment.ts';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { runCli } from '../src/run-cli.ts';
 
-const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
-if (skipReason !== null) console.log(`# distributed equivalence skipped: ${skipReason}`);
+const skipReason = requireParts(missingModels(), missingData(), natsServerSkipReason());
 
 async function analyze(args: string[]): Promise<AnalysisJson> {
   const run = await runCli(['analyze', ...args]);
@@ -19,7 +19,7 @@ async function analyze(args: string[]): Promise<AnalysisJson> {
   return JSON.parse(run.stdout) as AnalysisJson;
 }
 
-test('short_hamilton_clip with the identities gallery: the six processes give the embedded run\'s tracks, identities and attributes', { skip: skipReason ?? false }, async () => {
+test('short_hamilton_clip with the identities gallery: the six processes give the embedded run\'s tracks, identities and attributes', { skip: skipReason }, async () => {
   const clip = video('short_hamilton_clip.mp4');
   const gallery = join(dataDir, 'identities');
   const embedded = await analyze([clip, '--gallery', gallery]);
@@ -51,7 +51,7 @@ test('short_hamilton_clip with the identities gallery: the six processes give th
   }
 });
 
-test('1080p crowd clip (frames over the broker\'s payload limit go through the object store): distributed equals embedded', { skip: skipReason ?? false }, async () => {
+test('1080p crowd clip (frames over the broker\'s payload limit go through the object store): distributed equals embedded', { skip: skipReason }, async () => {
   const clip = video('facenet_pytorch_walking_crowd.mp4');
   const embedded = await analyze([clip, '--fps', '5']);
   const deployment = await startDeployment();

@@ -12,10 +12,10 @@ import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { assertSameAnalysis, type AnalysisJson } from '../src/compare-results.ts';
 import { readCounter, startDeployment, type Deployment, type RunningService } from '../src/deployment.ts';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { runCli } from '../src/run-cli.ts';
 
-const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
-if (skipReason !== null) console.log(`# distributed fault tests skipped: ${skipReason}`);
+const skipReason = requireParts(missingModels(), missingData(), natsServerSkipReason());
 
 const clip = video('short_hamilton_clip.mp4');
 const gallery = join(dataDir, 'identities');
@@ -51,7 +51,7 @@ async function withFault(deployment: Deployment, fault: () => Promise<void>): Pr
 let clean: AnalysisJson | undefined;
 const cleanRun = async (): Promise<AnalysisJson> => (clean ??= await analyze([]));
 
-test('one of two detectors killed mid-job: the other takes over its frames, nothing lost or repeated', { skip: skipReason ?? false }, async () => {
+test('one of two detectors killed mid-job: the other takes over its frames, nothing lost or repeated', { skip: skipReason }, async () => {
   const expected = await cleanRun();
   const deployment = await startDeployment({ replicas: { detector: 2 } });
   try {
@@ -69,7 +69,7 @@ test('one of two detectors killed mid-job: the other takes over its frames, noth
   }
 });
 
-test('one of two recognizers killed mid-job: its tracks are embedded by the other, none twice', { skip: skipReason ?? false }, async () => {
+test('one of two recognizers killed mid-job: its tracks are embedded by the other, none twice', { skip: skipReason }, async () => {
   const expected = await cleanRun();
   const deployment = await startDeployment({ replicas: { recognizer: 2 } });
   try {
@@ -85,7 +85,7 @@ test('one of two recognizers killed mid-job: its tracks are embedded by the othe
   }
 });
 
-test('the broker stopped and started again mid-job: every service reconnects and the job completes the same', { skip: skipReason ?? false }, async () => {
+test('the broker stopped and started again mid-job: every service reconnects and the job completes the same', { skip: skipReason }, async () => {
   const expected = await cleanRun();
   const deployment = await startDeployment();
   try {
@@ -101,7 +101,7 @@ test('the broker stopped and started again mid-job: every service reconnects and
   }
 });
 
-test('the orchestrator killed and restarted mid-job: the job resumes from its store and completes the same', { skip: skipReason ?? false }, async () => {
+test('the orchestrator killed and restarted mid-job: the job resumes from its store and completes the same', { skip: skipReason }, async () => {
   const expected = await cleanRun();
   const deployment = await startDeployment();
   try {
@@ -117,7 +117,7 @@ test('the orchestrator killed and restarted mid-job: the job resumes from its st
   }
 });
 
-test('a video that crashes the decoder every time: its job fails after 3 attempts, never a crash loop; the decoder comes back', { skip: skipReason ?? false }, async () => {
+test('a video that crashes the decoder every time: its job fails after 3 attempts, never a crash loop; the decoder comes back', { skip: skipReason }, async () => {
   const deployment = await startDeployment();
   try {
     // No file at hand crashes FFmpeg 8, so the crash is dealt from outside: SIGSEGV to the decoder each time it starts

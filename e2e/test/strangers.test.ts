@@ -7,16 +7,17 @@ import { join } from 'node:path';
 import { probeVideo } from '@pmr/decoder';
 import { framesOf, writeClip } from '@pmr/decoder/testing';
 import { missingData, missingModels, video } from '../src/paths.ts';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { runCli } from '../src/run-cli.ts';
 
-const skipReason = missingModels() ?? missingData();
+const skipReason = requireParts(missingModels(), missingData());
 
 interface Result {
   tracks: Array<{ id: number; label: string; identity: { name: string | null }; firstSeen: number }>;
   persons: Array<{ label: string; name: string | null; tracks: number[] }>;
 }
 
-test('woman, man, woman again (three shots, no gallery): two strangers, the woman once', { skip: skipReason ?? false }, async () => {
+test('woman, man, woman again (three shots, no gallery): two strangers, the woman once', { skip: skipReason }, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'pmr-strangers-'));
   const clip = join(dir, 'woman-man-woman.mp4');
   const woman = video('head-pose-face-detection-female.mp4');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { ort, readImage, type RgbImage } from '@pmr/common';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { convertFaceres, FACERES_INPUT, FACERES_OUTPUTS, humanModelsDir } from '../src/index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,10 +33,8 @@ test(`ONNX FaceRes matches the TFJS reference within 1e-4 on ${CROPS} real face 
   const faces = existsSync(join(dataDir, 'attributes'))
     ? readdirSync(join(dataDir, 'attributes')).filter((f) => f.startsWith('utkface_')).sort().slice(0, CROPS)
     : [];
-  if (faces.length < CROPS) {
-    t.skip(`test data not found: ${join(dataDir, 'attributes')} should hold the UTKFace chips (set PMR_DATA_DIR)`);
-    return;
-  }
+  const skip = requireParts(faces.length < CROPS ? `test data missing: ${join(dataDir, 'attributes')} should hold ${CROPS} UTKFace chips (set PMR_DATA_DIR)` : null);
+  if (skip !== undefined) return t.skip(skip);
   const batch = new Float32Array(CROPS * SIZE * SIZE * 3);
   for (const [i, f] of faces.entries()) toInput(await readImage(join(dataDir, 'attributes', f)), batch, i * SIZE * SIZE * 3);
 

@@ -9,12 +9,13 @@ import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { freePort, natsServerSkipReason, startNatsServer } from '@pmr/common/testing/nats-server';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import type { ServiceSpec } from '../src/cluster/cluster.ts';
 import { runCluster, type ClusterCommandOptions } from '../src/cluster/run-cluster.ts';
 import { clusterServiceSpecs, type ClusterSettings } from '../src/cluster/service-specs.ts';
 
 const FAKE = join(import.meta.dirname, 'fixtures', 'fake-service.ts');
-const skip = natsServerSkipReason();
+const skip = requireParts(natsServerSkipReason());
 
 /** A stream that keeps what is written and can wait for a pattern. */
 class Capture extends Writable {

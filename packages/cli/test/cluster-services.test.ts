@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { checkHealth } from '@pmr/common/service';
 import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '@pmr/common/testing/nats-server';
+import { modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
+import { manifest } from '@pmr/models';
 import { startCluster, type ServiceEndpoint } from '../src/cluster/cluster.ts';
 import { CLUSTER_STOP_ORDER, STAGE_SERVICES, stageServiceSpecs } from '../src/cluster/service-specs.ts';
 import { processAlive } from '@pmr/common/testing/service-process';
@@ -21,9 +23,7 @@ const GRPC_SERVICE: Readonly<Record<string, string>> = {
 };
 
 function skipReason(): string | undefined {
-  const dir = process.env.PMR_MODELS_DIR;
-  if (dir === undefined || dir === '') return 'PMR_MODELS_DIR is not set; skipping the cluster test with the real stage services';
-  return natsServerSkipReason();
+  return requireParts(modelsMissing(manifest.yunet.file, manifest.mobilefacenet.file, manifest.expression.file), natsServerSkipReason());
 }
 
 /** The five stage services on a fresh nats-server; `use` gets them running, everything is cleaned up after. */

@@ -1,5 +1,6 @@
-// SqliteJobStore: the shared JobStore contract on a file and on ':memory:', then what is SQLite's own
-// (schema version and migrations, WAL, refusing a newer schema, giving space back after expiry).
+// SqliteJobStore: the shared JobStore contract on a file and on ':memory:' (which keeps nothing after close and has
+// one connection, so the contract's reopen and two-connection cases are defined for the file only), then what is
+// SQLite's own (schema version and migrations, WAL, refusing a newer schema, giving space back after expiry).
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -41,7 +42,7 @@ runJobStoreContract('SqliteJobStore (file)', ({ now }) => {
     },
   };
   return Promise.resolve(harness);
-});
+}, { reopens: true, sharedConnections: true });
 
 runJobStoreContract("SqliteJobStore (':memory:')", ({ now }) => {
   const store = new SqliteJobStore(':memory:', { now });

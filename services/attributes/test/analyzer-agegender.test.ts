@@ -1,12 +1,13 @@
-// The analyzer with an age/gender model configured (real models; skipped without PMR_MODELS_DIR).
+// The analyzer with an age/gender model configured (real models; skipped without them, a failure under
+// PMR_REQUIRE_ALL=1).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readImage } from '@pmr/common';
+import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { createDetector } from '@pmr/detector';
 import { manifest, resolveModel } from '@pmr/models';
 import { createAttributeAnalyzer } from '../src/index.ts';
@@ -18,19 +19,16 @@ const cacheDir = await mkdtemp(join(tmpdir(), 'pmr-agegender-'));
 after(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
-const modelPath = (file: string): string | null => (modelsDir !== undefined && existsSync(join(modelsDir, file)) ? join(modelsDir, file) : null);
-const expressionModel = modelPath(manifest.expression.file);
-const yunetModel = modelPath(manifest.yunet.file);
+const FACE = join(dataDir, 'attributes', 'utkface_54_0_0_20170111201425519.jpg');
+const modelsSkip = requireParts(modelsMissing(manifest.expression.file, manifest.yunet.file));
+const skip = modelsSkip ?? requireParts(dataMissing(FACE));
+const expressionModel = join(modelsDir ?? '', manifest.expression.file);
+const yunetModel = join(modelsDir ?? '', manifest.yunet.file);
 
-test('analyze fills age and gender when an age/gender model is configured', async (t) => {
-  const face = join(dataDir, 'attributes', 'utkface_54_0_0_20170111201425519.jpg');
-  if (expressionModel === null || yunetModel === null || !existsSync(face)) {
-    t.skip(`models or data not found: set PMR_MODELS_DIR (${manifest.expression.file}, ${manifest.yunet.file}) and PMR_DATA_DIR`);
-    return;
-  }
+test('analyze fills age and gender when an age/gender model is configured', { skip }, async () => {
   const ageGenderModelPath = await resolveModel('agegender', { modelsDir, cacheDir });
   const detector = await createDetector({ kind: 'yunet', modelPath: yunetModel, threads: 1 });
-  const [detected] = await detector.detect(await readImage(face));
+  const [detected] = await detector.detect(await readImage(FACE));
   await detector.release();
   assert.ok(detected !== undefined);
   const analyzer = await createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModelPath, threads: 1 });
@@ -48,11 +46,7 @@ test('analyze fills age and gender when an age/gender model is configured', asyn
   await explicit.release();
 });
 
-test('age/gender options: both at once is INVALID_ARGUMENT; the wrong file is FAILED_PRECONDITION', async (t) => {
-  if (expressionModel === null || yunetModel === null) {
-    t.skip(`models not found: set PMR_MODELS_DIR to a folder holding ${manifest.expression.file} and ${manifest.yunet.file}`);
-    return;
-  }
+test('age/gender options: both at once is INVALID_ARGUMENT; the wrong file is FAILED_PRECONDITION', { skip: modelsSkip }, async () => {
   await assert.rejects(
     createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModelPath: 'a.onnx', ageGenderModel: { kind: 'faceres', path: 'b.onnx' } }),
     { code: 'INVALID_ARGUMENT' },

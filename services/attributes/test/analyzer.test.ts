@@ -1,20 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createImage, EXPRESSIONS, readImage, type Expression } from '@pmr/common';
+import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { createDetector } from '@pmr/detector';
 import { manifest } from '@pmr/models';
 import { CHIP_SIZE, createAttributeAnalyzer } from '../src/index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');
-const modelsDir = process.env.PMR_MODELS_DIR;
-const modelPath = (file: string): string | null => (modelsDir !== undefined && existsSync(join(modelsDir, file)) ? join(modelsDir, file) : null);
-const expressionModel = modelPath(manifest.expression.file);
-const yunetModel = modelPath(manifest.yunet.file);
+const modelsDir = process.env.PMR_MODELS_DIR ?? '';
+const expressionModel = join(modelsDir, manifest.expression.file);
+const yunetModel = join(modelsDir, manifest.yunet.file);
 
 /** face-api.js example images, labelled by file name; the label as EXPRESSIONS spells it. */
 const EXAMPLES: ReadonlyArray<readonly [string, Expression]> = [
@@ -32,10 +31,8 @@ test('createAttributeAnalyzer: a missing model file is FAILED_PRECONDITION', asy
 });
 
 test('analyze: rejects a chip of the wrong size, and any call after release', async (t) => {
-  if (expressionModel === null) {
-    t.skip(`model not found: set PMR_MODELS_DIR to a folder holding ${manifest.expression.file}`);
-    return;
-  }
+  const skip = requireParts(modelsMissing(manifest.expression.file));
+  if (skip !== undefined) return t.skip(skip);
   const analyzer = await createAttributeAnalyzer({ expressionModelPath: expressionModel, threads: 1 });
   await assert.rejects(analyzer.analyze(createImage(96, 112)), { code: 'INVALID_ARGUMENT' });
   const grey = await analyzer.analyze(createImage(CHIP_SIZE, CHIP_SIZE, 128));
@@ -46,15 +43,8 @@ test('analyze: rejects a chip of the wrong size, and any call after release', as
 });
 
 test('expression on the face-api.js emotion examples (real detector + model)', async (t) => {
-  if (expressionModel === null || yunetModel === null) {
-    t.skip(`models not found: set PMR_MODELS_DIR to a folder holding ${manifest.expression.file} and ${manifest.yunet.file}`);
-    return;
-  }
-  const missing = EXAMPLES.map(([file]) => join(dataDir, 'attributes', file)).filter((p) => !existsSync(p));
-  if (missing.length > 0) {
-    t.skip(`test media not found: ${missing.join(', ')} (set PMR_DATA_DIR)`);
-    return;
-  }
+  const skip = requireParts(modelsMissing(manifest.expression.file, manifest.yunet.file), dataMissing(...EXAMPLES.map(([file]) => join(dataDir, 'attributes', file))));
+  if (skip !== undefined) return t.skip(skip);
   const detector = await createDetector({ kind: 'yunet', modelPath: yunetModel });
   const analyzer = await createAttributeAnalyzer({ expressionModelPath: expressionModel, threads: 1 });
   try {

@@ -2,7 +2,6 @@
 // models), called over real sockets: health, reflection, Analyze on chips cut by the real detector, bad requests
 // answered with the right codes while the process stays up, and SIGTERM: exit 0 within the deadline.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
@@ -12,6 +11,7 @@ import type { AnalyzeResponse__Output } from '@pmr/common/proto/generated/pmr/v1
 import { createDetector } from '@pmr/detector';
 import { manifest } from '@pmr/models';
 import { checkHealth, listReflectedServices } from '../src/service/common-bridge.ts';
+import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -22,13 +22,7 @@ const TWO_PEOPLE = join(dataDir, 'identities', '_groups', 'two_people.jpg');
 const SHUTDOWN_MS = 3000;
 
 function skipReason(): string | undefined {
-  const dir = process.env.PMR_MODELS_DIR;
-  if (dir === undefined || dir === '') return 'PMR_MODELS_DIR is not set; skipping the attributes service process test';
-  for (const file of [manifest.yunet.file, manifest.expression.file]) {
-    if (!existsSync(join(dir, file))) return `${join(dir, file)} is missing; skipping the attributes service process test`;
-  }
-  if (!existsSync(TWO_PEOPLE)) return `${TWO_PEOPLE} is missing; set PMR_DATA_DIR to the shared test media`;
-  return undefined;
+  return requireParts(modelsMissing(manifest.yunet.file, manifest.expression.file), dataMissing(TWO_PEOPLE));
 }
 
 async function realChips(modelsDir: string): Promise<RgbImage[]> {

@@ -14,7 +14,7 @@ export interface NatsServerOptions {
   readonly storeDir?: string;
   /** Largest message payload in bytes (default: the server's 1 MiB). */
   readonly maxPayload?: number;
-  /** The nats-server binary; default $NATS_SERVER_BIN, else `nats-server` on PATH or /usr/sbin. */
+  /** The nats-server binary; default $NATS_SERVER_BIN, else `nats-server` on PATH, /usr/sbin or /usr/local/bin. */
   readonly binary?: string;
   /** How long to wait for "Server is ready" (default 10 s). */
   readonly startTimeoutMs?: number;
@@ -37,10 +37,13 @@ export interface NatsServerHandle {
   start(): Promise<void>;
 }
 
-/** The nats-server binary to use, or undefined when none is installed (tests then skip with the reason). */
+/**
+ * The nats-server binary to use, or undefined when there is none (tests then skip with the reason). `binary`, else
+ * $NATS_SERVER_BIN, is the only candidate when given; otherwise `nats-server` on PATH, /usr/sbin or /usr/local/bin.
+ */
 export function findNatsServer(binary?: string): string | undefined {
-  const candidates = binary !== undefined ? [binary] : [
-    ...(process.env['NATS_SERVER_BIN'] !== undefined ? [process.env['NATS_SERVER_BIN']] : []),
+  const explicit = binary ?? nonEmpty(process.env['NATS_SERVER_BIN']);
+  const candidates = explicit !== undefined ? [explicit] : [
     ...(process.env['PATH'] ?? '').split(delimiter).filter((d) => d !== '').map((d) => join(d, 'nats-server')),
     '/usr/sbin/nats-server',
     '/usr/local/bin/nats-server',
@@ -54,6 +57,10 @@ export function findNatsServer(binary?: string): string | undefined {
     }
   }
   return undefined;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }
 
 /** A TCP port free on 127.0.0.1 at the moment of asking. */

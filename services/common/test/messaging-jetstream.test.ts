@@ -7,9 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { connectJetStream, type JetStreamBus } from '../src/messaging/jetstream.ts';
 import type { DeliveredMessage, HandlerOutcome } from '../src/messaging/types.ts';
 import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '../src/testing/nats-server.ts';
+import { requireParts } from '../src/testing/require-parts.ts';
 
-const skip = natsServerSkipReason();
-if (skip !== undefined) console.log(`# SKIP messaging-jetstream: ${skip}`);
+const skip = requireParts(natsServerSkipReason());
 
 let server: NatsServerHandle | undefined;
 const buses: JetStreamBus[] = [];
@@ -37,12 +37,23 @@ async function freshQueue(b: JetStreamBus): Promise<{ stream: string; subject: s
   return spec;
 }
 
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 5000): Promise<void> {
+async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(10);
   }
+}
+
+/**
+ * Resolves once the broker holds nothing more for the consumer: every message it was given is settled (acked or
+ * terminated: no ack pending, so nothing can come back after ackWait) and none waits to be delivered.
+ */
+async function settled(b: JetStreamBus, stream: string, durable = 'worker'): Promise<void> {
+  await waitFor(`${durable} on ${stream} to settle`, async () => {
+    const state = await b.consumerState(stream, durable);
+    return state.pending === 0 && state.ackPending === 0;
+  });
 }
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -83,10 +94,11 @@ test('dedupe: the same msgId twice is stored once and delivered once', { skip },
   assert.equal((await b.streamState(q.stream)).messages, 1);
   const seen: string[] = [];
   const handle = await b.consume({ ...consumerDefaults, stream: q.stream, handler: (m) => (seen.push(decode(m)), Promise.resolve('ack')) });
-  await waitFor('the message', () => seen.length === 1);
-  await sleep(200);
+  // A marker published after the duplicate: a stored copy of 'x' would be delivered before it.
+  await b.publish(q.subject, text('marker'), { msgId: 'job-1/frame-8' });
+  await waitFor('the marker', () => seen.includes('marker'));
   await handle.stop();
-  assert.deepEqual(seen, ['x']);
+  assert.deepEqual(seen, ['x', 'marker']);
   // Still a duplicate after it was consumed and deleted from the work queue (within the window, same broker run).
   assert.equal((await b.publish(q.subject, text('x late'), { msgId: 'job-1/frame-7' })).duplicate, true);
   assert.equal((await b.streamState(q.stream)).messages, 0);
@@ -125,10 +137,12 @@ test('term: a poison message is not redelivered, even after ackWait', { skip }, 
     handler: () => (deliveries++, Promise.resolve({ term: 'cannot decode' })),
   });
   await waitFor('the delivery', () => deliveries === 1);
-  await sleep(800); // past ackWait (0.5 s): an unsettled message would be back by now
+  // The broker records the term: nothing is left pending an ack, so there is nothing to redeliver after ackWait.
+  await settled(b, q.stream);
   await handle.stop();
   assert.equal(deliveries, 1);
   assert.deepEqual(await b.consumerState(q.stream, 'worker'), { pending: 0, ackPending: 0, redelivered: 0 });
+  assert.equal((await b.streamState(q.stream)).messages, 0, 'the work queue dropped the terminated message');
 });
 
 test('max deliver: the handler sees lastAttempt on the final delivery and can term it', { skip }, async () => {
@@ -147,9 +161,10 @@ test('max deliver: the handler sees lastAttempt on the final delivery and can te
     errorNakDelayMs: 50,
   });
   await waitFor('3 deliveries', () => seen.length === 3);
-  await sleep(300);
+  await settled(b, q.stream); // the third delivery was terminated: nothing left to deliver again
   await handle.stop();
   assert.deepEqual(seen, [[1, false], [2, false], [3, true]]);
+  assert.equal((await b.streamState(q.stream)).messages, 0);
 });
 
 test('bounded in-flight: with maxAckPending 3 never more than 3 handlers run at once', { skip }, async () => {

@@ -8,9 +8,9 @@ import { connectJetStream, type JetStreamBus } from '../src/messaging/jetstream.
 import { needsObjectStore } from '../src/messaging/large-objects.ts';
 import type { DeliveredMessage } from '../src/messaging/types.ts';
 import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '../src/testing/nats-server.ts';
+import { requireParts } from '../src/testing/require-parts.ts';
 
-const skip = natsServerSkipReason();
-if (skip !== undefined) console.log(`# SKIP messaging-large-payload: ${skip}`);
+const skip = requireParts(natsServerSkipReason());
 
 const MIB = 1024 * 1024;
 let server: NatsServerHandle | undefined;

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
-import { freePort, natsServerSkipReason, startNatsServer } from '../src/testing/nats-server.ts';
+import { findNatsServer, freePort, natsServerSkipReason, startNatsServer } from '../src/testing/nats-server.ts';
+import { requireParts } from '../src/testing/require-parts.ts';
 
-const skip = natsServerSkipReason();
-if (skip !== undefined) console.log(`# SKIP messaging-nats-server: ${skip}`);
+const skip = requireParts(natsServerSkipReason());
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -16,6 +16,18 @@ function accepts(port: number): Promise<boolean> {
     socket.once('error', () => resolve(false));
   });
 }
+
+test('NATS_SERVER_BIN, when set, is the only binary tried: pointing nowhere, nats-server is missing and the reason says so', (t) => {
+  const saved = process.env['NATS_SERVER_BIN'];
+  t.after(() => {
+    if (saved === undefined) delete process.env['NATS_SERVER_BIN'];
+    else process.env['NATS_SERVER_BIN'] = saved;
+  });
+  process.env['NATS_SERVER_BIN'] = '/nonexistent/nats-server';
+  assert.equal(findNatsServer(), undefined);
+  assert.equal(natsServerSkipReason(), 'nats-server not found: NATS_SERVER_BIN=/nonexistent/nats-server is not an executable file');
+  assert.equal(findNatsServer(process.execPath), process.execPath, 'an explicit binary argument comes first');
+});
 
 test('freePort gives a usable TCP port', async () => {
   const port = await freePort();

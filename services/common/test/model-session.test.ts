@@ -1,17 +1,17 @@
 // Sessions on inference threads (inference/model-session.ts) against onnxruntime on the calling thread, on a real
-// model (skipped with a printed reason when PMR_MODELS_DIR lacks it).
+// model (skipped with a printed reason when PMR_MODELS_DIR lacks it; a failure under PMR_REQUIRE_ALL=1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { loadSession } from '../src/index.ts';
+import { modelsMissing, requireParts } from '../src/testing/require-parts.ts';
 
 const MODEL = 'face_detection_yunet_2023mar_dynamic.onnx';
-const dir = process.env.PMR_MODELS_DIR ?? '';
-const modelPath = join(dir, MODEL);
-const skip = dir === '' ? 'PMR_MODELS_DIR is not set; skipping the model-session tests' : existsSync(modelPath) ? undefined : `${modelPath} is missing; skipping the model-session tests`;
+const skip = requireParts(modelsMissing(MODEL));
+const modelPath = join(process.env.PMR_MODELS_DIR ?? '', MODEL);
 
 /** A deterministic 1×3×h×w input with pixel-like values. */
 function input(h: number, w: number, seed: number): Float32Array {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { test, type TestContext } from 'node:test';
 import { diffTrees, genTypesFlags } from '../scripts/proto-codegen.ts';
 import { PMR_PROTO_DIR, PMR_PROTO_LOAD_OPTIONS } from '../src/proto/load.ts';
+import { requireParts } from '../src/testing/require-parts.ts';
 
 const CHECK_SCRIPT = fileURLToPath(new URL('../scripts/check-proto.ts', import.meta.url));
 
@@ -63,7 +64,7 @@ function findBuf(): { bin: string } | { reason: string } {
 function bufLint(t: TestContext, protoDir: string): SpawnSyncReturns<string> | undefined {
   const buf = findBuf();
   if ('reason' in buf) {
-    t.skip(buf.reason);
+    t.skip(requireParts(buf.reason));
     return undefined;
   }
   return spawnSync(process.execPath, [buf.bin, 'lint', protoDir], { encoding: 'utf8' });

@@ -55,10 +55,16 @@ test('BacklogGate never lets the backlog exceed the bound, whatever the consumer
 test('BacklogGate: two jobs admitting at once share the bound', async () => {
   const b = fakeBroker();
   let release: () => void = () => undefined;
+  let paused: () => void = () => undefined;
+  const firstPause = new Promise<void>((resolve) => (paused = resolve));
   const gate = new BacklogGate({
     max: 4,
     measure: b.measure,
-    pause: () => new Promise<void>((done) => (release = done)),
+    pause: () => {
+      b.state.pauses++;
+      paused();
+      return new Promise<void>((done) => (release = done));
+    },
   });
   const admitted: string[] = [];
   const job = async (name: string): Promise<void> => {
@@ -69,9 +75,9 @@ test('BacklogGate: two jobs admitting at once share the bound', async () => {
     }
   };
   const both = Promise.all([job('a'), job('b')]);
-  while (admitted.length < 4) await new Promise((r) => setImmediate(r));
-  await new Promise((r) => setTimeout(r, 20));
+  await firstPause; // the gate measured a full broker and holds the next frame back
   assert.equal(admitted.length, 4, 'the 5th frame of either job waits: 4 in the broker');
+  assert.equal(b.state.pauses, 1);
   b.state.waiting = 0;
   release();
   while (admitted.length < 6) {

@@ -5,13 +5,12 @@ import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { PmrError, type Frame } from '@pmr/common';
-import { decodeVideo, UNCLAIMED_DECODER_MS, type DecodeOutcome } from '../src/decode.ts';
+import { decodeVideo, openVideoCount, UNCLAIMED_DECODER_MS, type DecodeOutcome } from '../src/decode.ts';
 import type { DecodeOptions } from '../src/decode-options.ts';
 import type { VideoInfo } from '../src/video-info.ts';
-import { clipsMissing, cutAfterIndex, cutFile, hamilton, makeFaststart, makeRotatedMarker, makeVariableRate, tempFolder } from './media-fixtures.ts';
+import { clipsSkip, cutAfterIndex, cutFile, hamilton, makeFaststart, makeRotatedMarker, makeVariableRate, tempFolder } from './media-fixtures.ts';
 
-const missing = clipsMissing(hamilton);
-if (missing !== null) console.log(`# decode tests skipped: ${missing}`);
+const missing = clipsSkip(hamilton);
 
 /** Hamilton's hard cuts: first frames of new shots (found by eye; the three peaks of both frame distances). */
 const CUTS = [20, 82, 211];
@@ -49,12 +48,25 @@ function assertCoverage(frames: Frame[], last: number, fps = FPS, start = START)
   assert.equal(next, last + 1, 'covers up to the last source frame');
 }
 
-/** Hash of each hamilton frame → its index, filled by the skip-none test (the tests of a file run in order). */
-const hashes = new Map<string, number>();
+const frameHash = (f: Frame): string => createHash('sha1').update(f.image.data).digest('hex');
+
+/** Hash of each hamilton frame → its index: the skip-none test's when it ran first, else decoded here once. */
+let hamiltonHashes: Promise<ReadonlyMap<string, number>> | undefined;
+function frameIndexByHash(): Promise<ReadonlyMap<string, number>> {
+  hamiltonHashes ??= (async () => {
+    const decoding = await decodeVideo(hamilton, { skip: { method: 'none', threshold: 0 } });
+    const hashes = new Map<string, number>();
+    for await (const f of decoding.frames) hashes.set(frameHash(f), f.index);
+    assert.equal(hashes.size, 275, 'every frame of hamilton is distinct');
+    return hashes;
+  })();
+  return hamiltonHashes;
+}
 
 test('decodeVideo: every frame of hamilton with skip none', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   const decoding = await decodeVideo(hamilton, { skip: { method: 'none', threshold: 0 } });
+  const hashes = new Map<string, number>();
   let count = 0;
   let lastPts = -1;
   for await (const f of decoding.frames) {
@@ -63,22 +75,24 @@ test('decodeVideo: every frame of hamilton with skip none', async (t) => {
     assert.ok(Math.abs(f.pts - hamiltonTime(count)) < 1e-12 && f.pts > lastPts, `frame ${count} at its own time`);
     assert.ok(Math.abs(f.lastDuration - 400 / 11988) < 1e-12, `frame ${count} lasts one frame period`);
     lastPts = f.pts;
-    hashes.set(createHash('sha1').update(f.image.data).digest('hex'), count);
+    hashes.set(frameHash(f), count);
     count++;
   }
   assert.equal(count, 275);
   assert.deepEqual(await decoding.outcome, { complete: true, sourceFrames: 275, decodedFrames: 275, emittedFrames: 275 });
+  assert.equal(hashes.size, 275, 'every frame of hamilton is distinct');
+  hamiltonHashes ??= Promise.resolve(hashes);
 });
 
 test('decodeVideo: recycled frames are refilled, pixels the same as without recycling', async (t) => {
-  if (missing !== null) return t.skip(missing);
-  if (hashes.size !== 275) return t.skip('needs the frame hashes of the skip-none test');
+  if (missing !== undefined) return t.skip(missing);
+  const hashes = await frameIndexByHash();
   const decoding = await decodeVideo(hamilton, { skip: { method: 'none', threshold: 0 } });
   const buffers = new Set<Uint8Array>();
   let count = 0;
   for await (const f of decoding.frames) {
     // the frame of the same index in the plain decode above (hash → index)
-    assert.equal(hashes.get(createHash('sha1').update(f.image.data).digest('hex')), count, `frame ${count} pixels`);
+    assert.equal(hashes.get(frameHash(f)), count, `frame ${count} pixels`);
     buffers.add(f.image.data);
     decoding.recycle(f);
     decoding.recycle(f); // a second hand-back of the same frame is ignored, never two frames in one buffer
@@ -90,12 +104,12 @@ test('decodeVideo: recycled frames are refilled, pixels the same as without recy
 });
 
 test('decodeVideo: fps 5 keeps the first frame of each fifth of a second, 47 frames covering the whole clip', async (t) => {
-  if (missing !== null) return t.skip(missing);
-  if (hashes.size !== 275) return t.skip('needs the frame hashes of the skip-none test');
+  if (missing !== undefined) return t.skip(missing);
+  const hashes = await frameIndexByHash();
   const decoding = await decodeVideo(hamilton, { fps: 5, skip: { method: 'none', threshold: 0 } });
   const frames: Frame[] = [];
   for await (const f of decoding.frames) {
-    const shown = hashes.get(createHash('sha1').update(f.image.data).digest('hex'));
+    const shown = hashes.get(frameHash(f));
     assert.equal(shown, f.sourceFirst, `frame ${f.index}: shows the first source frame of its range`);
     assert.ok(Math.abs(f.pts - hamiltonTime(f.sourceFirst)) < 1e-12, `frame ${f.index}: at that frame's time`);
     frames.push(f);
@@ -109,7 +123,7 @@ test('decodeVideo: fps 5 keeps the first frame of each fifth of a second, 47 fra
 });
 
 test('decodeVideo: default skipping keeps every hard cut and skips most near-duplicates', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   // (ssim at its default 0.4 keeps the cuts too, 36 frames: see bin/calibrate-skip.ts; not repeated here to save time)
   const { frames, outcome } = await decodeAll(hamilton, {});
   console.log(`# hamilton with the default skipping: ${frames.length} of 275 frames kept`);
@@ -124,7 +138,7 @@ test('decodeVideo: default skipping keeps every hard cut and skips most near-dup
 });
 
 test('decodeVideo: a variable-rate video keeps its own frame times, and --fps thins it by them, in Matroska and in AVI (whose empty chunks are no missing frames)', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   const tmp = tempFolder();
   t.after(tmp.remove);
   const { mkv, avi, times } = await makeVariableRate(tmp.dir);
@@ -157,7 +171,7 @@ test('decodeVideo: a variable-rate video keeps its own frame times, and --fps th
 });
 
 test('decodeVideo: a truncated file gives its frames, then complete=false with a reason', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   const tmp = tempFolder();
   t.after(tmp.remove);
   const half = cutFile(await makeFaststart(tmp.dir), 0.5, 'half.mp4', tmp.dir);
@@ -173,7 +187,7 @@ test('decodeVideo: a truncated file gives its frames, then complete=false with a
 });
 
 test('decodeVideo: nothing decodable is INVALID_ARGUMENT', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   const tmp = tempFolder();
   t.after(tmp.remove);
   const isInvalid = (err: unknown): boolean => err instanceof PmrError && err.code === 'INVALID_ARGUMENT';
@@ -194,7 +208,7 @@ test('decodeVideo: nothing decodable is INVALID_ARGUMENT', async (t) => {
 });
 
 test('decodeVideo: a rotated clip comes out upright with swapped width and height', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   const tmp = tempFolder();
   t.after(tmp.remove);
   const decoding = await decodeVideo(await makeRotatedMarker(tmp.dir), { skip: { method: 'none', threshold: 0 } });
@@ -220,7 +234,7 @@ test('decodeVideo: a rotated clip comes out upright with swapped width and heigh
 });
 
 test('decodeVideo: breaking off, maxFrames and abort stop the decoding', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   const none = { method: 'none' as const, threshold: 0 };
 
   const broken = await decodeVideo(hamilton, { skip: none });
@@ -248,12 +262,17 @@ test('decodeVideo: breaking off, maxFrames and abort stop the decoding', async (
 });
 
 test('decodeVideo: a decode never iterated is closed after UNCLAIMED_DECODER_MS; iterating it then fails', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   t.mock.timers.enable({ apis: ['setTimeout'] });
+  const open = openVideoCount();
   const unclaimed = await decodeVideo(hamilton);
+  assert.equal(openVideoCount(), open + 1);
   t.mock.timers.tick(UNCLAIMED_DECODER_MS);
   t.mock.timers.reset();
-  await sleep(50); // the release runs on the event loop
+  // The release closes the file asynchronously: wait until it has.
+  const deadline = Date.now() + 5000;
+  while (openVideoCount() > open && Date.now() < deadline) await sleep(5);
+  assert.equal(openVideoCount(), open, 'the unclaimed video was closed');
   await assert.rejects(async () => {
     for await (const f of unclaimed.frames) void f;
   }, (err: unknown) => err instanceof PmrError && err.code === 'FAILED_PRECONDITION' && /not read within 30 s/.test(err.message));
@@ -261,7 +280,7 @@ test('decodeVideo: a decode never iterated is closed after UNCLAIMED_DECODER_MS;
 });
 
 test('decodeVideo: frames can be iterated once; options are checked', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   const decoding = await decodeVideo(hamilton, { maxFrames: 1 });
   for await (const f of decoding.frames) void f;
   assert.throws(() => decoding.frames[Symbol.asyncIterator](), (err: unknown) => err instanceof PmrError && err.code === 'FAILED_PRECONDITION');
@@ -270,7 +289,7 @@ test('decodeVideo: frames can be iterated once; options are checked', async (t) 
 });
 
 test('decodeVideo: hwaccel auto falls back to software without a device; a named device that does not open is FAILED_PRECONDITION', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   assert.equal((await decodeVideo(hamilton, { maxFrames: 1 })).decoder, 'software', 'software by default');
   const auto = await decodeVideo(hamilton, { hwaccel: 'auto', skip: { method: 'none' }, maxFrames: 3 });
   let frames = 0;

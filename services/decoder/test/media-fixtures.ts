@@ -1,8 +1,9 @@
 // Test media: where the shared clips are, and small clips made on the fly in os.tmpdir() with FFmpeg's libraries.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RgbImage } from '@pmr/common';
+import { dataMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { remuxVideo, writeClip, type TimedImage } from '../src/testing/media.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -11,12 +12,9 @@ export const videosDir = join(dataDir, 'videos');
 export const hamilton = join(videosDir, 'short_hamilton_clip.mp4');
 export const crowd1080p = join(videosDir, 'facenet_pytorch_walking_crowd.mp4');
 
-/** Why the tests on shared clips cannot run here, or null when they can. */
-export function clipsMissing(...clips: string[]): string | null {
-  for (const clip of clips) {
-    if (!existsSync(clip)) return `test clip missing: ${clip} (set PMR_DATA_DIR)`;
-  }
-  return null;
+/** Why the tests on shared clips must skip here, or undefined when they can run (a failure under PMR_REQUIRE_ALL=1). */
+export function clipsSkip(...clips: string[]): string | undefined {
+  return requireParts(dataMissing(...clips));
 }
 
 /** A fresh temporary folder, removed by the returned function. */

@@ -4,15 +4,14 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PmrError } from '@pmr/common';
 import { probeVideo } from '../src/probe.ts';
-import { clipsMissing, cutFile, dataDir, hamilton, makeRotatedHamilton, tempFolder } from './media-fixtures.ts';
+import { clipsSkip, cutFile, dataDir, hamilton, makeRotatedHamilton, tempFolder } from './media-fixtures.ts';
 
-const missing = clipsMissing(hamilton);
-if (missing !== null) console.log(`# probe tests skipped: ${missing}`);
+const missing = clipsSkip(hamilton);
 
 const isInvalid = (pattern: RegExp) => (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT' && pattern.test(err.message) && !err.message.includes('\n');
 
 test('probeVideo: short_hamilton_clip.mp4', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   const info = await probeVideo(hamilton);
   assert.equal(info.codec, 'h264');
   assert.equal(info.width, 640);
@@ -27,7 +26,7 @@ test('probeVideo: short_hamilton_clip.mp4', async (t) => {
 });
 
 test('probeVideo: rotated clip reports display size', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   const tmp = tempFolder();
   t.after(tmp.remove);
   const info = await probeVideo(await makeRotatedHamilton(tmp.dir));
@@ -36,7 +35,7 @@ test('probeVideo: rotated clip reports display size', async (t) => {
 });
 
 test('probeVideo: missing, non-video and unreadable files are INVALID_ARGUMENT with one line', async (t) => {
-  if (missing !== null) return t.skip(missing);
+  if (missing !== undefined) return t.skip(missing);
   const tmp = tempFolder();
   t.after(tmp.remove);
   const text = join(tmp.dir, 'notes.txt');

@@ -8,14 +8,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { silentLogger } from '@pmr/common';
 import { messageCodec, pipelineSubjects, PIPELINE_STREAMS, type JetStreamBus } from '@pmr/common/messaging';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import { startDecoderWorker } from '../src/service/pipeline-worker.ts';
 import { writeClip } from '../src/testing/media.ts';
 import { tempFolder, testPattern } from './media-fixtures.ts';
 
-const skip = natsServerSkipReason() ?? undefined;
-if (skip !== undefined) console.log(`# SKIP decoder pipeline worker: ${skip}`);
+const skip = requireParts(natsServerSkipReason());
 
 const FRAMES = 30;
 const BOUND = 5;
@@ -64,13 +64,17 @@ async function drainUntilEnd(b: JetStreamBus, jobId: string, deadline: number): 
   }
 }
 
-test('with nobody consuming, the decoder stops at its backlog bound; consumed, it goes on to the end mark', { skip: skip ?? false }, async () => {
-  await withDecoder(BOUND, async (b) => {
+test('with nobody consuming, the decoder stops at its backlog bound; consumed, it goes on to the end mark', { skip }, async () => {
+  await withDecoder(BOUND, async (b, requests) => {
     await b.publish('pmr.decode', decodeJob('job-bound'), { msgId: 'job-bound.decode' });
     const framesWaiting = async (): Promise<number> => (await b.streamState(PIPELINE_STREAMS.frames.stream)).messages;
     const deadline = Date.now() + 20_000;
     while ((await framesWaiting()) < BOUND && Date.now() < deadline) await sleep(50);
-    await sleep(1000); // time to overshoot, were the bound not kept
+    // Held at the bound, the decoder measures the backlog again and again (two requests each) instead of publishing.
+    // Two more measurements: a frame admitted by the first would have been published before the second was asked for.
+    const asked = requests();
+    while (requests() < asked + 4 && Date.now() < deadline) await sleep(10);
+    assert.ok(requests() >= asked + 4, 'the decoder keeps measuring its backlog while held');
     assert.equal(await framesWaiting(), BOUND, `exactly ${BOUND} frames wait in the broker`);
     const { frames, ends } = await drainUntilEnd(b, 'job-bound', Date.now() + 20_000);
     assert.equal(frames, FRAMES, 'every frame was published once');
@@ -78,7 +82,7 @@ test('with nobody consuming, the decoder stops at its backlog bound; consumed, i
   });
 });
 
-test('far from its bound, the decoder asks the broker for its backlog once, not before every frame', { skip: skip ?? false }, async () => {
+test('far from its bound, the decoder asks the broker for its backlog once, not before every frame', { skip }, async () => {
   await withDecoder(48, async (b, requests) => {
     await b.publish('pmr.decode', decodeJob('job-free'), { msgId: 'job-free.decode' });
     const { frames } = await drainUntilEnd(b, 'job-free', Date.now() + 20_000);

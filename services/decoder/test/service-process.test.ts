@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import { checkHealth, listReflectedServices, type DecodeVideoResponse__Output } from '../src/service/common-bridge.ts';
-import { clipsMissing, hamilton, videosDir } from './media-fixtures.ts';
+import { clipsSkip, hamilton, videosDir } from './media-fixtures.ts';
 import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -30,8 +30,8 @@ const startService = (env: Readonly<Record<string, string>>) =>
   startServiceProcess(BIN, { cwd: repoRoot, env: { PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS), ...env } });
 
 test('the decoder service process: health, reflection, probe, decode, confinement, cancel, SIGTERM', async (t) => {
-  const missing = clipsMissing(hamilton, FEMALE);
-  if (missing !== null) {
+  const missing = clipsSkip(hamilton, FEMALE);
+  if (missing !== undefined) {
     t.skip(missing);
     return;
   }

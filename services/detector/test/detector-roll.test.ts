@@ -5,27 +5,24 @@ import assert from 'node:assert/strict';
 import type { Landmarks5, RgbImage } from '@pmr/common';
 import { frameNumber } from '@pmr/decoder/testing';
 import { createDetector } from '../src/index.ts';
-import { findData, findModel } from './fixtures.ts';
+import { dataPath, modelPath, partsSkip } from './fixtures.ts';
 
-const yunet = findModel('yunet');
-const scrfd = findModel('scrfd');
-const clip = findData('videos/head-pose-face-detection-female-and-male.mp4');
+const CLIP = 'videos/head-pose-face-detection-female-and-male.mp4';
 
 const eyeAngle = (l: Landmarks5): number => (Math.atan2(l[1].y - l[0].y, l[1].x - l[0].x) * 180) / Math.PI;
 
-/** Frame 30 of the clip, decoded; null when the clip is missing. */
-async function frame30(): Promise<RgbImage | null> {
-  return 'skip' in clip ? null : frameNumber(clip.path, 30);
+/** Frame 30 of the clip, decoded. */
+function frame30(): Promise<RgbImage> {
+  return frameNumber(dataPath(CLIP), 30);
 }
 
 test('YuNet with roll refinement: tilted heads get a tilted eye line, as SCRFD sees it', async (t) => {
-  const skip = 'skip' in yunet ? yunet.skip : 'skip' in scrfd ? scrfd.skip : 'skip' in clip ? clip.skip : undefined;
-  if (skip !== undefined || 'skip' in yunet || 'skip' in scrfd) return t.skip(skip);
+  const skip = partsSkip(['yunet', 'scrfd'], [CLIP]);
+  if (skip !== undefined) return t.skip(skip);
   const image = await frame30();
-  if (image === null) return t.skip('the test clip is missing');
-  const refined = await createDetector({ kind: 'yunet', modelPath: yunet.path });
-  const plain = await createDetector({ kind: 'yunet', modelPath: yunet.path, rollRefineMinSize: Infinity });
-  const reference = await createDetector({ kind: 'scrfd', modelPath: scrfd.path });
+  const refined = await createDetector({ kind: 'yunet', modelPath: modelPath('yunet') });
+  const plain = await createDetector({ kind: 'yunet', modelPath: modelPath('yunet'), rollRefineMinSize: Infinity });
+  const reference = await createDetector({ kind: 'scrfd', modelPath: modelPath('scrfd') });
   try {
     const byX = <F extends { box: { x: number } }>(faces: F[]): F[] => faces.toSorted((a, b) => a.box.x - b.box.x);
     const [r, p, s] = await Promise.all([refined.detect(image), plain.detect(image), reference.detect(image)]);
@@ -45,11 +42,10 @@ test('YuNet with roll refinement: tilted heads get a tilted eye line, as SCRFD s
 });
 
 test('refineRoll false, then refinementInput() and refine(): the same faces as detecting with refinement, quality scored before it', async (t) => {
-  const skip = 'skip' in yunet ? yunet.skip : 'skip' in clip ? clip.skip : undefined;
-  if (skip !== undefined || 'skip' in yunet) return t.skip(skip);
+  const skip = partsSkip(['yunet'], [CLIP]);
+  if (skip !== undefined) return t.skip(skip);
   const image = await frame30();
-  if (image === null) return t.skip('the test clip is missing');
-  const detector = await createDetector({ kind: 'yunet', modelPath: yunet.path });
+  const detector = await createDetector({ kind: 'yunet', modelPath: modelPath('yunet') });
   try {
     const eager = await detector.detect(image);
     const plain = await detector.detect(image, { refineRoll: false });

@@ -1,21 +1,20 @@
-// SCRFD on real images (skipped with a printed reason when the model or the media are missing).
+// SCRFD on real images (skipped with a printed reason when the model or the media are missing; a failure under
+// PMR_REQUIRE_ALL=1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readImage } from '@pmr/common';
 import { createDetector } from '../src/index.ts';
 import { applySimilarity, ARCFACE_TEMPLATE } from '../src/similarity.ts';
 import { alignmentTransform } from '../src/align.ts';
-import { checkNosePoints, dataPath, findData, findModel, scoreLabelledBoxes } from './fixtures.ts';
+import { checkNosePoints, dataPath, modelPath, partsSkip, scoreLabelledBoxes } from './fixtures.ts';
 
-const model = findModel('scrfd');
-const detection = findData('detection/boxes.json');
-const skip = 'skip' in model ? model.skip : 'skip' in detection ? detection.skip : undefined;
+const skip = partsSkip(['scrfd'], ['detection/boxes.json', 'detection/face_counts_nose_points.json', 'identities']);
 
 // Measured at the defaults (input 640, score 0.5, NMS 0.4): recall 18/18, precision 18/18, min IoU 0.52.
 // Asserted with margin for onnxruntime/CPU differences: recall ≥ 0.9, precision ≥ 0.9.
 test('SCRFD finds the dlib/PASCAL labelled faces: recall ≥ 0.9, precision ≥ 0.9 at IoU 0.5 (defaults)', async (t) => {
-  if (skip !== undefined || 'skip' in model) return t.skip(skip);
-  const detector = await createDetector({ kind: 'scrfd', modelPath: model.path });
+  if (skip !== undefined) return t.skip(skip);
+  const detector = await createDetector({ kind: 'scrfd', modelPath: modelPath('scrfd') });
   try {
     const s = await scoreLabelledBoxes((image) => detector.detect(image), (line) => t.diagnostic(line));
     const recall = s.found / s.labels;
@@ -29,8 +28,8 @@ test('SCRFD finds the dlib/PASCAL labelled faces: recall ≥ 0.9, precision ≥ 
 });
 
 test('SCRFD on the CompreFace images: every nose-labelled face found, no extra detections', async (t) => {
-  if (skip !== undefined || 'skip' in model) return t.skip(skip);
-  const detector = await createDetector({ kind: 'scrfd', modelPath: model.path });
+  if (skip !== undefined) return t.skip(skip);
+  const detector = await createDetector({ kind: 'scrfd', modelPath: modelPath('scrfd') });
   try {
     await checkNosePoints((image) => detector.detect(image));
   } finally {
@@ -39,8 +38,8 @@ test('SCRFD on the CompreFace images: every nose-labelled face found, no extra d
 });
 
 test('SCRFD landmarks align a neutral frontal portrait: eyes within 2 px of the template', async (t) => {
-  if (skip !== undefined || 'skip' in model) return t.skip(skip);
-  const detector = await createDetector({ kind: 'scrfd', modelPath: model.path });
+  if (skip !== undefined) return t.skip(skip);
+  const detector = await createDetector({ kind: 'scrfd', modelPath: modelPath('scrfd') });
   try {
     const faces = await detector.detect(await readImage(dataPath('identities/rose_leslie/img2.jpg')));
     assert.equal(faces.length, 1);

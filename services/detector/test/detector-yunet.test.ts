@@ -1,4 +1,5 @@
-// YuNet on real images (skipped with a printed reason when the model or the media are missing).
+// YuNet on real images (skipped with a printed reason when the model or the media are missing; a failure under
+// PMR_REQUIRE_ALL=1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -7,11 +8,9 @@ import { encodePng, readImage } from '@pmr/common';
 import { createDetector } from '../src/index.ts';
 import { applySimilarity, ARCFACE_TEMPLATE } from '../src/similarity.ts';
 import { alignmentTransform } from '../src/align.ts';
-import { checkNosePoints, dataPath, findData, findModel, scoreLabelledBoxes, type ConfirmedUnlabelled } from './fixtures.ts';
+import { checkNosePoints, dataPath, modelPath, partsSkip, scoreLabelledBoxes, type ConfirmedUnlabelled } from './fixtures.ts';
 
-const model = findModel('yunet');
-const detection = findData('detection/boxes.json');
-const skip = 'skip' in model ? model.skip : 'skip' in detection ? detection.skip : undefined;
+const skip = partsSkip(['yunet'], ['detection/boxes.json', 'detection/face_counts_nose_points.json', 'identities']);
 
 /**
  * Real faces the labels miss, confirmed by eye (crops viewed), counted as correct detections.
@@ -22,8 +21,8 @@ const skip = 'skip' in model ? model.skip : 'skip' in detection ? detection.skip
 const CONFIRMED_UNLABELLED: readonly ConfirmedUnlabelled[] = [];
 
 test('YuNet finds the dlib/PASCAL labelled faces: recall ≥ 0.95, precision ≥ 0.9 at IoU 0.5 (defaults)', async (t) => {
-  if (skip !== undefined || 'skip' in model) return t.skip(skip);
-  const detector = await createDetector({ kind: 'yunet', modelPath: model.path });
+  if (skip !== undefined) return t.skip(skip);
+  const detector = await createDetector({ kind: 'yunet', modelPath: modelPath('yunet') });
   try {
     const s = await scoreLabelledBoxes((image) => detector.detect(image), (line) => t.diagnostic(line), CONFIRMED_UNLABELLED);
     const recall = s.found / s.labels;
@@ -37,8 +36,8 @@ test('YuNet finds the dlib/PASCAL labelled faces: recall ≥ 0.95, precision ≥
 });
 
 test('YuNet on the CompreFace images: every nose-labelled face found, no extra detections, none in 017_0.jpg', async (t) => {
-  if (skip !== undefined || 'skip' in model) return t.skip(skip);
-  const detector = await createDetector({ kind: 'yunet', modelPath: model.path });
+  if (skip !== undefined) return t.skip(skip);
+  const detector = await createDetector({ kind: 'yunet', modelPath: modelPath('yunet') });
   try {
     await checkNosePoints((image) => detector.detect(image));
   } finally {
@@ -60,8 +59,8 @@ const PORTRAITS = [
 ] as const;
 
 test('YuNet + alignment on frontal portraits: eyes land near the ArcFace template, level, 112×112 chip', async (t) => {
-  if (skip !== undefined || 'skip' in model) return t.skip(skip);
-  const detector = await createDetector({ kind: 'yunet', modelPath: model.path });
+  if (skip !== undefined) return t.skip(skip);
+  const detector = await createDetector({ kind: 'yunet', modelPath: modelPath('yunet') });
   try {
     for (const { file, eyeMaxPx } of PORTRAITS) {
       const image = await readImage(dataPath(file));
@@ -91,9 +90,9 @@ test('YuNet + alignment on frontal portraits: eyes land near the ArcFace templat
 });
 
 test('createDetector: faces sorted by score, minFaceSize applied, release is final', async (t) => {
-  if (skip !== undefined || 'skip' in model) return t.skip(skip);
+  if (skip !== undefined) return t.skip(skip);
   const image = await readImage(dataPath('detection/2007_007763.jpg'));
-  const detector = await createDetector({ kind: 'yunet', modelPath: model.path, minFaceSize: 45 });
+  const detector = await createDetector({ kind: 'yunet', modelPath: modelPath('yunet'), minFaceSize: 45 });
   const faces = await detector.detect(image);
   for (let i = 1; i < faces.length; i++) assert.ok(faces[i - 1]!.score >= faces[i]!.score, 'sorted by score');
   for (const f of faces) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { Box, Point, RgbImage } from '@pmr/common';
 import { boxFromCorners, iou, readImage } from '@pmr/common';
+import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { matchBoxes, matchPoints } from '../src/evaluate.ts';
 import type { DetectorKind } from '../src/index.ts';
 
@@ -15,18 +16,17 @@ export const MODEL_FILES: Readonly<Record<DetectorKind, string>> = {
   scrfd: 'scrfd_500m_bnkps.onnx',
 };
 
-/** The model path, or the reason the model tests must be skipped. */
-export function findModel(kind: DetectorKind): { path: string } | { skip: string } {
-  const dir = process.env.PMR_MODELS_DIR;
-  if (dir === undefined || dir === '') return { skip: `PMR_MODELS_DIR is not set; skipping the ${kind} model tests` };
-  const path = join(dir, MODEL_FILES[kind]);
-  if (!existsSync(path)) return { skip: `${path} is missing; skipping the ${kind} model tests` };
-  return { path };
+/**
+ * Why tests needing the `kinds` models and the shared data files `data` (relative to the data folder) must skip here,
+ * or undefined when they can run; a failure under PMR_REQUIRE_ALL=1.
+ */
+export function partsSkip(kinds: readonly DetectorKind[], data: readonly string[] = []): string | undefined {
+  return requireParts(modelsMissing(...kinds.map((k) => MODEL_FILES[k])), dataMissing(...data.map((rel) => join(dataDir, rel))));
 }
 
-export function findData(rel: string): { path: string } | { skip: string } {
-  const path = join(dataDir, rel);
-  return existsSync(path) ? { path } : { skip: `${path} is missing; set PMR_DATA_DIR to the shared test media` };
+/** The path of a detector model in $PMR_MODELS_DIR (call after partsSkip said it is there). */
+export function modelPath(kind: DetectorKind): string {
+  return join(process.env.PMR_MODELS_DIR ?? '', MODEL_FILES[kind]);
 }
 
 /** boxes.json: file → labelled face boxes (from [x1, y1, x2, y2]). */
@@ -44,11 +44,11 @@ export function nosePoints(): Map<string, { count: number; noses: Point[] }> {
   return new Map(Object.entries(raw).map(([f, v]) => [f, { count: v.n_faces, noses: v.nose_points_xy.map(([x, y]) => ({ x, y })) }]));
 }
 
-/** The path of a shared data file (call only after checking findData, or the test fails with its skip reason). */
+/** The path of a shared data file; throws when it is missing (check the files a test needs with partsSkip first). */
 export function dataPath(rel: string): string {
-  const d = findData(rel);
-  if ('skip' in d) throw new Error(d.skip);
-  return d.path;
+  const path = join(dataDir, rel);
+  if (!existsSync(path)) throw new Error(`${path} is missing; set PMR_DATA_DIR to the shared test media`);
+  return path;
 }
 
 /** A real face the labels miss, confirmed by eye, counted as a correct detection: file and [x1, y1, x2, y2]. */

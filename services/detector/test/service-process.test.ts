@@ -2,13 +2,14 @@
 // health, reflection, Detect on a photo, bad requests answered with the right codes while the process stays up,
 // the metrics endpoint, and SIGTERM: health NOT_SERVING first, then exit 0 within the deadline.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { readImage } from '@pmr/common';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import { checkHealth, listReflectedServices, watchHealth, type DetectRequest__Output, type ReportedStatus } from '../src/service/common-bridge.ts';
+import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -18,12 +19,7 @@ const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 const SHUTDOWN_MS = 3000;
 
 function skipReason(): string | undefined {
-  const dir = process.env.PMR_MODELS_DIR;
-  if (dir === undefined || dir === '') return 'PMR_MODELS_DIR is not set; skipping the detector service process test';
-  const model = join(dir, 'face_detection_yunet_2023mar_dynamic.onnx');
-  if (!existsSync(model)) return `${model} is missing; skipping the detector service process test`;
-  if (!existsSync(PHOTO)) return `${PHOTO} is missing; set PMR_DATA_DIR to the shared test media`;
-  return undefined;
+  return requireParts(modelsMissing('face_detection_yunet_2023mar_dynamic.onnx'), dataMissing(PHOTO));
 }
 
 /** The value of the sample `name` whose labels include `labels`, in Prometheus text. */

@@ -62,6 +62,9 @@ interface Harness {
   readonly client: OrchestratorServiceClient;
   /** Calls of store.getJob so far (WatchJob polls with it). */
   readonly getJobCalls: () => number;
+  /** The WatchJob calls so far: whether the handler still holds the call (listens for its cancellation), and the
+   * store reads counted when the server saw the call cancelled. */
+  readonly watches: ReadonlyArray<{ readonly running: () => boolean; readonly readsAtCancel: () => number | undefined }>;
 }
 
 const MAX_UPLOAD = 4 * 1024 * 1024;
@@ -83,7 +86,18 @@ async function serve(): Promise<Harness> {
   const runner = new FakeRunner(store);
   const uploads = new MemoryUploads();
   const server = new Server(messageSizeOptions());
-  server.addService(pmr.OrchestratorService.service, createOrchestratorHandlers({ store: counting, runner, uploads, logger: silentLogger(), maxUploadBytes: MAX_UPLOAD, watchPollMs: 10 }));
+  const handlers = createOrchestratorHandlers({ store: counting, runner, uploads, logger: silentLogger(), maxUploadBytes: MAX_UPLOAD, watchPollMs: 10 });
+  const watches: Array<Harness['watches'][number]> = [];
+  server.addService(pmr.OrchestratorService.service, {
+    ...handlers,
+    WatchJob(call: Parameters<typeof handlers.WatchJob>[0]) {
+      let readsAtCancel: number | undefined;
+      call.on('cancelled', () => (readsAtCancel = getJobCalls));
+      const listeners = call.listenerCount('cancelled');
+      handlers.WatchJob(call);
+      watches.push({ running: () => call.listenerCount('cancelled') > listeners, readsAtCancel: () => readsAtCancel });
+    },
+  });
   const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
   const client = new pmr.OrchestratorService(`127.0.0.1:${port}`, credentials.createInsecure(), messageSizeOptions());
   closers.push(async () => {
@@ -91,7 +105,7 @@ async function serve(): Promise<Harness> {
     server.forceShutdown();
     await store.close();
   });
-  return { store, runner, uploads, client, getJobCalls: () => getJobCalls };
+  return { store, runner, uploads, client, getJobCalls: () => getJobCalls, watches };
 }
 
 type Outcome<T> = { ok: T } | { code: status; details: string };
@@ -320,20 +334,25 @@ test('WatchJob on a finished job sends it once with every track; NOT_FOUND for a
 });
 
 test('WatchJob stops polling the store when the client cancels', async () => {
-  const { client, getJobCalls } = await serve();
+  const { client, getJobCalls, watches } = await serve();
   const jobId = ok(await start(client, { video })).job!.id;
   const watch = watcher(client, jobId);
   assert.ok('job' in (await watch.next()));
+  const [handler] = watches;
+  assert.ok(handler !== undefined && handler.running());
   const before = getJobCalls();
   for (let waited = 0; getJobCalls() < before + 3 && waited < 5000; waited += 10) await sleep(10);
   assert.ok(getJobCalls() >= before + 3, 'the watch keeps polling while the client listens');
   watch.stream.cancel();
   const cancelled = await watch.next();
   assert.ok('error' in cancelled && cancelled.error.code === status.CANCELLED);
-  await sleep(200);
-  const settled = getJobCalls();
-  await sleep(100);
-  assert.equal(getJobCalls(), settled, 'no store reads after the cancel');
+  // The handler's polling loop ends: it lets go of the call, having read the store at most once after the server saw
+  // the cancel (a read already under way then).
+  for (let waited = 0; handler.running() && waited < 5000; waited += 10) await sleep(10);
+  assert.equal(handler.running(), false, 'the WatchJob handler ended after the cancel');
+  const atCancel = handler.readsAtCancel();
+  assert.ok(atCancel !== undefined, 'the server saw the cancel');
+  assert.ok(getJobCalls() <= atCancel + 1, `${getJobCalls() - atCancel} store reads after the cancel`);
 });
 
 test('GetJobResult: the job only until it succeeds, then the result with tracks page by page', async () => {

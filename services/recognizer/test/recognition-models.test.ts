@@ -1,14 +1,14 @@
 // The recognizer on the real models and the shared test media. Skipped (with the reason printed) when the models
-// or the media are not there. Embeddings are computed once for the whole file.
+// or the media are not there, a failure under PMR_REQUIRE_ALL=1. Embeddings are computed once for the whole file.
 
 import { after, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { flipHorizontal, PmrError, readImage } from '@pmr/common';
+import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { createDetector, type Detector } from '@pmr/detector';
 import { manifest } from '@pmr/models';
 import { clusterUnknowns, DEFAULT_CLUSTER_THRESHOLD } from '../src/cluster.ts';
@@ -31,20 +31,11 @@ import { loadIdentityImages, loadStrangers } from '../scripts/calibration-data.t
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');
-const modelsDir = process.env.PMR_MODELS_DIR;
-const detectorPath = modelsDir === undefined ? '' : join(modelsDir, manifest.yunet.file);
-const embedderPath = modelsDir === undefined ? '' : join(modelsDir, manifest.mobilefacenet.file);
+const modelsDir = process.env.PMR_MODELS_DIR ?? '';
+const detectorPath = join(modelsDir, manifest.yunet.file);
+const embedderPath = join(modelsDir, manifest.mobilefacenet.file);
 
-const skipReason =
-  modelsDir === undefined
-    ? 'PMR_MODELS_DIR is not set'
-    : !existsSync(detectorPath)
-      ? `detector model missing: ${detectorPath}`
-      : !existsSync(embedderPath)
-        ? `embedding model missing: ${embedderPath}`
-        : !existsSync(join(dataDir, 'identities'))
-          ? `test media missing: ${join(dataDir, 'identities')}`
-          : null;
+const skipReason = requireParts(modelsMissing(manifest.yunet.file, manifest.mobilefacenet.file), dataMissing(join(dataDir, 'identities')));
 
 interface Context {
   readonly detector: Detector;
@@ -76,9 +67,8 @@ after(async () => {
 
 /** Runs `body` with the loaded models, or skips the test with the reason printed. */
 async function withModels(t: TestContext, body: (ctx: Context) => Promise<void> | void): Promise<void> {
-  if (skipReason !== null) {
+  if (skipReason !== undefined) {
     t.skip(skipReason);
-    console.log(`# skipped: ${skipReason}`);
     return;
   }
   await body(await context());

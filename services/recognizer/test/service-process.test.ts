@@ -2,7 +2,6 @@
 // at start-up), called over real sockets: health, reflection, Embed on chips cut by the real detector, SearchGallery,
 // bad requests answered with the right codes while the process stays up, and SIGTERM: exit 0 within the deadline.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { createDetector } from '@pmr/detector';
 import { manifest } from '@pmr/models';
 import { createEmbedder } from '../src/embedder.ts';
 import { checkHealth, listReflectedServices } from '../src/service/common-bridge.ts';
+import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -37,14 +37,8 @@ after(async () => {
 });
 
 function skipReason(): string | undefined {
-  const dir = process.env.PMR_MODELS_DIR;
-  if (dir === undefined || dir === '') return 'PMR_MODELS_DIR is not set; skipping the recognizer service process test';
-  for (const file of [manifest.yunet.file, manifest.mobilefacenet.file]) {
-    if (!existsSync(join(dir, file))) return `${join(dir, file)} is missing; skipping the recognizer service process test`;
-  }
   const photos = [TWO_PEOPLE, OBAMA_HELD_OUT, ...Object.entries(GALLERY).flatMap(([p, files]) => files.map((f) => join(identities, p, f)))];
-  const missing = photos.find((p) => !existsSync(p));
-  return missing === undefined ? undefined : `${missing} is missing; set PMR_DATA_DIR to the shared test media`;
+  return requireParts(modelsMissing(manifest.yunet.file, manifest.mobilefacenet.file), dataMissing(...photos));
 }
 
 /** A gallery folder of symlinks to a few identities/ photos. */

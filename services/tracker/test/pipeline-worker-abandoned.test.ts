@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { silentLogger } from '@pmr/common';
 import { messageCodec, pipelineMsgIds, pipelineSubjects } from '@pmr/common/messaging';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
+import { requireParts } from '@pmr/common/testing/require-parts';
 import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import { startTrackerWorker } from '../src/service/pipeline-worker.ts';
 
-const skip = natsServerSkipReason();
-if (skip !== undefined) console.log(`# SKIP tracker abandoned jobs: ${skip}`);
+const skip = requireParts(natsServerSkipReason());
 
 const broker = usePipelineBroker('tracker-abandoned-test', { skip });
 const facesCodec = messageCodec('pmr.v1.FrameFaces');

@@ -1,11 +1,12 @@
-// The JobStore contract, part two: tracks, idempotent job parts, results, and resuming
-// after the store is closed and opened again.
+// The JobStore contract, part two: tracks, idempotent job parts, galleries, expiry, results, and (for stores whose
+// data outlives a connection) resuming after the store is closed and opened again, and two connections.
 import assert from 'node:assert/strict';
 import { VersionConflictError } from '../job-state.ts';
 import { jobIn, rejectsWith, request, result, track } from './contract-fixtures.ts';
 import type { ContractTest } from './contract-fixtures.ts';
 
-export function resultContract(it: ContractTest): void {
+/** `kinds`: what the store under test can do beyond one connection's lifetime (see ContractOptions). */
+export function resultContract(it: ContractTest, kinds: { readonly reopens?: boolean; readonly sharedConnections?: boolean }): void {
   it('putTrack upserts by (jobId, trackId) and listTracks pages by ascending id', async ({ store }) => {
     const job = await jobIn(store, 'RUNNING');
     for (const id of [5, 2, 9, 2, 7, 1]) await store.putTrack(job.id, track(id));
@@ -102,55 +103,53 @@ export function resultContract(it: ContractTest): void {
     await rejectsWith(store.createJob(request()), 'FAILED_PRECONDITION', /closed/);
   });
 
-  it('everything survives close and reopen, and the reopened store resumes the job', async (h, clock, t) => {
-    if (h.reopen === undefined) {
-      t.skip('this store keeps nothing after close (e.g. SQLite :memory:); the file-backed run covers persistence');
-      return;
-    }
-    const { job } = await h.store.createJob(request({ idempotencyToken: 'resume-me' }));
-    const finished = await jobIn(h.store, 'SUCCEEDED');
-    let running = await h.store.updateState(job.id, { to: 'RUNNING', expectedVersion: 1 });
-    running = await h.store.recordProgress(job.id, { framesDecoded: 40, framesAnalysed: 6, framesTotal: 100, fraction: 0.06 });
-    await h.store.putPart(job.id, 'tracked/1', { faces: 4 });
-    await h.store.putTrack(job.id, track(1));
-    await h.store.addWarning(job.id, { code: 'INVALID_ARGUMENT', message: 'poison frame 3' });
-    await h.store.putResult(finished.id, result([track(8)]));
-    const before = await h.store.getJob(job.id);
+  if (kinds.reopens === true) {
+    it('everything survives close and reopen, and the reopened store resumes the job', async (h, clock) => {
+      assert.ok(h.reopen !== undefined, 'a store that reopens gives reopen()');
+      const { job } = await h.store.createJob(request({ idempotencyToken: 'resume-me' }));
+      const finished = await jobIn(h.store, 'SUCCEEDED');
+      let running = await h.store.updateState(job.id, { to: 'RUNNING', expectedVersion: 1 });
+      running = await h.store.recordProgress(job.id, { framesDecoded: 40, framesAnalysed: 6, framesTotal: 100, fraction: 0.06 });
+      await h.store.putPart(job.id, 'tracked/1', { faces: 4 });
+      await h.store.putTrack(job.id, track(1));
+      await h.store.addWarning(job.id, { code: 'INVALID_ARGUMENT', message: 'poison frame 3' });
+      await h.store.putResult(finished.id, result([track(8)]));
+      const before = await h.store.getJob(job.id);
 
-    clock.t += 60_000; // the orchestrator restarts a minute later
-    const store = await h.reopen();
-    assert.deepEqual(await store.getJob(job.id), before);
-    assert.deepEqual((await store.jobsToResume()).map((j) => j.id), [job.id]);
-    assert.deepEqual(await store.getParts(job.id), [{ key: 'tracked/1', value: { faces: 4 } }]);
-    assert.equal(await store.putPart(job.id, 'tracked/1', { faces: 5 }), false);
-    assert.deepEqual((await store.listTracks(job.id)).items, [track(1)]);
-    assert.deepEqual(await store.getResult(finished.id), result([track(8)]));
-    const retry = await store.createJob(request({ idempotencyToken: 'resume-me' }));
-    assert.equal(retry.created, false);
-    assert.equal(retry.job.id, job.id);
-    // The resumed orchestrator puts the job back in line, then runs it to the end; a stale version still conflicts.
-    await assert.rejects(store.updateState(job.id, { to: 'QUEUED', expectedVersion: running.version }), VersionConflictError);
-    const requeued = await store.updateState(job.id, { to: 'QUEUED', expectedVersion: before?.version ?? 0 });
-    const again = await store.updateState(job.id, { to: 'RUNNING', expectedVersion: requeued.version });
-    const done = await store.updateState(job.id, { to: 'SUCCEEDED', expectedVersion: again.version });
-    assert.equal(done.updateTime, clock.t);
-    assert.deepEqual(await store.jobsToResume(), []);
-  });
+      clock.t += 60_000; // the orchestrator restarts a minute later
+      const store = await h.reopen();
+      assert.deepEqual(await store.getJob(job.id), before);
+      assert.deepEqual((await store.jobsToResume()).map((j) => j.id), [job.id]);
+      assert.deepEqual(await store.getParts(job.id), [{ key: 'tracked/1', value: { faces: 4 } }]);
+      assert.equal(await store.putPart(job.id, 'tracked/1', { faces: 5 }), false);
+      assert.deepEqual((await store.listTracks(job.id)).items, [track(1)]);
+      assert.deepEqual(await store.getResult(finished.id), result([track(8)]));
+      const retry = await store.createJob(request({ idempotencyToken: 'resume-me' }));
+      assert.equal(retry.created, false);
+      assert.equal(retry.job.id, job.id);
+      // The resumed orchestrator puts the job back in line, then runs it to the end; a stale version still conflicts.
+      await assert.rejects(store.updateState(job.id, { to: 'QUEUED', expectedVersion: running.version }), VersionConflictError);
+      const requeued = await store.updateState(job.id, { to: 'QUEUED', expectedVersion: before?.version ?? 0 });
+      const again = await store.updateState(job.id, { to: 'RUNNING', expectedVersion: requeued.version });
+      const done = await store.updateState(job.id, { to: 'SUCCEEDED', expectedVersion: again.version });
+      assert.equal(done.updateTime, clock.t);
+      assert.deepEqual(await store.jobsToResume(), []);
+    });
+  }
 
-  it('two connections to the same data see each other and conflict by version', async (h, _clock, t) => {
-    if (h.openSecond === undefined) {
-      t.skip('this store has a single connection (e.g. SQLite :memory:); the file-backed run covers two');
-      return;
-    }
-    const second = await h.openSecond();
-    const { job } = await h.store.createJob(request({ idempotencyToken: 'shared' }));
-    assert.deepEqual(await second.getJob(job.id), job);
-    const dup = await second.createJob(request({ idempotencyToken: 'shared' }));
-    assert.equal(dup.job.id, job.id);
-    await second.updateState(job.id, { to: 'RUNNING', expectedVersion: 1 });
-    await assert.rejects(h.store.updateState(job.id, { to: 'CANCELLED', expectedVersion: 1 }), VersionConflictError);
-    assert.equal(await second.putPart(job.id, 'decoded', 1), true);
-    assert.equal(await h.store.putPart(job.id, 'decoded', 2), false);
-    assert.deepEqual(await h.store.getParts(job.id), [{ key: 'decoded', value: 1 }]);
-  });
+  if (kinds.sharedConnections === true) {
+    it('two connections to the same data see each other and conflict by version', async (h) => {
+      assert.ok(h.openSecond !== undefined, 'a store with shared connections gives openSecond()');
+      const second = await h.openSecond();
+      const { job } = await h.store.createJob(request({ idempotencyToken: 'shared' }));
+      assert.deepEqual(await second.getJob(job.id), job);
+      const dup = await second.createJob(request({ idempotencyToken: 'shared' }));
+      assert.equal(dup.job.id, job.id);
+      await second.updateState(job.id, { to: 'RUNNING', expectedVersion: 1 });
+      await assert.rejects(h.store.updateState(job.id, { to: 'CANCELLED', expectedVersion: 1 }), VersionConflictError);
+      assert.equal(await second.putPart(job.id, 'decoded', 1), true);
+      assert.equal(await h.store.putPart(job.id, 'decoded', 2), false);
+      assert.deepEqual(await h.store.getParts(job.id), [{ key: 'decoded', value: 1 }]);
+    });
+  }
 }

@@ -1,6 +1,8 @@
 // The JobStore contract, written once and run against every adapter (SQLite file, ':memory:', MongoDB).
-// Run it from a test file: runJobStoreContract('SqliteJobStore (file)', makeStore). Pass `skip` with a reason to
-// report every contract test as skipped with that reason (never skip silently).
+// Run it from a test file: runJobStoreContract('SqliteJobStore (file)', makeStore, { reopens: true, … }). The cases
+// about data outliving a connection are defined only for stores that say they have it. Pass `skip` with the answer
+// of requireParts (@pmr/common/testing/require-parts) to report every contract test as skipped with that reason when
+// the server the store needs is missing (a failure under PMR_REQUIRE_ALL=1).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { canTransition, VersionConflictError } from '../job-state.ts';
@@ -13,7 +15,16 @@ import { resultContract } from './job-store-contract-results.ts';
 export type { ContractTest, MakeStore, StoreHarness } from './contract-fixtures.ts';
 
 
-export function runJobStoreContract(name: string, makeStore: MakeStore, options: { readonly skip?: string } = {}): void {
+export interface ContractOptions {
+  /** Report every contract test as skipped with this reason (from requireParts). */
+  readonly skip?: string;
+  /** The data outlives close() (a file, a server): the harness gives `reopen`, and the close-and-reopen case runs. */
+  readonly reopens?: boolean;
+  /** Several connections can share the data: the harness gives `openSecond`, and the two-connection case runs. */
+  readonly sharedConnections?: boolean;
+}
+
+export function runJobStoreContract(name: string, makeStore: MakeStore, options: ContractOptions = {}): void {
   const it: ContractTest = (title, body) => {
     test(title, async (t) => {
       if (options.skip !== undefined) {
@@ -31,7 +42,7 @@ export function runJobStoreContract(name: string, makeStore: MakeStore, options:
   };
   describe(`JobStore contract: ${name}`, () => {
     jobContract(it);
-    resultContract(it);
+    resultContract(it, options);
   });
 }
 
