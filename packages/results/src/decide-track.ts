@@ -2,7 +2,8 @@
 // gallery), the attributes of its best faces are aggregated, and its best face becomes the best shot. Both runtimes
 // end here: the embedded one computes the evidence in process, the distributed one collects it from the
 // recognizer and attributes services. Pure apart from the JPEG encoding of the best shot.
-import { encodeJpeg, type FaceAttributes, type RgbImage } from '@pmr/common';
+import type { FaceAttributes, RgbImage } from '@pmr/common';
+import { encodeJpeg } from '@pmr/common/image';
 import { decideIdentity, type Gallery } from '@pmr/recognizer';
 import { aggregateAttributes } from '@pmr/attributes';
 import type { TrackRecord } from '@pmr/tracker';

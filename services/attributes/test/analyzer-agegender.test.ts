@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { createDetector } from '@pmr/detector';
 import { manifest, resolveModel } from '@pmr/models';
 import { createAttributeAnalyzer } from '../src/index.ts';

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { loadSession } from '../src/index.ts';
+import { loadSession } from '../src/onnx.ts';
 
 const MODEL = 'face_detection_yunet_2023mar_dynamic.onnx';
 const dir = process.env.PMR_MODELS_DIR ?? '';

@@ -1,7 +1,7 @@
 // SCRFD on real images (skipped with a printed reason when the model or the media are missing).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { createDetector } from '../src/index.ts';
 import { applySimilarity, ARCFACE_TEMPLATE } from '../src/similarity.ts';
 import { alignmentTransform } from '../src/align.ts';

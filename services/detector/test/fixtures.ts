@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { Box, Point, RgbImage } from '@pmr/common';
-import { boxFromCorners, iou, readImage } from '@pmr/common';
+import { boxFromCorners, iou } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { matchBoxes, matchPoints } from '../src/evaluate.ts';
 import type { DetectorKind } from '../src/index.ts';
 

@@ -4,8 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { silentLogger, type DetectedFace, type RgbImage } from '@pmr/common';
-import { encodePipelineFrame, messageCodec, pipelineMsgIds, pipelineSubjects } from '@pmr/common/messaging';
+import type { DetectedFace, RgbImage } from '@pmr/common';
+import { silentLogger } from '@pmr/common/logger';
+import { messageCodec } from '@pmr/common/messaging';
+import { encodePipelineFrame, pipelineMsgIds, pipelineSubjects } from '@pmr/common/pipeline';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';

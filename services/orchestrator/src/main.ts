@@ -5,8 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { PmrError, type Logger } from '@pmr/common';
-import { PIPELINE_BUCKETS, type ConsumerHandle } from '@pmr/common/messaging';
+import { PmrError } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
+import type { ConsumerHandle } from '@pmr/common/messaging';
+import { PIPELINE_BUCKETS } from '@pmr/common/pipeline';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter } from 'prom-client';
 import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from '@pmr/common/service';

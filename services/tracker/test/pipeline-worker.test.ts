@@ -3,8 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { silentLogger } from '@pmr/common';
-import { messageCodec, pipelineMsgIds, pipelineSubjects } from '@pmr/common/messaging';
+import { silentLogger } from '@pmr/common/logger';
+import { messageCodec } from '@pmr/common/messaging';
+import { pipelineMsgIds, pipelineSubjects } from '@pmr/common/pipeline';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import type { FrameFaces } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';

@@ -1,7 +1,8 @@
 // For a test file of a pipeline worker: a real nats-server with the pipeline's JetStream streams, started before the
 // file's tests and stopped after them (node:test hooks), or nothing when `skip` says why it cannot run here.
 import { after, before } from 'node:test';
-import { connectJetStream, ensurePipeline, type JetStreamBus } from '../messaging/index.ts';
+import { connectJetStream, type JetStreamBus } from '../messaging/index.ts';
+import { ensurePipeline } from '../pipeline/pipeline.ts';
 import { startNatsServer, type NatsServerHandle, type NatsServerOptions } from './nats-server.ts';
 
 export interface PipelineBroker {

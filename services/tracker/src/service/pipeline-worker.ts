@@ -7,11 +7,9 @@
 // heartbeat keeps it from being redelivered meanwhile). Idempotency: a frame already tracked is acked and ignored;
 // everything a frame produces is computed once, then published with message ids until the broker takes it (a broker
 // restart only delays it). A job's state lives in this process: a tracker restart loses its open jobs.
-import type { Logger } from '@pmr/common';
-import {
-  messageCodec, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS, type ConsumerHandle, type DeliveredMessage,
-  type HandlerOutcome, type JetStreamBus,
-} from '@pmr/common/messaging';
+import type { Logger } from '@pmr/common/logger';
+import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
+import { pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
 import { timelineToProto } from '@pmr/common/proto';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
