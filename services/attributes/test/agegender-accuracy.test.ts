@@ -10,7 +10,7 @@ import type { RgbImage } from '@pmr/common';
 import { readImage } from '@pmr/common/image';
 import { alignmentTransform, createDetector, invertSimilarity, warpSimilarity } from '@pmr/detector';
 import { manifest, resolveModel } from '@pmr/models';
-import { loadAgeGenderModel } from '../src/index.ts';
+import { loadAgeGenderModel } from '../src/agegender-model.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');

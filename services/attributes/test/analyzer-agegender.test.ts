@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { readImage } from '@pmr/common/image';
 import { createDetector } from '@pmr/detector';
 import { manifest, resolveModel } from '@pmr/models';
-import { createAttributeAnalyzer } from '../src/index.ts';
+import { createAttributeAnalyzer } from '../src/analyzer.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');

@@ -8,7 +8,8 @@ import { createImage, EXPRESSIONS, type Expression } from '@pmr/common';
 import { readImage } from '@pmr/common/image';
 import { createDetector } from '@pmr/detector';
 import { manifest } from '@pmr/models';
-import { CHIP_SIZE, createAttributeAnalyzer } from '../src/index.ts';
+import { createAttributeAnalyzer } from '../src/analyzer.ts';
+import { CHIP_SIZE } from '../src/index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');

@@ -10,7 +10,7 @@ import { PmrError } from '@pmr/common';
 import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
 import { pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
 import { capStatusMessage } from '@pmr/common/proto';
-import { enrolGallerySource, galleryFromPhotos } from '@pmr/recognizer';
+import { enrolGallerySource, galleryFromPhotos } from '@pmr/recognizer/enrol';
 import type { DecodeJob } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import { SKIP_METHOD_TO_PROTO } from '@pmr/results';
 import type { GroupingOptions } from '@pmr/results';
