@@ -14,8 +14,10 @@ export interface NatsServerOptions {
   readonly storeDir?: string;
   /** Largest message payload in bytes (default: the server's 1 MiB). */
   readonly maxPayload?: number;
-  /** The nats-server binary; default $NATS_SERVER_BIN, else `nats-server` on PATH or /usr/sbin. */
+  /** The nats-server binary; default NATS_SERVER_BIN in `env`, else `nats-server` on env's PATH or /usr/sbin. */
   readonly binary?: string;
+  /** The environment the binary is looked up in when `binary` is not given (the caller's, from its composition root). */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** How long to wait for "Server is ready" (default 10 s). */
   readonly startTimeoutMs?: number;
   /** Run the server in its own process group, so a terminal's Ctrl-C reaches only its parent (default false). */
@@ -37,11 +39,14 @@ export interface NatsServerHandle {
   start(): Promise<void>;
 }
 
-/** The nats-server binary to use, or undefined when none is installed (tests then skip with the reason). */
-export function findNatsServer(binary?: string): string | undefined {
+/**
+ * The nats-server binary to use (`binary`, else NATS_SERVER_BIN or `nats-server` on PATH in `env`), or undefined when
+ * none is installed (tests then skip with the reason).
+ */
+export function findNatsServer(env: Readonly<Record<string, string | undefined>>, binary?: string): string | undefined {
   const candidates = binary !== undefined ? [binary] : [
-    ...(process.env['NATS_SERVER_BIN'] !== undefined ? [process.env['NATS_SERVER_BIN']] : []),
-    ...(process.env['PATH'] ?? '').split(delimiter).filter((d) => d !== '').map((d) => join(d, 'nats-server')),
+    ...(env['NATS_SERVER_BIN'] !== undefined ? [env['NATS_SERVER_BIN']] : []),
+    ...(env['PATH'] ?? '').split(delimiter).filter((d) => d !== '').map((d) => join(d, 'nats-server')),
     '/usr/sbin/nats-server',
     '/usr/local/bin/nats-server',
   ];
@@ -114,8 +119,8 @@ function waitExit(child: ChildProcess, killAfterMs: number): Promise<void> {
  * Start nats-server on a free port. @throws Error when no binary is found (check natsServerSkipReason first)
  * or the server does not become ready.
  */
-export async function startNatsServer(options: NatsServerOptions = {}): Promise<NatsServerHandle> {
-  const binary = findNatsServer(options.binary);
+export async function startNatsServer(options: NatsServerOptions): Promise<NatsServerHandle> {
+  const binary = findNatsServer(options.env, options.binary);
   if (binary === undefined) throw new Error('nats-server not found');
   const workDir = mkdtempSync(join(tmpdir(), 'pmr-nats-'));
   const storeDir = options.storeDir ?? join(workDir, 'jetstream');

@@ -15,7 +15,7 @@ import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageServ
 import { createOrchestratorHandlers } from './api/handlers.ts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
 import { SqliteJobStore } from '@pmr/store';
-import { ORCHESTRATOR_SERVICE_CONFIG, type OrchestratorServiceConfig } from './config.ts';
+import { orchestratorServiceConfig, type OrchestratorServiceConfig } from './config.ts';
 import type { UploadSink } from './job-runner.ts';
 import { createPipelineRunner, type PipelineRunner } from './pipeline/pipeline-runner.ts';
 import { createStageClients } from './pipeline/stage-clients.ts';
@@ -72,5 +72,5 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
 
 /** Run the service until SIGTERM/SIGINT; exit 0 after a clean shutdown, 1 otherwise, 2 for bad configuration. */
 export async function main(env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
-  await runStageServiceMain('orchestrator', ORCHESTRATOR_SERVICE_CONFIG, startOrchestratorService, env);
+  await runStageServiceMain('orchestrator', orchestratorServiceConfig(env), startOrchestratorService, env);
 }

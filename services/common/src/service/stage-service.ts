@@ -124,7 +124,7 @@ export async function runStageServiceMain<S extends Readonly<Record<string, Conf
   name: string,
   spec: S,
   start: (config: ConfigOf<S> & StageServiceSettings, logger: Logger) => Promise<RunningStageService>,
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  env: Readonly<Record<string, string | undefined>>,
 ): Promise<void> {
   let config: ConfigOf<S> & StageServiceSettings;
   try {

@@ -3,7 +3,7 @@
 import { after, before } from 'node:test';
 import { connectJetStream, type JetStreamBus } from '../messaging/index.ts';
 import { ensurePipeline } from '../pipeline/pipeline.ts';
-import { startNatsServer, type NatsServerHandle, type NatsServerOptions } from './nats-server.ts';
+import { startNatsServer, type NatsServerHandle, type TestNatsServerOptions } from './nats-server.ts';
 
 export interface PipelineBroker {
   /** The connection to the broker; only inside tests (after the `before` hook has run). */
@@ -11,7 +11,7 @@ export interface PipelineBroker {
 }
 
 /** `name`: the connection's name. `skip`: set when the file's tests are skipped, so nothing is started. */
-export function usePipelineBroker(name: string, options: { readonly server?: NatsServerOptions; readonly skip?: string | undefined } = {}): PipelineBroker {
+export function usePipelineBroker(name: string, options: { readonly server?: TestNatsServerOptions; readonly skip?: string | undefined } = {}): PipelineBroker {
   let server: NatsServerHandle | undefined;
   let bus: JetStreamBus | undefined;
   before(async () => {
