@@ -1,7 +1,7 @@
 // Builds a gallery folder from frames of a video (`<dir>/<person>/<n>.jpg`), as a user enrolling from footage would.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { encodeJpeg } from '@pmr/common';
+import { encodeJpeg } from '@pmr/common/image';
 import { frameAt } from '@pmr/decoder/testing';
 
 /** Writes the frame shown at each of the given times (seconds) of `videoPath` as a JPEG into `<dir>/<person>/`. */

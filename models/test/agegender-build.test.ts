@@ -4,7 +4,8 @@ import { existsSync, statSync } from 'node:fs';
 import { copyFile, mkdtemp as makeTemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ort, PmrError } from '@pmr/common';
+import { PmrError } from '@pmr/common';
+import { ort } from '@pmr/common/onnx';
 import { buildAgeGenderModel, humanModelsDir, manifest, resolveModel, sha256File } from '../src/index.ts';
 
 const entry = manifest.agegender;

@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { ort, readImage, type RgbImage } from '@pmr/common';
+import type { RgbImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
+import { ort } from '@pmr/common/onnx';
 import { requireParts } from '@pmr/common/testing/require-parts';
 import { convertFaceres, FACERES_INPUT, FACERES_OUTPUTS, humanModelsDir } from '../src/index.ts';
 

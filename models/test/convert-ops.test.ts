@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ort } from '@pmr/common';
+import { ort } from '@pmr/common/onnx';
 import { convertGraphModel, encodeOnnxModel, parseGraphModel, type DecodedTensor, type TfjsNode } from '../src/convert/index.ts';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');

@@ -5,7 +5,7 @@ import { CHILD_ENV, releaseParentChannel, runSupervised } from '../src/supervise
 
 const argv = process.argv.slice(2);
 if (process.env[CHILD_ENV] !== '1' && isEmbeddedAnalysis(argv)) {
-  process.exitCode = await runSupervised(import.meta.filename, argv);
+  process.exitCode = await runSupervised(import.meta.filename, argv, process.env);
 } else {
   releaseParentChannel();
   const { main } = await import('../src/main.ts');

@@ -1,6 +1,7 @@
 // Composition root of the `pmr` command: environment → logger → engines → command → output → release.
 import { writeFile } from 'node:fs/promises';
-import { createLogger, PmrError } from '@pmr/common';
+import { PmrError } from '@pmr/common';
+import { createLogger } from '@pmr/common/logger';
 import { setLibavLogSink } from '@pmr/decoder';
 import { DEFAULT_MATCH_THRESHOLD } from '@pmr/recognizer';
 import { buildAgeGenderModel, defaultCacheDir } from '@pmr/models';

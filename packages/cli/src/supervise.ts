@@ -40,14 +40,14 @@ function isReading(message: unknown): message is ReadingMessage {
 }
 
 /**
- * Run this same command (`entry` with `args`, the same node flags and environment) in a child process and return its
- * exit code; a child ended by a signal gives exit code 1 and the one line of crashLine on stderr. SIGINT reaches the
+ * Run this same command (`entry` with `args`, the same node flags, and `env`: the caller's environment) in a child
+ * process and return its exit code; a child ended by a signal gives exit code 1 and the one line of crashLine on stderr. SIGINT reaches the
  * child from the terminal by itself (the parent ignores it meanwhile); SIGTERM is passed on.
  */
-export async function runSupervised(entry: string, args: readonly string[]): Promise<number> {
+export async function runSupervised(entry: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const child = spawn(process.execPath, [...process.execArgv, entry, ...args], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, [CHILD_ENV]: '1' },
+    env: { ...env, [CHILD_ENV]: '1' },
   });
   let reading: string | null = null;
   child.on('message', (message) => {

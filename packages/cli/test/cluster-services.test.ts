@@ -40,6 +40,7 @@ async function withStageCluster(t: TestContext, use: (cluster: Awaited<ReturnTyp
     nats = await startNatsServer();
     const t0 = performance.now();
     const cluster = await startCluster({
+      env: process.env,
       services: stageServiceSpecs({ natsUrl: nats.url, logLevel: 'warn', mediaRoots: [mediaRoot] }),
       stopOrder: CLUSTER_STOP_ORDER,
       stopTimeoutMs: 15_000,

@@ -54,7 +54,7 @@ test('start in waves, peers passed to env, output forwarded, stop in the given o
       return { PMR_DETECTOR_ADDR: peers.get('one')!.grpcAddress };
     },
   };
-  const cluster = await startCluster({ services: [fake('one'), fake('two'), front], stopOrder: ['front', 'one', 'two'], onOutput });
+  const cluster = await startCluster({ env: process.env, services: [fake('one'), fake('two'), front], stopOrder: ['front', 'one', 'two'], onOutput });
   assert.deepEqual(
     cluster.services.map((s) => s.name),
     ['one', 'two', 'front'],
@@ -78,7 +78,7 @@ test('start in waves, peers passed to env, output forwarded, stop in the given o
 
 test('a service that ignores SIGTERM is killed after the stop timeout', async () => {
   const { lines, onOutput } = recorder();
-  const cluster = await startCluster({ services: [fake('stubborn', { FAKE_MODE: 'ignore-term' }), fake('polite')], stopTimeoutMs: 300, onOutput });
+  const cluster = await startCluster({ env: process.env, services: [fake('stubborn', { FAKE_MODE: 'ignore-term' }), fake('polite')], stopTimeoutMs: 300, onOutput });
   // Markers on the same clock, due just before the 300 ms stop timeout and long after it: the stop ends between them.
   const events: string[] = [];
   const markers = [setTimeout(() => events.push('at 290 ms'), 290), setTimeout(() => events.push('at 5000 ms'), 5000)];
@@ -94,7 +94,7 @@ test('a failed start stops what had started and rejects with one line saying why
   const { lines, onOutput } = recorder();
   const specs = [fake('first'), fake('broken', { FAKE_MODE: 'fail' }, ['first']), fake('never', {}, ['broken'])];
   let pmrError: PmrError | undefined;
-  await assert.rejects(startCluster({ services: specs, onOutput }), (err: unknown) => {
+  await assert.rejects(startCluster({ env: process.env, services: specs, onOutput }), (err: unknown) => {
     pmrError = err as PmrError;
     return true;
   });
@@ -110,7 +110,7 @@ test('a failed start stops what had started and rejects with one line saying why
 test('a missing entry file is reported before anything starts', async () => {
   const { lines, onOutput } = recorder();
   await assert.rejects(
-    startCluster({ services: [fake('fine'), { name: 'ghost', bin: join(import.meta.dirname, 'fixtures', 'no-such-service.ts') }], onOutput }),
+    startCluster({ env: process.env, services: [fake('fine'), { name: 'ghost', bin: join(import.meta.dirname, 'fixtures', 'no-such-service.ts') }], onOutput }),
     /^PmrError: ghost cannot start: .*no-such-service\.ts does not exist$/,
   );
   assert.deepEqual(lines, []);
@@ -118,14 +118,14 @@ test('a missing entry file is reported before anything starts', async () => {
 
 test('a service that does not listen in time fails the start', async () => {
   await assert.rejects(
-    startCluster({ services: [fake('slow', { FAKE_START_DELAY_MS: '10000' })], startTimeoutMs: 300 }),
+    startCluster({ env: process.env, services: [fake('slow', { FAKE_START_DELAY_MS: '10000' })], startTimeoutMs: 300 }),
     /^PmrError: slow did not report listening within 0.3 s$/,
   );
 });
 
 test('a service that dies makes the supervisor stop the others and report it', async () => {
   const { lines, onOutput } = recorder();
-  const cluster = await startCluster({ services: [fake('a'), fake('b'), fake('c')], stopOrder: ['c', 'a', 'b'], onOutput });
+  const cluster = await startCluster({ env: process.env, services: [fake('a'), fake('b'), fake('c')], stopOrder: ['c', 'a', 'b'], onOutput });
   const victim = cluster.services.find((s) => s.name === 'b')!;
   process.kill(victim.pid, 'SIGKILL');
   const end = await cluster.ended;
@@ -139,6 +139,7 @@ test('aborting during start-up stops what had started', async () => {
   const controller = new AbortController();
   const { lines, onOutput } = recorder();
   const started = startCluster({
+    env: process.env,
     services: [fake('quick'), fake('slow', { FAKE_START_DELAY_MS: '10000' })],
     signal: controller.signal,
     onOutput: (service, line) => {

@@ -1,13 +1,16 @@
 // A finished track's verdict from its evidence: the embeddings of its selected faces decide who it is (against the
 // gallery), the attributes of its best faces are aggregated, and its best face becomes the best shot. Both runtimes
 // end here: the embedded one computes the evidence in process, the distributed one collects it from the
-// recognizer and attributes services. Pure apart from the JPEG encoding of the best shot.
-import { encodeJpeg, type FaceAttributes, type RgbImage } from '@pmr/common';
+// recognizer and attributes services. Pure: the caller gives the JPEG encoder for the best shot.
+import type { FaceAttributes, RgbImage } from '@pmr/common';
 import { decideIdentity, type Gallery } from '@pmr/recognizer';
 import { aggregateAttributes } from '@pmr/attributes';
 import type { TrackRecord } from '@pmr/tracker';
 import type { DecidedTrack } from './assemble.ts';
 import type { TrackAttributesJson } from './result.ts';
+
+/** Encodes the best shot as JPEG at `quality` (both runtimes pass @pmr/common/image's encodeJpeg). */
+export type JpegEncoder = (image: RgbImage, quality: number) => Promise<Buffer>;
 
 export interface IdentityPolicy {
   readonly gallery: Gallery;
@@ -55,7 +58,7 @@ export function attributesJson(described: TrackEvidence['described']): TrackAttr
   };
 }
 
-export async function decideTrack(evidence: TrackEvidence, identity: IdentityPolicy): Promise<AnalysedTrack> {
+export async function decideTrack(evidence: TrackEvidence, identity: IdentityPolicy, encodeJpeg: JpegEncoder): Promise<AnalysedTrack> {
   const decision = decideIdentity(evidence.embedded, identity.gallery, identity.threshold);
   const { record } = evidence;
   const bestShot = `data:image/jpeg;base64,${(await encodeJpeg(evidence.best.chip, 90)).toString('base64')}`;

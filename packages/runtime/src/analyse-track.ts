@@ -1,6 +1,7 @@
 // What happens to a finished track in the embedded runtime: embed and describe its selected faces in process, then
 // decide (decide-track.ts, shared with the distributed runtime).
 import type { DetectedFace, FaceAttributes } from '@pmr/common';
+import { encodeJpeg } from '@pmr/common/image';
 import { attributeFaceIndices } from '@pmr/attributes';
 import { bestFace, type FinishedTrack, type TrackRecord } from '@pmr/tracker';
 import { decideTrack, type AnalysedTrack, type IdentityPolicy } from '@pmr/results';
@@ -32,5 +33,5 @@ export async function analyseTrack(
     if (attributes !== null) described.push({ attributes, weight: face.quality.score });
   }
   const best = bestFace(faces);
-  return decideTrack({ trackId: track.trackId, record, embedded, described, best: { quality: best.quality.score, chip: best.chip } }, identity);
+  return decideTrack({ trackId: track.trackId, record, embedded, described, best: { quality: best.quality.score, chip: best.chip } }, identity, encodeJpeg);
 }

@@ -1,5 +1,5 @@
 // `pmr detect`: every face in one image with its quality, identity and attributes.
-import { readImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { decideIdentity } from '@pmr/recognizer';
 import type { FaceAttributes } from '@pmr/common';
 import type { GallerySummary } from '@pmr/results';

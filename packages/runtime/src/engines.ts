@@ -1,8 +1,8 @@
 // Loads every model the pipeline needs, once; `release()` frees them on shutdown.
 import { resolveModel } from '@pmr/models';
 import { createDetector, type Detector } from '@pmr/detector';
-import { createEmbedder, type Embedder } from '@pmr/recognizer';
-import { createAttributeAnalyzer, type AttributeAnalyzer } from '@pmr/attributes';
+import { createEmbedder, type Embedder } from '@pmr/recognizer/embedder';
+import { createAttributeAnalyzer, type AttributeAnalyzer } from '@pmr/attributes/analyzer';
 
 export type DetectorKind = 'yunet' | 'scrfd';
 

@@ -1,5 +1,6 @@
 // Enrols a gallery folder with the loaded engines and summarises the enrolment report for the result.
-import { enrolGallery, type Gallery } from '@pmr/recognizer';
+import type { Gallery } from '@pmr/recognizer';
+import { enrolGallery } from '@pmr/recognizer/enrol';
 import type { GallerySummary } from '@pmr/results';
 import type { Engines } from './engines.ts';
 

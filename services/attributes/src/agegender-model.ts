@@ -1,6 +1,7 @@
 // I/O: an age/gender ONNX model (FaceRes built by the project, or a user-supplied InsightFace genderage.onnx).
 import { readFile } from 'node:fs/promises';
-import { failedPrecondition, loadSession, ort, type ModelSession, type RgbImage } from '@pmr/common';
+import { failedPrecondition, type RgbImage } from '@pmr/common';
+import { loadSession, ort, type ModelSession } from '@pmr/common/onnx';
 import { onnxNodes } from '@pmr/models';
 import { ageFromDistribution, genderFromMaleProbability, type AgeResult, type GenderResult } from './agegender-decode.ts';
 import { FACERES_SIZE, faceresInput } from './faceres-preprocess.ts';

@@ -1,5 +1,6 @@
 // I/O: the ONNX expression model (opencv_zoo MobileFaceNet FER, int8) behind a predict() call.
-import { failedPrecondition, loadSession, ort, type ModelSession, type RgbImage } from '@pmr/common';
+import { failedPrecondition, type RgbImage } from '@pmr/common';
+import { loadSession, ort, type ModelSession } from '@pmr/common/onnx';
 import { CHIP_SIZE, expressionInput } from './expression-preprocess.ts';
 import { expressionFromLogits, type ExpressionResult } from './expression-decode.ts';
 

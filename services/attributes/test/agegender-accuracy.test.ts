@@ -5,11 +5,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readImage, type RgbImage } from '@pmr/common';
+import type { RgbImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { alignmentTransform, createDetector, invertSimilarity, warpSimilarity } from '@pmr/detector';
 import { manifest, resolveModel } from '@pmr/models';
-import { loadAgeGenderModel } from '../src/index.ts';
+import { loadAgeGenderModel } from '../src/agegender-model.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');

@@ -6,11 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { createDetector } from '@pmr/detector';
 import { manifest, resolveModel } from '@pmr/models';
-import { createAttributeAnalyzer } from '../src/index.ts';
+import { createAttributeAnalyzer } from '../src/analyzer.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');

@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createImage, EXPRESSIONS, readImage, type Expression } from '@pmr/common';
+import { createImage, EXPRESSIONS, type Expression } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { createDetector } from '@pmr/detector';
 import { manifest } from '@pmr/models';
-import { CHIP_SIZE, createAttributeAnalyzer } from '../src/index.ts';
+import { createAttributeAnalyzer } from '../src/analyzer.ts';
+import { CHIP_SIZE } from '../src/index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');

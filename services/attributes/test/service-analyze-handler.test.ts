@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { status } from '@grpc/grpc-js';
-import { failedPrecondition, silentLogger, type FaceAttributes, type RgbImage } from '@pmr/common';
+import { failedPrecondition, type FaceAttributes, type RgbImage } from '@pmr/common';
+import { silentLogger } from '@pmr/common/logger';
 import type { AttributeAnalyzer } from '../src/analyzer.ts';
 import { analyzeChips, createAttributesHandlers } from '../src/service/analyze-handler.ts';
 import type { AnalyzeRequest__Output, ImageMessage } from '../src/service/common-bridge.ts';

@@ -1,9 +1,9 @@
+// @pmr/common's core: the data shapes, geometry, errors and pure pixel and vector maths every stage shares, and how a
+// PMR process is launched. It imports no npm package; the native and messaging parts have their own entry points.
 export * from './types.ts';
 export * from './geometry.ts';
 export * from './errors.ts';
-export * from './logger.ts';
-export * from './image-io.ts';
 export * from './image-ops.ts';
-export * from './onnx.ts';
-export * from './launch.ts';
 export * from './resize.ts';
+export * from './vector-math.ts';
+export * from './launch.ts';

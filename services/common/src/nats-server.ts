@@ -14,8 +14,10 @@ export interface NatsServerOptions {
   readonly storeDir?: string;
   /** Largest message payload in bytes (default: the server's 1 MiB). */
   readonly maxPayload?: number;
-  /** The nats-server binary; default $NATS_SERVER_BIN, else `nats-server` on PATH, /usr/sbin or /usr/local/bin. */
+  /** The nats-server binary; default NATS_SERVER_BIN in `env`, else `nats-server` on env's PATH, /usr/sbin or /usr/local/bin. */
   readonly binary?: string;
+  /** The environment the binary is looked up in when `binary` is not given (the caller's, from its composition root). */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** How long to wait for "Server is ready" (default 10 s). */
   readonly startTimeoutMs?: number;
   /** Run the server in its own process group, so a terminal's Ctrl-C reaches only its parent (default false). */
@@ -39,12 +41,13 @@ export interface NatsServerHandle {
 
 /**
  * The nats-server binary to use, or undefined when there is none (tests then skip with the reason). `binary`, else
- * $NATS_SERVER_BIN, is the only candidate when given; otherwise `nats-server` on PATH, /usr/sbin or /usr/local/bin.
+ * NATS_SERVER_BIN in `env`, is the only candidate when given; otherwise `nats-server` on env's PATH, /usr/sbin or
+ * /usr/local/bin.
  */
-export function findNatsServer(binary?: string): string | undefined {
-  const explicit = binary ?? nonEmpty(process.env['NATS_SERVER_BIN']);
+export function findNatsServer(env: Readonly<Record<string, string | undefined>>, binary?: string): string | undefined {
+  const explicit = binary ?? nonEmpty(env['NATS_SERVER_BIN']);
   const candidates = explicit !== undefined ? [explicit] : [
-    ...(process.env['PATH'] ?? '').split(delimiter).filter((d) => d !== '').map((d) => join(d, 'nats-server')),
+    ...(env['PATH'] ?? '').split(delimiter).filter((d) => d !== '').map((d) => join(d, 'nats-server')),
     '/usr/sbin/nats-server',
     '/usr/local/bin/nats-server',
   ];
@@ -121,8 +124,8 @@ function waitExit(child: ChildProcess, killAfterMs: number): Promise<void> {
  * Start nats-server on a free port. @throws Error when no binary is found (check natsServerSkipReason first)
  * or the server does not become ready.
  */
-export async function startNatsServer(options: NatsServerOptions = {}): Promise<NatsServerHandle> {
-  const binary = findNatsServer(options.binary);
+export async function startNatsServer(options: NatsServerOptions): Promise<NatsServerHandle> {
+  const binary = findNatsServer(options.env, options.binary);
   if (binary === undefined) throw new Error('nats-server not found');
   const workDir = mkdtempSync(join(tmpdir(), 'pmr-nats-'));
   const storeDir = options.storeDir ?? join(workDir, 'jetstream');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PmrError } from '../src/errors.ts';
 import { messageCodec } from '../src/messaging/codec.ts';
-import { decodeJobMessage } from '../src/messaging/pipeline.ts';
+import { decodeJobMessage } from '../src/pipeline/pipeline.ts';
 import type { DetectedFace } from '../src/proto/generated/pmr/v1/DetectedFace.ts';
 
 const pixels = Uint8Array.from({ length: 4 * 3 * 3 }, (_, i) => (i * 7) % 256);

@@ -24,9 +24,9 @@ test('NATS_SERVER_BIN, when set, is the only binary tried: pointing nowhere, nat
     else process.env['NATS_SERVER_BIN'] = saved;
   });
   process.env['NATS_SERVER_BIN'] = '/nonexistent/nats-server';
-  assert.equal(findNatsServer(), undefined);
+  assert.equal(findNatsServer(process.env), undefined);
   assert.equal(natsServerSkipReason(), 'nats-server not found: NATS_SERVER_BIN=/nonexistent/nats-server is not an executable file');
-  assert.equal(findNatsServer(process.execPath), process.execPath, 'an explicit binary argument comes first');
+  assert.equal(findNatsServer(process.env, process.execPath), process.execPath, 'an explicit binary argument comes first');
 });
 
 test('freePort gives a usable TCP port', async () => {

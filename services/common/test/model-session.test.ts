@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { loadSession } from '../src/index.ts';
+import { loadSession } from '../src/onnx.ts';
 import { modelsMissing, requireParts } from '../src/testing/require-parts.ts';
 
 const MODEL = 'face_detection_yunet_2023mar_dynamic.onnx';

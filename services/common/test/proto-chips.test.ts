@@ -1,8 +1,10 @@
 // The chips of a request: 1 to 256 aligned 112x112 images, each checked before any model runs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { encodeJpeg, PmrError } from '@pmr/common';
-import { chipsFromProto, MAX_CHIPS } from '../src/proto/chips.ts';
+import { PmrError } from '@pmr/common';
+import { encodeJpeg } from '@pmr/common/image';
+import { chipsFromProto } from '../src/image/image-messages.ts';
+import { MAX_CHIPS } from '../src/proto/chips.ts';
 import type { Image__Output as ImageMessage } from '../src/proto/generated/pmr/v1/Image.ts';
 
 const rgb = (width: number, height: number, bytes = width * height * 3): ImageMessage => ({

@@ -1,9 +1,11 @@
 // pmr.v1.Image checks and conversions: table-driven, hand-made messages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { encodeJpeg, PmrError } from '../src/index.ts';
+import { PmrError } from '../src/index.ts';
+import { encodeJpeg } from '../src/image/image-io.ts';
+import { imageFromProto } from '../src/image/image-messages.ts';
 import type { Image__Output } from '../src/proto/generated/pmr/v1/Image.ts';
-import { checkImage, imageFromProto, rgbImageToProto } from '../src/proto/image.ts';
+import { checkImage, rgbImageToProto } from '../src/proto/image.ts';
 
 function message(encoding: Image__Output['encoding'], width: number, height: number, bytes: number): Image__Output {
   return { encoding, width, height, data: Buffer.alloc(bytes) };

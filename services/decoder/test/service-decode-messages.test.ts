@@ -1,7 +1,8 @@
 // DecodeVideo requests as stage options, and stage results as messages: hand-written expectations.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PmrError, readImage, type Frame } from '@pmr/common';
+import { PmrError, type Frame } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import type { DecodeVideoRequest__Output } from '../src/service/common-bridge.ts';
 import { decodePlan, frameToMessage, outcomeToMessage, videoInfoToMessage } from '../src/service/decode-messages.ts';
 import type { VideoInfo } from '../src/video-info.ts';

@@ -2,7 +2,8 @@
 // quality) and its parts. Usage: node services/detector/bin/bench-detector.ts <yunet|scrfd> <image>... [--size N] [--runs N]
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { loadSession, ort, readImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
+import { loadSession, ort } from '@pmr/common/onnx';
 import { createDetector, finishFaces, prepareInput, type DetectorKind } from '../src/index.ts';
 import { decodeScrfd } from '../src/scrfd-decode.ts';
 import { decodeYunet } from '../src/yunet-decode.ts';

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { boxFromCorners, readImage, type RgbImage } from '@pmr/common';
+import { boxFromCorners, type RgbImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { createDetector, type DetectorKind } from '../src/index.ts';
 import { matchBoxes, matchPoints } from '../src/evaluate.ts';
 

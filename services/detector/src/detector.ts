@@ -1,6 +1,8 @@
 // The detector stage: image in, scored faces with aligned 112×112 chips out. No transport here.
-import type { Box, DetectedFace, Landmarks5, ModelSession, Point, RgbImage, SessionOutputs } from '@pmr/common';
-import { clipBox, crop, invalidArgument, loadSession, ort } from '@pmr/common';
+import type { Box, DetectedFace, Landmarks5, Point, RgbImage } from '@pmr/common';
+import { clipBox, crop, invalidArgument } from '@pmr/common';
+import type { ModelSession, SessionOutputs } from '@pmr/common/onnx';
+import { loadSession, ort } from '@pmr/common/onnx';
 import { alignFace, warpSimilarity } from './align.ts';
 import { centralCandidate, chooseRollLandmarks, rollCropFor, rollRegion, ROLL_ANGLES, ROLL_CROP_SIZE, type RollView } from './roll-refine.ts';
 import type { Similarity } from './similarity.ts';

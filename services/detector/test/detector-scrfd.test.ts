@@ -2,7 +2,7 @@
 // PMR_REQUIRE_ALL=1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { createDetector } from '../src/index.ts';
 import { applySimilarity, ARCFACE_TEMPLATE } from '../src/similarity.ts';
 import { alignmentTransform } from '../src/align.ts';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodePng, readImage } from '@pmr/common';
+import { encodePng, readImage } from '@pmr/common/image';
 import { createDetector } from '../src/index.ts';
 import { applySimilarity, ARCFACE_TEMPLATE } from '../src/similarity.ts';
 import { alignmentTransform } from '../src/align.ts';

@@ -3,8 +3,10 @@
 // warning and passed on with no faces so the job can end; a malformed message is terminated, never retried.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { silentLogger, type DetectedFace, type RgbImage } from '@pmr/common';
-import { encodePipelineFrame, messageCodec, pipelineMsgIds, pipelineSubjects } from '@pmr/common/messaging';
+import type { DetectedFace, RgbImage } from '@pmr/common';
+import { silentLogger } from '@pmr/common/logger';
+import { messageCodec } from '@pmr/common/messaging';
+import { encodePipelineFrame, pipelineMsgIds, pipelineSubjects } from '@pmr/common/pipeline';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { requireParts } from '@pmr/common/testing/require-parts';
 import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { status } from '@grpc/grpc-js';
-import { encodeJpeg, invalidArgument, PmrError, silentLogger, type DetectedFace, type RgbImage } from '@pmr/common';
+import { invalidArgument, PmrError, type DetectedFace, type RgbImage } from '@pmr/common';
+import { silentLogger } from '@pmr/common/logger';
+import { encodeJpeg } from '@pmr/common/image';
 import type { Detector } from '../src/detector.ts';
 import type { DetectRequest__Output } from '../src/service/common-bridge.ts';
 import { createDetectorHandlers, detectFaces, type DetectFloor } from '../src/service/detect-handler.ts';

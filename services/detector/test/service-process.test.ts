@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
-import { readImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import { checkHealth, listReflectedServices, watchHealth, type DetectRequest__Output, type ReportedStatus } from '../src/service/common-bridge.ts';
 import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';

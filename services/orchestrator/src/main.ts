@@ -5,15 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { PmrError, type Logger } from '@pmr/common';
-import { PIPELINE_BUCKETS, type ConsumerHandle } from '@pmr/common/messaging';
+import { PmrError } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
+import type { ConsumerHandle } from '@pmr/common/messaging';
+import { PIPELINE_BUCKETS } from '@pmr/common/pipeline';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter } from 'prom-client';
 import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from '@pmr/common/service';
 import { createOrchestratorHandlers } from './api/handlers.ts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
 import { SqliteJobStore } from '@pmr/store';
-import { ORCHESTRATOR_SERVICE_CONFIG, type OrchestratorServiceConfig } from './config.ts';
+import { orchestratorServiceConfig, type OrchestratorServiceConfig } from './config.ts';
 import type { UploadSink } from './job-runner.ts';
 import { createPipelineRunner, type PipelineRunner } from './pipeline/pipeline-runner.ts';
 import { createStageClients } from './pipeline/stage-clients.ts';
@@ -70,5 +72,5 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
 
 /** Run the service until SIGTERM/SIGINT; exit 0 after a clean shutdown, 1 otherwise, 2 for bad configuration. */
 export async function main(env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
-  await runStageServiceMain('orchestrator', ORCHESTRATOR_SERVICE_CONFIG, startOrchestratorService, env);
+  await runStageServiceMain('orchestrator', orchestratorServiceConfig(env), startOrchestratorService, env);
 }

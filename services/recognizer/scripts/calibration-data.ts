@@ -3,7 +3,7 @@
 
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { DEFAULT_AUGMENTATIONS, type ChipAugmentation } from '../src/augment.ts';
 import { DEFAULT_ENROLMENT_SELECTION, selectEnrolmentFace } from '../src/enrol-selection.ts';
 import { enrolGallery, findSubjectFace, type DetectFn, type EmbedFn, type EnrolmentReport } from '../src/enrol.ts';

@@ -1,6 +1,7 @@
 // MobileFaceNet (foamliu, 128-d) face embedder on onnxruntime.
 
-import { flipHorizontal, invalidArgument, l2normalize, loadSession, ort, type RgbImage } from '@pmr/common';
+import { flipHorizontal, invalidArgument, l2normalize, type RgbImage } from '@pmr/common';
+import { loadSession, ort } from '@pmr/common/onnx';
 import { CHIP_SIZE, chipToTensorData } from './preprocess.ts';
 
 /**

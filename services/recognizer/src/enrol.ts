@@ -2,7 +2,8 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { invalidArgument, readImage, type Box, type DetectedFace, type FaceQuality, type RgbImage } from '@pmr/common';
+import { invalidArgument, type Box, type DetectedFace, type FaceQuality, type RgbImage } from '@pmr/common';
+import { readImage } from '@pmr/common/image';
 import { augmentChip, DEFAULT_AUGMENTATIONS, type ChipAugmentation } from './augment.ts';
 import {
   DEFAULT_ENROLMENT_SELECTION,

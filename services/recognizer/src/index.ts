@@ -1,5 +1,7 @@
+// Public API of the recognizer stage's pure part: the gallery and its search, the identity decision and its
+// thresholds, grouping of unknown tracks, chip preprocessing and augmentation. It runs no model and reads no file: the
+// embedder (onnxruntime) is `./embedder`, enrolment from photos (decoded with sharp) is `./enrol`.
 export { chipToTensorData, CHIP_SIZE, IMAGENET_MEAN, IMAGENET_STD } from './preprocess.ts';
-export { createEmbedder, DEFAULT_FLIP, type Embedder, type EmbedderOptions } from './embedder.ts';
 export {
   adjustBrightness,
   adjustContrast,
@@ -32,24 +34,6 @@ export {
   type EnrolmentSelectionOptions,
   type RejectionReason,
 } from './enrol-selection.ts';
-export {
-  DEFAULT_PAD_RETRY,
-  enrolGallery,
-  findSubjectFace,
-  IMAGE_EXTENSIONS,
-  galleryFolder,
-  galleryFromPhotos,
-  enrolGallerySource,
-  type GalleryPhoto,
-  type GallerySource,
-  type AcceptedImage,
-  type DetectFn,
-  type EmbedFn,
-  type EnrolmentReport,
-  type EnrolOptions,
-  type PersonCount,
-  type RejectedImage,
-} from './enrol.ts';
 export {
   decideIdentity,
   DEFAULT_TRACK_AGGREGATION,

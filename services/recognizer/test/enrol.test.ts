@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createImage, encodePng, PmrError, type DetectedFace, type RgbImage } from '@pmr/common';
+import { createImage, PmrError, type DetectedFace, type RgbImage } from '@pmr/common';
+import { encodePng } from '@pmr/common/image';
 import { enrolGallery, type DetectFn, type EmbedFn } from '../src/enrol.ts';
 
 /** A face whose chip is filled with `value`, so the scripted embedder can tell chips apart. */

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { status } from '@grpc/grpc-js';
-import { silentLogger, type RgbImage } from '@pmr/common';
+import type { RgbImage } from '@pmr/common';
+import { silentLogger } from '@pmr/common/logger';
 import type { Embedder } from '../src/embedder.ts';
 import { createGallery } from '../src/gallery.ts';
 import type { EmbedRequest__Output, ImageMessage, SearchGalleryRequest__Output } from '../src/service/common-bridge.ts';

@@ -2,8 +2,9 @@
 // by the tracker's worker after the idle time, with the messages it held terminated: a failed job never holds memory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { silentLogger } from '@pmr/common';
-import { messageCodec, pipelineMsgIds, pipelineSubjects } from '@pmr/common/messaging';
+import { silentLogger } from '@pmr/common/logger';
+import { messageCodec } from '@pmr/common/messaging';
+import { pipelineMsgIds, pipelineSubjects } from '@pmr/common/pipeline';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { requireParts } from '@pmr/common/testing/require-parts';
 import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { test } from 'node:test';
 import { status, type StatusObject } from '@grpc/grpc-js';
-import { silentLogger } from '@pmr/common';
+import { silentLogger } from '@pmr/common/logger';
 import type { TrackRequest__Output, TrackResponse } from '../src/service/common-bridge.ts';
 import { serveTrack, type TrackCall } from '../src/service/track-handler.ts';
 import { twoWalkers } from './service-fixtures.ts';

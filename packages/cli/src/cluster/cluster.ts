@@ -32,8 +32,8 @@ export interface ClusterOptions {
   readonly services: readonly ServiceSpec[];
   /** Names in the order stop() stops them; services not named stop afterwards, last started first. */
   readonly stopOrder?: readonly string[];
-  /** Base environment of every service (default process.env). */
-  readonly env?: NodeJS.ProcessEnv;
+  /** Base environment of every service (the caller's, from its composition root). */
+  readonly env: NodeJS.ProcessEnv;
   readonly cwd?: string;
   /** The Node binary (default process.execPath). */
   readonly execPath?: string;
@@ -127,7 +127,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
         const child = new ServiceChild({
           name: spec.name,
           bin: spec.bin,
-          env: { ...(options.env ?? process.env), ...spec.env?.(endpoints) },
+          env: { ...options.env, ...spec.env?.(endpoints) },
           cwd: options.cwd ?? process.cwd(),
           execPath: options.execPath ?? process.execPath,
           onLine: (line) => options.onOutput?.(spec.name, line),

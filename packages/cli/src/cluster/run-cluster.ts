@@ -64,6 +64,7 @@ async function brokerFor(
   if (given !== undefined && given !== '') return { url: given, server: undefined };
   try {
     const server = await startNatsServer({
+      env,
       storeDir,
       ownProcessGroup: true,
       onUnexpectedExit: (code, signal) => onExit(signal !== null ? `was killed by ${signal}` : `exited with code ${String(code)}`),

@@ -14,7 +14,7 @@ import type { Job__Output } from '@pmr/common/proto/generated/pmr/v1/Job.ts';
 import type { ObjectRef__Output } from '@pmr/common/proto/generated/pmr/v1/ObjectRef.ts';
 import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
 import type { StartVideoJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
-import { galleryFolder } from '@pmr/recognizer';
+import { galleryFolder } from '@pmr/recognizer/enrol';
 import type { AnalysisResult } from '@pmr/results';
 import { resultFromProto, SKIP_METHOD_TO_PROTO } from '@pmr/results';
 

@@ -1,11 +1,12 @@
 // AttributesService over gRPC: validate the chips, analyse each (expression; age and gender when configured),
 // answer in order. Domain errors (PmrError) keep their status and message; anything else is logged and answered
 // INTERNAL without details.
-import { PmrError, type Logger } from '@pmr/common';
+import { PmrError } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
 import { toServiceError } from '@pmr/common/proto';
 import type { AttributeAnalyzer } from '../analyzer.ts';
 import { attributesToMessage } from './attributes-message.ts';
-import { chipsFromProto } from '@pmr/common/proto';
+import { chipsFromProto } from '@pmr/common/image';
 import type { AnalyzeRequest__Output, AnalyzeResponse, AttributesServiceHandlers, FaceAttributesMessage } from './common-bridge.ts';
 
 export interface AnalyzeHandlerOptions {

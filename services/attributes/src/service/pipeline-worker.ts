@@ -1,8 +1,9 @@
 // The attributes service's JetStream side: describes the best faces of each finished track
 // (pmr.tracks.describe.<job>; which faces: attributeFaceIndices, as in the embedded runtime) and sends expression,
 // age and gender with their vote weights to the orchestrator. Stateless: any replica takes any track.
-import type { Logger } from '@pmr/common';
-import { PIPELINE_CONSUMERS, startTrackWorker, type ConsumerHandle, type JetStreamBus } from '@pmr/common/messaging';
+import type { Logger } from '@pmr/common/logger';
+import type { ConsumerHandle, JetStreamBus } from '@pmr/common/messaging';
+import { PIPELINE_CONSUMERS, startTrackWorker } from '@pmr/common/pipeline';
 import type { AttributeAnalyzer } from '../analyzer.ts';
 import { attributeFaceIndices } from '../track-faces.ts';
 import { attributesToMessage } from './attributes-message.ts';

@@ -1,8 +1,6 @@
-// PMR's messaging layer: protobuf codecs for the pmr.v1 messages and the JetStream adapter the services use.
+// PMR's messaging layer: protobuf codecs for the pmr.v1 messages and the JetStream adapter the services use (connect,
+// streams, consumers, large objects). Which streams and subjects the pipeline uses is ../pipeline.
 export * from './types.ts';
 export * from './codec.ts';
 export * from './jetstream.ts';
 export { PAYLOAD_HEADROOM_BYTES, needsObjectStore, type LargeObjectStore, type LargeObjectStoreOptions } from './large-objects.ts';
-export * from './pipeline.ts';
-export * from './pipeline-frames.ts';
-export * from './track-worker.ts';

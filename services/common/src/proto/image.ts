@@ -1,7 +1,6 @@
-// pmr.v1.Image messages to and from the stages' RgbImage, with the checks every handler needs: a malformed
-// image is an INVALID_ARGUMENT naming the field, never a crash further down.
+// pmr.v1.Image messages: the checks every handler needs (a malformed image is an INVALID_ARGUMENT naming the field,
+// never a crash further down) and an RgbImage as a message. Decoding one (JPEG through sharp) is image/image-messages.ts.
 import { invalidArgument } from '../errors.ts';
-import { readImage } from '../image-io.ts';
 import type { RgbImage } from '../types.ts';
 import type { Image, Image__Output } from './generated/pmr/v1/Image.ts';
 import { PMR_MAX_IMAGE_SIDE } from './limits.ts';
@@ -42,20 +41,6 @@ export function checkImage(image: Image__Output | null | undefined, field: strin
     throw invalidArgument(`${field}.data is empty`);
   }
   return { encoding, width: image.width, height: image.height, data: image.data };
-}
-
-/**
- * A received Image as an RgbImage: RGB24 is used as is (no copy), JPEG is decoded and must have the declared
- * size. @throws PmrError INVALID_ARGUMENT for a malformed image or an undecodable JPEG.
- */
-export async function imageFromProto(image: Image__Output | null | undefined, field: string): Promise<RgbImage> {
-  const checked = checkImage(image, field);
-  if (checked.encoding === 'IMAGE_ENCODING_RGB24') return { width: checked.width, height: checked.height, data: checked.data };
-  const decoded = await readImage(checked.data, field);
-  if (decoded.width !== checked.width || decoded.height !== checked.height) {
-    throw invalidArgument(`${field}: the JPEG is ${decoded.width}x${decoded.height}, not the declared ${checked.width}x${checked.height}`);
-  }
-  return decoded;
 }
 
 /** An RgbImage as an RGB24 Image message (the pixels are shared, not copied). */

@@ -4,4 +4,4 @@ export * from './limits.ts';
 export * from './status.ts';
 export * from './image.ts';
 export * from './timeline.ts';
-export { chipsFromProto, CHIP_SIDE, MAX_CHIPS } from './chips.ts';
+export { CHIP_SIDE, MAX_CHIPS } from './chips.ts';

@@ -3,7 +3,8 @@
 // consumers. What it returns stops them and drains the connection: the first step of the ordered shutdown.
 import type { Logger } from 'pino';
 import { Counter, Gauge, Histogram } from 'prom-client';
-import { connectJetStream, ensurePipeline, type ConsumerHandle, type ConsumerObserver, type JetStreamBus } from '../messaging/index.ts';
+import { connectJetStream, type ConsumerHandle, type ConsumerObserver, type JetStreamBus } from '../messaging/index.ts';
+import { ensurePipeline } from '../pipeline/pipeline.ts';
 import type { ServiceMetrics } from './metrics.ts';
 
 const PIPELINE_BUCKETS_S = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120];

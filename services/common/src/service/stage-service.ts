@@ -1,7 +1,8 @@
 // What every stage service does around its handlers: serve them over gRPC (health, reflection, metrics interceptor),
 // expose /metrics, log where it listens, and shut down in order; and the `main` that reads the config once, starts
 // the service and turns SIGTERM/SIGINT into that shutdown. A service supplies only its handlers and what to release.
-import { createLogger, PmrError, type Logger } from '@pmr/common';
+import { PmrError } from '../errors.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import { loadPmrPackageDefinition } from '../proto/index.ts';
 import { PMR_MAX_MESSAGE_BYTES } from '../proto/limits.ts';
 import { ConfigError, int, LOG_LEVELS, oneOf, optional, port, readServiceConfig, str, type ConfigOf, type ConfigVar, type LogLevel } from './config.ts';
@@ -123,7 +124,7 @@ export async function runStageServiceMain<S extends Readonly<Record<string, Conf
   name: string,
   spec: S,
   start: (config: ConfigOf<S> & StageServiceSettings, logger: Logger) => Promise<RunningStageService>,
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  env: Readonly<Record<string, string | undefined>>,
 ): Promise<void> {
   let config: ConfigOf<S> & StageServiceSettings;
   try {

@@ -2,8 +2,9 @@
 // file's tests and stopped after them (node:test hooks), or nothing when `skip` says why it cannot run here.
 import { after, before } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectJetStream, ensurePipeline, type JetStreamBus } from '../messaging/index.ts';
-import { startNatsServer, type NatsServerHandle, type NatsServerOptions } from './nats-server.ts';
+import { connectJetStream, type JetStreamBus } from '../messaging/index.ts';
+import { ensurePipeline } from '../pipeline/pipeline.ts';
+import { startNatsServer, type NatsServerHandle, type TestNatsServerOptions } from './nats-server.ts';
 
 export interface PipelineBroker {
   /** The connection to the broker; only inside tests (after the `before` hook has run). */
@@ -19,7 +20,7 @@ export interface PipelineBroker {
 }
 
 /** `name`: the connection's name. `skip`: set when the file's tests are skipped, so nothing is started. */
-export function usePipelineBroker(name: string, options: { readonly server?: NatsServerOptions; readonly skip?: string | undefined } = {}): PipelineBroker {
+export function usePipelineBroker(name: string, options: { readonly server?: TestNatsServerOptions; readonly skip?: string | undefined } = {}): PipelineBroker {
   let server: NatsServerHandle | undefined;
   let bus: JetStreamBus | undefined;
   before(async () => {

@@ -3,7 +3,8 @@
 // the video at once. Domain errors keep their status (SourceDenied: PERMISSION_DENIED); anything
 // else is logged and answered INTERNAL without details.
 import { status, type StatusObject } from '@grpc/grpc-js';
-import { PmrError, type Logger } from '@pmr/common';
+import { PmrError } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
 import { capStatusMessage, toServiceError } from '@pmr/common/proto';
 import { decodeVideo } from '../decode.ts';
 import { probeVideo } from '../probe.ts';

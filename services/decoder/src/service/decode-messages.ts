@@ -1,6 +1,7 @@
 // DecoderService requests to stage options, and stage results to pmr.v1 messages. Pure, except that a frame
 // asked for as JPEG is encoded (sharp).
-import { encodeJpeg, invalidArgument, type Frame } from '@pmr/common';
+import { invalidArgument, type Frame } from '@pmr/common';
+import { encodeJpeg } from '@pmr/common/image';
 import type { DecodeOptions } from '../decode-options.ts';
 import type { DecodeOutcome } from '../decode.ts';
 import type { SkipMethod, SkipOptions } from '../frame-signature.ts';

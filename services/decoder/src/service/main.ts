@@ -1,7 +1,8 @@
 // The decoder service's composition root: config → logger → media roots → gRPC server (health, reflection,
 // metrics interceptor) → /metrics endpoint → SIGTERM/SIGINT → ordered shutdown. The only module of the service
 // that reads process.env, listens or handles signals.
-import { PmrError, type Logger } from '@pmr/common';
+import { PmrError } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter, Gauge } from 'prom-client';
 import { openVideoCount } from '../decode.ts';

@@ -9,11 +9,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PmrError, type Logger } from '@pmr/common';
-import {
-  encodePipelineFrame, messageCodec, pipelineMsgIds, pipelineSubjects, PIPELINE_CONSUMERS, PIPELINE_STREAMS, type ConsumerHandle,
-  type DeliveredMessage, type HandlerOutcome, type JetStreamBus,
-} from '@pmr/common/messaging';
+import { PmrError } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
+import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
+import { encodePipelineFrame, pipelineMsgIds, pipelineSubjects, PIPELINE_CONSUMERS, PIPELINE_STREAMS } from '@pmr/common/pipeline';
 import type { DecodeJob__Output } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import { decodeVideo } from '../decode.ts';

@@ -1,7 +1,9 @@
 // DetectorService over gRPC: validate the request, run the detector stage, answer with every face. Domain errors
 // (PmrError) keep their status and message; anything else is logged and answered INTERNAL without details.
-import { invalidArgument, PmrError, type Logger } from '@pmr/common';
-import { imageFromProto, toServiceError } from '@pmr/common/proto';
+import { invalidArgument, PmrError } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
+import { imageFromProto } from '@pmr/common/image';
+import { toServiceError } from '@pmr/common/proto';
 import type { Detector } from '../detector.ts';
 import type { DetectorServiceHandlers, DetectRequest__Output, DetectResponse } from './common-bridge.ts';
 import { faceToMessage } from './face-message.ts';

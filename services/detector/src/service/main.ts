@@ -1,7 +1,7 @@
 // The detector service's composition root: config → logger → model → detector stage → gRPC server (health,
 // reflection, metrics interceptor) → /metrics endpoint → SIGTERM/SIGINT → ordered shutdown. The only module of the
 // service that reads process.env, listens or handles signals.
-import type { Logger } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
 import { loadPmrProto } from '@pmr/common/proto';
 import { resolveModel } from '@pmr/models';
 import { Counter } from 'prom-client';

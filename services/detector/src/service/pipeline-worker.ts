@@ -3,11 +3,9 @@
 // leaves the frame unacked: the broker redelivers it to another replica after the ack wait, and the message id
 // makes a second publish of the same frame's faces a duplicate. A frame that fails on its last delivery is reported
 // to the job as a warning and passed on with no faces, so the job completes.
-import type { Logger } from '@pmr/common';
-import {
-  framePixels, messageCodec, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS, type ConsumerHandle,
-  type DeliveredMessage, type HandlerOutcome, type JetStreamBus,
-} from '@pmr/common/messaging';
+import type { Logger } from '@pmr/common/logger';
+import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
+import { framePixels, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
 import type { Frame__Output } from '@pmr/common/proto/generated/pmr/v1/Frame.ts';
 import type { FrameFaces } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import type { Detector } from '../detector.ts';

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { sendUnaryData, ServerWritableStream } from '@grpc/grpc-js';
-import { invalidArgument, notFound, PmrError, type Logger } from '@pmr/common';
+import { invalidArgument, notFound, PmrError } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
 import { toServiceError } from '@pmr/common/proto';
 import type { GalleryPhoto__Output } from '@pmr/common/proto/generated/pmr/v1/GalleryPhoto.ts';
 import type { GetJobResultRequest__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultRequest.ts';

@@ -1,5 +1,6 @@
 // A distributed job's result from its collected parts: every track decided against the job's gallery, strangers
 // grouped, statistics summed — the same steps and functions as the embedded runtime's last stage.
+import { encodeJpeg } from '@pmr/common/image';
 import { createGallery, type Gallery } from '@pmr/recognizer';
 import { decideTrack } from '@pmr/results';
 import { groupTracks, type GroupingOptions } from '@pmr/results';
@@ -18,7 +19,7 @@ export function galleryOfPart(part: GalleryPart | undefined): Gallery {
 export async function jobResult(collected: CollectedJob, gallery: GalleryPart | undefined, options: JobResultOptions, elapsedSeconds: number): Promise<AnalysisResult> {
   const identity = { gallery: galleryOfPart(gallery), threshold: options.matchThreshold };
   const analysed = [];
-  for (const evidence of collected.evidence) analysed.push(await decideTrack(evidence, identity));
+  for (const evidence of collected.evidence) analysed.push(await decideTrack(evidence, identity, encodeJpeg));
   const { tracks, persons } = groupTracks(analysed, options);
   return {
     video: collected.video,

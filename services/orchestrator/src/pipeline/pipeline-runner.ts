@@ -5,14 +5,12 @@
 // When every piece is in, the job is decided exactly as the embedded runtime decides it (decideTrack, groupTracks),
 // stored, and marked SUCCEEDED. A restarted orchestrator drives its QUEUED and RUNNING jobs again from their parts.
 import { basename } from 'node:path';
-import type { Logger } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
 import { PmrError } from '@pmr/common';
-import {
-  messageCodec, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS, type ConsumerHandle, type DeliveredMessage,
-  type HandlerOutcome, type JetStreamBus,
-} from '@pmr/common/messaging';
+import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
+import { pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
 import { capStatusMessage } from '@pmr/common/proto';
-import { enrolGallerySource, galleryFromPhotos } from '@pmr/recognizer';
+import { enrolGallerySource, galleryFromPhotos } from '@pmr/recognizer/enrol';
 import type { DecodeJob } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import { SKIP_METHOD_TO_PROTO } from '@pmr/results';
 import type { GroupingOptions } from '@pmr/results';

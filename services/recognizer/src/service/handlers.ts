@@ -2,10 +2,11 @@
 // persons). Domain errors (PmrError) keep their status and message; anything else is logged and answered INTERNAL
 // without details.
 import type { sendUnaryData } from '@grpc/grpc-js';
-import { PmrError, type Logger } from '@pmr/common';
+import { PmrError } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
 import { toServiceError } from '@pmr/common/proto';
 import type { Embedder } from '../embedder.ts';
-import { chipsFromProto } from '@pmr/common/proto';
+import { chipsFromProto } from '@pmr/common/image';
 import type { EmbedRequest__Output, EmbedResponse, RecognizerServiceHandlers } from './common-bridge.ts';
 import type { GalleryStore } from './gallery-store.ts';
 import { searchGalleries } from './search-request.ts';

@@ -1,8 +1,9 @@
 // The recognizer's JetStream side: embeds the selected faces of each finished track (pmr.tracks.embed.<job>) and
 // sends the embeddings, with the faces' qualities, to the orchestrator, which decides identity against the job's
 // gallery. Stateless: any replica takes any track.
-import type { Logger } from '@pmr/common';
-import { PIPELINE_CONSUMERS, startTrackWorker, type ConsumerHandle, type JetStreamBus } from '@pmr/common/messaging';
+import type { Logger } from '@pmr/common/logger';
+import type { ConsumerHandle, JetStreamBus } from '@pmr/common/messaging';
+import { PIPELINE_CONSUMERS, startTrackWorker } from '@pmr/common/pipeline';
 import type { Embedder } from '../embedder.ts';
 
 export interface RecognizerWorkerOptions {

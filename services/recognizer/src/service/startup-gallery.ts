@@ -1,6 +1,6 @@
 // The gallery enrolled at start-up from PMR_GALLERY_DIR: a detector is loaded for the enrolment only, each
 // person's photos are embedded with the service's embedder, and the detector is released again.
-import type { Logger } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
 import { createDetector } from '@pmr/detector';
 import { resolveModel } from '@pmr/models';
 import type { Embedder } from '../embedder.ts';

@@ -1,7 +1,7 @@
 // The tracker service's composition root: config → logger → gRPC server (health, reflection, metrics
 // interceptor) → /metrics endpoint → SIGTERM/SIGINT → ordered shutdown. The only module of the service that
 // reads process.env, listens or handles signals.
-import type { Logger } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter, Gauge } from 'prom-client';
 import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';

@@ -9,11 +9,9 @@
 // restart only delays it). A job's state lives in this process: a tracker restart loses its open jobs. A job whose
 // messages stop coming (its decoder failed, it was cancelled) is dropped after `sessionIdleMs`, its held messages
 // terminated, so a failed job never holds the tracker's memory.
-import type { Logger } from '@pmr/common';
-import {
-  messageCodec, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS, type ConsumerHandle, type DeliveredMessage,
-  type HandlerOutcome, type JetStreamBus,
-} from '@pmr/common/messaging';
+import type { Logger } from '@pmr/common/logger';
+import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
+import { pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
 import { timelineToProto } from '@pmr/common/proto';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';

@@ -3,7 +3,8 @@
 // A bad message ends the stream with its status (INVALID_ARGUMENT for out-of-order frames); anything else is
 // logged and answered INTERNAL without details.
 import type { StatusObject } from '@grpc/grpc-js';
-import { PmrError, type Logger } from '@pmr/common';
+import { PmrError } from '@pmr/common';
+import type { Logger } from '@pmr/common/logger';
 import { toServiceError } from '@pmr/common/proto';
 import type { TrackerServiceHandlers, TrackRequest__Output, TrackResponse } from './common-bridge.ts';
 import { TrackSession } from './track-session.ts';

@@ -9,9 +9,9 @@
 //   pmr.tracks.describe.<job>  FinishedTrack   tracker -> attributes
 //   pmr.results.<job>          PipelineResult  every stage -> orchestrator
 import { invalidArgument } from '../errors.ts';
-import type { MessageCodec } from './codec.ts';
-import type { JetStreamBus } from './jetstream.ts';
-import type { DeliveredMessage, WorkQueueSpec } from './types.ts';
+import type { MessageCodec } from '../messaging/codec.ts';
+import type { JetStreamBus } from '../messaging/jetstream.ts';
+import type { DeliveredMessage, WorkQueueSpec } from '../messaging/types.ts';
 
 /** A repeated message id inside this window is dropped by the stream (a publisher retrying, a stage redoing work). */
 export const PIPELINE_DUPLICATE_WINDOW_MS = 10 * 60_000;

@@ -6,11 +6,11 @@ import { invalidArgument } from '../errors.ts';
 import type { RgbImage } from '../types.ts';
 import type { FinishedTrack__Output } from '../proto/generated/pmr/v1/FinishedTrack.ts';
 import type { PipelineResult } from '../proto/generated/pmr/v1/PipelineResult.ts';
-import { chipsFromProto } from '../proto/chips.ts';
-import { messageCodec } from './codec.ts';
-import type { JetStreamBus } from './jetstream.ts';
+import { chipsFromProto } from '../image/image-messages.ts';
+import { messageCodec } from '../messaging/codec.ts';
+import type { JetStreamBus } from '../messaging/jetstream.ts';
 import { decodeJobMessage, pipelineMsgIds, pipelineSubjects } from './pipeline.ts';
-import type { ConsumerHandle, DeliveredMessage, HandlerOutcome } from './types.ts';
+import type { ConsumerHandle, DeliveredMessage, HandlerOutcome } from '../messaging/types.ts';
 
 const finishedCodec = messageCodec('pmr.v1.FinishedTrack');
 const resultCodec = messageCodec('pmr.v1.PipelineResult');

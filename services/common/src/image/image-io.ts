@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { invalidArgument } from './errors.ts';
-import type { RgbImage } from './types.ts';
+import { invalidArgument } from '../errors.ts';
+import type { RgbImage } from '../types.ts';
 
 /**
  * Decode an image file or buffer (JPEG, PNG, WebP, GIF, TIFF…) into packed RGB, honouring EXIF orientation.

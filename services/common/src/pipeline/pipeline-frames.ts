@@ -4,10 +4,11 @@
 import { invalidArgument } from '../errors.ts';
 import type { RgbImage } from '../types.ts';
 import type { Frame, Frame__Output } from '../proto/generated/pmr/v1/Frame.ts';
-import { imageFromProto, rgbImageToProto } from '../proto/image.ts';
-import { messageCodec } from './codec.ts';
-import type { JetStreamBus } from './jetstream.ts';
-import { needsObjectStore } from './large-objects.ts';
+import { imageFromProto } from '../image/image-messages.ts';
+import { rgbImageToProto } from '../proto/image.ts';
+import { messageCodec } from '../messaging/codec.ts';
+import type { JetStreamBus } from '../messaging/jetstream.ts';
+import { needsObjectStore } from '../messaging/large-objects.ts';
 import { PIPELINE_BUCKETS } from './pipeline.ts';
 
 const frameCodec = messageCodec('pmr.v1.Frame');
