@@ -43,18 +43,17 @@ interface DistributedRun {
   readonly cpu: Map<string, number>;
 }
 
-const FAMILIES = ['frames', 'faces', 'tracks', 'results', 'decode', 'obj:pmr-frames', 'obj:pmr-uploads', 'obj:other', '$O', 'other'] as const;
+const FAMILIES = ['frames', 'faces', 'tracks', 'results', 'decode', 'obj:pmr-frames', 'obj:pmr-uploads', 'obj:other', 'other'] as const;
 type Family = (typeof FAMILIES)[number];
 const SHOWN_FAMILIES: readonly Family[] = ['frames', 'faces', 'tracks', 'results', 'obj:pmr-frames', 'obj:pmr-uploads'];
 
 // ---- pure helpers ------------------------------------------------------------------------------------------------
 
-/** The subject family a message is counted under: pmr.<family>.…, pmr.obj.<bucket>.…, $O.… */
+/** The subject family a message is counted under: pmr.<family>.…, or an object store bucket's $O.<bucket>.… */
 function familyOf(subject: string): Family {
-  const [first, second, third] = subject.split('.');
-  if (first === '$O') return '$O';
+  const [first, second] = subject.split('.');
+  if (first === '$O') return second === 'pmr-frames' || second === 'pmr-uploads' ? `obj:${second}` : 'obj:other';
   if (first !== 'pmr') return 'other';
-  if (second === 'obj') return third === 'pmr-frames' || third === 'pmr-uploads' ? `obj:${third}` : 'obj:other';
   return (FAMILIES as readonly string[]).includes(second ?? '') ? (second as Family) : 'other';
 }
 

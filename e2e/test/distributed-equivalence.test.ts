@@ -37,7 +37,7 @@ test('short_hamilton_clip with the identities gallery: the six processes give th
     assert.equal(await readCounter(detector, 'pmr_detector_pipeline_frames_total'), Number(embedded.video['analysedFrames']), 'each analysed frame detected once');
     const bus = await connectJetStream({ servers: deployment.nats.url, name: 'equivalence-check' });
     try {
-      for (const stream of ['PMR_JOBS', 'PMR_FRAMES', 'PMR_FACES', 'PMR_TRACKS', 'PMR_RESULTS', 'PMR_OBJ_pmr-frames', 'PMR_OBJ_pmr-uploads']) {
+      for (const stream of ['PMR_JOBS', 'PMR_FRAMES', 'PMR_FACES', 'PMR_TRACKS', 'PMR_RESULTS', 'OBJ_pmr-frames', 'OBJ_pmr-uploads']) {
         // The upload is removed just after the job is marked done, so give it a moment.
         const deadline = Date.now() + 5000;
         while ((await bus.streamState(stream)).messages > 0 && Date.now() < deadline) await sleep(100);

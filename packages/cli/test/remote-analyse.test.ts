@@ -83,7 +83,7 @@ class RunningFake implements JobRunner {
   }
   async #run(jobId: string): Promise<void> {
     const job = (await this.store.getJob(jobId))!;
-    if (job.source.kind === 'upload') this.videos.push(await this.uploads.get(job.source));
+    if (job.source.kind === 'upload') this.videos.push(new Uint8Array(await new Response(await this.uploads.read(job.source)).arrayBuffer()));
     await this.gate.promise;
     const running = await this.store.updateState(jobId, { to: 'RUNNING', expectedVersion: job.version });
     if (this.behaviour === 'fail') {

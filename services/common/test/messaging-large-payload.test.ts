@@ -1,7 +1,10 @@
-// Payloads above the broker's max_payload go through the chunked object store and travel as a pmr.v1.ObjectRef.
+// Payloads above the broker's max_payload, and uploads, go through the NATS object store and travel as a
+// pmr.v1.ObjectRef; both ways stream.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { PmrError } from '../src/errors.ts';
 import { messageCodec } from '../src/messaging/codec.ts';
 import { connectJetStream, type JetStreamBus } from '../src/messaging/jetstream.ts';
@@ -118,7 +121,7 @@ test('putLarge replaces an object of the same name; a wrong sha256 in the refere
   assert.equal(back.length, 300_001);
   assert.equal(back[300_000], 2);
   // Only the new object's 2 chunks and its meta remain.
-  assert.equal((await b.streamState(`PMR_OBJ_${bucket}`)).messages, 3);
+  assert.equal((await b.streamState(`OBJ_${bucket}`)).messages, 3);
   await assert.rejects(b.getLarge({ ...ref, sha256: '0'.repeat(64) }), (error: unknown) => error instanceof PmrError && error.code === 'INTERNAL');
   await assert.rejects(b.putLarge('bad.bucket', 'x', new Uint8Array(1)), (error: unknown) => error instanceof PmrError && error.code === 'INVALID_ARGUMENT');
 });
@@ -136,4 +139,77 @@ test('max_payload from the generated config file is what the client sees', { ski
   } finally {
     await big.stop();
   }
+});
+
+/** A stream of `pieces` random pieces of `pieceBytes` each (then `end`: close, or fail with that error). */
+function pieces(count: number, pieceBytes: number, end: Error | 'close' = 'close'): { stream: ReadableStream<Uint8Array>; sent: Buffer[] } {
+  const sent: Buffer[] = [];
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (sent.length === count) {
+          if (end === 'close') controller.close();
+          else controller.error(end);
+          return;
+        }
+        const piece = randomBytes(pieceBytes);
+        sent.push(piece);
+        controller.enqueue(piece);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, sent };
+}
+
+test('putLarge stores what a stream yields; readLarge gives it back chunk by chunk, checked', { skip }, async () => {
+  const b = connected();
+  const bucket = `stream_${randomBytes(4).toString('hex')}`;
+  await b.ensureObjectBucket(bucket);
+  const { stream, sent } = pieces(37, 100_003);
+  const ref = await b.putLarge(bucket, 'upload/video.mp4', stream);
+  const bytes = Buffer.concat(sent);
+  assert.equal(bytes.length, 37 * 100_003);
+  assert.deepEqual(ref, { bucket, name: 'upload/video.mp4', size: String(bytes.length), sha256: createHash('sha256').update(bytes).digest('hex') });
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of await b.readLarge(ref)) chunks.push(chunk);
+  assert.ok(chunks.every((c) => c.length <= 256 * 1024), 'the store hands out its chunks, not the object');
+  assert.ok(Buffer.concat(chunks).equals(bytes));
+  assert.equal((await b.streamState(`OBJ_${bucket}`)).messages, Math.ceil(bytes.length / (256 * 1024)) + 1, 'the chunks and the description');
+  await b.deleteLarge(bucket, ref.name);
+  assert.equal((await b.streamState(`OBJ_${bucket}`)).messages, 0, 'a deleted object leaves nothing in the bucket');
+});
+
+test('a source that fails leaves no object and no chunk; unknown objects and buckets are NOT_FOUND', { skip }, async () => {
+  const b = connected();
+  const bucket = `failing_${randomBytes(4).toString('hex')}`;
+  await b.ensureObjectBucket(bucket);
+  const reason = new PmrError('RESOURCE_EXHAUSTED', 'the sender went over its limit');
+  const { stream, sent } = pieces(5, 300_000, reason);
+  await assert.rejects(b.putLarge(bucket, 'partial', stream), (error: unknown) => error === reason);
+  assert.equal(sent.length, 5, 'the source was read to its failure');
+  assert.equal((await b.streamState(`OBJ_${bucket}`)).messages, 0);
+  const notFound = (error: unknown): boolean => error instanceof PmrError && error.code === 'NOT_FOUND';
+  await assert.rejects(b.getLarge({ bucket, name: 'partial' }), notFound);
+  await assert.rejects(b.readLarge({ bucket: `never_${randomBytes(4).toString('hex')}`, name: 'x' }), notFound);
+  await b.deleteLarge(bucket, 'partial'); // absent: no error
+});
+
+test('an object that lost a chunk fails its read with INTERNAL instead of ending short', { skip }, async () => {
+  const b = connected();
+  const bucket = `damaged_${randomBytes(4).toString('hex')}`;
+  await b.ensureObjectBucket(bucket);
+  const ref = await b.putLarge(bucket, 'x', randomBytes(700_000)); // chunks at stream sequences 1, 2, 3; description 4
+  const nc = await connect({ servers: server!.url });
+  try {
+    await (await jetstreamManager(nc)).streams.deleteMessage(`OBJ_${bucket}`, 2);
+  } finally {
+    await nc.close();
+  }
+  const read = async (): Promise<number> => {
+    let total = 0;
+    for await (const chunk of await b.readLarge(ref)) total += chunk.length;
+    return total;
+  };
+  await assert.rejects(read(), (error: unknown) => error instanceof PmrError && error.code === 'INTERNAL' && /damaged/.test(error.message));
 });

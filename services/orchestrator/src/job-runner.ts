@@ -27,6 +27,12 @@ export interface JobRunner {
 
 /** Where UploadMedia puts files: the NATS object store in the service, anything equivalent in tests. */
 export interface UploadSink {
-  put(fileName: string, data: Uint8Array): Promise<LargeObjectRef>;
-  get(ref: Pick<LargeObjectRef, 'bucket' | 'name'>): Promise<Uint8Array>;
+  /**
+   * Store everything `chunks` yields as one object named after fileName, reading the next chunk only once the last
+   * is stored (so the sender is paced by the store, and memory is bounded whatever the file's size). When `chunks`
+   * errors, put rejects with that error and leaves no object, whole or partial.
+   */
+  put(fileName: string, chunks: ReadableStream<Uint8Array>): Promise<LargeObjectRef>;
+  /** An object's bytes, read as the stream is consumed. @throws PmrError NOT_FOUND for an unknown object. */
+  read(ref: Pick<LargeObjectRef, 'bucket' | 'name'>): Promise<ReadableStream<Uint8Array>>;
 }

@@ -2,13 +2,11 @@
 // (pipeline streams, results consumer, resumed jobs) → gRPC OrchestratorService (health, reflection, metrics) →
 // /metrics → SIGTERM/SIGINT → ordered shutdown (consumers first, then the server, then the store). The only module
 // of the service that reads process.env, listens or handles signals.
-import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
 import { PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
 import type { ConsumerHandle } from '@pmr/common/messaging';
-import { PIPELINE_BUCKETS } from '@pmr/common/pipeline';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter } from 'prom-client';
 import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from '@pmr/common/service';
@@ -16,7 +14,7 @@ import { createOrchestratorHandlers } from './api/handlers.ts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
 import { SqliteJobStore } from '@pmr/store';
 import { orchestratorServiceConfig, type OrchestratorServiceConfig } from './config.ts';
-import type { UploadSink } from './job-runner.ts';
+import { objectStoreUploads } from './pipeline/object-store-uploads.ts';
 import { createPipelineRunner, type PipelineRunner } from './pipeline/pipeline-runner.ts';
 import { createStageClients } from './pipeline/stage-clients.ts';
 
@@ -53,11 +51,7 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     throw err;
   });
   if (pipeline === undefined || runner === undefined) throw new PmrError('INTERNAL', 'pipeline did not start');
-  const { bus } = pipeline;
-  const uploads: UploadSink = {
-    put: (fileName, data) => bus.putLarge(PIPELINE_BUCKETS.uploads, `${randomUUID()}/${basename(fileName) || 'upload'}`, data),
-    get: (ref) => bus.getLarge(ref),
-  };
+  const uploads = objectStoreUploads(pipeline.bus);
   const handlers = createOrchestratorHandlers({ store, runner, uploads, logger, maxUploadBytes: config.maxUploadBytes });
   return startStageService({
     settings: config,

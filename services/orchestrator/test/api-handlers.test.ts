@@ -17,7 +17,8 @@ import type { StartVideoJobResponse__Output } from '@pmr/common/proto/generated/
 import type { UploadMediaRequest } from '@pmr/common/proto/generated/pmr/v1/UploadMediaRequest.ts';
 import type { UploadMediaResponse__Output } from '@pmr/common/proto/generated/pmr/v1/UploadMediaResponse.ts';
 import type { WatchJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/WatchJobResponse.ts';
-import { createOrchestratorHandlers, galleryDigest, MAX_UPLOAD_CHUNK_BYTES } from '../src/api/handlers.ts';
+import { createOrchestratorHandlers, galleryDigest } from '../src/api/handlers.ts';
+import { MAX_UPLOAD_CHUNK_BYTES } from '../src/api/upload-media.ts';
 import { resultFromProto } from '@pmr/results';
 import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type { JobRunner, JobSubmission } from '../src/job-runner.ts';
@@ -174,7 +175,7 @@ test('UploadMedia stores the chunks as one object and answers its reference', as
   assert.equal(ref.size, '2500');
   assert.equal(ref.sha256, createHash('sha256').update(bytes).digest('hex'));
   assert.match(ref.name, /clip\.mp4$/);
-  assert.deepEqual(Buffer.from(await uploads.get(ref)), bytes);
+  assert.deepEqual(uploads.objects.get(ref.name), bytes);
 });
 
 test('UploadMedia refuses uploads over the limit (RESOURCE_EXHAUSTED) and wrong sizes, names or chunks (INVALID_ARGUMENT)', async () => {

@@ -2,11 +2,11 @@
 // nats.js. A composition root calls connectJetStream once; services see the JetStreamBus interface.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect, nanos, NoRespondersError, TimeoutError, type NatsConnection, type Status } from '@nats-io/transport-node';
-import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, DiscardPolicy, JetStreamApiCodes, JetStreamApiError, RetentionPolicy, StorageType, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { silentLogger } from '../logger.ts';
 import { runConsumer } from './consumer.ts';
-import { largeObjectStore, type LargeObjectStoreOptions } from './large-objects.ts';
+import { largeObjectStore, type LargeObjectQuery, type LargeObjectStoreOptions } from './large-objects.ts';
 import type { BusStatusEvent, ConsumerObserver, ConsumeSpec, ConsumerHandle, LargeObjectRef, PublishResult, WorkQueueSpec } from './types.ts';
 
 export interface JetStreamConnectOptions {
@@ -39,7 +39,7 @@ export interface PublishOptions {
 }
 
 export interface JetStreamBus {
-  /** The server's max_payload in bytes: larger payloads go through putLarge. */
+  /** The server's max_payload in bytes: larger payloads go through putLarge (see large-objects.ts). */
   readonly maxPayload: number;
   /** Create the work-queue stream, or update it to this spec. */
   ensureWorkQueue(spec: WorkQueueSpec): Promise<void>;
@@ -51,8 +51,12 @@ export interface JetStreamBus {
   /** A durable consumer's backlog: waiting to be delivered, delivered and unacked, redelivered. */
   consumerState(stream: string, durable: string): Promise<ConsumerState>;
   ensureObjectBucket(bucket: string, options?: { readonly maxAgeMs?: number }): Promise<void>;
-  putLarge(bucket: string, name: string, data: Uint8Array): Promise<LargeObjectRef>;
-  getLarge(ref: Pick<LargeObjectRef, 'bucket' | 'name'> & Partial<LargeObjectRef>): Promise<Uint8Array>;
+  /** Store bytes, or all a stream yields (read as the broker takes them); a failing stream leaves nothing. */
+  putLarge(bucket: string, name: string, data: Uint8Array | ReadableStream<Uint8Array>): Promise<LargeObjectRef>;
+  /** An object's bytes as a stream that fetches each chunk when its reader wants it (bounded memory). */
+  readLarge(ref: LargeObjectQuery): Promise<ReadableStream<Uint8Array>>;
+  /** An object's bytes in memory: for objects that are small by nature (frames, gallery photos). */
+  getLarge(ref: LargeObjectQuery): Promise<Uint8Array>;
   deleteLarge(bucket: string, name: string): Promise<void>;
   /** Orderly shutdown: stop every consumer (running handlers settle), then drain the connection. */
   drain(): Promise<void>;
@@ -112,8 +116,9 @@ function isTransient(error: unknown): boolean {
   return error instanceof TimeoutError || error instanceof NoRespondersError || (error instanceof Error && error.cause instanceof NoRespondersError);
 }
 
+/** The stream or consumer asked about does not exist (JetStream API error codes 10059, 10014). */
 function isNotFound(error: unknown): boolean {
-  return error instanceof Error && /not found/i.test(error.message);
+  return error instanceof JetStreamApiError && (error.code === JetStreamApiCodes.StreamNotFound || error.code === JetStreamApiCodes.ConsumerNotFound);
 }
 
 /** Connect to NATS with reconnection forever; JetStream must be enabled on the server. */
@@ -213,6 +218,7 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
 
     ensureObjectBucket: (bucket, bucketOptions) => objects.ensureBucket(bucket, bucketOptions),
     putLarge: (bucket, name, data) => objects.put(bucket, name, data),
+    readLarge: (ref) => objects.read(ref),
     getLarge: (ref) => objects.get(ref),
     deleteLarge: (bucket, name) => objects.delete(bucket, name),
 

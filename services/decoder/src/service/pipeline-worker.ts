@@ -5,9 +5,11 @@
 // mid-job leaves the DecodeJob unacked; the one that gets it next decodes again and the message ids drop the frames
 // already published. A video that kills every decoder that reads it (FFmpeg crashing on a damaged or crafted file
 // takes its process with it) is not read a fourth time: its last delivery fails the job instead (DECODE_ATTEMPTS).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
@@ -78,13 +80,22 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
   // One gate for every job this decoder runs at once: together they stay under the bound.
   const gate = new BacklogGate({ max: maxInFlight, measure: backlog, pause: (signal) => sleep(20, undefined, { signal }) });
 
-  /** The video as a local file: a path under the roots, or an upload fetched into a temporary folder. */
-  const localVideo = async (job: DecodeJob__Output): Promise<{ path: string; source: string; cleanup: () => Promise<void> }> => {
+  /**
+   * The video as a local file: a path under the roots, or an upload copied into a temporary folder chunk by chunk as
+   * the object store hands them out (FFmpeg needs a file it can seek in; the decoder holds a few chunks at a time).
+   */
+  const localVideo = async (job: DecodeJob__Output, signal: AbortSignal): Promise<{ path: string; source: string; cleanup: () => Promise<void> }> => {
     if (job.source === 'upload' && job.upload !== null && job.upload !== undefined) {
       const dir = await mkdtemp(join(tmpdir(), 'pmr-decoder-'));
+      const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
       const path = join(dir, `video${extname(job.upload.name).slice(0, 16)}`);
-      await writeFile(path, await bus.getLarge({ bucket: job.upload.bucket, name: job.upload.name }));
-      return { path, source: job.upload.name, cleanup: () => rm(dir, { recursive: true, force: true }) };
+      try {
+        await pipeline(await bus.readLarge(job.upload), createWriteStream(path), { signal });
+      } catch (err) {
+        await cleanup();
+        throw err;
+      }
+      return { path, source: job.upload.name, cleanup };
     }
     const source = job.path ?? '';
     return { path: await resolveSource(source, options.roots, options.realRoots), source, cleanup: () => Promise.resolve() };
@@ -93,7 +104,7 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
   const run = async (job: DecodeJob__Output, signal: AbortSignal): Promise<void> => {
     const jobId = job.jobId;
     const method = SKIP_METHODS[String(job.skipMethod)] ?? 'histogram';
-    const video = await localVideo(job);
+    const video = await localVideo(job, signal);
     try {
       const decoded = await decodeVideo(video.path, {
         hwaccel: options.hwaccel,

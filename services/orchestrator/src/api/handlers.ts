@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { sendUnaryData, ServerWritableStream } from '@grpc/grpc-js';
 import { invalidArgument, notFound, PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
-import { toServiceError } from '@pmr/common/proto';
+import { PMR_MAX_MESSAGE_BYTES, toServiceError } from '@pmr/common/proto';
 import type { GalleryPhoto__Output } from '@pmr/common/proto/generated/pmr/v1/GalleryPhoto.ts';
 import type { GetJobResultRequest__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultRequest.ts';
 import type { GetJobResultResponse } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
@@ -14,7 +14,6 @@ import type { ObjectRef__Output } from '@pmr/common/proto/generated/pmr/v1/Objec
 import type { OrchestratorServiceHandlers } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
 import type { StartVideoJobRequest__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobRequest.ts';
 import type { StartVideoJobResponse } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
-import type { UploadMediaRequest__Output } from '@pmr/common/proto/generated/pmr/v1/UploadMediaRequest.ts';
 import type { VideoJobOptions__Output } from '@pmr/common/proto/generated/pmr/v1/VideoJobOptions.ts';
 import type { VideoSource__Output } from '@pmr/common/proto/generated/pmr/v1/VideoSource.ts';
 import type { WatchJobRequest__Output } from '@pmr/common/proto/generated/pmr/v1/WatchJobRequest.ts';
@@ -23,10 +22,9 @@ import type { GalleryPhotoInput, JobRunner, UploadSink } from '../job-runner.ts'
 import { isFinalState, type JobOptions, type JobRecord, type JobSource, type JobStore } from '@pmr/store';
 import { resultToProto, trackToProto } from '@pmr/results';
 import { jobToProto } from './job-proto.ts';
+import { readSmallUpload, receiveUpload } from './upload-media.ts';
 
 export const DEFAULT_WATCH_POLL_MS = 200;
-/** Largest chunk one UploadMedia message may carry. */
-export const MAX_UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
 export interface OrchestratorHandlerDeps {
   readonly store: JobStore;
@@ -37,47 +35,6 @@ export interface OrchestratorHandlerDeps {
   readonly maxUploadBytes: number;
   /** How often WatchJob reads the job (default DEFAULT_WATCH_POLL_MS). */
   readonly watchPollMs?: number;
-}
-
-const resourceExhausted = (message: string): PmrError => new PmrError('RESOURCE_EXHAUSTED', message);
-
-/** Collects one UploadMedia stream; add() and finish() throw PmrError as soon as the upload cannot be accepted. */
-export class UploadBuffer {
-  readonly #maxBytes: number;
-  readonly #chunks: Buffer[] = [];
-  #fileName = '';
-  #size = -1;
-  #received = 0;
-
-  constructor(maxBytes: number) {
-    this.#maxBytes = maxBytes;
-  }
-
-  add(message: UploadMediaRequest__Output): void {
-    if (this.#size < 0) this.#start(message);
-    if (message.chunk.length > MAX_UPLOAD_CHUNK_BYTES) {
-      throw invalidArgument(`${this.#fileName}: a chunk of ${message.chunk.length} bytes; send chunks of at most ${MAX_UPLOAD_CHUNK_BYTES} bytes`);
-    }
-    this.#received += message.chunk.length;
-    if (this.#received > this.#maxBytes) throw resourceExhausted(`${this.#fileName}: more than ${this.#maxBytes} bytes, this orchestrator's upload limit`);
-    if (this.#received > this.#size) throw invalidArgument(`${this.#fileName}: more bytes than the announced size ${this.#size}`);
-    this.#chunks.push(message.chunk);
-  }
-
-  finish(): { fileName: string; data: Buffer } {
-    if (this.#size < 0) throw invalidArgument('the upload is empty: the first message must carry file_name, size and the first chunk');
-    if (this.#received !== this.#size) throw invalidArgument(`${this.#fileName}: received ${this.#received} bytes, but the announced size is ${this.#size}`);
-    return { fileName: this.#fileName, data: Buffer.concat(this.#chunks) };
-  }
-
-  #start(first: UploadMediaRequest__Output): void {
-    if (first.fileName === '') throw invalidArgument('the first UploadMedia message must carry file_name');
-    const size = Number(first.size);
-    if (size > this.#maxBytes) throw resourceExhausted(`${first.fileName} is ${first.size} bytes; this orchestrator accepts uploads up to ${this.#maxBytes} bytes`);
-    if (size === 0) throw invalidArgument(`${first.fileName}: size is 0; set it to the file's size (empty files cannot be analysed)`);
-    this.#fileName = first.fileName;
-    this.#size = size;
-  }
 }
 
 function sourceOf(video: VideoSource__Output | null): JobSource {
@@ -107,9 +64,14 @@ function optionsOf(options: VideoJobOptions__Output | null): JobOptions {
   };
 }
 
-/** An uploaded object's bytes, checked against the size and sha256 the reference gives. */
+/** Largest uploaded gallery photo: as large as one sent inline may be by default. */
+const MAX_GALLERY_UPLOAD_BYTES = PMR_MAX_MESSAGE_BYTES;
+
+/** An uploaded gallery photo's bytes, checked against the size and sha256 the reference gives. */
 async function fetchUpload(uploads: UploadSink, ref: ObjectRef__Output, field: string): Promise<Uint8Array> {
-  const data = await uploads.get({ bucket: ref.bucket, name: ref.name });
+  const data = await readSmallUpload(await uploads.read({ bucket: ref.bucket, name: ref.name }), MAX_GALLERY_UPLOAD_BYTES, () =>
+    invalidArgument(`${field}: object ${ref.name} is larger than ${MAX_GALLERY_UPLOAD_BYTES} bytes, too large for a gallery photo`),
+  );
   if (ref.size !== '0' && Number(ref.size) !== data.length) throw invalidArgument(`${field}: object ${ref.name} has ${data.length} bytes, not ${ref.size}`);
   if (ref.sha256 !== '' && createHash('sha256').update(data).digest('hex') !== ref.sha256.toLowerCase()) {
     throw invalidArgument(`${field}: object ${ref.name} does not match its sha256`);
@@ -261,34 +223,17 @@ export function createOrchestratorHandlers(deps: OrchestratorHandlerDeps): Orche
   };
   return {
     UploadMedia(call, callback) {
-      const buffer = new UploadBuffer(deps.maxUploadBytes);
-      let settled = false;
-      const fail = (err: unknown): void => {
-        if (settled) return;
-        settled = true;
-        callback(statusOf('UploadMedia', err));
-      };
-      call.on('data', (message: UploadMediaRequest__Output) => {
-        if (settled) return;
-        try {
-          buffer.add(message);
-        } catch (err) {
-          fail(err);
-        }
-      });
-      call.on('end', () => {
-        if (settled) return;
-        answer('UploadMedia', callback, async () => {
-          const file = buffer.finish();
-          settled = true;
-          const ref = await deps.uploads.put(file.fileName, file.data);
-          log.info({ bucket: ref.bucket, name: ref.name, size: ref.size }, 'upload stored');
-          return { object: ref };
-        });
-      });
-      call.on('error', () => {
-        settled = true; // the client went away; nothing to answer
-      });
+      call.on('error', () => undefined); // a broken call ends receiveUpload's reading; nothing to answer then
+      receiveUpload(call, deps.uploads, deps.maxUploadBytes).then(
+        (object) => {
+          log.info({ bucket: object.bucket, name: object.name, size: object.size }, 'upload stored');
+          callback(null, { object });
+        },
+        (err: unknown) => {
+          if (call.cancelled) log.info({ method: 'UploadMedia' }, 'upload cancelled by the client; nothing kept');
+          else callback(statusOf('UploadMedia', err));
+        },
+      );
     },
     StartVideoJob(call, callback) {
       answer('StartVideoJob', callback, () => startVideoJob(deps, call.request, log));

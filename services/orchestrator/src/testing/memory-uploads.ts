@@ -1,4 +1,5 @@
 // An UploadSink that keeps uploads in a Map, named by a counter (for handler and client tests; not a test file itself).
+// Like the object store, it reads a chunk at a time and keeps nothing of an upload whose chunks fail.
 import { createHash } from 'node:crypto';
 import { notFound } from '@pmr/common';
 import type { LargeObjectRef } from '@pmr/common/messaging';
@@ -6,13 +7,24 @@ import type { UploadSink } from '../job-runner.ts';
 
 export class MemoryUploads implements UploadSink {
   readonly objects = new Map<string, Uint8Array>();
-  put(fileName: string, data: Uint8Array): Promise<LargeObjectRef> {
-    const name = `${this.objects.size + 1}-${fileName}`;
+  #count = 0;
+
+  async put(fileName: string, chunks: ReadableStream<Uint8Array>): Promise<LargeObjectRef> {
+    const name = `${++this.#count}-${fileName}`;
+    const hash = createHash('sha256');
+    const parts: Uint8Array[] = [];
+    for await (const chunk of chunks) {
+      hash.update(chunk);
+      parts.push(chunk);
+    }
+    const data = Buffer.concat(parts);
     this.objects.set(name, data);
-    return Promise.resolve({ bucket: 'uploads', name, size: String(data.length), sha256: createHash('sha256').update(data).digest('hex') });
+    return { bucket: 'uploads', name, size: String(data.length), sha256: hash.digest('hex') };
   }
-  get(ref: Pick<LargeObjectRef, 'bucket' | 'name'>): Promise<Uint8Array> {
+
+  read(ref: Pick<LargeObjectRef, 'bucket' | 'name'>): Promise<ReadableStream<Uint8Array>> {
     const data = this.objects.get(ref.name);
-    return data === undefined ? Promise.reject(notFound(`no upload ${ref.bucket}/${ref.name}`)) : Promise.resolve(data);
+    if (data === undefined) return Promise.reject(notFound(`no upload ${ref.bucket}/${ref.name}`));
+    return Promise.resolve(new Blob([data]).stream());
   }
 }
