@@ -5,11 +5,6 @@
 // mid-job leaves the DecodeJob unacked; the one that gets it next decodes again and the message ids drop the frames
 // already published. A video that kills every decoder that reads it (FFmpeg crashing on a damaged or crafted file
 // takes its process with it) is not read a fourth time: its last delivery fails the job instead (DECODE_ATTEMPTS).
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
@@ -20,8 +15,9 @@ import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/Pipeline
 import { decodeVideo } from '../decode.ts';
 import type { HwaccelChoice } from '../hwaccel-choice.ts';
 import { SKIP_METHODS } from './decode-messages.ts';
-import { resolveSource, SourceDenied } from './source-policy.ts';
+import { SourceDenied } from './source-policy.ts';
 import { BacklogGate } from './backlog-gate.ts';
+import { localVideo } from './local-video.ts';
 
 const jobCodec = messageCodec('pmr.v1.DecodeJob');
 const resultCodec = messageCodec('pmr.v1.PipelineResult');
@@ -58,15 +54,52 @@ function failureOf(err: unknown): { code: string; message: string } {
   return { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
 }
 
-export async function startDecoderWorker(options: DecoderWorkerOptions): Promise<ConsumerHandle> {
-  const { bus, logger } = options;
-  const maxInFlight = options.maxInFlight ?? 48;
-  const controllers = new Set<AbortController>();
-  const publishResult = (jobId: string, what: string, result: Omit<PipelineResult, 'jobId'>): Promise<unknown> =>
-    bus.publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, ...result }), { msgId: pipelineMsgIds.result(jobId, what) });
+/** What the parts of a running worker share. */
+interface Worker {
+  readonly options: DecoderWorkerOptions;
+  /** One gate for every job this decoder runs at once: together they stay under the bound. */
+  readonly gate: BacklogGate;
+  publishResult(jobId: string, what: string, result: Omit<PipelineResult, 'jobId'>): Promise<unknown>;
+}
 
-  /** Frames and faces waiting in the broker; while the broker is unreachable, it waits for it. */
-  const backlog = async (signal: AbortSignal): Promise<number> => {
+export async function startDecoderWorker(options: DecoderWorkerOptions): Promise<ConsumerHandle> {
+  const { bus } = options;
+  const worker: Worker = {
+    options,
+    gate: new BacklogGate({ max: options.maxInFlight ?? 48, measure: brokerBacklog(options), pause: (signal) => sleep(20, undefined, { signal }) }),
+    publishResult: (jobId, what, result) =>
+      bus.publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, ...result }), { msgId: pipelineMsgIds.result(jobId, what) }),
+  };
+  const controllers = new Set<AbortController>();
+  const handle = await bus.consume({
+    ...PIPELINE_CONSUMERS.decoder,
+    maxAckPending: 2,
+    ackWaitMs: DECODE_ACK_WAIT_MS,
+    maxDeliver: DECODE_ATTEMPTS + 1,
+    errorNakDelayMs: 1000,
+    pullExpiresMs: 5000,
+    handler: async (message) => {
+      const controller = new AbortController();
+      controllers.add(controller);
+      try {
+        return await handleDecodeJob(worker, message, controller.signal);
+      } finally {
+        controllers.delete(controller);
+      }
+    },
+  });
+  return {
+    inFlight: () => handle.inFlight(),
+    async stop() {
+      for (const c of controllers) c.abort(new Error('decoder shutting down'));
+      await handle.stop();
+    },
+  };
+}
+
+/** Frames and faces waiting in the broker; while the broker is unreachable, it waits for it. */
+function brokerBacklog({ bus, logger }: DecoderWorkerOptions): (signal: AbortSignal) => Promise<number> {
+  return async (signal) => {
     for (;;) {
       try {
         const [frames, faces] = await Promise.all([bus.streamState(PIPELINE_STREAMS.frames.stream), bus.streamState(PIPELINE_STREAMS.faces.stream)]);
@@ -77,131 +110,94 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
       }
     }
   };
-  // One gate for every job this decoder runs at once: together they stay under the bound.
-  const gate = new BacklogGate({ max: maxInFlight, measure: backlog, pause: (signal) => sleep(20, undefined, { signal }) });
+}
 
-  /**
-   * The video as a local file: a path under the roots, or an upload copied into a temporary folder chunk by chunk as
-   * the object store hands them out (FFmpeg needs a file it can seek in; the decoder holds a few chunks at a time).
-   */
-  const localVideo = async (job: DecodeJob__Output, signal: AbortSignal): Promise<{ path: string; source: string; cleanup: () => Promise<void> }> => {
-    if (job.source === 'upload' && job.upload !== null && job.upload !== undefined) {
-      const dir = await mkdtemp(join(tmpdir(), 'pmr-decoder-'));
-      const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
-      const path = join(dir, `video${extname(job.upload.name).slice(0, 16)}`);
-      try {
-        await pipeline(await bus.readLarge(job.upload), createWriteStream(path), { signal });
-      } catch (err) {
-        await cleanup();
-        throw err;
+/**
+ * One delivery of a DecodeJob: decode it, or fail the job when it cannot succeed (a bad source, a PmrError, the last
+ * delivery); other errors are thrown so the broker delivers it again.
+ */
+async function handleDecodeJob(worker: Worker, message: DeliveredMessage, signal: AbortSignal): Promise<HandlerOutcome> {
+  const { logger } = worker.options;
+  let job: DecodeJob__Output;
+  try {
+    job = jobCodec.decode(message.data);
+  } catch (err) {
+    return { term: `not a DecodeJob message: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (message.deliveryCount > DECODE_ATTEMPTS) {
+    const failure = {
+      code: 'INTERNAL',
+      message: `the decoder gave no result in ${DECODE_ATTEMPTS} attempts at this video (each time it crashed, was stopped or failed); it may be damaged or crafted to crash FFmpeg`,
+    };
+    logger.error({ jobId: job.jobId, attempts: message.deliveryCount - 1 }, 'video given up: no attempt at it ended');
+    await worker.publishResult(job.jobId, 'failure.decode', { failure });
+    return 'ack';
+  }
+  try {
+    await decodeToPipeline(worker, job, signal);
+    return 'ack';
+  } catch (err) {
+    if (signal.aborted) return { nak: 0 }; // shutting down: another decoder takes it over
+    const failure = failureOf(err);
+    const retryable = !(err instanceof SourceDenied) && !(err instanceof PmrError) && message.deliveryCount < DECODE_ATTEMPTS;
+    if (retryable) throw err;
+    logger.warn({ jobId: job.jobId, failure }, 'job cannot be decoded');
+    await worker.publishResult(job.jobId, 'failure.decode', { failure });
+    return 'ack';
+  }
+}
+
+/** Decodes the job's video and publishes its frames in order, then the end mark and the video summary. */
+async function decodeToPipeline(worker: Worker, job: DecodeJob__Output, signal: AbortSignal): Promise<void> {
+  const { bus, logger, hwaccel } = worker.options;
+  const jobId = job.jobId;
+  const method = SKIP_METHODS[String(job.skipMethod)] ?? 'histogram';
+  const video = await localVideo(bus, job, worker.options, signal);
+  try {
+    const decoded = await decodeVideo(video.path, {
+      hwaccel,
+      signal,
+      skip: { method },
+      ...(job.fps !== undefined && job.fps !== null ? { fps: job.fps } : {}),
+      ...(job.maxFrames !== undefined && job.maxFrames !== null ? { maxFrames: job.maxFrames } : {}),
+    });
+    const { info } = decoded;
+    logger.info({ jobId, decoder: decoded.decoder }, 'decoding');
+    let analysed = 0;
+    for await (const frame of decoded.frames) {
+      await worker.gate.admit(signal);
+      const { image, lastDuration, ...meta } = frame;
+      const data = await encodePipelineFrame(bus, { ...meta, jobId, frameDuration: lastDuration }, image);
+      decoded.recycle(frame); // the message holds a copy of the pixels
+      await bus.publish(pipelineSubjects.frames(jobId), data, { msgId: pipelineMsgIds.frame(jobId, frame.index), attempts: 20 });
+      worker.options.onFrame?.();
+      analysed = frame.index + 1;
+      if (analysed % PROGRESS_EVERY === 0) {
+        await worker.publishResult(jobId, `progress.decoded.${analysed}`, { progress: { framesDecoded: frame.sourceLast + 1, framesTotal: info.frameCount } });
       }
-      return { path, source: job.upload.name, cleanup };
     }
-    const source = job.path ?? '';
-    return { path: await resolveSource(source, options.roots, options.realRoots), source, cleanup: () => Promise.resolve() };
-  };
-
-  const run = async (job: DecodeJob__Output, signal: AbortSignal): Promise<void> => {
-    const jobId = job.jobId;
-    const method = SKIP_METHODS[String(job.skipMethod)] ?? 'histogram';
-    const video = await localVideo(job, signal);
-    try {
-      const decoded = await decodeVideo(video.path, {
-        hwaccel: options.hwaccel,
-        signal,
-        skip: { method },
-        ...(job.fps !== undefined && job.fps !== null ? { fps: job.fps } : {}),
-        ...(job.maxFrames !== undefined && job.maxFrames !== null ? { maxFrames: job.maxFrames } : {}),
-      });
-      const { info } = decoded;
-      logger.info({ jobId, decoder: decoded.decoder }, 'decoding');
-      let analysed = 0;
-      for await (const frame of decoded.frames) {
-        await gate.admit(signal);
-        const { image, lastDuration, ...meta } = frame;
-        const data = await encodePipelineFrame(bus, { ...meta, jobId, frameDuration: lastDuration }, image);
-        decoded.recycle(frame); // the message holds a copy of the pixels
-        await bus.publish(pipelineSubjects.frames(jobId), data, { msgId: pipelineMsgIds.frame(jobId, frame.index), attempts: 20 });
-        options.onFrame?.();
-        analysed = frame.index + 1;
-        if (analysed % PROGRESS_EVERY === 0) {
-          await publishResult(jobId, `progress.decoded.${analysed}`, { progress: { framesDecoded: frame.sourceLast + 1, framesTotal: info.frameCount } });
-        }
-      }
-      const outcome = await decoded.outcome;
-      await bus.publish(pipelineSubjects.faces(jobId), frameFacesCodec.encode({ jobId, frameIndex: analysed, end: true }), {
-        msgId: pipelineMsgIds.faces(jobId, analysed),
-        attempts: 20,
-      });
-      await publishResult(jobId, 'decoded', {
-        decodeEnded: {
-          video: {
-            source: video.source,
-            width: info.width,
-            height: info.height,
-            fps: info.fps,
-            duration: Math.round((info.startTime + info.duration) * 1000) / 1000,
-            frames: outcome.sourceFrames,
-            analysedFrames: analysed,
-            complete: outcome.complete,
-            error: outcome.error ?? '',
-          },
+    const outcome = await decoded.outcome;
+    await bus.publish(pipelineSubjects.faces(jobId), frameFacesCodec.encode({ jobId, frameIndex: analysed, end: true }), {
+      msgId: pipelineMsgIds.faces(jobId, analysed),
+      attempts: 20,
+    });
+    await worker.publishResult(jobId, 'decoded', {
+      decodeEnded: {
+        video: {
+          source: video.source,
+          width: info.width,
+          height: info.height,
+          fps: info.fps,
+          duration: Math.round((info.startTime + info.duration) * 1000) / 1000,
+          frames: outcome.sourceFrames,
+          analysedFrames: analysed,
+          complete: outcome.complete,
+          error: outcome.error ?? '',
         },
-      });
-      logger.info({ jobId, analysed, complete: outcome.complete }, 'job decoded');
-    } finally {
-      await video.cleanup();
-    }
-  };
-
-  const handler = async (message: DeliveredMessage): Promise<HandlerOutcome> => {
-    let job: DecodeJob__Output;
-    try {
-      job = jobCodec.decode(message.data);
-    } catch (err) {
-      return { term: `not a DecodeJob message: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    if (message.deliveryCount > DECODE_ATTEMPTS) {
-      const failure = {
-        code: 'INTERNAL',
-        message: `the decoder gave no result in ${DECODE_ATTEMPTS} attempts at this video (each time it crashed, was stopped or failed); it may be damaged or crafted to crash FFmpeg`,
-      };
-      logger.error({ jobId: job.jobId, attempts: message.deliveryCount - 1 }, 'video given up: no attempt at it ended');
-      await publishResult(job.jobId, 'failure.decode', { failure });
-      return 'ack';
-    }
-    const controller = new AbortController();
-    controllers.add(controller);
-    try {
-      await run(job, controller.signal);
-      return 'ack';
-    } catch (err) {
-      if (controller.signal.aborted) return { nak: 0 }; // shutting down: another decoder takes it over
-      const failure = failureOf(err);
-      const retryable = !(err instanceof SourceDenied) && !(err instanceof PmrError) && message.deliveryCount < DECODE_ATTEMPTS;
-      if (retryable) throw err;
-      logger.warn({ jobId: job.jobId, failure }, 'job cannot be decoded');
-      await publishResult(job.jobId, 'failure.decode', { failure });
-      return 'ack';
-    } finally {
-      controllers.delete(controller);
-    }
-  };
-
-  const handle = await bus.consume({
-    ...PIPELINE_CONSUMERS.decoder,
-    maxAckPending: 2,
-    ackWaitMs: DECODE_ACK_WAIT_MS,
-    maxDeliver: DECODE_ATTEMPTS + 1,
-    errorNakDelayMs: 1000,
-    pullExpiresMs: 5000,
-    handler,
-  });
-  return {
-    inFlight: () => handle.inFlight(),
-    async stop() {
-      for (const c of controllers) c.abort(new Error('decoder shutting down'));
-      await handle.stop();
-    },
-  };
+      },
+    });
+    logger.info({ jobId, analysed, complete: outcome.complete }, 'job decoded');
+  } finally {
+    await video.cleanup();
+  }
 }
