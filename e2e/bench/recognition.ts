@@ -83,11 +83,14 @@ for (const c of calibrations) {
 
 const descriptors = (c: Calibration): Array<[string, number]> => [
   ['MobileFaceNet', 1],
-  ['FaceRes 1024-d', 0],
+  [`FaceRes 1024-d (cal. ${c.set})`, 0],
   [`fusion w=${c.weight} (cal. ${c.set})`, c.weight],
 ];
 
-console.log('\n## Still photos: 1:1 verification (ordered photo pairs: a one-photo gallery against a plain chip) and rank-1\n');
+console.log(
+  '\n## Still photos: 1:1 verification (ordered photo pairs: a one-photo gallery against a plain chip) and rank-1\n\n' +
+    'Scores in MobileFaceNet units: FaceRes (weight 0) and the fusion are mapped onto MobileFaceNet\'s impostor scale with the norms of the named calibration set (identities/ when not named); raw cosines are under Data.\n',
+);
 console.log(STILL_HEADER);
 for (const set of SETS) {
   const images = sets[set]!.images;

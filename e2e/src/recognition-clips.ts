@@ -148,6 +148,8 @@ interface ClipOutcome {
   /** Enrolled people who appear, and how many of them were named in their clip. */
   readonly present: number;
   readonly found: number;
+  /** Enrolled people who appear but were not named, as person (clip). */
+  readonly missed: string[];
   /** Tracks named after someone who is not in their clip. */
   readonly wrong: string[];
   /** bbt_* names given in the unlabelled Big Bang Theory clip (not judged). */
@@ -166,6 +168,7 @@ function clipOutcome(clips: readonly Clip[], gallery: ReturnType<typeof describe
   let obama = '';
   let strangerMax = Number.NEGATIVE_INFINITY;
   const wrong: string[] = [];
+  const missed: string[] = [];
   const bbt = new Set<string>();
   const mismatches: string[] = [];
   for (const c of clips) {
@@ -182,8 +185,9 @@ function clipOutcome(clips: readonly Clip[], gallery: ReturnType<typeof describe
     }
     present += c.present?.length ?? 0;
     found += (c.present ?? []).filter((p) => named.has(p)).length;
+    missed.push(...(c.present ?? []).filter((p) => !named.has(p)).map((p) => `${p} (${c.file.replace(/\.mp4$/, '')})`));
   }
-  return { present, found, wrong, bbt: [...bbt], obama, strangerMax, mismatches };
+  return { present, found, missed, wrong, bbt: [...bbt], obama, strangerMax, mismatches };
 }
 
 export async function clipStudy(input: ClipStudyInput): Promise<void> {
@@ -202,7 +206,7 @@ export async function clipStudy(input: ClipStudyInput): Promise<void> {
   for (const c of clips) console.log(`- ${c.file}: ${c.tracks.length} tracks, ${c.tracks.reduce((n, t) => n + t.faces.length, 0)} faces`);
   const header = '| threshold | enrolled people found | false names (tracks) | Obama\'s track | largest track score in the clips with nobody enrolled | bbt names |';
   const cells = (o: ClipOutcome, threshold: number): string =>
-    `${threshold.toFixed(2)} | ${o.found}/${o.present} | ${o.wrong.length}${o.wrong.length > 0 ? ` (${o.wrong.join(', ')})` : ''} | ${o.obama} | ${f3(o.strangerMax)} | ${o.bbt.join(', ') || '—'} |`;
+    `${threshold.toFixed(2)} | ${o.found}/${o.present}${o.missed.length > 0 ? ` (missed ${o.missed.join(', ')})` : ''} | ${o.wrong.length}${o.wrong.length > 0 ? ` (${o.wrong.join(', ')})` : ''} | ${o.obama} | ${f3(o.strangerMax)} | ${o.bbt.join(', ') || '—'} |`;
   console.log(`\n| scorer (thresholds calibrated on the named still set) ${header}\n|---|---|---|---|---|---|---|`);
   const production = clipOutcome(clips, gallery, scorer(calibrations[0]!.norms, 1), DEFAULT_MATCH_THRESHOLD, false);
   console.log(`| MobileFaceNet, mean-embedding, production's threshold | ${cells(production, DEFAULT_MATCH_THRESHOLD)}`);
