@@ -108,7 +108,8 @@ function baseOf(images: readonly DescribedImage[]): Base {
 
 /**
  * Gallery of the given photos but the excluded ones, persons in order of first appearance (a person with no photo
- * left is not in it). Only the persons who lose a photo are recomputed.
+ * left is not in it). The full gallery is built once per array (which must not change afterwards); only the persons
+ * who lose a photo are recomputed.
  */
 export function describedGallery(images: readonly DescribedImage[], excluded: ReadonlySet<DescribedImage> = new Set()): DescribedGallery {
   const base = baseOf(images);
