@@ -4,7 +4,7 @@ import type { DetectedFace, Frame } from '@pmr/common';
 import { decodeVideo, type DecodedVideo, type HwaccelChoice, type SkipOptions } from '@pmr/decoder';
 import { createGallery, type Gallery } from '@pmr/recognizer';
 import { groupTracks, StageClock, type AnalysisResult, type DecisionSettings, type GallerySummary } from '@pmr/results';
-import type { AnalysedTrack } from './analyse-track.ts';
+import type { AnalysedTrack, TrackFacesObserver } from './analyse-track.ts';
 import type { Engines } from './engines.ts';
 import { KeptFaceRefiner } from './kept-face-refiner.ts';
 import { VideoTracking, type BoxObserver } from './video-tracking.ts';
@@ -41,6 +41,8 @@ export interface AnalyseInput {
   readonly options: AnalyseOptions;
   readonly onProgress?: (p: Progress) => void;
   readonly onBox?: BoxObserver;
+  /** Sees each track's selected faces and embeddings before it is decided (evaluation scripts). */
+  readonly onTrackFaces?: TrackFacesObserver;
   /** Told once where the pictures are decoded ("software", "cuda", …), for a log line. */
   readonly onDecoder?: (decoder: string) => void;
   readonly signal?: AbortSignal;
@@ -65,6 +67,7 @@ export async function analyseVideo(input: AnalyseInput): Promise<AnalysisResult>
     refiner,
     timelineInterval: options.timelineInterval,
     onBox: input.onBox,
+    onTrackFaces: input.onTrackFaces,
   });
   const totalFrames = decoded.info.frameCount;
   try {

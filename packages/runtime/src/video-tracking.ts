@@ -4,7 +4,7 @@
 import type { Box, DetectedFace, Frame } from '@pmr/common';
 import { FrameTimes, TrackLog, Tracker, type FinishedTrack, type FrameSpan, type TrackedFace } from '@pmr/tracker';
 import type { StageClock } from '@pmr/results';
-import { analyseTrack, type AnalysedTrack, type IdentityPolicy } from './analyse-track.ts';
+import { analyseTrack, type AnalysedTrack, type IdentityPolicy, type TrackFacesObserver } from './analyse-track.ts';
 import type { Engines } from './engines.ts';
 import type { KeptFaceRefiner } from './kept-face-refiner.ts';
 
@@ -19,6 +19,7 @@ export interface VideoTrackingDeps {
   /** Seconds between box-timeline samples per track. */
   readonly timelineInterval: number;
   readonly onBox?: BoxObserver | undefined;
+  readonly onTrackFaces?: TrackFacesObserver | undefined;
 }
 
 export class VideoTracking {
@@ -90,7 +91,7 @@ export class VideoTracking {
       const record = this.#log.take(t.trackId);
       if (record === undefined) continue;
       this.embeddings += t.selected.length;
-      const analysis = this.#queue.then(async () => analyseTrack(await refiner.refinedTrack(t), record, engines, identity, clock));
+      const analysis = this.#queue.then(async () => analyseTrack(await refiner.refinedTrack(t), record, engines, identity, clock, this.#deps.onTrackFaces));
       this.#queue = analysis.then(
         () => undefined,
         () => undefined,

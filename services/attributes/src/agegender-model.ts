@@ -1,6 +1,6 @@
 // I/O: an age/gender ONNX model (FaceRes built by the project, or a user-supplied InsightFace genderage.onnx).
 import { readFile } from 'node:fs/promises';
-import { failedPrecondition, type RgbImage } from '@pmr/common';
+import { failedPrecondition, l2normalize, type RgbImage } from '@pmr/common';
 import { loadSession, ort, type ModelSession } from '@pmr/common/onnx';
 import { onnxNodes } from '@pmr/models';
 import { ageFromDistribution, genderFromMaleProbability, type AgeResult, type GenderResult } from './agegender-decode.ts';
@@ -23,11 +23,24 @@ export interface AgeGenderModelOptions {
   readonly path: string;
 }
 
+export interface AgeGenderPrediction {
+  readonly age: AgeResult;
+  readonly gender: GenderResult;
+  /**
+   * FaceRes only: the unit-length 1024-d face descriptor, the network's pooled output before its age and gender heads
+   * (the same run computes it; a second face descriptor beside MobileFaceNet's). Null for InsightFace genderage.onnx.
+   */
+  readonly descriptor: Float32Array | null;
+}
+
 export interface AgeGenderModel {
-  /** Age and gender from the face's 112x112 ArcFace-aligned chip. */
-  predict(chip: RgbImage): Promise<{ age: AgeResult; gender: GenderResult }>;
+  /** Age, gender and (FaceRes) the face descriptor from the face's 112x112 ArcFace-aligned chip. */
+  predict(chip: RgbImage): Promise<AgeGenderPrediction>;
   release(): Promise<void>;
 }
+
+/** Length of the FaceRes descriptor. */
+export const FACERES_DESCRIPTOR_DIM = 1024;
 
 /**
  * The inference thread the age/gender model runs on, apart from the detector, embedder and expression model. It is the
@@ -55,15 +68,17 @@ async function expectIo(session: ModelSession, path: string, kind: AgeGenderKind
 
 async function loadFaceres(path: string, threads: number | undefined): Promise<AgeGenderModel> {
   const session = await open('faceres', path, threads);
-  await expectIo(session, path, 'faceres', 'input', ['age', 'gender']);
+  await expectIo(session, path, 'faceres', 'input', ['age', 'gender', 'descriptor']);
   return {
     async predict(chip) {
       const input = new ort.Tensor('float32', faceresInput(chip), [1, FACERES_SIZE, FACERES_SIZE, 3]);
-      const out = await session.run({ input }, ['age', 'gender']);
+      const out = await session.run({ input }, ['age', 'gender', 'descriptor']);
       const age = out.age?.data as Float32Array | undefined;
       const gender = out.gender?.data as Float32Array | undefined;
+      const descriptor = out.descriptor?.data as Float32Array | undefined;
       if (age === undefined || gender === undefined) throw failedPrecondition('faceres model returned no age/gender output');
-      return { age: ageFromDistribution(age), gender: genderFromMaleProbability(gender[0]!) };
+      if (descriptor?.length !== FACERES_DESCRIPTOR_DIM) throw failedPrecondition('faceres model returned no 1024-d descriptor');
+      return { age: ageFromDistribution(age), gender: genderFromMaleProbability(gender[0]!), descriptor: l2normalize(new Float32Array(descriptor)) };
     },
     release: () => session.release(),
   };
@@ -93,7 +108,7 @@ async function loadInsightface(path: string, threads: number | undefined): Promi
       const out = await session.run({ [inputName]: new ort.Tensor('float32', data, [1, 3, GENDERAGE_SIZE, GENDERAGE_SIZE]) });
       const values = out[outputName]?.data as Float32Array | undefined;
       if (values === undefined) throw failedPrecondition('genderage model returned no output');
-      return genderageDecode(values);
+      return { ...genderageDecode(values), descriptor: null };
     },
     release: () => session.release(),
   };

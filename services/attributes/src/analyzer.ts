@@ -14,9 +14,21 @@ export interface AttributeAnalyzerOptions {
   readonly threads?: number;
 }
 
+/** What the attribute models say about one face. */
+export interface FaceAnalysis {
+  readonly attributes: FaceAttributes;
+  /**
+   * The FaceRes face descriptor (unit-length, 1024-d) that the age/gender run computes beside age and gender; null
+   * without an age/gender model or with InsightFace genderage.onnx, which has none.
+   */
+  readonly descriptor: Float32Array | null;
+}
+
 export interface AttributeAnalyzer {
   /** Attributes of one face from its 112x112 ArcFace-aligned RGB chip; age and gender are null without an age/gender model. */
   analyze(chip: RgbImage): Promise<FaceAttributes>;
+  /** The attributes and the FaceRes descriptor of one face, from the same model runs as analyze(). */
+  analyzeFace(chip: RgbImage): Promise<FaceAnalysis>;
   /** Free the models; the analyzer must not be used afterwards. */
   release(): Promise<void>;
 }
@@ -42,13 +54,17 @@ export async function createAttributeAnalyzer(options: AttributeAnalyzerOptions)
     }
   }
   let released = false;
+  const analyzeFace = async (chip: RgbImage): Promise<FaceAnalysis> => {
+    if (released) throw failedPrecondition('attribute analyzer was released');
+    if (ageGenderModel === null) return { attributes: { expression: await expression.predict(chip), age: null, gender: null }, descriptor: null };
+    // Both sessions run at once (onnxruntime works off the JS thread).
+    const [expr, { age, gender, descriptor }] = await Promise.all([expression.predict(chip), ageGenderModel.predict(chip)]);
+    return { attributes: { expression: expr, age, gender }, descriptor };
+  };
   return {
+    analyzeFace,
     async analyze(chip) {
-      if (released) throw failedPrecondition('attribute analyzer was released');
-      if (ageGenderModel === null) return { expression: await expression.predict(chip), age: null, gender: null };
-      // Both sessions run at once (onnxruntime works off the JS thread).
-      const [expr, { age, gender }] = await Promise.all([expression.predict(chip), ageGenderModel.predict(chip)]);
-      return { expression: expr, age, gender };
+      return (await analyzeFace(chip)).attributes;
     },
     async release() {
       if (released) return;
@@ -58,3 +74,5 @@ export async function createAttributeAnalyzer(options: AttributeAnalyzerOptions)
     },
   };
 }
+
+export { FACERES_DESCRIPTOR_DIM, loadAgeGenderModel } from './agegender-model.ts';

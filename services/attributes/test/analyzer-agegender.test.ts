@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flipHorizontal } from '@pmr/common';
 import { readImage } from '@pmr/common/image';
 import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { createDetector } from '@pmr/detector';
@@ -33,6 +34,21 @@ test('analyze fills age and gender when an age/gender model is configured', { sk
   assert.ok(detected !== undefined);
   const analyzer = await createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModelPath, threads: 1 });
   const a = await analyzer.analyze(detected.chip);
+  // The same run gives the FaceRes descriptor: unit length, 1024-d, nearer the mirrored face than another person's.
+  const face2 = await analyzer.analyzeFace(detected.chip);
+  assert.deepEqual(face2.attributes, a);
+  const descriptor = face2.descriptor;
+  assert.ok(descriptor !== null && descriptor.length === 1024);
+  const dot = (x: Float32Array, y: Float32Array): number => x.reduce((s, v, i) => s + v * y[i]!, 0);
+  assert.ok(Math.abs(dot(descriptor, descriptor) - 1) < 1e-5);
+  const mirrored = (await analyzer.analyzeFace(flipHorizontal(detected.chip))).descriptor!;
+  const otherImage = await readImage(join(dataDir, 'attributes', 'utkface_21_1_0_20170105183508735.jpg'));
+  const detector2 = await createDetector({ kind: 'yunet', modelPath: yunetModel, threads: 1 });
+  const [other] = await detector2.detect(otherImage);
+  await detector2.release();
+  assert.ok(other !== undefined);
+  const otherDescriptor = (await analyzer.analyzeFace(other.chip)).descriptor!;
+  assert.ok(dot(descriptor, mirrored) > dot(descriptor, otherDescriptor), `mirror ${dot(descriptor, mirrored)}, other person ${dot(descriptor, otherDescriptor)}`);
   await analyzer.release();
   // UTKFace label: 54-year-old man.
   assert.ok(a.age !== null && a.gender !== null);

@@ -39,6 +39,8 @@ test('analyze: rejects a chip of the wrong size, and any call after release', as
   await assert.rejects(analyzer.analyze(createImage(96, 112)), { code: 'INVALID_ARGUMENT' });
   const grey = await analyzer.analyze(createImage(CHIP_SIZE, CHIP_SIZE, 128));
   assert.ok(EXPRESSIONS.includes(grey.expression.value));
+  // Without an age/gender model there is no FaceRes descriptor.
+  assert.equal((await analyzer.analyzeFace(createImage(CHIP_SIZE, CHIP_SIZE, 128))).descriptor, null);
   await analyzer.release();
   await analyzer.release(); // idempotent
   await assert.rejects(analyzer.analyze(createImage(CHIP_SIZE, CHIP_SIZE)), { code: 'FAILED_PRECONDITION' });

@@ -60,3 +60,23 @@ export {
 } from './evaluation.ts';
 export { cosine, dot, normalized, weightedMeanDirection } from './vectors.ts';
 export { DEFAULT_MATCH_THRESHOLD, THRESHOLD_MARGIN } from './threshold.ts';
+export { fuseScores, mobilefacenetOnly, scoreNorm, type ScoreFusion, type ScoreNorm } from './fusion.ts';
+export {
+  calibratedThreshold,
+  describedGallery,
+  impostorCosines,
+  leaveOneImageOut as describedLeaveOneImageOut,
+  leaveOnePersonOut as describedLeaveOnePersonOut,
+  pairTracks as describedPairTracks,
+  scoreFaces,
+  strangerOutcomes as describedStrangerOutcomes,
+  tarAtFar,
+  verificationScores,
+  type DescribedFace,
+  type DescribedGallery,
+  type DescribedImage,
+  type FaceAggregation,
+  type GalleryTemplates,
+  type Outcome,
+  type Scorer,
+} from './fusion-evaluation.ts';
