@@ -1,4 +1,5 @@
 // Command-line parsing and validation, in one place. Every problem is reported at once.
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { HWACCEL_CHOICES, type HwaccelChoice } from '@pmr/decoder/hwaccel';
 import type { AgeGenderChoice, DetectorKind } from '@pmr/runtime';
@@ -10,8 +11,10 @@ export const USAGE = `usage:
   pmr detect IMAGE [--gallery DIR] [--detector yunet|scrfd] [--threshold X] [--age-gender faceres|insightface:PATH]
   pmr analyze VIDEO --remote HOST:PORT [--gallery DIR] [--json OUT.json] [--fps N] [--skip histogram|ssim|none]
                     analyse on a running cluster (pmr cluster) instead of in this process
-  pmr cluster [--port PORT] [--media-root DIR]... [--nats-store DIR] [--store FILE] [--log-level LEVEL]
+  pmr cluster [--listen ADDR] [--port PORT] [--media-root DIR]... [--nats-store DIR] [--store FILE] [--log-level LEVEL]
                     run the six services and, unless NATS_URL is set, a local nats-server; Ctrl-C stops them
+      --listen ADDR     the interface of the public port (default 127.0.0.1: this machine only; 0.0.0.0 or :: for
+                        every interface, with no authentication); the other services listen on 127.0.0.1 only
   pmr models build      build the age/gender model from its npm package into the model cache
 
 Models come from PMR_MODELS_DIR when set, else they are downloaded once into ~/.cache/pmr/models.`;
@@ -51,6 +54,8 @@ export interface DetectCommand {
 
 export interface ClusterCommand {
   readonly command: 'cluster';
+  /** The IP address the orchestrator's public gRPC port listens on. */
+  readonly listen: string;
   /** The orchestrator's public gRPC port (0: any free port). */
   readonly port: number;
   /** --media-root folders as given (repeatable); empty: the current directory. */
@@ -62,6 +67,8 @@ export interface ClusterCommand {
 }
 
 export const DEFAULT_CLUSTER_PORT = 50050;
+/** Where the cluster's public port listens unless --listen says otherwise: this machine only. */
+export const DEFAULT_CLUSTER_LISTEN = '127.0.0.1';
 
 export interface ModelsBuildCommand {
   readonly command: 'models-build';
@@ -79,7 +86,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const FLAGS = {
   analyze: ['gallery', 'json', 'annotate', 'fps', 'detector', 'skip', 'skip-threshold', 'threshold', 'age-gender', 'hwaccel', 'remote'],
   detect: ['gallery', 'detector', 'threshold', 'age-gender'],
-  cluster: ['port', 'media-root', 'nats-store', 'store', 'log-level'],
+  cluster: ['listen', 'port', 'media-root', 'nats-store', 'store', 'log-level'],
 } as const;
 
 /** Flags the embedded runtime honours but a remote analysis cannot, with why. */
@@ -171,6 +178,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'age-gender': { type: 'string' },
         hwaccel: { type: 'string' },
         remote: { type: 'string' },
+        listen: { type: 'string' },
         port: { type: 'string' },
         'media-root': { type: 'string', multiple: true },
         'nats-store': { type: 'string' },
@@ -234,16 +242,24 @@ export function parseCommand(argv: readonly string[]): Command {
   };
 }
 
+function listenAddress(raw: string | undefined, problems: string[]): string {
+  if (raw === undefined) return DEFAULT_CLUSTER_LISTEN;
+  if (isIP(raw) !== 0) return raw;
+  problems.push(`--listen must be an IP address of this machine to listen on (127.0.0.1, 0.0.0.0 for every interface, ::, …), got ${JSON.stringify(raw)}`);
+  return DEFAULT_CLUSTER_LISTEN;
+}
+
 function clusterCommand(
-  values: { readonly port?: string; readonly 'media-root'?: string[]; readonly 'nats-store'?: string; readonly store?: string; readonly 'log-level'?: string },
+  values: { readonly listen?: string; readonly port?: string; readonly 'media-root'?: string[]; readonly 'nats-store'?: string; readonly store?: string; readonly 'log-level'?: string },
   positionals: readonly string[],
   problems: string[],
 ): ClusterCommand {
   if (positionals.length > 0) problems.push(`cluster takes no arguments, got ${positionals.join(' ')}`);
+  const listen = listenAddress(values.listen, problems);
   const port = portNumber('port', values.port, DEFAULT_CLUSTER_PORT, problems);
   const mediaRoots = values['media-root'] ?? [];
   if (mediaRoots.some((r) => r === '' || r.includes(':'))) problems.push("--media-root must name a folder whose path has no ':'");
   const logLevel = values['log-level'] === undefined ? undefined : oneOf('log-level', values['log-level'], LOG_LEVELS, 'warn', problems);
   if (problems.length > 0) throw new UsageError(problems.join('; '));
-  return { command: 'cluster', port, mediaRoots, natsStore: values['nats-store'], store: values.store, logLevel };
+  return { command: 'cluster', listen, port, mediaRoots, natsStore: values['nats-store'], store: values.store, logLevel };
 }

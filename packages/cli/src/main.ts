@@ -109,7 +109,7 @@ async function runClusterCommand(cmd: ClusterCommand, env: CliEnv): Promise<numb
   process.on('SIGTERM', onSignal);
   try {
     return await runCluster(
-      { port: cmd.port, mediaRoots: cmd.mediaRoots, natsStore: cmd.natsStore, store: cmd.store, logLevel: cmd.logLevel ?? env.logLevel },
+      { listen: cmd.listen, port: cmd.port, mediaRoots: cmd.mediaRoots, natsStore: cmd.natsStore, store: cmd.store, logLevel: cmd.logLevel ?? env.logLevel },
       { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stopSignal: stop.signal, killSignal: kill.signal },
     );
   } finally {

@@ -61,7 +61,7 @@ function natsGreeting(url: string): Promise<string> {
 }
 
 function options(overrides: Partial<ClusterCommandOptions> = {}): ClusterCommandOptions {
-  return { port: 0, mediaRoots: [], natsStore: undefined, store: undefined, logLevel: 'info', ...overrides };
+  return { listen: '127.0.0.1', port: 0, mediaRoots: [], natsStore: undefined, store: undefined, logLevel: 'info', ...overrides };
 }
 
 function environment(): NodeJS.ProcessEnv {
@@ -92,7 +92,7 @@ test('pmr cluster: a local nats-server, six services told where things are, prin
     const names = ['decoder', 'detector', 'tracker', 'recognizer', 'attributes', 'orchestrator'];
     const addresses = new Map<string, string>();
     lines.slice(0, 6).forEach((line, i) => {
-      const match = /^(\w+) +pid (\d+) {2}grpc (127\.0\.0\.1:\d+) {2}metrics (\d+)$/.exec(line);
+      const match = /^(\w+) +pid (\d+) {2}grpc (127\.0\.0\.1:\d+) {2}metrics (127\.0\.0\.1:\d+)$/.exec(line);
       assert.ok(match !== null, line);
       assert.equal(match[1], names[i]);
       addresses.set(match[1]!, match[3]!);
@@ -108,6 +108,7 @@ test('pmr cluster: a local nats-server, six services told where things are, prin
       NATS_URL: natsUrl,
       PMR_GRPC_HOST: '127.0.0.1',
       PMR_GRPC_PORT: '0',
+      PMR_METRICS_HOST: '127.0.0.1',
       PMR_METRICS_PORT: '0',
       PMR_LOG_LEVEL: 'info',
       PMR_MEDIA_ROOTS: `${work}:${work}`,
@@ -115,7 +116,9 @@ test('pmr cluster: a local nats-server, six services told where things are, prin
     const orchestrator = echoedEnv(stderr.text, 'orchestrator');
     assert.deepEqual(orchestrator, {
       NATS_URL: natsUrl,
+      PMR_GRPC_HOST: '127.0.0.1',
       PMR_GRPC_PORT: String(port),
+      PMR_METRICS_HOST: '127.0.0.1',
       PMR_METRICS_PORT: '0',
       PMR_LOG_LEVEL: 'info',
       PMR_DETECTOR_ADDR: addresses.get('detector'),
@@ -133,6 +136,34 @@ test('pmr cluster: a local nats-server, six services told where things are, prin
   } finally {
     stop.abort();
     rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('pmr cluster --listen 0.0.0.0: only the public port is widened, printed as bound, with a warning', { skip }, async () => {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stop = new AbortController();
+  // A user's own PMR_GRPC_HOST / PMR_METRICS_HOST must not widen what the cluster starts.
+  const env = { ...environment(), PMR_GRPC_HOST: '0.0.0.0', PMR_METRICS_HOST: '0.0.0.0' };
+  try {
+    const run = runCluster(options({ listen: '0.0.0.0' }), { env, cwd: process.cwd(), stdout, stderr, stopSignal: stop.signal, services: fakes() });
+    const ready = (await stdout.waitFor(/^ready (\S+)\n/m))[1]!;
+    const orchestrator = /^orchestrator +pid \d+ {2}grpc (\S+) {2}metrics (\S+)$/m.exec(stdout.text);
+    assert.ok(orchestrator !== null, stdout.text);
+    assert.match(orchestrator[1]!, /^0\.0\.0\.0:\d+$/, 'the address the orchestrator bound');
+    assert.equal(ready, orchestrator[1]);
+    for (const line of stdout.text.split('\n').filter((l) => / pid /.test(l) && !l.startsWith('orchestrator'))) {
+      assert.match(line, /grpc 127\.0\.0\.1:\d+ {2}metrics 127\.0\.0\.1:\d+$/, line);
+    }
+    assert.match(stderr.text, /^pmr: warning: the orchestrator at 0\.0\.0\.0:\d+ accepts connections from other machines, without authentication/m);
+    const told = echoedEnv(stderr.text, 'orchestrator');
+    assert.deepEqual([told.PMR_GRPC_HOST, told.PMR_METRICS_HOST], ['0.0.0.0', '127.0.0.1']);
+    const detector = echoedEnv(stderr.text, 'detector');
+    assert.deepEqual([detector.PMR_GRPC_HOST, detector.PMR_METRICS_HOST], ['127.0.0.1', '127.0.0.1']);
+    stop.abort();
+    assert.equal(await run, 0);
+  } finally {
+    stop.abort();
   }
 });
 

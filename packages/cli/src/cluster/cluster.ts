@@ -6,14 +6,16 @@ import { existsSync } from 'node:fs';
 import { failedPrecondition, invalidArgument, PmrError } from '@pmr/common';
 import { describeExit, ServiceChild, type ExitStatus } from './service-child.ts';
 
-/** A running service: where it listens. */
+/** A running service: where it listens, as its servers bound (from its `listening` line). */
 export interface ServiceEndpoint {
   readonly name: string;
   readonly pid: number;
   readonly grpcPort: number;
   readonly metricsPort: number;
-  /** 127.0.0.1:grpcPort */
+  /** `host:port` of its gRPC server. */
   readonly grpcAddress: string;
+  /** `host:port` of its /metrics endpoint. */
+  readonly metricsAddress: string;
 }
 
 /** One service of a cluster. */
@@ -135,10 +137,9 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
         children.set(spec.name, child);
         return child;
       });
-      const ports = await Promise.race([Promise.all(started.map((c) => c.listening(startTimeoutMs))), startAborted]);
+      const listening = await Promise.race([Promise.all(started.map((c) => c.listening(startTimeoutMs))), startAborted]);
       started.forEach((child, i) => {
-        const { grpcPort, metricsPort } = ports[i]!;
-        endpoints.set(child.name, { name: child.name, pid: child.pid, grpcPort, metricsPort, grpcAddress: `127.0.0.1:${grpcPort}` });
+        endpoints.set(child.name, { name: child.name, pid: child.pid, ...listening[i]! });
         void child.exited.then((status) => {
           if (!stopping) abortStart(new PmrError('UNAVAILABLE', `${child.name} ${describeExit(status)} while the cluster was starting`));
         });

@@ -11,6 +11,8 @@ import { shownAt } from './log-level.ts';
 import { CLUSTER_STOP_ORDER, clusterServiceSpecs, type ClusterSettings } from './service-specs.ts';
 
 export interface ClusterCommandOptions {
+  /** The IP address the orchestrator's public gRPC port listens on. */
+  readonly listen: string;
   /** The orchestrator's public gRPC port. */
   readonly port: number;
   /** Folders the decoder may read videos from (relative to cwd); empty: cwd. */
@@ -42,7 +44,13 @@ const NAME_WIDTH = 12;
 
 /** The line printed for one running service. */
 export function serviceLine(service: ServiceEndpoint): string {
-  return `${service.name.padEnd(NAME_WIDTH)} pid ${service.pid}  grpc ${service.grpcAddress}  metrics ${service.metricsPort}`;
+  return `${service.name.padEnd(NAME_WIDTH)} pid ${service.pid}  grpc ${service.grpcAddress}  metrics ${service.metricsAddress}`;
+}
+
+/** Whether `address` (`host:port` as bound) is reachable from this machine only. */
+export function isLoopback(address: string): boolean {
+  const host = address.slice(0, address.lastIndexOf(':')).replace(/^\[(.*)\]$/, '$1');
+  return host.startsWith('127.') || host === '::1' || host.startsWith('::ffff:127.');
 }
 
 /** The media roots as absolute folders; each must exist. @throws PmrError naming the first that does not. */
@@ -109,6 +117,7 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
       natsUrl: broker.url,
       logLevel: cmd.logLevel,
       mediaRoots,
+      orchestratorHost: cmd.listen,
       orchestratorPort: cmd.port,
       storePath: cmd.store === undefined ? join(workDir, 'jobs.db') : resolve(io.cwd, cmd.store),
     };
@@ -130,6 +139,12 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
     }
     for (const service of cluster.services) io.stdout.write(`${serviceLine(service)}\n`);
     const front = cluster.services.at(-1);
+    if (front !== undefined && !isLoopback(front.grpcAddress)) {
+      io.stderr.write(
+        `pmr: warning: the orchestrator at ${front.grpcAddress} accepts connections from other machines, without authentication: ` +
+          'anyone who reaches it can start jobs and read their results\n',
+      );
+    }
     io.stdout.write(`ready ${front?.grpcAddress ?? ''}\n`);
     const running = cluster;
     const onStop = (): void => void running.stop();

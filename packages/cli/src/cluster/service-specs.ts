@@ -1,6 +1,7 @@
 // The six services `pmr cluster` runs, as data for the supervisor: each one's entry file and the environment it gets
-// on top of the inherited one. Stage services listen on loopback on free ports; the orchestrator starts last, on the
-// public port, told where the detector and recognizer listen.
+// on top of the inherited one. Every listener is on loopback on a free port, except the orchestrator's public gRPC
+// port, on the address and port asked for; the orchestrator starts last, told where the detector and recognizer
+// listen. The listen settings are always given, so a PMR_GRPC_HOST in the user's environment widens nothing.
 import { join } from 'node:path';
 import type { ServiceEndpoint, ServiceSpec } from './cluster.ts';
 import { serviceLogLevel } from './log-level.ts';
@@ -26,6 +27,8 @@ export interface StageSettings {
 }
 
 export interface ClusterSettings extends StageSettings {
+  /** The IP address the orchestrator's public gRPC port listens on. */
+  readonly orchestratorHost: string;
   /** The orchestrator's public gRPC port (0: any free port). */
   readonly orchestratorPort: number;
   /** The orchestrator's job store file. */
@@ -37,16 +40,24 @@ export function serviceBin(name: string, repoRoot: string = REPO_ROOT): string {
   return join(repoRoot, 'services', name, 'bin', `${name}-service.ts`);
 }
 
+const LOOPBACK = '127.0.0.1';
+
 function commonEnv(settings: StageSettings): Record<string, string> {
-  return { NATS_URL: settings.natsUrl, PMR_LOG_LEVEL: serviceLogLevel(settings.logLevel), PMR_GRPC_PORT: '0', PMR_METRICS_PORT: '0' };
+  return {
+    NATS_URL: settings.natsUrl,
+    PMR_LOG_LEVEL: serviceLogLevel(settings.logLevel),
+    PMR_GRPC_HOST: LOOPBACK,
+    PMR_GRPC_PORT: '0',
+    PMR_METRICS_HOST: LOOPBACK,
+    PMR_METRICS_PORT: '0',
+  };
 }
 
 /** The five stage services, in start order; they start together. */
 export function stageServiceSpecs(settings: StageSettings): ServiceSpec[] {
-  const loopback = { PMR_GRPC_HOST: '127.0.0.1', PMR_METRICS_HOST: '127.0.0.1' };
   return STAGE_SERVICES.map((name) => {
     const extra: Record<string, string> = name === 'decoder' ? { PMR_MEDIA_ROOTS: settings.mediaRoots.join(':') } : {};
-    const env = { ...commonEnv(settings), ...loopback, ...extra };
+    const env = { ...commonEnv(settings), ...extra };
     return { name, bin: serviceBin(name, settings.repoRoot), env: () => env };
   });
 }
@@ -64,6 +75,7 @@ export function orchestratorServiceSpec(settings: ClusterSettings): ServiceSpec 
     needs: [...STAGE_SERVICES],
     env: (peers) => ({
       ...commonEnv(settings),
+      PMR_GRPC_HOST: settings.orchestratorHost,
       PMR_GRPC_PORT: String(settings.orchestratorPort),
       PMR_DETECTOR_ADDR: address(peers, 'detector'),
       PMR_RECOGNIZER_ADDR: address(peers, 'recognizer'),
