@@ -61,6 +61,11 @@ test('pmr cluster: prints the six services and ready, each listening on loopback
     assert.equal(await exited, 0, stderr.slice(-2000));
     for (const pid of pids) assert.equal(processAlive(pid), false, `service pid ${pid} still running`);
   } finally {
-    if (cluster.exitCode === null) cluster.kill('SIGKILL');
+    if (cluster.exitCode === null) {
+      cluster.kill('SIGTERM'); // it stops its services; SIGKILL would leave them running
+      const timer = setTimeout(() => cluster.kill('SIGKILL'), 60_000);
+      await exited;
+      clearTimeout(timer);
+    }
   }
 });

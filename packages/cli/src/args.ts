@@ -12,9 +12,12 @@ export const USAGE = `usage:
   pmr analyze VIDEO --remote HOST:PORT [--gallery DIR] [--json OUT.json] [--fps N] [--skip histogram|ssim|none]
                     analyse on a running cluster (pmr cluster) instead of in this process
   pmr cluster [--listen ADDR] [--port PORT] [--media-root DIR]... [--nats-store DIR] [--store FILE] [--log-level LEVEL]
-                    run the six services and, unless NATS_URL is set, a local nats-server; Ctrl-C stops them
+                    run the six services and, unless NATS_URL is set, a local nats-server; Ctrl-C stops them;
+                    a service that dies is restarted (5 times in a row at most, then the cluster stops)
       --listen ADDR     the interface of the public port (default 127.0.0.1: this machine only; 0.0.0.0 or :: for
                         every interface, with no authentication); the other services listen on 127.0.0.1 only
+      --store FILE      the orchestrator's job store (default: a temporary file, removed when the cluster stops)
+      --nats-store DIR  the local nats-server's JetStream store (default: a temporary folder, removed likewise)
   pmr models build      build the age/gender model from its npm package into the model cache
 
 Models come from PMR_MODELS_DIR when set, else they are downloaded once into ~/.cache/pmr/models.`;

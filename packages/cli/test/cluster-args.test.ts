@@ -88,5 +88,8 @@ test('hostPort collects a problem and returns undefined for a bad address', () =
 test('the usage text shows cluster and --remote', () => {
   assert.match(USAGE, /pmr cluster \[--listen ADDR\] \[--port PORT\] \[--media-root DIR\]\.\.\./);
   assert.match(USAGE, /--listen ADDR +the interface of the public port \(default 127\.0\.0\.1: this machine only/);
+  assert.match(USAGE, /a service that dies is restarted \(5 times in a row at most, then the cluster stops\)/);
+  assert.match(USAGE, /--store FILE +the orchestrator's job store \(default: a temporary file, removed when the cluster stops\)/);
+  assert.match(USAGE, /--nats-store DIR +the local nats-server's JetStream store \(default: a temporary folder, removed likewise\)/);
   assert.match(USAGE, /pmr analyze VIDEO --remote HOST:PORT/);
 });

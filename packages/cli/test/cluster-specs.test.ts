@@ -58,6 +58,15 @@ test('the orchestrator: the public address, /metrics on loopback, the detector a
   assert.throws(() => orchestrator.env?.(new Map()), /the orchestrator needs detector, which is not running/);
 });
 
+test('a restarted service is told to listen on the ports it had, so the addresses the others hold stay right', () => {
+  const specs = clusterServiceSpecs({ ...settings, orchestratorPort: 0 });
+  const detector = specs[1]!.env?.(new Map(), endpoint('detector', 4001));
+  assert.deepEqual([detector?.PMR_GRPC_PORT, detector?.PMR_METRICS_PORT, detector?.PMR_GRPC_HOST], ['4001', '4002', '127.0.0.1']);
+  const peers = new Map([['detector', endpoint('detector', 4001)], ['recognizer', endpoint('recognizer', 4003)]]);
+  const orchestrator = specs[5]!.env?.(peers, endpoint('orchestrator', 5001));
+  assert.deepEqual([orchestrator?.PMR_GRPC_PORT, orchestrator?.PMR_METRICS_PORT], ['5001', '5002'], '--port 0: the port it found');
+});
+
 test('log levels: services never quieter than info; pmr shows pino lines at the level asked for', () => {
   assert.deepEqual(['silent', 'fatal', 'warn', 'info', 'debug', 'trace'].map(serviceLogLevel), ['info', 'info', 'info', 'info', 'debug', 'trace']);
   const info = JSON.stringify({ level: 30, msg: 'listening' });

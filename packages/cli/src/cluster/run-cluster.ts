@@ -1,13 +1,16 @@
 // `pmr cluster`: the whole distributed runtime on one machine. Uses NATS_URL, or starts a local nats-server with
 // JetStream; starts the six services through the supervisor; prints where each listens and "ready"; forwards their
-// output to stderr, prefixed with their names; and stops everything, in order, when told to or when a service dies.
+// output to stderr, prefixed with their names; reports each service that dies and is restarted; and stops
+// everything, in order, when told to, when a service keeps dying or when the nats-server it started dies.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { failedPrecondition, invalidArgument } from '@pmr/common';
 import { startNatsServer, type NatsServerHandle } from '@pmr/common/nats-server';
-import { startCluster, type ClusterEnd, type RunningCluster, type ServiceEndpoint, type ServiceSpec } from './cluster.ts';
+import { startCluster, type ClusterEnd, type RunningCluster, type ServiceEndpoint, type ServiceSpec, type SupervisorEvent } from './cluster.ts';
 import { shownAt } from './log-level.ts';
+import type { RestartPolicy } from './restart-policy.ts';
+import { describeExit } from './service-child.ts';
 import { CLUSTER_STOP_ORDER, clusterServiceSpecs, type ClusterSettings } from './service-specs.ts';
 
 export interface ClusterCommandOptions {
@@ -19,7 +22,7 @@ export interface ClusterCommandOptions {
   readonly mediaRoots: readonly string[];
   /** JetStream store of a local nats-server; default a temporary folder. */
   readonly natsStore: string | undefined;
-  /** The orchestrator's job store file; default jobs.db in the temporary folder. */
+  /** The orchestrator's job store file; default jobs.db in the temporary folder (removed when the cluster stops). */
   readonly store: string | undefined;
   /** The level of service log lines shown on stderr. */
   readonly logLevel: string;
@@ -38,6 +41,8 @@ export interface ClusterIo {
   readonly services?: (settings: ClusterSettings) => ServiceSpec[];
   /** How long a service may take to start (default the supervisor's). */
   readonly startTimeoutMs?: number;
+  /** When services that die are restarted (default the supervisor's); for tests. */
+  readonly restart?: RestartPolicy;
 }
 
 const NAME_WIDTH = 12;
@@ -83,10 +88,26 @@ async function brokerFor(
   }
 }
 
+/** `detector was killed by SIGKILL` or `… exited with code 3 (its last error)`. */
+function exitLine(service: string, status: { code: number | null; signal: NodeJS.Signals | null }, problem: string | undefined): string {
+  return `${service} ${describeExit(status)}${problem === undefined ? '' : ` (${problem})`}`;
+}
+
+/** The line for a service that died and is being restarted, or that was restarted. */
+export function eventLine(event: SupervisorEvent): string {
+  if (event.kind === 'restarted') {
+    const s = event.service;
+    return `${s.name} restarted: pid ${s.pid}  grpc ${s.grpcAddress}  metrics ${s.metricsAddress}`;
+  }
+  const delay = `${event.delayMs / 1000} s`;
+  return `${exitLine(event.service, event, event.problem)}; restarting it in ${delay} (restart ${event.restart} of ${event.of})`;
+}
+
 function endMessage(end: ClusterEnd): string | undefined {
   if (end.reason === 'stopped') return undefined;
-  const how = end.signal !== null ? `was killed by ${end.signal}` : `exited with code ${String(end.code)}`;
-  return `${end.service} ${how}; stopped the other services`;
+  if (end.restarts === 0) return `${exitLine(end.service, end, end.problem)}; stopped the other services`;
+  const last = end.problem === undefined ? '' : ` (last error: ${end.problem})`;
+  return `${end.service} ${describeExit(end)} after ${end.restarts} restarts in a row${last}; gave up and stopped the other services`;
 }
 
 /**
@@ -113,13 +134,15 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
         ? `pmr: using NATS at ${broker.url}\n`
         : `pmr: started nats-server at ${broker.url}, JetStream store ${broker.server.storeDir}\n`,
     );
+    const storePath = cmd.store === undefined ? join(workDir, 'jobs.db') : resolve(io.cwd, cmd.store);
+    io.stderr.write(`pmr: job store ${storePath}${cmd.store === undefined ? ' (temporary: removed when the cluster stops; --store FILE keeps it)' : ''}\n`);
     const settings: ClusterSettings = {
       natsUrl: broker.url,
       logLevel: cmd.logLevel,
       mediaRoots,
       orchestratorHost: cmd.listen,
       orchestratorPort: cmd.port,
-      storePath: cmd.store === undefined ? join(workDir, 'jobs.db') : resolve(io.cwd, cmd.store),
+      storePath,
     };
     try {
       cluster = await startCluster({
@@ -130,8 +153,10 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
         onOutput: (service, line) => {
           if (shownAt(line, cmd.logLevel)) io.stderr.write(`${service.padEnd(NAME_WIDTH)} | ${line}\n`);
         },
+        onEvent: (event) => io.stderr.write(`pmr: ${eventLine(event)}\n`),
         signal: io.stopSignal,
         ...(io.startTimeoutMs !== undefined && { startTimeoutMs: io.startTimeoutMs }),
+        ...(io.restart !== undefined && { restart: io.restart }),
       });
     } catch (err) {
       if (io.stopSignal.aborted) return 0;

@@ -1,7 +1,8 @@
 // The six services `pmr cluster` runs, as data for the supervisor: each one's entry file and the environment it gets
 // on top of the inherited one. Every listener is on loopback on a free port, except the orchestrator's public gRPC
 // port, on the address and port asked for; the orchestrator starts last, told where the detector and recognizer
-// listen. The listen settings are always given, so a PMR_GRPC_HOST in the user's environment widens nothing.
+// listen. The listen settings are always given, so a PMR_GRPC_HOST in the user's environment widens nothing. A
+// restarted service gets the ports it had, so the addresses the others were given for it still hold.
 import { join } from 'node:path';
 import type { ServiceEndpoint, ServiceSpec } from './cluster.ts';
 import { serviceLogLevel } from './log-level.ts';
@@ -42,14 +43,15 @@ export function serviceBin(name: string, repoRoot: string = REPO_ROOT): string {
 
 const LOOPBACK = '127.0.0.1';
 
-function commonEnv(settings: StageSettings): Record<string, string> {
+/** What every service gets: free loopback ports at first, the ports it had when it is restarted. */
+function commonEnv(settings: StageSettings, previous: ServiceEndpoint | undefined): Record<string, string> {
   return {
     NATS_URL: settings.natsUrl,
     PMR_LOG_LEVEL: serviceLogLevel(settings.logLevel),
     PMR_GRPC_HOST: LOOPBACK,
-    PMR_GRPC_PORT: '0',
+    PMR_GRPC_PORT: String(previous?.grpcPort ?? 0),
     PMR_METRICS_HOST: LOOPBACK,
-    PMR_METRICS_PORT: '0',
+    PMR_METRICS_PORT: String(previous?.metricsPort ?? 0),
   };
 }
 
@@ -57,8 +59,7 @@ function commonEnv(settings: StageSettings): Record<string, string> {
 export function stageServiceSpecs(settings: StageSettings): ServiceSpec[] {
   return STAGE_SERVICES.map((name) => {
     const extra: Record<string, string> = name === 'decoder' ? { PMR_MEDIA_ROOTS: settings.mediaRoots.join(':') } : {};
-    const env = { ...commonEnv(settings), ...extra };
-    return { name, bin: serviceBin(name, settings.repoRoot), env: () => env };
+    return { name, bin: serviceBin(name, settings.repoRoot), env: (_peers, previous) => ({ ...commonEnv(settings, previous), ...extra }) };
   });
 }
 
@@ -73,10 +74,10 @@ export function orchestratorServiceSpec(settings: ClusterSettings): ServiceSpec 
     name: 'orchestrator',
     bin: serviceBin('orchestrator', settings.repoRoot),
     needs: [...STAGE_SERVICES],
-    env: (peers) => ({
-      ...commonEnv(settings),
+    env: (peers, previous) => ({
+      ...commonEnv(settings, previous),
       PMR_GRPC_HOST: settings.orchestratorHost,
-      PMR_GRPC_PORT: String(settings.orchestratorPort),
+      PMR_GRPC_PORT: String(previous?.grpcPort ?? settings.orchestratorPort),
       PMR_DETECTOR_ADDR: address(peers, 'detector'),
       PMR_RECOGNIZER_ADDR: address(peers, 'recognizer'),
       PMR_STORE_PATH: settings.storePath,
