@@ -44,7 +44,7 @@ test('cluster: bad values and flags of other commands are usage errors, all list
   }
   usageError(['analyze', 'v.mp4', '--listen', '0.0.0.0'], /--listen does not apply to analyze/);
   usageError(['cluster', '--port=-1'], /--port must be a port/);
-  usageError(['cluster', 'extra'], /cluster takes no arguments, got extra/);
+  usageError(['cluster', 'extra'], /cluster takes no arguments, got "extra"$/);
   usageError(['cluster', '--media-root', 'a:b'], /--media-root must name a folder whose path has no ':'/);
   usageError(['cluster', '--gallery', 'g', '--fps', '2'], /--gallery does not apply to cluster; --fps does not apply to cluster/);
   usageError(['analyze', 'v.mp4', '--port', '1'], /--port does not apply to analyze/);

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { failedPrecondition, invalidArgument } from '@pmr/common';
 import { startNatsServer, type NatsServerHandle } from '@pmr/common/nats-server';
 import { startCluster, type ClusterEnd, type RunningCluster, type ServiceEndpoint, type ServiceSpec, type SupervisorEvent } from './cluster.ts';
+import { shownPath } from '../path-checks.ts';
 import { shownAt } from './log-level.ts';
 import type { RestartPolicy } from './restart-policy.ts';
 import { describeExit } from './service-child.ts';
@@ -62,8 +63,8 @@ export function isLoopback(address: string): boolean {
 export function resolveMediaRoots(roots: readonly string[], cwd: string): string[] {
   const absolute = (roots.length === 0 ? [cwd] : roots).map((r) => resolve(cwd, r));
   for (const root of absolute) {
-    if (!existsSync(root) || !statSync(root).isDirectory()) throw invalidArgument(`--media-root ${root} is not a folder`);
-    if (root.includes(':')) throw invalidArgument(`--media-root ${root} contains ':', which separates PMR_MEDIA_ROOTS entries`);
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw invalidArgument(`--media-root ${shownPath(root)} is not a folder`);
+    if (root.includes(':')) throw invalidArgument(`--media-root ${shownPath(root)} contains ':', which separates PMR_MEDIA_ROOTS entries`);
   }
   return absolute;
 }
