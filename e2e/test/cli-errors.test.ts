@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchEnv, nodeArgs } from '@pmr/common';
@@ -27,6 +27,45 @@ test('usage errors exit 2 with the usage text', async () => {
   assert.equal(run.code, 2);
   assert.match(run.stderr, /analyze needs a VIDEO/);
   assert.match(run.stderr, /usage:/);
+  for (const fps of ['1e-9', '-1']) {
+    const bad = await runCli(['analyze', 'v.mp4', '--fps', fps]);
+    assert.equal(bad.code, 2, `--fps ${fps}: ${bad.stderr}`);
+    assert.equal(bad.stderr.split('\n')[0], `pmr: --fps must be a number of frames per second, at least 0.001, got "${fps}"`);
+    assert.match(bad.stderr, /usage:/);
+  }
+});
+
+test('output paths that cannot be written are refused before anything is analysed: exit 2, one line', { skip: skipReason ?? false }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'pmr-out-'));
+  const clip = video('head-pose-face-detection-female.mp4');
+  const cases: Array<[string[], string]> = [
+    [['--json', dir], `pmr: --json ${JSON.stringify(dir)} is a folder: name a file to write`],
+    [['--json', join(dir, 'no', 'r.json')], `pmr: --json ${JSON.stringify(join(dir, 'no', 'r.json'))}: there is no folder ${JSON.stringify(join(dir, 'no'))} to write it in`],
+    [['--annotate', clip], `pmr: --annotate ${JSON.stringify(clip)} is the input video: name another file`],
+    [['--remote', '127.0.0.1:1', '--json', dir], `pmr: --json ${JSON.stringify(dir)} is a folder: name a file to write`],
+  ];
+  for (const [flags, line] of cases) {
+    const run = await runCli(['analyze', clip, ...flags], { PMR_LOG_LEVEL: 'info' });
+    assert.equal(run.code, 2, `${flags.join(' ')}: ${run.stderr}`);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, `${line}\n`, 'one line, nothing analysed or logged before it');
+  }
+});
+
+test('an empty file, a recording cut off before its index, a very long path: one line each saying why', { skip: skipReason ?? false }, async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'pmr-bad-video-'));
+  const empty = join(dir, 'empty.mp4');
+  await writeFile(empty, '');
+  assertOneLineError(await runCli(['analyze', empty]), new RegExp(`^pmr: ${empty}: the file is empty \\(0 bytes\\)$`));
+  // The camera writes the index (moov) last: a recording stopped by a flat battery has the frames and no index.
+  const whole = await readFile(video('short_hamilton_clip.mp4'));
+  const cut = join(dir, 'interrupted.mp4');
+  await writeFile(cut, whole.subarray(0, whole.length / 2));
+  assertOneLineError(await runCli(['analyze', cut]), /^pmr: \S+interrupted\.mp4: not a readable video: the file ends before the end of its index \(the MP4 moov box, written when a recording is finished\), as an interrupted recording does; without it no frame can be found/);
+  const long = join(dir, `${'n'.repeat(3000)}.mp4`);
+  const run = await runCli(['analyze', long]);
+  assertOneLineError(run, /no such file/);
+  assert.ok(run.stderr.length < 400, `the path is capped: ${run.stderr.length} characters`);
 });
 
 test('bad input: each case is a one-line error', { skip: skipReason }, async (t) => {

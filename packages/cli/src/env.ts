@@ -1,5 +1,6 @@
 // The CLI's settings from the environment, read and checked once.
 import { existsSync, statSync } from 'node:fs';
+import { shownPath } from './path-checks.ts';
 
 export interface CliEnv {
   readonly modelsDir: string | undefined;
@@ -15,7 +16,7 @@ export function readCliEnv(env: NodeJS.ProcessEnv): CliEnv {
   const problems: string[] = [];
   const modelsDir = env.PMR_MODELS_DIR === undefined || env.PMR_MODELS_DIR === '' ? undefined : env.PMR_MODELS_DIR;
   if (modelsDir !== undefined && !(existsSync(modelsDir) && statSync(modelsDir).isDirectory())) {
-    problems.push(`PMR_MODELS_DIR=${modelsDir} is not a folder`);
+    problems.push(`PMR_MODELS_DIR=${shownPath(modelsDir)} is not a folder`);
   }
   const logLevel = env.PMR_LOG_LEVEL ?? 'warn';
   if (!LEVELS.includes(logLevel)) problems.push(`PMR_LOG_LEVEL must be one of ${LEVELS.join(', ')}`);

@@ -16,6 +16,7 @@ import { detectImage } from '@pmr/runtime';
 import { annotateVideo, AnnotationRecorder } from '@pmr/runtime';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
 import { runCluster } from './cluster/run-cluster.ts';
+import { galleryProblem, inputFileProblem, outputPathProblems } from './path-checks.ts';
 import { announceReading } from './supervise.ts';
 
 async function withEngines<T>(env: CliEnv, cmd: AnalyzeCommand | DetectCommand, run: (engines: Engines) => Promise<T>): Promise<T> {
@@ -110,7 +111,7 @@ async function runClusterCommand(cmd: ClusterCommand, env: CliEnv): Promise<numb
   process.on('SIGTERM', onSignal);
   try {
     return await runCluster(
-      { port: cmd.port, mediaRoots: cmd.mediaRoots, natsStore: cmd.natsStore, store: cmd.store, logLevel: cmd.logLevel ?? env.logLevel },
+      { listen: cmd.listen, port: cmd.port, mediaRoots: cmd.mediaRoots, natsStore: cmd.natsStore, store: cmd.store, logLevel: cmd.logLevel ?? env.logLevel },
       { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stopSignal: stop.signal, killSignal: kill.signal },
     );
   } finally {
@@ -127,6 +128,20 @@ async function runDetect(cmd: DetectCommand, env: CliEnv): Promise<void> {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
+/**
+ * Before anything is loaded or analysed: outputs that cannot be written are a usage error (exit 2, one line); a video
+ * or image that is missing or empty, or a gallery that is no folder, an error (exit 1) as the decoder or the gallery
+ * would give it; every path capped in the message.
+ */
+function checkPaths(cmd: AnalyzeCommand | DetectCommand): void {
+  if (cmd.command === 'analyze') {
+    const problems = outputPathProblems(cmd, cmd.video);
+    if (problems.length > 0) throw new UsageError(problems.join('; '), { showUsage: false });
+  }
+  const problem = inputFileProblem(cmd.command === 'analyze' ? cmd.video : cmd.image) ?? (cmd.gallery === undefined ? undefined : galleryProblem(cmd.gallery));
+  if (problem !== undefined) throw new PmrError('INVALID_ARGUMENT', problem);
+}
+
 /** Runs the command line and returns the exit code; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
   let debug = false;
@@ -139,12 +154,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(`${USAGE}\n`);
         return 0;
       case 'analyze':
+        checkPaths(cmd);
         if (cmd.remote !== undefined) await runAnalyzeRemote(cmd, cmd.remote);
         else await runAnalyze(cmd, env);
         return 0;
       case 'cluster':
         return await runClusterCommand(cmd, env);
       case 'detect':
+        checkPaths(cmd);
         await runDetect(cmd, env);
         return 0;
       case 'models-build': {
@@ -155,7 +172,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`pmr: ${err.message}\n${USAGE}\n`);
+      process.stderr.write(`pmr: ${err.message}\n${err.showUsage ? `${USAGE}\n` : ''}`);
       return 2;
     }
     const message = err instanceof PmrError || err instanceof Error ? err.message : String(err);

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isEmbeddedAnalysis, parseCommand, UsageError } from '../src/args.ts';
+import { quoted } from '../src/quoting.ts';
+
+function usageError(argv: string[], message: RegExp): void {
+  assert.throws(() => parseCommand(argv), (err: unknown) => err instanceof UsageError && message.test(err.message), argv.join(' '));
+}
 
 test('analyze: defaults and flags', () => {
   assert.deepEqual(parseCommand(['analyze', 'v.mp4']), {
@@ -35,7 +40,7 @@ test('bad arguments are usage errors that list every problem', () => {
   const cases: Array<{ argv: string[]; message: RegExp }> = [
     { argv: ['frobnicate'], message: /unknown command "frobnicate"/ },
     { argv: ['analyze'], message: /analyze needs a VIDEO/ },
-    { argv: ['analyze', 'v.mp4', '--fps', '0', '--detector', 'haar'], message: /--detector must be one of yunet, scrfd.*--fps must be a positive number|--fps must be a positive number.*--detector/ },
+    { argv: ['analyze', 'v.mp4', '--fps', '0', '--detector', 'haar'], message: /--detector must be one of yunet, scrfd, got "haar"; --fps must be a number of frames per second, at least 0\.001, got "0"$/ },
     { argv: ['analyze', 'v.mp4', '--annotate', 'out.avi'], message: /--annotate must name an \.mp4 file/ },
     { argv: ['detect', 'i.jpg', '--fps', '3'], message: /--fps does not apply to detect/ },
     { argv: ['analyze', 'v.mp4', '--bogus'], message: /Unknown option '--bogus'/ },
@@ -47,6 +52,45 @@ test('bad arguments are usage errors that list every problem', () => {
   ];
   for (const c of cases) {
     assert.throws(() => parseCommand(c.argv), (err: unknown) => err instanceof UsageError && c.message.test(err.message), c.argv.join(' '));
+  }
+});
+
+test('--fps below what the decoder takes, negative or not a number: a usage error saying what it must be', () => {
+  const must = (got: string): RegExp => new RegExp(`^--fps must be a number of frames per second, at least 0\\.001, got ${JSON.stringify(got).replace(/[.[\]()+-]/g, '\\$&')}$`);
+  for (const bad of ['1e-9', '0', '0.0009', 'NaN', 'Infinity', 'five', '-1']) {
+    usageError(['analyze', 'v.mp4', '--fps', bad], must(bad));
+    usageError(['analyze', 'v.mp4', `--fps=${bad}`], must(bad));
+  }
+  usageError(['analyze', 'v.mp4', '--remote', 'h:1', '--fps', '-2'], must('-2'));
+  for (const good of ['0.001', '1', '29.97']) assert.equal((parseCommand(['analyze', 'v.mp4', '--fps', good]) as { fps: number }).fps, Number(good));
+});
+
+test('a negative number after a flag is its value, not an unknown option', () => {
+  assert.equal((parseCommand(['analyze', 'v.mp4', '--threshold', '-0.5']) as { threshold: number }).threshold, -0.5);
+  assert.equal((parseCommand(['detect', 'i.jpg', '--threshold', '-.25']) as { threshold: number }).threshold, -0.25);
+  usageError(['analyze', 'v.mp4', '--skip-threshold', '-3'], /^--skip-threshold must be a positive number, got "-3"$/);
+  usageError(['cluster', '--port', '-1'], /^--port must be a port from 0 to 65535, got "-1"$/);
+  usageError(['analyze', 'v.mp4', '--json', '-x'], /argument is ambiguous/); // not a number: a forgotten value, as before
+});
+
+test('user input quoted in a message is capped', () => {
+  assert.equal(quoted('abc'), '"abc"');
+  assert.equal(quoted('x'.repeat(100_000)), `"${'x'.repeat(60)}…" (100000 characters)`);
+  assert.equal(quoted('a\nb'), '"a\\nb"', 'control characters escaped: one line');
+  const long = 'y'.repeat(100_000);
+  const cases: string[][] = [
+    ['analyze', 'v.mp4', '--fps', long],
+    ['analyze', 'v.mp4', '--detector', long],
+    ['analyze', 'v.mp4', '--remote', long],
+    ['cluster', '--listen', long],
+    [long],
+    ['analyze', 'v.mp4', long, long],
+    ['cluster', long],
+    ['analyze', 'v.mp4', `--${long}`],
+    ['analyze', 'v.mp4', `--age-gender`, long],
+  ];
+  for (const argv of cases) {
+    assert.throws(() => parseCommand(argv), (err: unknown) => err instanceof UsageError && err.message.length < 400 && !err.message.includes('\n'), argv[0]!.slice(0, 20));
   }
 });
 

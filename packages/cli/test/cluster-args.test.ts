@@ -12,6 +12,7 @@ test('cluster: defaults', () => {
   assert.equal(DEFAULT_CLUSTER_PORT, 50050);
   assert.deepEqual(parseCommand(['cluster']), {
     command: 'cluster',
+    listen: '127.0.0.1',
     port: 50050,
     mediaRoots: [],
     natsStore: undefined,
@@ -21,9 +22,10 @@ test('cluster: defaults', () => {
 });
 
 test('cluster: every flag, --media-root repeatable', () => {
-  const argv = ['cluster', '--port', '6000', '--media-root', '/videos', '--media-root', 'clips', '--nats-store', '/var/nats', '--store', 'jobs.db', '--log-level', 'debug'];
+  const argv = ['cluster', '--listen', '0.0.0.0', '--port', '6000', '--media-root', '/videos', '--media-root', 'clips', '--nats-store', '/var/nats', '--store', 'jobs.db', '--log-level', 'debug'];
   assert.deepEqual(parseCommand(argv), {
     command: 'cluster',
+    listen: '0.0.0.0',
     port: 6000,
     mediaRoots: ['/videos', 'clips'],
     natsStore: '/var/nats',
@@ -31,13 +33,18 @@ test('cluster: every flag, --media-root repeatable', () => {
     logLevel: 'debug',
   });
   assert.equal((parseCommand(['cluster', '--port', '0']) as { port: number }).port, 0, 'port 0: any free port');
+  for (const address of ['::', '::1', '192.168.1.20', 'fe80::1']) assert.equal((parseCommand(['cluster', '--listen', address]) as { listen: string }).listen, address);
 });
 
 test('cluster: bad values and flags of other commands are usage errors, all listed at once', () => {
   usageError(['cluster', '--port', '70000', '--log-level', 'loud'], /--port must be a port from 0 to 65535, got "70000".*--log-level must be one of fatal, error, warn, info, debug, trace, silent, got "loud"/);
   usageError(['cluster', '--port', '12.5'], /--port must be a port from 0 to 65535/);
+  for (const bad of ['localhost', '0.0.0.0:50050', '[::1]', '256.1.1.1', '']) {
+    usageError(['cluster', `--listen=${bad}`], /^--listen must be an IP address of this machine to listen on \(127\.0\.0\.1, 0\.0\.0\.0 for every interface, ::, …\), got "/);
+  }
+  usageError(['analyze', 'v.mp4', '--listen', '0.0.0.0'], /--listen does not apply to analyze/);
   usageError(['cluster', '--port=-1'], /--port must be a port/);
-  usageError(['cluster', 'extra'], /cluster takes no arguments, got extra/);
+  usageError(['cluster', 'extra'], /cluster takes no arguments, got "extra"$/);
   usageError(['cluster', '--media-root', 'a:b'], /--media-root must name a folder whose path has no ':'/);
   usageError(['cluster', '--gallery', 'g', '--fps', '2'], /--gallery does not apply to cluster; --fps does not apply to cluster/);
   usageError(['analyze', 'v.mp4', '--port', '1'], /--port does not apply to analyze/);
@@ -79,6 +86,10 @@ test('hostPort collects a problem and returns undefined for a bad address', () =
 });
 
 test('the usage text shows cluster and --remote', () => {
-  assert.match(USAGE, /pmr cluster \[--port PORT\] \[--media-root DIR\]\.\.\./);
+  assert.match(USAGE, /pmr cluster \[--listen ADDR\] \[--port PORT\] \[--media-root DIR\]\.\.\./);
+  assert.match(USAGE, /--listen ADDR +the interface of the public port \(default 127\.0\.0\.1: this machine only/);
+  assert.match(USAGE, /a service that dies is restarted \(5 times in a row at most, then the cluster stops\)/);
+  assert.match(USAGE, /--store FILE +the orchestrator's job store \(default: a temporary file, removed when the cluster stops\)/);
+  assert.match(USAGE, /--nats-store DIR +the local nats-server's JetStream store \(default: a temporary folder, removed likewise\)/);
   assert.match(USAGE, /pmr analyze VIDEO --remote HOST:PORT/);
 });

@@ -1,6 +1,7 @@
 // `pmr cluster`'s command (runCluster) with the real six-service list and environment, each service played by
 // test/fixtures/fake-service.ts (which echoes the environment it was given), and a real nats-server: what it prints,
-// what each service is told, stopping on the stop signal, a service that dies, a failed start, bad media roots.
+// what each service is told, where the job store is, stopping on the stop signal, a service that dies (restarted and
+// reported) or keeps dying (the cluster ends), a failed start, bad media roots.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -10,12 +11,15 @@ import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { freePort, natsServerSkipReason, startNatsServer } from '@pmr/common/testing/nats-server';
 import { requireParts } from '@pmr/common/testing/require-parts';
+import { processAlive } from '@pmr/common/testing/service-process';
 import type { ServiceSpec } from '../src/cluster/cluster.ts';
+import type { RestartPolicy } from '../src/cluster/restart-policy.ts';
 import { runCluster, type ClusterCommandOptions } from '../src/cluster/run-cluster.ts';
 import { clusterServiceSpecs, type ClusterSettings } from '../src/cluster/service-specs.ts';
 
 const FAKE = join(import.meta.dirname, 'fixtures', 'fake-service.ts');
 const skip = requireParts(natsServerSkipReason());
+const QUICK: RestartPolicy = { maxRestarts: 3, initialDelayMs: 50, maxDelayMs: 200, stableMs: 60_000 };
 
 /** A stream that keeps what is written and can wait for a pattern. */
 class Capture extends Writable {
@@ -26,11 +30,21 @@ class Capture extends Writable {
     for (const wake of this.#waiters.splice(0)) wake();
     done();
   }
-  async waitFor(pattern: RegExp): Promise<RegExpExecArray> {
+  /** The first match of `pattern` in what was written; rejects with the text so far after `timeoutMs`. */
+  async waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const match = pattern.exec(this.text);
       if (match !== null) return match;
-      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+      const left = deadline - performance.now();
+      if (left <= 0) throw new Error(`no ${String(pattern)} in ${timeoutMs / 1000} s; got:\n${this.text}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.#waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
   }
 }
@@ -38,7 +52,7 @@ class Capture extends Writable {
 /** The real specs, each service played by the fake, with `extra` added to the named services' environment. */
 function fakes(extra: Readonly<Record<string, Record<string, string>>> = {}): (settings: ClusterSettings) => ServiceSpec[] {
   return (settings) =>
-    clusterServiceSpecs(settings).map((spec) => ({ ...spec, bin: FAKE, env: (peers) => ({ ...spec.env?.(peers), ...extra[spec.name] }) }));
+    clusterServiceSpecs(settings).map((spec) => ({ ...spec, bin: FAKE, env: (peers, previous) => ({ ...spec.env?.(peers, previous), ...extra[spec.name] }) }));
 }
 
 /** The environment the fake named `service` echoed in its `listening` line (forwarded on stderr). */
@@ -62,7 +76,7 @@ function natsGreeting(url: string): Promise<string> {
 }
 
 function options(overrides: Partial<ClusterCommandOptions> = {}): ClusterCommandOptions {
-  return { port: 0, mediaRoots: [], natsStore: undefined, store: undefined, logLevel: 'info', ...overrides };
+  return { listen: '127.0.0.1', port: 0, mediaRoots: [], natsStore: undefined, store: undefined, logLevel: 'info', ...overrides };
 }
 
 function environment(): NodeJS.ProcessEnv {
@@ -93,7 +107,7 @@ test('pmr cluster: a local nats-server, six services told where things are, prin
     const names = ['decoder', 'detector', 'tracker', 'recognizer', 'attributes', 'orchestrator'];
     const addresses = new Map<string, string>();
     lines.slice(0, 6).forEach((line, i) => {
-      const match = /^(\w+) +pid (\d+) {2}grpc (127\.0\.0\.1:\d+) {2}metrics (\d+)$/.exec(line);
+      const match = /^(\w+) +pid (\d+) {2}grpc (127\.0\.0\.1:\d+) {2}metrics (127\.0\.0\.1:\d+)$/.exec(line);
       assert.ok(match !== null, line);
       assert.equal(match[1], names[i]);
       addresses.set(match[1]!, match[3]!);
@@ -102,6 +116,7 @@ test('pmr cluster: a local nats-server, six services told where things are, prin
     assert.equal(lines[6], `ready 127.0.0.1:${port}`);
 
     const natsUrl = (await stderr.waitFor(/started nats-server at (nats:\/\/127\.0\.0\.1:\d+), JetStream store (\S+)\n/))[1]!;
+    assert.ok(stderr.text.includes(`\npmr: job store ${store}\n`), 'the job store where --store says, not called temporary');
     const natsStore = /JetStream store (\S+)\n/.exec(stderr.text)![1]!;
     assert.match(await natsGreeting(natsUrl), /^INFO \{.*"jetstream":true/);
     const decoder = echoedEnv(stderr.text, 'decoder');
@@ -109,6 +124,7 @@ test('pmr cluster: a local nats-server, six services told where things are, prin
       NATS_URL: natsUrl,
       PMR_GRPC_HOST: '127.0.0.1',
       PMR_GRPC_PORT: '0',
+      PMR_METRICS_HOST: '127.0.0.1',
       PMR_METRICS_PORT: '0',
       PMR_LOG_LEVEL: 'info',
       PMR_MEDIA_ROOTS: `${work}:${work}`,
@@ -116,7 +132,9 @@ test('pmr cluster: a local nats-server, six services told where things are, prin
     const orchestrator = echoedEnv(stderr.text, 'orchestrator');
     assert.deepEqual(orchestrator, {
       NATS_URL: natsUrl,
+      PMR_GRPC_HOST: '127.0.0.1',
       PMR_GRPC_PORT: String(port),
+      PMR_METRICS_HOST: '127.0.0.1',
       PMR_METRICS_PORT: '0',
       PMR_LOG_LEVEL: 'info',
       PMR_DETECTOR_ADDR: addresses.get('detector'),
@@ -137,7 +155,35 @@ test('pmr cluster: a local nats-server, six services told where things are, prin
   }
 });
 
-test('pmr cluster: NATS_URL is used as given; a service that dies stops the rest and exits 1', { skip }, async () => {
+test('pmr cluster --listen 0.0.0.0: only the public port is widened, printed as bound, with a warning', { skip }, async () => {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stop = new AbortController();
+  // A user's own PMR_GRPC_HOST / PMR_METRICS_HOST must not widen what the cluster starts.
+  const env = { ...environment(), PMR_GRPC_HOST: '0.0.0.0', PMR_METRICS_HOST: '0.0.0.0' };
+  try {
+    const run = runCluster(options({ listen: '0.0.0.0' }), { env, cwd: process.cwd(), stdout, stderr, stopSignal: stop.signal, services: fakes() });
+    const ready = (await stdout.waitFor(/^ready (\S+)\n/m))[1]!;
+    const orchestrator = /^orchestrator +pid \d+ {2}grpc (\S+) {2}metrics (\S+)$/m.exec(stdout.text);
+    assert.ok(orchestrator !== null, stdout.text);
+    assert.match(orchestrator[1]!, /^0\.0\.0\.0:\d+$/, 'the address the orchestrator bound');
+    assert.equal(ready, orchestrator[1]);
+    for (const line of stdout.text.split('\n').filter((l) => / pid /.test(l) && !l.startsWith('orchestrator'))) {
+      assert.match(line, /grpc 127\.0\.0\.1:\d+ {2}metrics 127\.0\.0\.1:\d+$/, line);
+    }
+    assert.match(stderr.text, /^pmr: warning: the orchestrator at 0\.0\.0\.0:\d+ accepts connections from other machines, without authentication/m);
+    const told = echoedEnv(stderr.text, 'orchestrator');
+    assert.deepEqual([told.PMR_GRPC_HOST, told.PMR_METRICS_HOST], ['0.0.0.0', '127.0.0.1']);
+    const detector = echoedEnv(stderr.text, 'detector');
+    assert.deepEqual([detector.PMR_GRPC_HOST, detector.PMR_METRICS_HOST], ['127.0.0.1', '127.0.0.1']);
+    stop.abort();
+    assert.equal(await run, 0);
+  } finally {
+    stop.abort();
+  }
+});
+
+test('pmr cluster: NATS_URL is used as given; a service that dies is restarted on its address and reported', { skip }, async () => {
   const nats = await startNatsServer();
   const stdout = new Capture();
   const stderr = new Capture();
@@ -150,19 +196,47 @@ test('pmr cluster: NATS_URL is used as given; a service that dies stops the rest
       stderr,
       stopSignal: stop.signal,
       services: fakes(),
+      restart: QUICK,
     });
-    const pid = Number((await stdout.waitFor(/^detector +pid (\d+)/m))[1]);
+    const [, pid, grpc] = await stdout.waitFor(/^detector +pid (\d+) {2}grpc (\S+)/m);
     await stdout.waitFor(/^ready /m);
     assert.ok(stderr.text.includes(`pmr: using NATS at ${nats.url}\n`));
     assert.equal(stderr.text.includes('"msg":"listening"'), false, 'info lines are not shown at warn');
-    process.kill(pid, 'SIGKILL');
-    assert.equal(await run, 1);
-    assert.match(stderr.text, /^pmr: detector was killed by SIGKILL; stopped the other services$/m);
+    process.kill(Number(pid), 'SIGKILL');
+    const restarted = await stderr.waitFor(/^pmr: detector restarted: pid (\d+) {2}grpc (\S+) {2}metrics \S+$/m);
+    assert.match(stderr.text, /^pmr: detector was killed by SIGKILL; restarting it in 0\.05 s \(restart 1 of 3\)$/m);
+    assert.notEqual(restarted[1], pid);
+    assert.equal(restarted[2], grpc, 'on the address the orchestrator was given');
+    stop.abort();
+    assert.equal(await run, 0, stderr.text);
     assert.match(await natsGreeting(nats.url), /^INFO /, 'a nats-server pmr did not start is left running');
   } finally {
     stop.abort();
     await nats.stop();
   }
+});
+
+test('pmr cluster: a service that keeps dying ends the cluster after N restarts, exit 1, saying why; the temporary job store is announced and removed', { skip }, async () => {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const run = runCluster(options({ logLevel: 'warn' }), {
+    env: environment(),
+    cwd: process.cwd(),
+    stdout,
+    stderr,
+    stopSignal: new AbortController().signal,
+    services: fakes({ orchestrator: { FAKE_MODE: 'die', FAKE_DIE_AFTER_MS: '200' } }),
+    restart: QUICK,
+  });
+  assert.equal(await run, 1);
+  const store = /^pmr: job store (\S+) \(temporary: removed when the cluster stops; --store FILE keeps it\)$/m.exec(stderr.text);
+  assert.ok(store !== null, stderr.text);
+  assert.equal(existsSync(dirname(store[1]!)), false, 'the temporary folder is removed');
+  assert.equal(stderr.text.match(/^pmr: orchestrator exited with code 3 \(boom\); restarting it/gm)?.length, 3, stderr.text);
+  assert.match(stderr.text, /^pmr: orchestrator exited with code 3 after 3 restarts in a row \(last error: boom\); gave up and stopped the other services$/m);
+  const pids = [...stdout.text.matchAll(/ pid (\d+) /g)].map((m) => Number(m[1]));
+  assert.equal(pids.length, 6, stdout.text);
+  for (const pid of pids) assert.equal(processAlive(pid), false, `pid ${pid} is gone`);
 });
 
 test('pmr cluster: a service that fails to start stops the others; the error is one line', { skip }, async () => {

@@ -5,14 +5,21 @@ import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import type { ServiceEndpoint } from '../src/cluster/cluster.ts';
 import { serviceLogLevel, shownAt } from '../src/cluster/log-level.ts';
-import { listeningPortsOf, problemOf } from '../src/cluster/service-child.ts';
+import { listeningOf, problemOf } from '../src/cluster/service-child.ts';
 import { CLUSTER_STOP_ORDER, clusterServiceSpecs, serviceBin, STAGE_SERVICES } from '../src/cluster/service-specs.ts';
 import { serviceLine } from '../src/cluster/run-cluster.ts';
 
-const settings = { natsUrl: 'nats://127.0.0.1:4222', logLevel: 'warn', mediaRoots: ['/media/a', '/media/b'], orchestratorPort: 50050, storePath: '/tmp/x/jobs.db' };
+const settings = {
+  natsUrl: 'nats://127.0.0.1:4222',
+  logLevel: 'warn',
+  mediaRoots: ['/media/a', '/media/b'],
+  orchestratorHost: '127.0.0.1',
+  orchestratorPort: 50050,
+  storePath: '/tmp/x/jobs.db',
+};
 
 function endpoint(name: string, grpcPort: number): ServiceEndpoint {
-  return { name, pid: 1, grpcPort, metricsPort: grpcPort + 1, grpcAddress: `127.0.0.1:${grpcPort}` };
+  return { name, pid: 1, grpcPort, metricsPort: grpcPort + 1, grpcAddress: `127.0.0.1:${grpcPort}`, metricsAddress: `127.0.0.1:${grpcPort + 1}` };
 }
 
 test('six services in start order, the orchestrator last, needing the five stages; stage entry files exist', () => {
@@ -34,19 +41,30 @@ test('stage services: NATS, free loopback ports, info logging; the decoder gets 
   assert.deepEqual(detector!.env?.(new Map()), common);
 });
 
-test('the orchestrator: the public port, the detector and recognizer addresses, the job store', () => {
-  const orchestrator = clusterServiceSpecs({ ...settings, logLevel: 'debug' })[5]!;
+test('the orchestrator: the public address, /metrics on loopback, the detector and recognizer addresses, the job store', () => {
+  const orchestrator = clusterServiceSpecs({ ...settings, logLevel: 'debug', orchestratorHost: '::' })[5]!;
   const peers = new Map([['detector', endpoint('detector', 4001)], ['recognizer', endpoint('recognizer', 4002)]]);
   assert.deepEqual(orchestrator.env?.(peers), {
     NATS_URL: settings.natsUrl,
     PMR_LOG_LEVEL: 'debug',
+    PMR_GRPC_HOST: '::',
     PMR_GRPC_PORT: '50050',
+    PMR_METRICS_HOST: '127.0.0.1',
     PMR_METRICS_PORT: '0',
     PMR_DETECTOR_ADDR: '127.0.0.1:4001',
     PMR_RECOGNIZER_ADDR: '127.0.0.1:4002',
     PMR_STORE_PATH: '/tmp/x/jobs.db',
   });
   assert.throws(() => orchestrator.env?.(new Map()), /the orchestrator needs detector, which is not running/);
+});
+
+test('a restarted service is told to listen on the ports it had, so the addresses the others hold stay right', () => {
+  const specs = clusterServiceSpecs({ ...settings, orchestratorPort: 0 });
+  const detector = specs[1]!.env?.(new Map(), endpoint('detector', 4001));
+  assert.deepEqual([detector?.PMR_GRPC_PORT, detector?.PMR_METRICS_PORT, detector?.PMR_GRPC_HOST], ['4001', '4002', '127.0.0.1']);
+  const peers = new Map([['detector', endpoint('detector', 4001)], ['recognizer', endpoint('recognizer', 4003)]]);
+  const orchestrator = specs[5]!.env?.(peers, endpoint('orchestrator', 5001));
+  assert.deepEqual([orchestrator?.PMR_GRPC_PORT, orchestrator?.PMR_METRICS_PORT], ['5001', '5002'], '--port 0: the port it found');
 });
 
 test('log levels: services never quieter than info; pmr shows pino lines at the level asked for', () => {
@@ -57,10 +75,12 @@ test('log levels: services never quieter than info; pmr shows pino lines at the 
   assert.equal(shownAt('Error: Cannot find module', 'silent'), true, 'lines that are not pino lines are always shown');
 });
 
-test('log lines: listening ports, and the last problem on one line', () => {
-  assert.deepEqual(listeningPortsOf(JSON.stringify({ level: 30, msg: 'listening', grpcPort: 5, metricsPort: 6 })), { grpcPort: 5, metricsPort: 6 });
-  assert.equal(listeningPortsOf(JSON.stringify({ level: 30, msg: 'listening' })), undefined);
-  assert.equal(listeningPortsOf('listening'), undefined);
+test('log lines: the addresses a service bound, and the last problem on one line', () => {
+  const line = { level: 30, msg: 'listening', grpcAddress: '0.0.0.0:5', grpcPort: 5, metricsAddress: '127.0.0.1:6', metricsPort: 6 };
+  assert.deepEqual(listeningOf(JSON.stringify(line)), { grpcAddress: '0.0.0.0:5', grpcPort: 5, metricsAddress: '127.0.0.1:6', metricsPort: 6 });
+  assert.equal(listeningOf(JSON.stringify({ level: 30, msg: 'listening', grpcPort: 5, metricsPort: 6 })), undefined, 'no addresses');
+  assert.equal(listeningOf(JSON.stringify({ level: 30, msg: 'listening' })), undefined);
+  assert.equal(listeningOf('listening'), undefined);
   assert.equal(problemOf(JSON.stringify({ level: 40, msg: 'slow' })), undefined);
   assert.equal(problemOf(JSON.stringify({ level: 60, msg: 'detector service failed to start', reason: 'model missing' })), 'detector service failed to start: model missing');
   assert.equal(problemOf(JSON.stringify({ level: 50, msg: 'oops', err: { message: 'EADDRINUSE 0.0.0.0:50050\nstack' } })), 'oops: EADDRINUSE 0.0.0.0:50050');
@@ -69,5 +89,5 @@ test('log lines: listening ports, and the last problem on one line', () => {
 });
 
 test('the line printed per service', () => {
-  assert.equal(serviceLine({ name: 'detector', pid: 42, grpcPort: 4001, metricsPort: 4002, grpcAddress: '127.0.0.1:4001' }), 'detector     pid 42  grpc 127.0.0.1:4001  metrics 4002');
+  assert.equal(serviceLine(endpoint('detector', 4001)), 'detector     pid 1  grpc 127.0.0.1:4001  metrics 127.0.0.1:4002');
 });

@@ -9,6 +9,8 @@ import { checkImage, loadPmrPackageDefinition, loadPmrProto, toServiceError } fr
 import { createServiceMetrics, startMetricsServer } from '../src/service/metrics.ts';
 import { serviceNameOf, startGrpcServer } from '../src/service/grpc-server.ts';
 import { checkHealth, listReflectedServices, watchHealth, type ReportedStatus } from '../src/service/probe-clients.ts';
+import { readServiceConfig } from '../src/service/config.ts';
+import { stageServiceSettings } from '../src/service/stage-service.ts';
 
 const pmr = loadPmrProto().pmr.v1;
 const packageDefinition = loadPmrPackageDefinition();
@@ -107,5 +109,30 @@ test('health, reflection, metrics and the size limit over real sockets', async (
     client.close();
     await endpoint.close();
     await new Promise<void>((resolve, reject) => grpc.server.tryShutdown((err) => (err ? reject(err) : resolve())));
+  }
+});
+
+test('every service listens on loopback unless PMR_GRPC_HOST / PMR_METRICS_HOST say otherwise', () => {
+  const spec = stageServiceSettings({ grpcPort: 50053, metricsPort: 9103 });
+  const defaults = readServiceConfig({}, spec);
+  assert.equal(defaults.grpcHost, '127.0.0.1');
+  assert.equal(defaults.metricsHost, '127.0.0.1');
+  const wide = readServiceConfig({ PMR_GRPC_HOST: '0.0.0.0', PMR_METRICS_HOST: '::' }, spec);
+  assert.deepEqual([wide.grpcHost, wide.metricsHost], ['0.0.0.0', '::']);
+});
+
+test('the gRPC server and /metrics report the addresses the sockets really bound', async () => {
+  const metrics = createServiceMetrics('test', { defaultMetrics: false });
+  // A name resolves to one listener per address: each is reported.
+  const grpc = await startGrpcServer({ host: 'localhost', port: 0, services: [{ definition: pmr.DetectorService.service, implementation: noFaces }], packageDefinition });
+  const endpoint = await startMetricsServer({ host: '0.0.0.0', port: 0, registry: metrics.registry });
+  try {
+    assert.ok(grpc.addresses.includes(`127.0.0.1:${grpc.port}`), grpc.addresses.join(', '));
+    assert.ok(grpc.addresses.every((a) => a === `127.0.0.1:${grpc.port}` || a === `[::1]:${grpc.port}`), grpc.addresses.join(', '));
+    assert.equal(grpc.address, grpc.addresses[0]);
+    assert.equal(endpoint.address, `0.0.0.0:${endpoint.port}`);
+  } finally {
+    await endpoint.close();
+    grpc.server.forceShutdown();
   }
 });

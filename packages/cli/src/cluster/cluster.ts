@@ -1,19 +1,24 @@
 // The process supervisor behind `pmr cluster`, driven by a list of services given as data: start them (those whose
 // `needs` are listening, together), wait for each to log `listening`, and from then on watch them. A service that
-// exits on its own stops all the others; stop() stops them one at a time in a given order, each with SIGTERM and a
-// bounded wait before SIGKILL. A failed start stops what had started and rejects with one line saying why.
+// exits on its own is started again after a backoff, on the ports it had (so the others' addresses for it hold), and
+// reported through onEvent; one that keeps dying (restart-policy.ts) stops all the others and ends the cluster with
+// why. stop() stops them one at a time in a given order, each with SIGTERM and a bounded wait before SIGKILL. A failed
+// start stops what had started and rejects with one line saying why.
 import { existsSync } from 'node:fs';
 import { failedPrecondition, invalidArgument, PmrError } from '@pmr/common';
+import { DEFAULT_RESTART_POLICY, DeathCount, restartDelay, type RestartPolicy } from './restart-policy.ts';
 import { describeExit, ServiceChild, type ExitStatus } from './service-child.ts';
 
-/** A running service: where it listens. */
+/** A running service: where it listens, as its servers bound (from its `listening` line). */
 export interface ServiceEndpoint {
   readonly name: string;
   readonly pid: number;
   readonly grpcPort: number;
   readonly metricsPort: number;
-  /** 127.0.0.1:grpcPort */
+  /** `host:port` of its gRPC server. */
   readonly grpcAddress: string;
+  /** `host:port` of its /metrics endpoint. */
+  readonly metricsAddress: string;
 }
 
 /** One service of a cluster. */
@@ -23,8 +28,11 @@ export interface ServiceSpec {
   readonly bin: string;
   /** Services that must be listening before this one starts; their endpoints are passed to `env`. */
   readonly needs?: readonly string[];
-  /** Variables on top of the cluster's base environment. */
-  readonly env?: (peers: ReadonlyMap<string, ServiceEndpoint>) => Readonly<Record<string, string>>;
+  /**
+   * Variables on top of the cluster's base environment. `previous`: where this service listened before it died, when
+   * it is being restarted (a restart should listen there again).
+   */
+  readonly env?: (peers: ReadonlyMap<string, ServiceEndpoint>, previous?: ServiceEndpoint) => Readonly<Record<string, string>>;
 }
 
 export interface ClusterOptions {
@@ -43,17 +51,48 @@ export interface ClusterOptions {
   readonly stopTimeoutMs?: number;
   /** Every line a service writes. */
   readonly onOutput?: (service: string, line: string) => void;
+  /** When a service that died is restarted and when the supervisor gives up (default DEFAULT_RESTART_POLICY). */
+  readonly restart?: RestartPolicy;
+  /** A service died and will be restarted, or was restarted. */
+  readonly onEvent?: (event: SupervisorEvent) => void;
   /** Aborting it during start-up stops what has started and rejects; after start-up use stop(). */
   readonly signal?: AbortSignal;
 }
 
-/** Why a cluster ended: stop() was called, or a service exited on its own (the others were then stopped). */
+/** What the supervisor did about a service that died after start-up. */
+export type SupervisorEvent =
+  | {
+      readonly kind: 'exited';
+      readonly service: string;
+      readonly code: number | null;
+      readonly signal: NodeJS.Signals | null;
+      /** The last error it reported, on one line. */
+      readonly problem: string | undefined;
+      /** This restart's number in a row, of at most `of`. */
+      readonly restart: number;
+      readonly of: number;
+      /** The wait before it is started again. */
+      readonly delayMs: number;
+    }
+  | { readonly kind: 'restarted'; readonly service: ServiceEndpoint };
+
+/**
+ * Why a cluster ended: stop() was called, or a service kept dying (after `restarts` restarts in a row; the others were
+ * then stopped), with how it last ended and the last error it reported.
+ */
 export type ClusterEnd =
   | { readonly reason: 'stopped' }
-  | { readonly reason: 'service-exited'; readonly service: string; readonly code: number | null; readonly signal: NodeJS.Signals | null };
+  | {
+      readonly reason: 'service-exited';
+      readonly service: string;
+      readonly code: number | null;
+      readonly signal: NodeJS.Signals | null;
+      readonly restarts: number;
+      readonly problem: string | undefined;
+    };
 
 export interface RunningCluster {
-  /** The services in start order. */
+  /** The services in start order, as they are now (a restarted service has its new pid). */
   readonly services: readonly ServiceEndpoint[];
   /** Resolves once every service has ended, with why. */
   readonly ended: Promise<ClusterEnd>;
@@ -104,12 +143,30 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   if (missing !== undefined) throw failedPrecondition(`${missing.name} cannot start: ${missing.bin} does not exist`);
   const startTimeoutMs = options.startTimeoutMs ?? 120_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 15_000;
+  const policy = options.restart ?? DEFAULT_RESTART_POLICY;
+  const specs = new Map(options.services.map((s) => [s.name, s]));
   const children = new Map<string, ServiceChild>();
   const endpoints = new Map<string, ServiceEndpoint>();
+  const deaths = new Map<string, DeathCount>();
+  const backoffs = new Set<NodeJS.Timeout>();
   let stopping = false;
+
+  const spawnChild = (spec: ServiceSpec, previous?: ServiceEndpoint): ServiceChild => {
+    const child = new ServiceChild({
+      name: spec.name,
+      bin: spec.bin,
+      env: { ...options.env, ...spec.env?.(endpoints, previous) },
+      cwd: options.cwd ?? process.cwd(),
+      execPath: options.execPath ?? process.execPath,
+      onLine: (line) => options.onOutput?.(spec.name, line),
+    });
+    children.set(spec.name, child);
+    return child;
+  };
 
   async function stopAll(): Promise<void> {
     stopping = true;
+    for (const timer of backoffs) clearTimeout(timer);
     for (const name of stopSequence([...children.keys()], options.stopOrder ?? [])) await children.get(name)!.stop(stopTimeoutMs);
   }
 
@@ -120,27 +177,17 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   const onAbort = (): void => abortStart(new PmrError('UNAVAILABLE', 'start-up interrupted'));
   if (options.signal?.aborted === true) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  let starting = true;
 
   try {
     for (const wave of waves) {
-      const started = wave.map((spec) => {
-        const child = new ServiceChild({
-          name: spec.name,
-          bin: spec.bin,
-          env: { ...options.env, ...spec.env?.(endpoints) },
-          cwd: options.cwd ?? process.cwd(),
-          execPath: options.execPath ?? process.execPath,
-          onLine: (line) => options.onOutput?.(spec.name, line),
-        });
-        children.set(spec.name, child);
-        return child;
-      });
-      const ports = await Promise.race([Promise.all(started.map((c) => c.listening(startTimeoutMs))), startAborted]);
+      const started = wave.map((spec) => spawnChild(spec));
+      const listening = await Promise.race([Promise.all(started.map((c) => c.listening(startTimeoutMs))), startAborted]);
       started.forEach((child, i) => {
-        const { grpcPort, metricsPort } = ports[i]!;
-        endpoints.set(child.name, { name: child.name, pid: child.pid, grpcPort, metricsPort, grpcAddress: `127.0.0.1:${grpcPort}` });
+        endpoints.set(child.name, { name: child.name, pid: child.pid, ...listening[i]! });
+        deaths.set(child.name, new DeathCount(performance.now()));
         void child.exited.then((status) => {
-          if (!stopping) abortStart(new PmrError('UNAVAILABLE', `${child.name} ${describeExit(status)} while the cluster was starting`));
+          if (!stopping && starting) abortStart(new PmrError('UNAVAILABLE', `${child.name} ${describeExit(status)} while the cluster was starting`));
         });
       });
     }
@@ -148,26 +195,60 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     await stopAll();
     throw error;
   } finally {
+    starting = false;
     options.signal?.removeEventListener('abort', onAbort);
   }
 
-  let end: ClusterEnd | undefined;
   let resolveEnded: (end: ClusterEnd) => void = () => {};
   const ended = new Promise<ClusterEnd>((resolve) => (resolveEnded = resolve));
   const finish = async (why: ClusterEnd): Promise<ClusterEnd> => {
     if (stopping) return ended;
-    end = why;
     await stopAll();
-    resolveEnded(end);
+    resolveEnded(why);
     return ended;
   };
-  for (const child of children.values()) {
-    void child.exited.then((status: ExitStatus) =>
-      finish({ reason: 'service-exited', service: child.name, code: status.code, signal: status.signal }),
-    );
-  }
+
+  /** `child` (the service's current process) ended: start it again after the backoff, or give up. */
+  const onDeath = (name: string, child: ServiceChild, status: ExitStatus): void => {
+    if (stopping) return;
+    const inARow = deaths.get(name)!.died(performance.now(), policy);
+    const delayMs = restartDelay(policy, inARow);
+    const problem = child.lastProblem;
+    if (delayMs === undefined) {
+      void finish({ reason: 'service-exited', service: name, code: status.code, signal: status.signal, restarts: inARow - 1, problem });
+      return;
+    }
+    options.onEvent?.({ kind: 'exited', service: name, code: status.code, signal: status.signal, problem, restart: inARow, of: policy.maxRestarts, delayMs });
+    const timer = setTimeout(() => {
+      backoffs.delete(timer);
+      if (!stopping) void restart(name);
+    }, delayMs);
+    backoffs.add(timer);
+  };
+
+  const restart = async (name: string): Promise<void> => {
+    const next = spawnChild(specs.get(name)!, endpoints.get(name));
+    try {
+      const listening = await next.listening(startTimeoutMs);
+      if (stopping) return;
+      const endpoint: ServiceEndpoint = { name, pid: next.pid, ...listening };
+      endpoints.set(name, endpoint);
+      deaths.get(name)!.listening(performance.now());
+      options.onEvent?.({ kind: 'restarted', service: endpoint });
+      watch(name, next);
+    } catch {
+      // It ended before listening, or did not listen in time (then it is stopped): one more death in a row.
+      const status = await next.stop(stopTimeoutMs);
+      onDeath(name, next, status);
+    }
+  };
+
+  const watch = (name: string, child: ServiceChild): void => void child.exited.then((status) => onDeath(name, child, status));
+  for (const [name, child] of children) watch(name, child);
   return {
-    services: [...endpoints.values()],
+    get services() {
+      return [...endpoints.values()];
+    },
     ended,
     stop: () => finish({ reason: 'stopped' }),
     kill() {

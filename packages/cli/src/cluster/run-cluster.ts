@@ -1,23 +1,29 @@
 // `pmr cluster`: the whole distributed runtime on one machine. Uses NATS_URL, or starts a local nats-server with
 // JetStream; starts the six services through the supervisor; prints where each listens and "ready"; forwards their
-// output to stderr, prefixed with their names; and stops everything, in order, when told to or when a service dies.
+// output to stderr, prefixed with their names; reports each service that dies and is restarted; and stops
+// everything, in order, when told to, when a service keeps dying or when the nats-server it started dies.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { failedPrecondition, invalidArgument } from '@pmr/common';
 import { startNatsServer, type NatsServerHandle } from '@pmr/common/nats-server';
-import { startCluster, type ClusterEnd, type RunningCluster, type ServiceEndpoint, type ServiceSpec } from './cluster.ts';
+import { startCluster, type ClusterEnd, type RunningCluster, type ServiceEndpoint, type ServiceSpec, type SupervisorEvent } from './cluster.ts';
+import { shownPath } from '../path-checks.ts';
 import { shownAt } from './log-level.ts';
+import type { RestartPolicy } from './restart-policy.ts';
+import { describeExit } from './service-child.ts';
 import { CLUSTER_STOP_ORDER, clusterServiceSpecs, type ClusterSettings } from './service-specs.ts';
 
 export interface ClusterCommandOptions {
+  /** The IP address the orchestrator's public gRPC port listens on. */
+  readonly listen: string;
   /** The orchestrator's public gRPC port. */
   readonly port: number;
   /** Folders the decoder may read videos from (relative to cwd); empty: cwd. */
   readonly mediaRoots: readonly string[];
   /** JetStream store of a local nats-server; default a temporary folder. */
   readonly natsStore: string | undefined;
-  /** The orchestrator's job store file; default jobs.db in the temporary folder. */
+  /** The orchestrator's job store file; default jobs.db in the temporary folder (removed when the cluster stops). */
   readonly store: string | undefined;
   /** The level of service log lines shown on stderr. */
   readonly logLevel: string;
@@ -36,21 +42,29 @@ export interface ClusterIo {
   readonly services?: (settings: ClusterSettings) => ServiceSpec[];
   /** How long a service may take to start (default the supervisor's). */
   readonly startTimeoutMs?: number;
+  /** When services that die are restarted (default the supervisor's); for tests. */
+  readonly restart?: RestartPolicy;
 }
 
 const NAME_WIDTH = 12;
 
 /** The line printed for one running service. */
 export function serviceLine(service: ServiceEndpoint): string {
-  return `${service.name.padEnd(NAME_WIDTH)} pid ${service.pid}  grpc ${service.grpcAddress}  metrics ${service.metricsPort}`;
+  return `${service.name.padEnd(NAME_WIDTH)} pid ${service.pid}  grpc ${service.grpcAddress}  metrics ${service.metricsAddress}`;
+}
+
+/** Whether `address` (`host:port` as bound) is reachable from this machine only. */
+export function isLoopback(address: string): boolean {
+  const host = address.slice(0, address.lastIndexOf(':')).replace(/^\[(.*)\]$/, '$1');
+  return host.startsWith('127.') || host === '::1' || host.startsWith('::ffff:127.');
 }
 
 /** The media roots as absolute folders; each must exist. @throws PmrError naming the first that does not. */
 export function resolveMediaRoots(roots: readonly string[], cwd: string): string[] {
   const absolute = (roots.length === 0 ? [cwd] : roots).map((r) => resolve(cwd, r));
   for (const root of absolute) {
-    if (!existsSync(root) || !statSync(root).isDirectory()) throw invalidArgument(`--media-root ${root} is not a folder`);
-    if (root.includes(':')) throw invalidArgument(`--media-root ${root} contains ':', which separates PMR_MEDIA_ROOTS entries`);
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw invalidArgument(`--media-root ${shownPath(root)} is not a folder`);
+    if (root.includes(':')) throw invalidArgument(`--media-root ${shownPath(root)} contains ':', which separates PMR_MEDIA_ROOTS entries`);
   }
   return absolute;
 }
@@ -76,10 +90,26 @@ async function brokerFor(
   }
 }
 
+/** `detector was killed by SIGKILL` or `… exited with code 3 (its last error)`. */
+function exitLine(service: string, status: { code: number | null; signal: NodeJS.Signals | null }, problem: string | undefined): string {
+  return `${service} ${describeExit(status)}${problem === undefined ? '' : ` (${problem})`}`;
+}
+
+/** The line for a service that died and is being restarted, or that was restarted. */
+export function eventLine(event: SupervisorEvent): string {
+  if (event.kind === 'restarted') {
+    const s = event.service;
+    return `${s.name} restarted: pid ${s.pid}  grpc ${s.grpcAddress}  metrics ${s.metricsAddress}`;
+  }
+  const delay = `${event.delayMs / 1000} s`;
+  return `${exitLine(event.service, event, event.problem)}; restarting it in ${delay} (restart ${event.restart} of ${event.of})`;
+}
+
 function endMessage(end: ClusterEnd): string | undefined {
   if (end.reason === 'stopped') return undefined;
-  const how = end.signal !== null ? `was killed by ${end.signal}` : `exited with code ${String(end.code)}`;
-  return `${end.service} ${how}; stopped the other services`;
+  if (end.restarts === 0) return `${exitLine(end.service, end, end.problem)}; stopped the other services`;
+  const last = end.problem === undefined ? '' : ` (last error: ${end.problem})`;
+  return `${end.service} ${describeExit(end)} after ${end.restarts} restarts in a row${last}; gave up and stopped the other services`;
 }
 
 /**
@@ -106,12 +136,15 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
         ? `pmr: using NATS at ${broker.url}\n`
         : `pmr: started nats-server at ${broker.url}, JetStream store ${broker.server.storeDir}\n`,
     );
+    const storePath = cmd.store === undefined ? join(workDir, 'jobs.db') : resolve(io.cwd, cmd.store);
+    io.stderr.write(`pmr: job store ${storePath}${cmd.store === undefined ? ' (temporary: removed when the cluster stops; --store FILE keeps it)' : ''}\n`);
     const settings: ClusterSettings = {
       natsUrl: broker.url,
       logLevel: cmd.logLevel,
       mediaRoots,
+      orchestratorHost: cmd.listen,
       orchestratorPort: cmd.port,
-      storePath: cmd.store === undefined ? join(workDir, 'jobs.db') : resolve(io.cwd, cmd.store),
+      storePath,
     };
     try {
       cluster = await startCluster({
@@ -122,8 +155,10 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
         onOutput: (service, line) => {
           if (shownAt(line, cmd.logLevel)) io.stderr.write(`${service.padEnd(NAME_WIDTH)} | ${line}\n`);
         },
+        onEvent: (event) => io.stderr.write(`pmr: ${eventLine(event)}\n`),
         signal: io.stopSignal,
         ...(io.startTimeoutMs !== undefined && { startTimeoutMs: io.startTimeoutMs }),
+        ...(io.restart !== undefined && { restart: io.restart }),
       });
     } catch (err) {
       if (io.stopSignal.aborted) return 0;
@@ -131,6 +166,12 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
     }
     for (const service of cluster.services) io.stdout.write(`${serviceLine(service)}\n`);
     const front = cluster.services.at(-1);
+    if (front !== undefined && !isLoopback(front.grpcAddress)) {
+      io.stderr.write(
+        `pmr: warning: the orchestrator at ${front.grpcAddress} accepts connections from other machines, without authentication: ` +
+          'anyone who reaches it can start jobs and read their results\n',
+      );
+    }
     io.stdout.write(`ready ${front?.grpcAddress ?? ''}\n`);
     const running = cluster;
     const onStop = (): void => void running.stop();

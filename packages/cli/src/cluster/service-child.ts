@@ -12,9 +12,13 @@ export interface ExitStatus {
   readonly signal: NodeJS.Signals | null;
 }
 
-/** Where a started service listens (from its `listening` log line). */
-export interface ListeningPorts {
+/** Where a started service listens, as it bound (from its `listening` log line). */
+export interface Listening {
+  /** `host:port` of its gRPC server. */
+  readonly grpcAddress: string;
   readonly grpcPort: number;
+  /** `host:port` of its /metrics endpoint. */
+  readonly metricsAddress: string;
   readonly metricsPort: number;
 }
 
@@ -53,8 +57,8 @@ export function problemOf(line: string): string | undefined {
   return parts.filter((p) => p !== '').join(': ');
 }
 
-/** The ports of a `listening` log line, or undefined for any other line. */
-export function listeningPortsOf(line: string): ListeningPorts | undefined {
+/** The addresses and ports of a `listening` log line, or undefined for any other line. */
+export function listeningOf(line: string): Listening | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -62,9 +66,10 @@ export function listeningPortsOf(line: string): ListeningPorts | undefined {
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { msg, grpcPort, metricsPort } = parsed as Record<string, unknown>;
+  const { msg, grpcAddress, grpcPort, metricsAddress, metricsPort } = parsed as Record<string, unknown>;
   if (msg !== 'listening' || typeof grpcPort !== 'number' || typeof metricsPort !== 'number') return undefined;
-  return { grpcPort, metricsPort };
+  if (typeof grpcAddress !== 'string' || typeof metricsAddress !== 'string') return undefined;
+  return { grpcAddress, grpcPort, metricsAddress, metricsPort };
 }
 
 /** "exited with code N" or "was killed by SIGNAL". */
@@ -79,8 +84,8 @@ export class ServiceChild {
   readonly exited: Promise<ExitStatus>;
   #status: ExitStatus | undefined;
   #lastProblem: string | undefined;
-  #ports: ListeningPorts | undefined;
-  #onListening: ((ports: ListeningPorts) => void) | undefined;
+  #listening: Listening | undefined;
+  #onListening: ((listening: Listening) => void) | undefined;
   #streamsClosed: Promise<unknown>;
 
   constructor(options: ServiceChildOptions) {
@@ -95,10 +100,10 @@ export class ServiceChild {
     const onText = (text: string): void => {
       options.onLine(text);
       this.#lastProblem = problemOf(text) ?? this.#lastProblem;
-      const ports = this.#ports === undefined ? listeningPortsOf(text) : undefined;
-      if (ports !== undefined) {
-        this.#ports = ports;
-        this.#onListening?.(ports);
+      const listening = this.#listening === undefined ? listeningOf(text) : undefined;
+      if (listening !== undefined) {
+        this.#listening = listening;
+        this.#onListening?.(listening);
       }
     };
     const out = createInterface({ input: child.stdout });
@@ -137,13 +142,13 @@ export class ServiceChild {
   }
 
   /**
-   * Resolves with the ports once the service logs `listening`; rejects with a one-line PmrError when it exits first or
-   * does not listen within `timeoutMs`.
+   * Resolves with where it listens once the service logs `listening`; rejects with a one-line PmrError when it exits
+   * first or does not listen within `timeoutMs`.
    */
-  async listening(timeoutMs: number): Promise<ListeningPorts> {
-    if (this.#ports !== undefined) return this.#ports;
+  async listening(timeoutMs: number): Promise<Listening> {
+    if (this.#listening !== undefined) return this.#listening;
     let timer: NodeJS.Timeout | undefined;
-    const listened = new Promise<ListeningPorts>((resolve) => (this.#onListening = resolve));
+    const listened = new Promise<Listening>((resolve) => (this.#onListening = resolve));
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const outcome = await Promise.race([listened, this.exited, timedOut]).finally(() => clearTimeout(timer));
     if (outcome === 'timeout') throw new PmrError('UNAVAILABLE', `${this.name} did not report listening within ${timeoutMs / 1000} s`);

@@ -1,6 +1,8 @@
 // The six services `pmr cluster` runs, as data for the supervisor: each one's entry file and the environment it gets
-// on top of the inherited one. Stage services listen on loopback on free ports; the orchestrator starts last, on the
-// public port, told where the detector and recognizer listen.
+// on top of the inherited one. Every listener is on loopback on a free port, except the orchestrator's public gRPC
+// port, on the address and port asked for; the orchestrator starts last, told where the detector and recognizer
+// listen. The listen settings are always given, so a PMR_GRPC_HOST in the user's environment widens nothing. A
+// restarted service gets the ports it had, so the addresses the others were given for it still hold.
 import { join } from 'node:path';
 import type { ServiceEndpoint, ServiceSpec } from './cluster.ts';
 import { serviceLogLevel } from './log-level.ts';
@@ -26,6 +28,8 @@ export interface StageSettings {
 }
 
 export interface ClusterSettings extends StageSettings {
+  /** The IP address the orchestrator's public gRPC port listens on. */
+  readonly orchestratorHost: string;
   /** The orchestrator's public gRPC port (0: any free port). */
   readonly orchestratorPort: number;
   /** The orchestrator's job store file. */
@@ -37,17 +41,25 @@ export function serviceBin(name: string, repoRoot: string = REPO_ROOT): string {
   return join(repoRoot, 'services', name, 'bin', `${name}-service.ts`);
 }
 
-function commonEnv(settings: StageSettings): Record<string, string> {
-  return { NATS_URL: settings.natsUrl, PMR_LOG_LEVEL: serviceLogLevel(settings.logLevel), PMR_GRPC_PORT: '0', PMR_METRICS_PORT: '0' };
+const LOOPBACK = '127.0.0.1';
+
+/** What every service gets: free loopback ports at first, the ports it had when it is restarted. */
+function commonEnv(settings: StageSettings, previous: ServiceEndpoint | undefined): Record<string, string> {
+  return {
+    NATS_URL: settings.natsUrl,
+    PMR_LOG_LEVEL: serviceLogLevel(settings.logLevel),
+    PMR_GRPC_HOST: LOOPBACK,
+    PMR_GRPC_PORT: String(previous?.grpcPort ?? 0),
+    PMR_METRICS_HOST: LOOPBACK,
+    PMR_METRICS_PORT: String(previous?.metricsPort ?? 0),
+  };
 }
 
 /** The five stage services, in start order; they start together. */
 export function stageServiceSpecs(settings: StageSettings): ServiceSpec[] {
-  const loopback = { PMR_GRPC_HOST: '127.0.0.1', PMR_METRICS_HOST: '127.0.0.1' };
   return STAGE_SERVICES.map((name) => {
     const extra: Record<string, string> = name === 'decoder' ? { PMR_MEDIA_ROOTS: settings.mediaRoots.join(':') } : {};
-    const env = { ...commonEnv(settings), ...loopback, ...extra };
-    return { name, bin: serviceBin(name, settings.repoRoot), env: () => env };
+    return { name, bin: serviceBin(name, settings.repoRoot), env: (_peers, previous) => ({ ...commonEnv(settings, previous), ...extra }) };
   });
 }
 
@@ -62,9 +74,10 @@ export function orchestratorServiceSpec(settings: ClusterSettings): ServiceSpec 
     name: 'orchestrator',
     bin: serviceBin('orchestrator', settings.repoRoot),
     needs: [...STAGE_SERVICES],
-    env: (peers) => ({
-      ...commonEnv(settings),
-      PMR_GRPC_PORT: String(settings.orchestratorPort),
+    env: (peers, previous) => ({
+      ...commonEnv(settings, previous),
+      PMR_GRPC_HOST: settings.orchestratorHost,
+      PMR_GRPC_PORT: String(previous?.grpcPort ?? settings.orchestratorPort),
       PMR_DETECTOR_ADDR: address(peers, 'detector'),
       PMR_RECOGNIZER_ADDR: address(peers, 'recognizer'),
       PMR_STORE_PATH: settings.storePath,

@@ -17,7 +17,7 @@ export interface ServiceBinding {
 }
 
 export interface GrpcServerOptions {
-  /** Interface to listen on: `0.0.0.0` in a container, `127.0.0.1` for local use. */
+  /** Interface to listen on: `127.0.0.1` for local use, `0.0.0.0` (or `::`) where other machines must reach it. */
   readonly host: string;
   /** Port to listen on; 0 picks a free one (tests), reported in the result. */
   readonly port: number;
@@ -36,8 +36,10 @@ export interface RunningGrpcServer {
   readonly server: Server;
   /** The bound port (the real one when 0 was asked for). */
   readonly port: number;
-  /** `host:port` as bound. */
+  /** The first of `addresses`. */
   readonly address: string;
+  /** `host:port` of every socket bound, as the kernel reports it (a name such as `localhost` may bind several). */
+  readonly addresses: readonly string[];
   /** Fully-qualified names of the served services (`pmr.v1.DetectorService`), as health and reflection know them. */
   readonly serviceNames: readonly string[];
   /** Set the health status of one served service, or of all of them and the server ('') when none is named. */
@@ -55,14 +57,27 @@ export function serviceNameOf(definition: ServiceDefinition): string {
   return name;
 }
 
+/** `host:port`, with an IPv6 host in brackets. */
 function hostPort(host: string, port: number): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * A grpc-js Server that keeps the address of every socket it binds. grpc-js registers each listening socket, with the
+ * address its http2 server reports (`server.address()`), through this hook; it has no other way to tell.
+ */
+class AddressRecordingServer extends Server {
+  readonly bound: string[] = [];
+  protected override experimentalRegisterListenerToChannelz(boundAddress: Parameters<Server['experimentalRegisterListenerToChannelz']>[0]) {
+    if ('host' in boundAddress) this.bound.push(hostPort(boundAddress.host, boundAddress.port));
+    return super.experimentalRegisterListenerToChannelz(boundAddress);
+  }
 }
 
 /** Build, register and bind the server; resolves once it is listening. */
 export async function startGrpcServer(options: GrpcServerOptions): Promise<RunningGrpcServer> {
   const channelOptions: ChannelOptions = messageSizeOptions(options.maxMessageBytes ?? PMR_MAX_MESSAGE_BYTES);
-  const server = new Server({ ...channelOptions, interceptors: [...(options.interceptors ?? [])] });
+  const server = new AddressRecordingServer({ ...channelOptions, interceptors: [...(options.interceptors ?? [])] });
   const serviceNames = options.services.map((s) => serviceNameOf(s.definition));
   for (const { definition, implementation } of options.services) server.addService(definition, implementation);
 
@@ -85,5 +100,6 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
     for (const name of ['', ...serviceNames]) health.setStatus(name, status);
   };
   setServingStatus(options.initialStatus ?? 'SERVING');
-  return { server, port, address: hostPort(options.host, port), serviceNames, setServingStatus };
+  const addresses = server.bound.length > 0 ? [...server.bound] : [hostPort(options.host, port)];
+  return { server, port, address: addresses[0]!, addresses, serviceNames, setServingStatus };
 }

@@ -91,6 +91,8 @@ export function createServiceMetrics(serviceName: string, options: { readonly de
 /** A running /metrics endpoint. */
 export interface MetricsEndpoint {
   readonly port: number;
+  /** `host:port` as bound (`[::1]:port` for IPv6). */
+  readonly address: string;
   close(): Promise<void>;
 }
 
@@ -114,9 +116,10 @@ export async function startMetricsServer(options: { readonly host: string; reado
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  const { address, port, family } = server.address() as AddressInfo;
   return {
     port,
+    address: family === 'IPv6' ? `[${address}]:${port}` : `${address}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -23,12 +23,15 @@ export interface StageServiceSettings {
   readonly natsUrl: string | undefined;
 }
 
+/** Where a service listens unless told otherwise: nothing is reachable from other machines until configured to be. */
+export const LOOPBACK = '127.0.0.1';
+
 /** The environment variables behind StageServiceSettings, with this service's default ports; spread into its spec. */
 export function stageServiceSettings(defaults: { readonly grpcPort: number; readonly metricsPort: number }) {
   return {
-    grpcHost: str('PMR_GRPC_HOST', { description: 'interface the gRPC server listens on', default: '0.0.0.0' }),
+    grpcHost: str('PMR_GRPC_HOST', { description: 'interface the gRPC server listens on (0.0.0.0 or :: for every interface)', default: LOOPBACK }),
     grpcPort: port('PMR_GRPC_PORT', { description: 'gRPC port; 0 picks a free one', default: defaults.grpcPort }),
-    metricsHost: str('PMR_METRICS_HOST', { description: 'interface the /metrics endpoint listens on', default: '0.0.0.0' }),
+    metricsHost: str('PMR_METRICS_HOST', { description: 'interface the /metrics endpoint listens on (0.0.0.0 or :: for every interface)', default: LOOPBACK }),
     metricsPort: port('PMR_METRICS_PORT', { description: 'Prometheus /metrics port; 0 picks a free one', default: defaults.metricsPort }),
     logLevel: oneOf('PMR_LOG_LEVEL', LOG_LEVELS, { description: 'pino log level', default: 'info' }),
     maxMessageBytes: int('PMR_MAX_MESSAGE_BYTES', {
@@ -48,8 +51,11 @@ export function stageServiceSettings(defaults: { readonly grpcPort: number; read
 }
 
 export interface RunningStageService {
+  /** `host:port` the gRPC server bound (the first, when a host name bound several). */
   readonly grpcAddress: string;
   readonly grpcPort: number;
+  /** `host:port` the /metrics endpoint bound. */
+  readonly metricsAddress: string;
   readonly metricsPort: number;
   /** The ordered shutdown; resolves with what each step did. */
   shutdown(): Promise<ShutdownReport>;
@@ -95,12 +101,21 @@ export async function startStageService(parts: StageServiceParts): Promise<Runni
     },
   );
   logger.info(
-    { grpcAddress: grpc.address, grpcPort: grpc.port, metricsPort: endpoint.port, services: grpc.serviceNames, ...parts.describe },
+    {
+      grpcAddress: grpc.address,
+      grpcAddresses: grpc.addresses,
+      grpcPort: grpc.port,
+      metricsAddress: endpoint.address,
+      metricsPort: endpoint.port,
+      services: grpc.serviceNames,
+      ...parts.describe,
+    },
     'listening',
   );
   return {
     grpcAddress: grpc.address,
     grpcPort: grpc.port,
+    metricsAddress: endpoint.address,
     metricsPort: endpoint.port,
     shutdown: () =>
       gracefulShutdown(

@@ -7,6 +7,7 @@ import { Dictionary, FFmpegError, FormatContext, type Stream } from 'node-av/lib
 import { AV_DISPOSITION_ATTACHED_PIC, AVMEDIA_TYPE_AUDIO, AVMEDIA_TYPE_VIDEO } from 'node-av/constants';
 import { isStillFormat, videoInfoOf, type VideoInfo } from '../video-info.ts';
 import { routeLibavLog } from './libav-log.ts';
+import { INDEX_CUT_OFF_REASON, mp4IndexCutOff } from './mp4-index.ts';
 import { streamFacts } from './stream-facts.ts';
 
 /**
@@ -27,7 +28,7 @@ export interface MediaInput {
   close(): Promise<void>;
 }
 
-/** Check that `path` is a non-empty string naming an existing regular file; INVALID_ARGUMENT otherwise. */
+/** Check that `path` is a non-empty string naming an existing, non-empty regular file; INVALID_ARGUMENT otherwise. */
 export async function checkMediaPath(path: unknown): Promise<string> {
   if (typeof path !== 'string' || path.length === 0) throw invalidArgument('video path must be a non-empty string');
   if (path.includes('\0')) throw invalidArgument('video path must not contain NUL characters');
@@ -38,6 +39,7 @@ export async function checkMediaPath(path: unknown): Promise<string> {
     throw invalidArgument(`${path}: no such file`);
   }
   if (!info.isFile()) throw invalidArgument(`${path}: not a regular file`);
+  if (info.size === 0) throw invalidArgument(`${path}: the file is empty (0 bytes)`);
   return path;
 }
 
@@ -48,7 +50,8 @@ function videoStream(format: FormatContext): Stream | undefined {
 
 /**
  * `path`'s container, opened narrowly (the `file` protocol, the accepted demuxers), or INVALID_ARGUMENT
- * "<path>: <failure> (<FFmpeg's reason>)" when it does not open.
+ * "<path>: <failure> (<FFmpeg's reason>)" when it does not open ("<path>: <failure>: <why>" for an MP4 cut off before
+ * its index was written, see mp4-index.ts).
  */
 export async function openContainer(path: string, failure = 'not a readable video'): Promise<FormatContext> {
   routeLibavLog();
@@ -58,6 +61,7 @@ export async function openContainer(path: string, failure = 'not a readable vide
   options.free();
   if (opened < 0) {
     format.freeContext();
+    if (await mp4IndexCutOff(path)) throw invalidArgument(`${path}: ${failure}: ${INDEX_CUT_OFF_REASON}`);
     throw invalidArgument(`${path}: ${failure} (${new FFmpegError(opened).message})`);
   }
   return format;
