@@ -164,17 +164,20 @@ export class SqliteJobStore implements JobStore {
   putGallery(digest: string, photos: readonly StoredPhoto[]): Promise<void> {
     return this.#call(() => {
       assertDigest(digest);
-      const json = JSON.stringify(photos.map((p) => ({ person: p.person, name: p.name, base64: Buffer.from(p.data).toString('base64') })));
-      this.#st.putGallery.run({ digest, photos: json, now: this.#now() });
+      this.#tx(() => {
+        if (this.#st.putGallery.run({ digest, now: this.#now() }).changes !== 1) return; // kept already: the first write wins
+        photos.forEach((p, idx) => this.#st.putGalleryPhoto.run({ digest, idx, person: p.person, name: p.name, data: p.data }));
+      });
     });
   }
 
   getGallery(digest: string): Promise<readonly StoredPhoto[] | null> {
     return this.#call(() => {
-      const row = this.#st.getGallery.get({ digest });
-      if (row === undefined) return null;
-      const photos = JSON.parse(text(row, 'photos')) as ReadonlyArray<{ person: string; name: string; base64: string }>;
-      return photos.map((p) => ({ person: p.person, name: p.name, data: Buffer.from(p.base64, 'base64') }));
+      const rows = this.#st.getGallery.all({ digest });
+      if (rows.length === 0) return null;
+      return rows
+        .filter((row) => row['data'] instanceof Uint8Array)
+        .map((row) => ({ person: text(row, 'person'), name: text(row, 'name'), data: row['data'] as Uint8Array }));
     });
   }
 

@@ -55,12 +55,20 @@ export const MIGRATIONS: readonly string[] = [
   // 3: per-frame faces and frames done were never written by the orchestrator (it keeps job parts instead).
   `DROP TABLE frame_faces;
    DROP TABLE frames_done;`,
-  // 4: gallery photos once per content digest; ended jobs found by time for expiry.
+  // 4: gallery photos once per content digest (as BLOBs: no photo becomes one large string); ended jobs found by time
+  // for expiry.
   `CREATE TABLE galleries (
      digest TEXT PRIMARY KEY,
-     photos TEXT NOT NULL,
      create_time INTEGER NOT NULL
    ) STRICT;
+   CREATE TABLE gallery_photos (
+     digest TEXT NOT NULL REFERENCES galleries (digest) ON DELETE CASCADE,
+     idx INTEGER NOT NULL,
+     person TEXT NOT NULL,
+     name TEXT NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (digest, idx)
+   ) STRICT, WITHOUT ROWID;
    CREATE INDEX jobs_by_gallery ON jobs (gallery_digest);
    CREATE INDEX jobs_by_update_time ON jobs (update_time);`,
 ];

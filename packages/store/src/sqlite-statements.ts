@@ -4,7 +4,7 @@ import type { StatementSync } from 'node:sqlite';
 export type Statements = Record<
   | 'jobById' | 'jobByToken' | 'insertJob' | 'updateState' | 'updateProgress' | 'updateWarnings' | 'listJobs' | 'resume'
   | 'putTrack' | 'listTracks' | 'putResult' | 'getResult'
-  | 'putPart' | 'getParts' | 'putGallery' | 'getGallery' | 'deleteEnded' | 'deleteUnusedGalleries',
+  | 'putPart' | 'getParts' | 'putGallery' | 'putGalleryPhoto' | 'getGallery' | 'deleteEnded' | 'deleteUnusedGalleries',
   StatementSync
 >;
 
@@ -32,8 +32,10 @@ export const SQL: Readonly<Record<keyof Statements, string>> = {
   getResult: 'SELECT result FROM results WHERE job_id = $job',
   putPart: 'INSERT INTO job_parts (job_id, key, value) VALUES ($job, $key, $value) ON CONFLICT (job_id, key) DO NOTHING',
   getParts: `SELECT key, value FROM job_parts WHERE job_id = $job AND substr(key, 1, length($prefix)) = $prefix ORDER BY key`,
-  putGallery: 'INSERT INTO galleries (digest, photos, create_time) VALUES ($digest, $photos, $now) ON CONFLICT (digest) DO NOTHING',
-  getGallery: 'SELECT photos FROM galleries WHERE digest = $digest',
+  putGallery: 'INSERT INTO galleries (digest, create_time) VALUES ($digest, $now) ON CONFLICT (digest) DO NOTHING',
+  putGalleryPhoto: 'INSERT INTO gallery_photos (digest, idx, person, name, data) VALUES ($digest, $idx, $person, $name, $data)',
+  getGallery: `SELECT g.digest, p.person, p.name, p.data FROM galleries g LEFT JOIN gallery_photos p ON p.digest = g.digest
+               WHERE g.digest = $digest ORDER BY p.idx`,
   deleteEnded: "DELETE FROM jobs WHERE state IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND update_time < $before",
   deleteUnusedGalleries: `DELETE FROM galleries WHERE create_time < $before
                             AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.gallery_digest = galleries.digest)`,
