@@ -19,6 +19,7 @@
 import { after, before, suite, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import type { Image } from '@pmr/common/proto/generated/pmr/v1/Image.ts';
@@ -112,8 +113,9 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason ?? false
     await deployment?.stop();
   });
 
+  /** StartVideoJob; a request without client_token gets a fresh one (an explicit '' is sent as it is). */
   const startJob = (request: StartVideoJobRequest): Promise<StartVideoJobResponse__Output> =>
-    unary<StartVideoJobResponse__Output>((o, cb) => clients.orchestrator.StartVideoJob(request, o, cb));
+    unary<StartVideoJobResponse__Output>((o, cb) => clients.orchestrator.StartVideoJob({ clientToken: randomUUID(), ...request }, o, cb));
 
   const upload = (messages: readonly UploadMediaRequest[]): Promise<UploadMediaResponse__Output> =>
     clientStream<UploadMediaRequest, UploadMediaResponse__Output>((o, cb) => clients.orchestrator.UploadMedia(o, cb), messages);
@@ -239,15 +241,26 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason ?? false
     assertStatus(await trackStream([{ ...frame(0, 0), frameWidth: 0, frameHeight: 0 }]), status.INVALID_ARGUMENT, 'a 0x0 frame', /frame size/);
   });
 
-  test('jobs whose source the decoder cannot read end FAILED with its code and a message naming the problem', async () => {
+  test('StartVideoJob refuses, in the call, a source outside the media roots (PERMISSION_DENIED), URLs, relative paths and an empty client_token (INVALID_ARGUMENT)', async () => {
+    const clip = video('short_hamilton_clip.mp4');
+    const cases: ReadonlyArray<{ readonly what: string; readonly request: StartVideoJobRequest; readonly code: status; readonly message: RegExp }> = [
+      { what: 'a file outside the media roots', request: { video: { uri: '/etc/passwd' } }, code: status.PERMISSION_DENIED, message: /outside the decoder media roots/ },
+      { what: 'a ".." escape', request: { video: { uri: `${dataDir}/videos/../../../../etc/passwd` } }, code: status.PERMISSION_DENIED, message: /"\.\." segment/ },
+      { what: 'an http URL', request: { video: { uri: 'http://127.0.0.1:9/video.mp4' } }, code: status.INVALID_ARGUMENT, message: /is a URL/ },
+      { what: 'a relative path', request: { video: { uri: 'videos/short_hamilton_clip.mp4' } }, code: status.INVALID_ARGUMENT, message: /absolute path/ },
+      { what: 'an empty client_token', request: { clientToken: '', video: { uri: clip } }, code: status.INVALID_ARGUMENT, message: /client_token is required/ },
+      { what: 'an analysis rate of 1e-9 fps', request: { video: { uri: clip }, options: { fps: 1e-9 } }, code: status.INVALID_ARGUMENT, message: /options\.fps/ },
+    ];
+    for (const c of cases) assertStatus(await statusOf(startJob(c.request)), c.code, c.what, c.message);
+  });
+
+  test('jobs whose source the decoder cannot read end FAILED with its code and a message naming the problem, and no server path', async () => {
     const text = Buffer.from('This is a text file, not a video.\n'.repeat(20));
     const uploaded = await upload([{ fileName: 'notes.txt', size: text.length, chunk: text }]);
     assert.ok(uploaded.object !== null, 'UploadMedia gave no object');
     const cases: ReadonlyArray<{ readonly what: string; readonly video: StartVideoJobRequest['video']; readonly code: string; readonly message: RegExp }> = [
-      { what: 'an uploaded text file', video: { upload: uploaded.object }, code: 'INVALID_ARGUMENT', message: /not a (readable )?video|still image or text/ },
+      { what: 'an uploaded text file', video: { upload: uploaded.object }, code: 'INVALID_ARGUMENT', message: /notes\.txt.*(not a (readable )?video|still image or text)/ },
       { what: 'a text file under the media roots', video: { uri: join(dataDir, 'DATA.md') }, code: 'INVALID_ARGUMENT', message: /not a (readable )?video|still image or text/ },
-      { what: 'a file outside the media roots', video: { uri: '/etc/passwd' }, code: 'PERMISSION_DENIED', message: /outside the decoder media roots/ },
-      { what: 'an http URL', video: { uri: 'http://127.0.0.1:9/video.mp4' }, code: 'INVALID_ARGUMENT', message: /is a URL/ },
       { what: 'a missing file under the media roots', video: { uri: join(dataDir, 'videos', 'no-such-video.mp4') }, code: 'NOT_FOUND', message: /no such file/ },
     ];
     const started = await Promise.all(cases.map((c) => startJob({ video: c.video, options: { maxFrames: 10 } })));
@@ -258,6 +271,7 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason ?? false
       assert.equal(job.error?.code, c.code, `${c.what}: ${job.error?.code} "${job.error?.message}"`);
       assertPlainMessage(job.error?.message ?? '', c.what);
       assert.match(job.error?.message ?? '', c.message, c.what);
+      assert.ok(!(job.error?.message ?? '').includes(tmpdir()), `${c.what}: the message shows a server path: ${job.error?.message}`);
       // GetJobResult of a failed job answers with the job and its error, not a result.
       const result = await getResult(job.id);
       assert.equal(result.job?.state, 'JOB_STATE_FAILED', `${c.what}: GetJobResult`);

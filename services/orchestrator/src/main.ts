@@ -56,7 +56,14 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     put: (fileName, data) => bus.putLarge(PIPELINE_BUCKETS.uploads, `${randomUUID()}/${basename(fileName) || 'upload'}`, data),
     get: (ref) => bus.getLarge(ref),
   };
-  const handlers = createOrchestratorHandlers({ store, runner, uploads, logger, maxUploadBytes: config.maxUploadBytes });
+  const handlers = createOrchestratorHandlers({
+    store,
+    runner,
+    uploads,
+    logger,
+    maxUploadBytes: config.maxUploadBytes,
+    ...(config.mediaRoots !== undefined && { mediaRoots: config.mediaRoots }),
+  });
   return startStageService({
     settings: config,
     logger,
@@ -64,7 +71,7 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     metrics,
     stopConsumers: () => pipeline.stop(),
     release,
-    describe: { storePath: config.storePath },
+    describe: { storePath: config.storePath, mediaRoots: config.mediaRoots ?? null },
   });
 }
 
