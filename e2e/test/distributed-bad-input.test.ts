@@ -19,6 +19,7 @@
 import { after, before, suite, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
@@ -37,6 +38,7 @@ import { startDeployment, type Deployment, type RunningService, type ServiceName
 import {
   clientStream, OWN_CONNECTIONS, pmrClients, rawBidi, rawUnary, readStream, statusName, statusOf, unary, type CallStatus, type PmrClients,
 } from '../src/grpc-clients.ts';
+import { writeHugePhotos } from '../src/huge-photos.ts';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
 
 const skipReason = missingModels() ?? missingData() ?? natsServerSkipReason() ?? null;
@@ -278,6 +280,39 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason ?? false
       assert.equal(result.tracks.length, 0, `${c.what}: tracks of a failed job`);
     }
   });
+
+  test(
+    'gallery photos of 8000×8000 pixels that cannot reach the detector under its message limit: the job ends FAILED within seconds, once',
+    { timeout: 240_000 },
+    async () => {
+      const work = await mkdtemp(join(tmpdir(), 'pmr-huge-'));
+      try {
+        const photos = await writeHugePhotos(work);
+        const gallery = [];
+        for (const photo of photos) {
+          const bytes = await readFile(photo.path);
+          const chunks = Array.from({ length: Math.ceil(bytes.length / 1024 ** 2) }, (_, i) => bytes.subarray(i * 1024 ** 2, (i + 1) * 1024 ** 2));
+          const stored = await upload(chunks.map((chunk, i) => (i === 0 ? { fileName: photo.fileName, size: bytes.length, chunk } : { chunk })));
+          gallery.push({ person: photo.person, fileName: photo.fileName, upload: stored.object! });
+        }
+        const { job } = await startJob({ video: { uri: video('short_hamilton_clip.mp4') }, gallery, options: { maxFrames: 10 } });
+        const began = Date.now();
+        const ended = await watchToEnd(job!.id, 30_000);
+        const seconds = (Date.now() - began) / 1000;
+        assert.equal(ended.state, 'JOB_STATE_FAILED', `after ${seconds} s: ${ended.state}`);
+        assert.equal(ended.error?.code, 'RESOURCE_EXHAUSTED', `${ended.error?.code} "${ended.error?.message}"`);
+        assertPlainMessage(ended.error?.message ?? '', 'the huge photos job');
+        assert.match(ended.error?.message ?? '', /huge\.jpg.*message limit/, 'names the photo and the limit');
+        assert.ok(seconds < 20, `FAILED after ${seconds} s`);
+        // Decided once: one line about it in the orchestrator's log, and no retry.
+        const orchestrator = deployment!.services.get('orchestrator')![0]!;
+        const lines = orchestrator.logs.filter((l) => l.jobId === job!.id && Number(l.level) >= 40);
+        assert.equal(lines.length, 1, `warnings and errors about the job: ${JSON.stringify(lines)}`);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+  );
 
   test(
     'a long string (100 kB, within the message limit) echoed in an error message still gets its status code',

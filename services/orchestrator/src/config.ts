@@ -22,6 +22,17 @@ export const ORCHESTRATOR_SERVICE_CONFIG = {
    * roots is accepted, then fails when the decoder refuses it.
    */
   mediaRoots: optional(mediaRoots('PMR_MEDIA_ROOTS', "colon-separated absolute folders video paths may name (the decoders' PMR_MEDIA_ROOTS)")),
+  /**
+   * Jobs this orchestrator drives at once (enrolling the gallery, then the video on the pipeline); further jobs wait
+   * QUEUED, first come first served. Each running job with a gallery holds its photos and their decoded pixels here.
+   */
+  maxRunningJobs: int('PMR_MAX_RUNNING_JOBS', { description: 'jobs run at once; further jobs wait QUEUED in order', min: 1, max: 1000, default: 4 }),
+  /**
+   * A running job that has made no progress for this long fails (DEADLINE_EXCEEDED, with why): no photo enrolled, no
+   * stage reporting on it, its steps failing with retryable errors. A job whose video waits for a free decoder while
+   * other jobs move on is not stalled. Generous by default: the safety net that every job ends, not a time limit.
+   */
+  jobStallTimeoutS: int('PMR_JOB_STALL_TIMEOUT_S', { description: 'seconds without progress after which a running job fails', min: 1, max: 7 * 24 * 3600, default: 600 }),
 } as const;
 
 export type OrchestratorServiceConfig = ConfigOf<typeof ORCHESTRATOR_SERVICE_CONFIG>;
