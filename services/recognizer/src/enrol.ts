@@ -2,7 +2,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { invalidArgument, readImage, type Box, type DetectedFace, type FaceQuality, type RgbImage } from '@pmr/common';
+import { invalidArgument, readImage, type Box, type DetectedFace, type FaceQuality, type ImageLimits, type RgbImage } from '@pmr/common';
 import { augmentChip, DEFAULT_AUGMENTATIONS, type ChipAugmentation } from './augment.ts';
 import {
   DEFAULT_ENROLMENT_SELECTION,
@@ -41,6 +41,19 @@ export interface EnrolOptions {
 }
 
 export const DEFAULT_PAD_RETRY = 0.5;
+
+/**
+ * How gallery photos are decoded, in the embedded run and on the orchestrator alike. A photo over 120 megapixels is
+ * refused from its header (today's largest camera outputs are about 100); one larger than 2048 × 2048 (4.2 MP) is
+ * decoded downscaled to that many pixels, a JPEG shrunk while it is decoded. Detection loses nothing by it: the
+ * detector sees every image at 640 pixels on its longer side, so a face it finds in the full photo it finds in the
+ * downscaled one, where such a face is still about 40 pixels or more, the enrolment minimum. A photo then crosses to
+ * a remote detector as at most 12.6 MB of pixels (50 MB for the padded retry), under the default 64 MiB gRPC message
+ * limit, and memory stays bounded: `pmr analyze` with two 8000 × 8000 JPEGs in its gallery peaked at 421 MB against
+ * 795 MB decoding them in full (402 MB with the same persons' ordinary photos). Every identity photo of the shared
+ * test data is within 2048 × 2048 and decodes as before.
+ */
+export const GALLERY_IMAGE_LIMITS: ImageLimits = { maxInputPixels: 120_000_000, maxPixels: 2048 * 2048 };
 
 export interface AcceptedImage {
   readonly person: string;
@@ -160,7 +173,7 @@ export async function galleryFolder(dir: string): Promise<GallerySource> {
       if (name.startsWith('.')) continue;
       const path = join(personDir, name);
       if (await isDirectory(path)) ignored.push(`${person}/${name}`);
-      else entry.photos.push({ name, path, read: isImageName(name) ? () => readImage(path, `${person}/${name}`) : null });
+      else entry.photos.push({ name, path, read: isImageName(name) ? () => readImage(path, `${person}/${name}`, GALLERY_IMAGE_LIMITS) : null });
     }
     persons.push(entry);
   }
@@ -177,7 +190,7 @@ export function galleryFromPhotos(photos: ReadonlyArray<{ readonly person: strin
   }
   const persons = [...byPerson.keys()].sort().map((person) => {
     const files = byPerson.get(person)!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { name: person, photos: files.map((f) => ({ name: f.name, read: isImageName(f.name) ? () => readImage(f.data, `${person}/${f.name}`) : null })) };
+    return { name: person, photos: files.map((f) => ({ name: f.name, read: isImageName(f.name) ? () => readImage(f.data, `${person}/${f.name}`, GALLERY_IMAGE_LIMITS) : null })) };
   });
   return { label, persons, ignored: [] };
 }
