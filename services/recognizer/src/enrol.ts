@@ -180,17 +180,21 @@ export async function galleryFolder(dir: string): Promise<GallerySource> {
   return { label: `gallery folder ${dir}`, persons, ignored };
 }
 
+/** A photo's bytes, or how to fetch them when it is enrolled (so a large gallery need not be in memory at once). */
+export type PhotoData = Uint8Array | (() => Promise<Uint8Array>);
+
 /** Photos given in memory (e.g. over gRPC) as a gallery source, grouped and ordered exactly as galleryFolder orders a folder. */
-export function galleryFromPhotos(photos: ReadonlyArray<{ readonly person: string; readonly name: string; readonly data: Uint8Array }>, label = 'the gallery'): GallerySource {
-  const byPerson = new Map<string, Array<{ name: string; data: Uint8Array }>>();
+export function galleryFromPhotos(photos: ReadonlyArray<{ readonly person: string; readonly name: string; readonly data: PhotoData }>, label = 'the gallery'): GallerySource {
+  const byPerson = new Map<string, Array<{ name: string; data: PhotoData }>>();
   for (const p of photos) {
     const list = byPerson.get(p.person) ?? [];
     list.push({ name: p.name, data: p.data });
     byPerson.set(p.person, list);
   }
+  const read = (data: PhotoData, what: string) => async (): Promise<RgbImage> => readImage(typeof data === 'function' ? await data() : data, what, GALLERY_IMAGE_LIMITS);
   const persons = [...byPerson.keys()].sort().map((person) => {
     const files = byPerson.get(person)!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { name: person, photos: files.map((f) => ({ name: f.name, read: isImageName(f.name) ? () => readImage(f.data, `${person}/${f.name}`, GALLERY_IMAGE_LIMITS) : null })) };
+    return { name: person, photos: files.map((f) => ({ name: f.name, read: isImageName(f.name) ? read(f.data, `${person}/${f.name}`) : null })) };
   });
   return { label, persons, ignored: [] };
 }
