@@ -24,7 +24,8 @@ export const ORCHESTRATOR_SERVICE_CONFIG = {
   mediaRoots: optional(mediaRoots('PMR_MEDIA_ROOTS', "colon-separated absolute folders video paths may name (the decoders' PMR_MEDIA_ROOTS)")),
   /**
    * Jobs this orchestrator drives at once (enrolling the gallery, then the video on the pipeline); further jobs wait
-   * QUEUED, first come first served. Each running job with a gallery holds its photos and their decoded pixels here.
+   * QUEUED, first come first served. Each running job enrols its gallery here, a photo at a time (its decoded pixels
+   * and the Detect message: up to 12.6 MB each), and keeps its parts while it runs; see e2e/bench/concurrent-jobs.ts.
    */
   maxRunningJobs: int('PMR_MAX_RUNNING_JOBS', { description: 'jobs run at once; further jobs wait QUEUED in order', min: 1, max: 1000, default: 4 }),
   /**
