@@ -20,6 +20,8 @@ export interface DeploymentOptions {
   readonly replicas?: Partial<Record<'detector' | 'recognizer', number>>;
   /** Extra environment for every service. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Extra environment for the orchestrator only (after `env`). */
+  readonly orchestratorEnv?: Readonly<Record<string, string>>;
 }
 
 export interface Deployment {
@@ -62,7 +64,14 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
       const detector = services.get('detector')?.[0];
       const recognizer = services.get('recognizer')?.[0];
       if (detector === undefined || recognizer === undefined) throw new Error('start a detector and a recognizer before the orchestrator');
-      Object.assign(env, { PMR_DETECTOR_ADDR: detector.address, PMR_RECOGNIZER_ADDR: recognizer.address, PMR_STORE_PATH: storePath, PMR_GRPC_PORT: String(orchestratorPort) });
+      Object.assign(env, {
+        PMR_DETECTOR_ADDR: detector.address,
+        PMR_RECOGNIZER_ADDR: recognizer.address,
+        PMR_STORE_PATH: storePath,
+        PMR_GRPC_PORT: String(orchestratorPort),
+        PMR_MEDIA_ROOTS: dataDir,
+        ...options.orchestratorEnv,
+      });
     }
     return env;
   };

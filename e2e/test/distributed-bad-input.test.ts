@@ -19,6 +19,8 @@
 import { after, before, suite, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import type { Image } from '@pmr/common/proto/generated/pmr/v1/Image.ts';
@@ -36,6 +38,7 @@ import { startDeployment, type Deployment, type RunningService, type ServiceName
 import {
   clientStream, OWN_CONNECTIONS, pmrClients, rawBidi, rawUnary, readStream, statusName, statusOf, unary, type CallStatus, type PmrClients,
 } from '../src/grpc-clients.ts';
+import { writeHugePhotos } from '../src/huge-photos.ts';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
 import { requireParts } from '@pmr/common/testing/require-parts';
 
@@ -112,8 +115,9 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason }, () =>
     await deployment?.stop();
   });
 
+  /** StartVideoJob; a request without client_token gets a fresh one (an explicit '' is sent as it is). */
   const startJob = (request: StartVideoJobRequest): Promise<StartVideoJobResponse__Output> =>
-    unary<StartVideoJobResponse__Output>((o, cb) => clients.orchestrator.StartVideoJob(request, o, cb));
+    unary<StartVideoJobResponse__Output>((o, cb) => clients.orchestrator.StartVideoJob({ clientToken: randomUUID(), ...request }, o, cb));
 
   const upload = (messages: readonly UploadMediaRequest[]): Promise<UploadMediaResponse__Output> =>
     clientStream<UploadMediaRequest, UploadMediaResponse__Output>((o, cb) => clients.orchestrator.UploadMedia(o, cb), messages);
@@ -239,15 +243,26 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason }, () =>
     assertStatus(await trackStream([{ ...frame(0, 0), frameWidth: 0, frameHeight: 0 }]), status.INVALID_ARGUMENT, 'a 0x0 frame', /frame size/);
   });
 
-  test('jobs whose source the decoder cannot read end FAILED with its code and a message naming the problem', async () => {
+  test('StartVideoJob refuses, in the call, a source outside the media roots (PERMISSION_DENIED), URLs, relative paths and an empty client_token (INVALID_ARGUMENT)', async () => {
+    const clip = video('short_hamilton_clip.mp4');
+    const cases: ReadonlyArray<{ readonly what: string; readonly request: StartVideoJobRequest; readonly code: status; readonly message: RegExp }> = [
+      { what: 'a file outside the media roots', request: { video: { uri: '/etc/passwd' } }, code: status.PERMISSION_DENIED, message: /outside the decoder media roots/ },
+      { what: 'a ".." escape', request: { video: { uri: `${dataDir}/videos/../../../../etc/passwd` } }, code: status.PERMISSION_DENIED, message: /"\.\." segment/ },
+      { what: 'an http URL', request: { video: { uri: 'http://127.0.0.1:9/video.mp4' } }, code: status.INVALID_ARGUMENT, message: /is a URL/ },
+      { what: 'a relative path', request: { video: { uri: 'videos/short_hamilton_clip.mp4' } }, code: status.INVALID_ARGUMENT, message: /absolute path/ },
+      { what: 'an empty client_token', request: { clientToken: '', video: { uri: clip } }, code: status.INVALID_ARGUMENT, message: /client_token is required/ },
+      { what: 'an analysis rate of 1e-9 fps', request: { video: { uri: clip }, options: { fps: 1e-9 } }, code: status.INVALID_ARGUMENT, message: /options\.fps/ },
+    ];
+    for (const c of cases) assertStatus(await statusOf(startJob(c.request)), c.code, c.what, c.message);
+  });
+
+  test('jobs whose source the decoder cannot read end FAILED with its code and a message naming the problem, and no server path', async () => {
     const text = Buffer.from('This is a text file, not a video.\n'.repeat(20));
     const uploaded = await upload([{ fileName: 'notes.txt', size: text.length, chunk: text }]);
     assert.ok(uploaded.object !== null, 'UploadMedia gave no object');
     const cases: ReadonlyArray<{ readonly what: string; readonly video: StartVideoJobRequest['video']; readonly code: string; readonly message: RegExp }> = [
-      { what: 'an uploaded text file', video: { upload: uploaded.object }, code: 'INVALID_ARGUMENT', message: /not a (readable )?video|still image or text/ },
+      { what: 'an uploaded text file', video: { upload: uploaded.object }, code: 'INVALID_ARGUMENT', message: /notes\.txt.*(not a (readable )?video|still image or text)/ },
       { what: 'a text file under the media roots', video: { uri: join(dataDir, 'DATA.md') }, code: 'INVALID_ARGUMENT', message: /not a (readable )?video|still image or text/ },
-      { what: 'a file outside the media roots', video: { uri: '/etc/passwd' }, code: 'PERMISSION_DENIED', message: /outside the decoder media roots/ },
-      { what: 'an http URL', video: { uri: 'http://127.0.0.1:9/video.mp4' }, code: 'INVALID_ARGUMENT', message: /is a URL/ },
       { what: 'a missing file under the media roots', video: { uri: join(dataDir, 'videos', 'no-such-video.mp4') }, code: 'NOT_FOUND', message: /no such file/ },
     ];
     const started = await Promise.all(cases.map((c) => startJob({ video: c.video, options: { maxFrames: 10 } })));
@@ -258,12 +273,46 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason }, () =>
       assert.equal(job.error?.code, c.code, `${c.what}: ${job.error?.code} "${job.error?.message}"`);
       assertPlainMessage(job.error?.message ?? '', c.what);
       assert.match(job.error?.message ?? '', c.message, c.what);
+      assert.ok(!(job.error?.message ?? '').includes(tmpdir()), `${c.what}: the message shows a server path: ${job.error?.message}`);
       // GetJobResult of a failed job answers with the job and its error, not a result.
       const result = await getResult(job.id);
       assert.equal(result.job?.state, 'JOB_STATE_FAILED', `${c.what}: GetJobResult`);
       assert.equal(result.tracks.length, 0, `${c.what}: tracks of a failed job`);
     }
   });
+
+  test(
+    'gallery photos of 8000×8000 pixels that cannot reach the detector under its message limit: the job ends FAILED within seconds, once',
+    { timeout: 240_000 },
+    async () => {
+      const work = await mkdtemp(join(tmpdir(), 'pmr-huge-'));
+      try {
+        const photos = await writeHugePhotos(work);
+        const gallery = [];
+        for (const photo of photos) {
+          const bytes = await readFile(photo.path);
+          const chunks = Array.from({ length: Math.ceil(bytes.length / 1024 ** 2) }, (_, i) => bytes.subarray(i * 1024 ** 2, (i + 1) * 1024 ** 2));
+          const stored = await upload(chunks.map((chunk, i) => (i === 0 ? { fileName: photo.fileName, size: bytes.length, chunk } : { chunk })));
+          gallery.push({ person: photo.person, fileName: photo.fileName, upload: stored.object! });
+        }
+        const { job } = await startJob({ video: { uri: video('short_hamilton_clip.mp4') }, gallery, options: { maxFrames: 10 } });
+        const began = Date.now();
+        const ended = await watchToEnd(job!.id, 30_000);
+        const seconds = (Date.now() - began) / 1000;
+        assert.equal(ended.state, 'JOB_STATE_FAILED', `after ${seconds} s: ${ended.state}`);
+        assert.equal(ended.error?.code, 'RESOURCE_EXHAUSTED', `${ended.error?.code} "${ended.error?.message}"`);
+        assertPlainMessage(ended.error?.message ?? '', 'the huge photos job');
+        assert.match(ended.error?.message ?? '', /huge\.jpg.*message limit/, 'names the photo and the limit');
+        assert.ok(seconds < 20, `FAILED after ${seconds} s`);
+        // Decided once: one line about it in the orchestrator's log, and no retry.
+        const orchestrator = deployment!.services.get('orchestrator')![0]!;
+        const lines = orchestrator.logs.filter((l) => l.jobId === job!.id && Number(l.level) >= 40);
+        assert.equal(lines.length, 1, `warnings and errors about the job: ${JSON.stringify(lines)}`);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+  );
 
   test(
     'a long string (100 kB, within the message limit) echoed in an error message still gets its status code',

@@ -140,6 +140,7 @@ test('pmr cluster: a local nats-server, six services told where things are, prin
       PMR_DETECTOR_ADDR: addresses.get('detector'),
       PMR_RECOGNIZER_ADDR: addresses.get('recognizer'),
       PMR_STORE_PATH: store,
+      PMR_MEDIA_ROOTS: `${work}:${work}`,
     });
     assert.match(stderr.text, /^tracker {6}\| a line on stdout$/m, 'service output on stderr, prefixed');
 

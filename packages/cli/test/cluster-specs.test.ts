@@ -41,7 +41,7 @@ test('stage services: NATS, free loopback ports, info logging; the decoder gets 
   assert.deepEqual(detector!.env?.(new Map()), common);
 });
 
-test('the orchestrator: the public address, /metrics on loopback, the detector and recognizer addresses, the job store', () => {
+test('the orchestrator: the public address, /metrics on loopback, the detector and recognizer addresses, the job store, the media roots', () => {
   const orchestrator = clusterServiceSpecs({ ...settings, logLevel: 'debug', orchestratorHost: '::' })[5]!;
   const peers = new Map([['detector', endpoint('detector', 4001)], ['recognizer', endpoint('recognizer', 4002)]]);
   assert.deepEqual(orchestrator.env?.(peers), {
@@ -54,6 +54,7 @@ test('the orchestrator: the public address, /metrics on loopback, the detector a
     PMR_DETECTOR_ADDR: '127.0.0.1:4001',
     PMR_RECOGNIZER_ADDR: '127.0.0.1:4002',
     PMR_STORE_PATH: '/tmp/x/jobs.db',
+    PMR_MEDIA_ROOTS: '/media/a:/media/b',
   });
   assert.throws(() => orchestrator.env?.(new Map()), /the orchestrator needs detector, which is not running/);
 });

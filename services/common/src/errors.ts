@@ -29,3 +29,17 @@ export function notFound(message: string): PmrError {
 export function failedPrecondition(message: string, cause?: unknown): PmrError {
   return new PmrError('FAILED_PRECONDITION', message, cause === undefined ? undefined : { cause });
 }
+
+/** Most characters of a caller's value that a message quotes. */
+export const MAX_QUOTED_CHARS = 64;
+
+/**
+ * A caller's value as a message quotes it: in double quotes (JSON escapes, so control characters stay visible) and,
+ * when longer than `max` characters, cut with … and followed by its full length. Messages quote input only through
+ * this, so none echoes unbounded input back.
+ */
+export function quote(value: string, max = MAX_QUOTED_CHARS): string {
+  if (value.length <= max) return JSON.stringify(value);
+  const cut = value.slice(0, /[\uD800-\uDBFF]/.test(value.charAt(max - 1)) ? max - 1 : max);
+  return `${JSON.stringify(`${cut}…`)} (${value.length} characters)`;
+}

@@ -24,7 +24,7 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
   if (config.natsUrl === undefined) throw new PmrError('FAILED_PRECONDITION', 'NATS_URL is required: the orchestrator runs jobs on the pipeline');
   if (config.storePath !== ':memory:') await mkdir(dirname(config.storePath), { recursive: true });
   const store = new SqliteJobStore(config.storePath);
-  const stages = createStageClients(config.detectorAddress, config.recognizerAddress);
+  const stages = createStageClients(config.detectorAddress, config.recognizerAddress, config.maxMessageBytes);
   const release = async (): Promise<void> => {
     stages.close();
     await store.close();
@@ -41,6 +41,8 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
       matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
       clusterThreshold: DEFAULT_ANALYSIS.clusterThreshold,
       clusterMinQuality: DEFAULT_ANALYSIS.clusterMinQuality,
+      maxRunningJobs: config.maxRunningJobs,
+      stallTimeoutMs: config.jobStallTimeoutS * 1000,
       onJobEnded: (state) => jobsEnded.inc({ state }),
     });
     await runner.start();
@@ -52,7 +54,14 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
   });
   if (pipeline === undefined || runner === undefined) throw new PmrError('INTERNAL', 'pipeline did not start');
   const uploads = objectStoreUploads(pipeline.bus);
-  const handlers = createOrchestratorHandlers({ store, runner, uploads, logger, maxUploadBytes: config.maxUploadBytes });
+  const handlers = createOrchestratorHandlers({
+    store,
+    runner,
+    uploads,
+    logger,
+    maxUploadBytes: config.maxUploadBytes,
+    ...(config.mediaRoots !== undefined && { mediaRoots: config.mediaRoots }),
+  });
   return startStageService({
     settings: config,
     logger,
@@ -60,7 +69,7 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     metrics,
     stopConsumers: () => pipeline.stop(),
     release,
-    describe: { storePath: config.storePath },
+    describe: { storePath: config.storePath, maxRunningJobs: config.maxRunningJobs, jobStallTimeoutS: config.jobStallTimeoutS, mediaRoots: config.mediaRoots ?? null },
   });
 }
 

@@ -2,7 +2,7 @@
 // real SqliteJobStore (':memory:'), an in-memory UploadSink and a fake JobRunner that records submissions and
 // moves jobs along when the test says so. Covers each status code the handlers answer.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { credentials, Server, ServerCredentials, status, type ServiceError } from '@grpc/grpc-js';
@@ -75,6 +75,9 @@ after(async () => {
   for (const close of closers) await close();
 });
 
+/** The media roots the harness's orchestrator allows video paths under. */
+const MEDIA_ROOTS = ['/videos'];
+
 async function serve(): Promise<Harness> {
   const store = new SqliteJobStore(':memory:');
   let getJobCalls = 0;
@@ -88,7 +91,7 @@ async function serve(): Promise<Harness> {
   const runner = new FakeRunner(store);
   const uploads = new MemoryUploads();
   const server = new Server(messageSizeOptions());
-  const handlers = createOrchestratorHandlers({ store: counting, runner, uploads, logger: silentLogger(), maxUploadBytes: MAX_UPLOAD, watchPollMs: 10 });
+  const handlers = createOrchestratorHandlers({ store: counting, runner, uploads, logger: silentLogger(), maxUploadBytes: MAX_UPLOAD, mediaRoots: MEDIA_ROOTS, watchPollMs: 10 });
   const watches: Array<Harness['watches'][number]> = [];
   server.addService(pmr.OrchestratorService.service, {
     ...handlers,
@@ -124,8 +127,9 @@ function upload(client: OrchestratorServiceClient, messages: readonly UploadMedi
   });
 }
 
+/** StartVideoJob; a request without client_token gets a fresh one (an explicit '' is sent as it is). */
 const start = (client: OrchestratorServiceClient, request: StartVideoJobRequest): Promise<Outcome<StartVideoJobResponse__Output>> =>
-  new Promise((resolve) => client.StartVideoJob(request, settle(resolve)));
+  new Promise((resolve) => client.StartVideoJob({ clientToken: randomUUID(), ...request }, settle(resolve)));
 
 const getResult = (client: OrchestratorServiceClient, request: GetJobResultRequest): Promise<Outcome<GetJobResultResponse__Output>> =>
   new Promise((resolve) => client.GetJobResult(request, settle(resolve)));
@@ -253,11 +257,16 @@ test('StartVideoJob answers INVALID_ARGUMENT for bad input and NOT_FOUND for an 
     ['an empty uri', { video: { uri: '' } }, 'INVALID_ARGUMENT', /video is required/],
     ['a photo without person', { video, gallery: [{ ...photo, person: '' }] }, 'INVALID_ARGUMENT', /gallery\[0\]\.person is required/],
     ['a photo without file name', { video, gallery: [photo, { ...photo, fileName: '' }] }, 'INVALID_ARGUMENT', /gallery\[1\]\.file_name is required/],
-    ['a photo without content', { video, gallery: [{ person: 'bob', fileName: 'bob/1.jpg' }] }, 'INVALID_ARGUMENT', /gallery\[0\] \(bob\/1\.jpg\) has no content/],
+    ['a photo without content', { video, gallery: [{ person: 'bob', fileName: 'bob/1.jpg' }] }, 'INVALID_ARGUMENT', /gallery\[0\] \("bob\/1\.jpg"\) has no content/],
     ['a photo with empty data', { video, gallery: [{ ...photo, data: Buffer.alloc(0) }] }, 'INVALID_ARGUMENT', /has no content/],
     ['an unknown upload', { video, gallery: [{ person: 'bob', fileName: 'bob/1.jpg', upload: { bucket: 'uploads', name: 'nope' } }] }, 'NOT_FOUND', /no upload uploads\/nope/],
-    ['fps 0', { video, options: { fps: 0 } }, 'INVALID_ARGUMENT', /fps must be a positive number/],
+    ['fps 0', { video, options: { fps: 0 } }, 'INVALID_ARGUMENT', /options\.fps must be a number from 0\.001/],
     ['a token too long', { video, clientToken: 'x'.repeat(65) }, 'INVALID_ARGUMENT', /1 to 64 characters/],
+    ['an empty token', { video, clientToken: '' }, 'INVALID_ARGUMENT', /client_token is required.*1 to 64 characters/],
+    ['fps under the decoder\'s 0.001', { video, options: { fps: 1e-9 } }, 'INVALID_ARGUMENT', /options\.fps must be a number from 0\.001/],
+    ['fps not a number', { video, options: { fps: Number.NaN } }, 'INVALID_ARGUMENT', /options\.fps/],
+    ['max_frames 0', { video, options: { maxFrames: 0 } }, 'INVALID_ARGUMENT', /options\.max_frames must be at least 1/],
+    ['an upload without a name', { video: { upload: { bucket: 'uploads', name: '' } } }, 'INVALID_ARGUMENT', /video\.upload needs the bucket and name/],
     ['too many tags', { video, tags: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v'])) }, 'INVALID_ARGUMENT', /at most 16 tags/],
   ];
   for (const [name, request, expected, details] of cases) {
@@ -266,6 +275,48 @@ test('StartVideoJob answers INVALID_ARGUMENT for bad input and NOT_FOUND for an 
     assert.match('details' in outcome ? outcome.details : '', details, name);
   }
   assert.equal(runner.submissions.length, 0);
+});
+
+test('StartVideoJob checks the source in the call: PERMISSION_DENIED outside the media roots, INVALID_ARGUMENT for URLs and relative paths', async () => {
+  const { client, runner, store } = await serve();
+  const cases: Array<[string, string, string, RegExp]> = [
+    ['a file outside the roots', '/etc/passwd', 'PERMISSION_DENIED', /"\/etc\/passwd" is outside the decoder media roots/],
+    ['a ".." escape', '/videos/../etc/passwd', 'PERMISSION_DENIED', /"\.\." segment/],
+    ['an http URL', 'http://127.0.0.1:9/video.mp4', 'INVALID_ARGUMENT', /is a URL/],
+    ['a file URL', 'file:///videos/clip.mp4', 'INVALID_ARGUMENT', /is a URL/],
+    ['a relative path', 'videos/clip.mp4', 'INVALID_ARGUMENT', /must be an absolute path/],
+    ['a NUL character', '/videos/a\0.mp4', 'INVALID_ARGUMENT', /NUL/],
+  ];
+  for (const [name, uri, expected, details] of cases) {
+    const outcome = await start(client, { video: { uri } });
+    assert.equal(code(outcome), expected, name);
+    assert.match('details' in outcome ? outcome.details : '', details, name);
+  }
+  assert.equal(runner.submissions.length, 0, 'nothing submitted');
+  assert.equal((await store.listJobs()).items.length, 0, 'no job created');
+  assert.equal(ok(await start(client, { video: { uri: '/videos/sub/clip.mp4' } })).job?.state, 'JOB_STATE_QUEUED', 'a path under a root is taken');
+});
+
+test('messages quote at most 64 characters of what the caller sent, with an ellipsis and the full length', async () => {
+  const { client } = await serve();
+  const long = 'x'.repeat(100_000);
+  const quoted = `"${'x'.repeat(64)}…" (100000 characters)`;
+  const outcomes: Array<[string, Outcome<unknown>, string]> = [
+    ['GetJobResult of a long unknown id', await getResult(client, { jobId: long }), 'NOT_FOUND'],
+    ['StartVideoJob with a long relative path', await start(client, { video: { uri: long } }), 'INVALID_ARGUMENT'],
+    ['StartVideoJob with a long path outside the roots', await start(client, { video: { uri: `/${long}` } }), 'PERMISSION_DENIED'],
+    ['StartVideoJob with a long photo name and no content', await start(client, { video, gallery: [{ person: 'p', fileName: long }] }), 'INVALID_ARGUMENT'],
+    ['StartVideoJob with a long upload name', await start(client, { video, gallery: [{ person: 'p', fileName: 'p.jpg', upload: { bucket: 'uploads', name: long } }] }), 'INVALID_ARGUMENT'],
+  ];
+  const watched = await watcher(client, long).next();
+  assert.ok('error' in watched);
+  outcomes.push(['WatchJob of a long unknown id', { code: watched.error.code, details: watched.error.details }, 'NOT_FOUND']);
+  for (const [what, outcome, expected] of outcomes) {
+    assert.equal(code(outcome), expected, what);
+    const details = 'details' in outcome ? outcome.details : '';
+    assert.ok(details.includes(quoted) || details.includes(`"/${'x'.repeat(63)}…" (100001 characters)`), `${what}: ${details.slice(0, 200)}`);
+    assert.ok(details.length < 300, `${what}: ${details.length} characters`);
+  }
 });
 
 test('StartVideoJob: a gallery upload that does not match its reference is INVALID_ARGUMENT', async () => {
@@ -330,7 +381,7 @@ test('WatchJob on a finished job sends it once with every track; NOT_FOUND for a
 
   const missing = await watcher(client, 'no-such-job').next();
   assert.ok('error' in missing);
-  assert.deepEqual([missing.error.code, missing.error.details], [status.NOT_FOUND, 'no job with id no-such-job']);
+  assert.deepEqual([missing.error.code, missing.error.details], [status.NOT_FOUND, 'no job with id "no-such-job"']);
   const empty = await watcher(client, '').next();
   assert.ok('error' in empty && empty.error.code === status.INVALID_ARGUMENT);
 });
@@ -377,6 +428,6 @@ test('GetJobResult: the job only until it succeeds, then the result with tracks 
 
   assert.equal(code(await getResult(client, { jobId, pageToken: 'garbage!' })), 'INVALID_ARGUMENT');
   assert.equal(code(await getResult(client, { jobId, pageSize: 1001 })), 'INVALID_ARGUMENT');
-  assert.deepEqual(await getResult(client, { jobId: 'nope' }), { code: status.NOT_FOUND, details: 'no job with id nope' });
+  assert.deepEqual(await getResult(client, { jobId: 'nope' }), { code: status.NOT_FOUND, details: 'no job with id "nope"' });
   assert.equal(code(await getResult(client, { jobId: '' })), 'INVALID_ARGUMENT');
 });

@@ -3,7 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { invalidArgument, type Box, type DetectedFace, type FaceQuality, type RgbImage } from '@pmr/common';
-import { readImage } from '@pmr/common/image';
+import { readImage, type ImageLimits } from '@pmr/common/image';
 import { augmentChip, DEFAULT_AUGMENTATIONS, type ChipAugmentation } from './augment.ts';
 import {
   DEFAULT_ENROLMENT_SELECTION,
@@ -42,6 +42,19 @@ export interface EnrolOptions {
 }
 
 export const DEFAULT_PAD_RETRY = 0.5;
+
+/**
+ * How gallery photos are decoded, in the embedded run and on the orchestrator alike. A photo over 120 megapixels is
+ * refused from its header (today's largest camera outputs are about 100); one larger than 2048 × 2048 (4.2 MP) is
+ * decoded downscaled to that many pixels, a JPEG shrunk while it is decoded. Detection loses nothing by it: the
+ * detector sees every image at 640 pixels on its longer side, so a face it finds in the full photo it finds in the
+ * downscaled one, where such a face is still about 40 pixels or more, the enrolment minimum. A photo then crosses to
+ * a remote detector as at most 12.6 MB of pixels (50 MB for the padded retry), under the default 64 MiB gRPC message
+ * limit, and memory stays bounded: `pmr analyze` with two 8000 × 8000 JPEGs in its gallery peaked at 421 MB against
+ * 795 MB decoding them in full (402 MB with the same persons' ordinary photos). Every identity photo of the shared
+ * test data is within 2048 × 2048 and decodes as before.
+ */
+export const GALLERY_IMAGE_LIMITS: ImageLimits = { maxInputPixels: 120_000_000, maxPixels: 2048 * 2048 };
 
 export interface AcceptedImage {
   readonly person: string;
@@ -161,24 +174,28 @@ export async function galleryFolder(dir: string): Promise<GallerySource> {
       if (name.startsWith('.')) continue;
       const path = join(personDir, name);
       if (await isDirectory(path)) ignored.push(`${person}/${name}`);
-      else entry.photos.push({ name, path, read: isImageName(name) ? () => readImage(path, `${person}/${name}`) : null });
+      else entry.photos.push({ name, path, read: isImageName(name) ? () => readImage(path, `${person}/${name}`, GALLERY_IMAGE_LIMITS) : null });
     }
     persons.push(entry);
   }
   return { label: `gallery folder ${dir}`, persons, ignored };
 }
 
+/** A photo's bytes, or how to fetch them when it is enrolled (so a large gallery need not be in memory at once). */
+export type PhotoData = Uint8Array | (() => Promise<Uint8Array>);
+
 /** Photos given in memory (e.g. over gRPC) as a gallery source, grouped and ordered exactly as galleryFolder orders a folder. */
-export function galleryFromPhotos(photos: ReadonlyArray<{ readonly person: string; readonly name: string; readonly data: Uint8Array }>, label = 'the gallery'): GallerySource {
-  const byPerson = new Map<string, Array<{ name: string; data: Uint8Array }>>();
+export function galleryFromPhotos(photos: ReadonlyArray<{ readonly person: string; readonly name: string; readonly data: PhotoData }>, label = 'the gallery'): GallerySource {
+  const byPerson = new Map<string, Array<{ name: string; data: PhotoData }>>();
   for (const p of photos) {
     const list = byPerson.get(p.person) ?? [];
     list.push({ name: p.name, data: p.data });
     byPerson.set(p.person, list);
   }
+  const read = (data: PhotoData, what: string) => async (): Promise<RgbImage> => readImage(typeof data === 'function' ? await data() : data, what, GALLERY_IMAGE_LIMITS);
   const persons = [...byPerson.keys()].sort().map((person) => {
     const files = byPerson.get(person)!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { name: person, photos: files.map((f) => ({ name: f.name, read: isImageName(f.name) ? () => readImage(f.data, `${person}/${f.name}`) : null })) };
+    return { name: person, photos: files.map((f) => ({ name: f.name, read: isImageName(f.name) ? read(f.data, `${person}/${f.name}`) : null })) };
   });
   return { label, persons, ignored: [] };
 }

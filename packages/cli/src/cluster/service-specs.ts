@@ -81,6 +81,8 @@ export function orchestratorServiceSpec(settings: ClusterSettings): ServiceSpec 
       PMR_DETECTOR_ADDR: address(peers, 'detector'),
       PMR_RECOGNIZER_ADDR: address(peers, 'recognizer'),
       PMR_STORE_PATH: settings.storePath,
+      // The decoder's roots, so that StartVideoJob refuses a path outside them in the call.
+      PMR_MEDIA_ROOTS: settings.mediaRoots.join(':'),
     }),
   };
 }

@@ -1,12 +1,16 @@
 // pmr.v1.OrchestratorService over gRPC: uploads into the UploadSink, jobs into the JobStore and on to the
-// JobRunner, progress and finished tracks by polling the store, results page by page. Domain errors (PmrError,
-// the store's included) keep their status and message; anything else is logged and answered INTERNAL.
+// JobRunner, progress and finished tracks by polling the store, results page by page. StartVideoJob checks its whole
+// request before it creates anything (source, token, options, gallery), with the statuses the proto promises.
+// Domain errors (PmrError, the store's included) keep their status and message, a source the media roots refuse is
+// PERMISSION_DENIED; anything else is logged and answered INTERNAL. Messages quote the caller's values through
+// quote(), never whole.
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { sendUnaryData, ServerWritableStream } from '@grpc/grpc-js';
-import { invalidArgument, notFound, PmrError } from '@pmr/common';
+import { status, type sendUnaryData, type ServerWritableStream, type StatusObject } from '@grpc/grpc-js';
+import { invalidArgument, notFound, PmrError, quote } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
-import { PMR_MAX_MESSAGE_BYTES, toServiceError } from '@pmr/common/proto';
+import { capStatusMessage, PMR_MAX_MESSAGE_BYTES, toServiceError } from '@pmr/common/proto';
+import { checkSourcePath, SourceDenied } from '@pmr/decoder/source-policy';
 import type { GalleryPhoto__Output } from '@pmr/common/proto/generated/pmr/v1/GalleryPhoto.ts';
 import type { GetJobResultRequest__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultRequest.ts';
 import type { GetJobResultResponse } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
@@ -33,15 +37,41 @@ export interface OrchestratorHandlerDeps {
   readonly logger: Logger;
   /** Largest file UploadMedia accepts, in bytes. */
   readonly maxUploadBytes: number;
+  /**
+   * The decoders' media roots: a video path outside them is refused PERMISSION_DENIED in the call. Undefined: paths
+   * are checked for their form only (absolute, no URL, no `..`), and the decoder alone checks the roots.
+   */
+  readonly mediaRoots?: readonly string[];
   /** How often WatchJob reads the job (default DEFAULT_WATCH_POLL_MS). */
   readonly watchPollMs?: number;
 }
 
-function sourceOf(video: VideoSource__Output | null): JobSource {
-  if (video?.source === 'uri' && video.uri !== undefined && video.uri !== '') return { kind: 'uri', uri: video.uri };
+/** Longest client_token (pmr.v1.StartVideoJobRequest: 1 to 64 characters). */
+const MAX_CLIENT_TOKEN_CHARS = 64;
+/** Longest bucket and object name an ObjectRef may carry; UploadMedia's names are far shorter. */
+const MAX_OBJECT_NAME_CHARS = 512;
+/** Lowest analysis rate, as the decoder accepts it (services/decoder/src/decode-options.ts). */
+const MIN_FPS = 0.001;
+
+/** The ObjectRef's bucket and name, checked for presence and length. @throws PmrError INVALID_ARGUMENT */
+function objectOf(ref: ObjectRef__Output, field: string): { bucket: string; name: string } {
+  if (ref.bucket === '' || ref.name === '') throw invalidArgument(`${field} needs the bucket and name UploadMedia answered`);
+  if (ref.bucket.length > MAX_OBJECT_NAME_CHARS || ref.name.length > MAX_OBJECT_NAME_CHARS) {
+    throw invalidArgument(`${field} ${quote(ref.name)} in bucket ${quote(ref.bucket)} is not an object UploadMedia made (names have at most ${MAX_OBJECT_NAME_CHARS} characters)`);
+  }
+  return { bucket: ref.bucket, name: ref.name };
+}
+
+/** @throws PmrError INVALID_ARGUMENT, SourceDenied (PERMISSION_DENIED) */
+function sourceOf(video: VideoSource__Output | null, roots: readonly string[] | undefined): JobSource {
+  if (video?.source === 'uri' && video.uri !== undefined && video.uri !== '') {
+    checkSourcePath(video.uri, roots, 'video.uri');
+    return { kind: 'uri', uri: video.uri };
+  }
   const ref = video?.upload;
   if (video?.source === 'upload' && ref !== null && ref !== undefined) {
-    return { kind: 'upload', bucket: ref.bucket, name: ref.name, size: Number(ref.size), sha256: ref.sha256 };
+    const { bucket, name } = objectOf(ref, 'video.upload');
+    return { kind: 'upload', bucket, name, size: Number(ref.size), sha256: ref.sha256 };
   }
   throw invalidArgument('video is required: set video.uri or video.upload (an ObjectRef from UploadMedia)');
 }
@@ -53,15 +83,27 @@ const SKIP_METHODS: Readonly<Record<string, JobOptions['skipMethod']>> = {
   SKIP_METHOD_SSIM: 'ssim',
 };
 
+/** The options as the decoder will take them. @throws PmrError INVALID_ARGUMENT */
 function optionsOf(options: VideoJobOptions__Output | null): JobOptions {
   if (options === null) return {};
-  if (!(String(options.skipMethod) in SKIP_METHODS)) throw invalidArgument(`options.skip_method ${String(options.skipMethod)} is not a known SkipMethod`);
+  if (!(String(options.skipMethod) in SKIP_METHODS)) throw invalidArgument(`options.skip_method ${quote(String(options.skipMethod))} is not a known SkipMethod`);
+  const { fps, maxFrames } = options;
+  if (fps !== undefined && !(Number.isFinite(fps) && fps >= MIN_FPS)) {
+    throw invalidArgument(`options.fps must be a number from ${MIN_FPS} (frames per second), got ${fps}; leave it unset to analyse every frame`);
+  }
+  if (maxFrames !== undefined && maxFrames < 1) throw invalidArgument(`options.max_frames must be at least 1, got ${maxFrames}; leave it unset for no limit`);
   const skipMethod = SKIP_METHODS[options.skipMethod];
   return {
-    ...(options.fps !== undefined && { fps: options.fps }),
+    ...(fps !== undefined && { fps }),
     ...(skipMethod !== undefined && { skipMethod }),
-    ...(options.maxFrames !== undefined && { maxFrames: options.maxFrames }),
+    ...(maxFrames !== undefined && { maxFrames }),
   };
+}
+
+/** @throws PmrError INVALID_ARGUMENT unless 1 to 64 characters */
+function checkClientToken(token: string): void {
+  if (token === '') throw invalidArgument(`client_token is required: 1 to ${MAX_CLIENT_TOKEN_CHARS} characters of your choice (e.g. a UUID), the same when you retry the call`);
+  if (token.length > MAX_CLIENT_TOKEN_CHARS) throw invalidArgument(`client_token must have 1 to ${MAX_CLIENT_TOKEN_CHARS} characters, got ${token.length}`);
 }
 
 /** Largest uploaded gallery photo: as large as one sent inline may be by default. */
@@ -69,12 +111,12 @@ const MAX_GALLERY_UPLOAD_BYTES = PMR_MAX_MESSAGE_BYTES;
 
 /** An uploaded gallery photo's bytes, checked against the size and sha256 the reference gives. */
 async function fetchUpload(uploads: UploadSink, ref: ObjectRef__Output, field: string): Promise<Uint8Array> {
-  const data = await readSmallUpload(await uploads.read({ bucket: ref.bucket, name: ref.name }), MAX_GALLERY_UPLOAD_BYTES, () =>
-    invalidArgument(`${field}: object ${ref.name} is larger than ${MAX_GALLERY_UPLOAD_BYTES} bytes, too large for a gallery photo`),
+  const data = await readSmallUpload(await uploads.read(objectOf(ref, field)), MAX_GALLERY_UPLOAD_BYTES, () =>
+    invalidArgument(`${field}: object ${quote(ref.name)} is larger than ${MAX_GALLERY_UPLOAD_BYTES} bytes, too large for a gallery photo`),
   );
-  if (ref.size !== '0' && Number(ref.size) !== data.length) throw invalidArgument(`${field}: object ${ref.name} has ${data.length} bytes, not ${ref.size}`);
+  if (ref.size !== '0' && Number(ref.size) !== data.length) throw invalidArgument(`${field}: object ${quote(ref.name)} has ${data.length} bytes, not ${ref.size}`);
   if (ref.sha256 !== '' && createHash('sha256').update(data).digest('hex') !== ref.sha256.toLowerCase()) {
-    throw invalidArgument(`${field}: object ${ref.name} does not match its sha256`);
+    throw invalidArgument(`${field}: object ${quote(ref.name)} does not match its sha256`);
   }
   return data;
 }
@@ -88,7 +130,7 @@ async function galleryOf(photos: readonly GalleryPhoto__Output[], uploads: Uploa
     let data: Uint8Array;
     if (photo.content === 'data' && photo.data !== undefined && photo.data.length > 0) data = photo.data;
     else if (photo.content === 'upload' && photo.upload !== null && photo.upload !== undefined) data = await fetchUpload(uploads, photo.upload, `${field}.upload`);
-    else throw invalidArgument(`${field} (${photo.fileName}) has no content: set data (the photo's bytes) or upload`);
+    else throw invalidArgument(`${field} (${quote(photo.fileName)}) has no content: set data (the photo's bytes) or upload`);
     out.push({ person: photo.person, fileName: photo.fileName, data });
   }
   return out;
@@ -113,16 +155,17 @@ export function galleryDigest(gallery: readonly GalleryPhotoInput[]): string {
 async function requireJob(store: JobStore, jobId: string): Promise<JobRecord> {
   if (jobId === '') throw invalidArgument('job_id is required');
   const job = await store.getJob(jobId);
-  if (job === null) throw notFound(`no job with id ${jobId}`);
+  if (job === null) throw notFound(`no job with id ${quote(jobId)}`);
   return job;
 }
 
 async function startVideoJob(deps: OrchestratorHandlerDeps, request: StartVideoJobRequest__Output, log: Logger): Promise<StartVideoJobResponse> {
-  const source = sourceOf(request.video);
+  const source = sourceOf(request.video, deps.mediaRoots);
+  checkClientToken(request.clientToken);
   const options = optionsOf(request.options);
   const gallery = await galleryOf(request.gallery, deps.uploads);
   const { job, created } = await deps.store.createJob({
-    ...(request.clientToken !== '' && { idempotencyToken: request.clientToken }),
+    idempotencyToken: request.clientToken,
     source,
     options,
     tags: request.tags,
@@ -210,7 +253,11 @@ async function jobResult(store: JobStore, request: GetJobResultRequest__Output):
 
 export function createOrchestratorHandlers(deps: OrchestratorHandlerDeps): OrchestratorServiceHandlers {
   const log = deps.logger.child({ component: 'OrchestratorService' });
-  const statusOf = (method: string, err: unknown) => {
+  const statusOf = (method: string, err: unknown): Partial<StatusObject> => {
+    if (err instanceof SourceDenied) {
+      log.debug({ method, code: 'PERMISSION_DENIED', reason: err.message }, `${method} rejected`);
+      return { code: status.PERMISSION_DENIED, details: capStatusMessage(err.message) };
+    }
     if (err instanceof PmrError && err.code !== 'INTERNAL') log.debug({ method, code: err.code, reason: err.message }, `${method} rejected`);
     else log.error({ err, method }, `${method} failed`);
     return toServiceError(err, `${method} failed; see the orchestrator log`);

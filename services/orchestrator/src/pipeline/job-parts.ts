@@ -3,7 +3,8 @@
 // getParts(jobId, key) reads just that part. Pure: results in, parts out; parts in, track evidence and the video
 // summary out.
 //
-//   photos             the gallery photos StartVideoJob carried (base64), kept for enrolment (also after a restart)
+//   photos             the index of the gallery photos StartVideoJob carried: each one's person and name
+//   photo/<n>          photo n's bytes (base64), kept for enrolment (also after a restart); see job-gallery.ts
 //   gallery            the enrolled gallery: templates per person, and the enrolment summary
 //   decode-requested   the DecodeJob was published
 //   decoded            the decoder's video summary

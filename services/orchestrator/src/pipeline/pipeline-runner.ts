@@ -4,24 +4,37 @@
 // first write of a key wins, so a redelivered result changes nothing) and the message is acked only after that.
 // When every piece is in, the job is decided exactly as the embedded runtime decides it (decideTrack, groupTracks),
 // stored, and marked SUCCEEDED. A restarted orchestrator drives its QUEUED and RUNNING jobs again from their parts.
-import { basename } from 'node:path';
+//
+// Every job ends: at most maxRunningJobs are driven at once (job-slots.ts), the others wait QUEUED in order; a failed
+// step is classified once (failures.ts) — terminal fails the job at once with its reason, retryable is tried again
+// with backoff — and a running job with no progress for stallTimeoutMs fails with why.
 import type { Logger } from '@pmr/common/logger';
-import { PmrError } from '@pmr/common';
 import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
 import { pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
 import { capStatusMessage } from '@pmr/common/proto';
-import { enrolGallerySource, galleryFromPhotos } from '@pmr/recognizer/enrol';
 import type { DecodeJob } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import { SKIP_METHOD_TO_PROTO } from '@pmr/results';
 import type { GroupingOptions } from '@pmr/results';
-import { isFinalState, VersionConflictError, type JobRecord, type JobState, type JobStore, type JsonValue } from '@pmr/store';
+import { isFinalState, VersionConflictError, type JobRecord, type JobState, type JobStore } from '@pmr/store';
 import type { JobRunner, JobSubmission } from '../job-runner.ts';
-import { collectJob, effectOf, type GalleryPart, type TrackedPart } from './job-parts.ts';
+import { classifyFailure } from './failures.ts';
+import { enrolJobGallery, storeGalleryPhotos } from './job-gallery.ts';
+import { collectJob, effectOf, type GalleryPart } from './job-parts.ts';
+import { JobSlots } from './job-slots.ts';
 import { jobResult } from './job-result.ts';
+import { KeyedQueue } from './keyed-queue.ts';
+import { RESULT_PREFIXES, ResultPartsIndex } from './result-parts.ts';
 import type { StageClients } from './stage-clients.ts';
 
 const decodeJobCodec = messageCodec('pmr.v1.DecodeJob');
 const resultCodec = messageCodec('pmr.v1.PipelineResult');
+
+/** Jobs driven at once unless told otherwise (the service's PMR_MAX_RUNNING_JOBS default). */
+export const DEFAULT_MAX_RUNNING_JOBS = 4;
+/** How long a running job may make no progress unless told otherwise (the service's PMR_JOB_STALL_TIMEOUT_S default). */
+export const DEFAULT_STALL_TIMEOUT_MS = 600_000;
+/** A retryable step is tried again after 1 s, then twice as long each time, at most this long. */
+const MAX_RETRY_DELAY_MS = 30_000;
 
 export interface PipelineRunnerOptions extends GroupingOptions {
   readonly bus: JetStreamBus;
@@ -31,6 +44,10 @@ export interface PipelineRunnerOptions extends GroupingOptions {
   readonly matchThreshold: number;
   /** Called once per job that reaches SUCCEEDED or FAILED here (metrics). */
   readonly onJobEnded?: (state: 'SUCCEEDED' | 'FAILED') => void;
+  /** Jobs driven at once (default DEFAULT_MAX_RUNNING_JOBS); further jobs wait QUEUED in the order they came. */
+  readonly maxRunningJobs?: number;
+  /** A running job with no progress for this long fails (default DEFAULT_STALL_TIMEOUT_MS). */
+  readonly stallTimeoutMs?: number;
 }
 
 export interface PipelineRunner extends JobRunner {
@@ -52,24 +69,18 @@ function decodeJobOf(job: JobRecord): DecodeJob {
 
 export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRunner {
   const { bus, store, logger } = options;
-  const locks = new Map<string, Promise<void>>();
+  const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const slots = new JobSlots({ maxRunning: options.maxRunningJobs ?? DEFAULT_MAX_RUNNING_JOBS, stallTimeoutMs });
+  /** One job's steps never interleave. */
+  const queue = new KeyedQueue();
+  const parts = new ResultPartsIndex(store);
+  /** Pending retries of a step, by job. */
+  const retries = new Map<string, { timer: NodeJS.Timeout; attempts: number }>();
+  /** Gallery photos enrolled so far, by job: a retry that enrols them again is no progress. */
+  const photosDone = new Map<string, number>();
   let consumer: ConsumerHandle | undefined;
+  let watchdog: NodeJS.Timeout | undefined;
   let stopped = false;
-
-  /** Runs `fn` after every earlier call for the same job: one job's steps never interleave. */
-  const serial = <T>(jobId: string, fn: () => Promise<T>): Promise<T> => {
-    const before = locks.get(jobId) ?? Promise.resolve();
-    const run = before.then(fn);
-    const tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    locks.set(jobId, tail);
-    void tail.then(() => {
-      if (locks.get(jobId) === tail) locks.delete(jobId);
-    });
-    return run;
-  };
 
   /** Move the job to `to` (re-reading on a version conflict); false when it is already final. */
   const moveTo = async (jobId: string, to: JobState, error?: { code: string; message: string }): Promise<boolean> => {
@@ -93,76 +104,40 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     await bus.deleteLarge(bucket, name).catch((err: unknown) => logger.warn({ err, jobId, bucket, name }, 'uploaded video not removed'));
   };
 
+  /** The job is final or gone: its slot goes to the next job in line. */
+  const ended = (jobId: string): void => {
+    clearTimeout(retries.get(jobId)?.timer);
+    retries.delete(jobId);
+    photosDone.delete(jobId);
+    parts.forget(jobId);
+    if (slots.release(jobId)) startAdmitted();
+  };
+
   const fail = async (jobId: string, code: string, message: string): Promise<void> => {
     if (await moveTo(jobId, 'FAILED', { code, message: capStatusMessage(message) })) {
       logger.warn({ jobId, code, message }, 'job failed');
       options.onJobEnded?.('FAILED');
       await dropUpload(jobId);
     }
+    ended(jobId);
   };
 
-  /** Enrol the job's gallery photos (once) and keep the gallery as a part. */
+  /** Enrol the job's gallery (once); a photo past the most enrolled so far is progress (a retry redoes photos). */
   const enrol = async (jobId: string): Promise<void> => {
-    if ((await store.getParts(jobId, 'gallery')).length > 0) return;
-    const photos = (await store.getParts(jobId, 'photos'))[0]?.value as unknown as ReadonlyArray<{ person: string; name: string; base64: string }> | undefined;
-    if (photos === undefined || photos.length === 0) return;
-    const source = galleryFromPhotos(
-      photos.map((p) => ({ person: p.person, name: p.name, data: Buffer.from(p.base64, 'base64') })),
-      "the job's gallery",
-    );
-    const { gallery, report } = await enrolGallerySource(source, {
-      detect: (image) => options.stages.detect(image),
-      embed: (chip) => options.stages.embed(chip),
-      embedMany: (chips) => options.stages.embedMany(chips),
+    const part = await enrolJobGallery(store, options.stages, jobId, (n) => {
+      if (n <= (photosDone.get(jobId) ?? 0)) return;
+      photosDone.set(jobId, n);
+      slots.progressed(jobId);
     });
-    const part: GalleryPart = {
-      persons: gallery.persons.map((p) => ({ name: p.name, templates: p.templates.map((t) => Array.from(t)) })),
-      summary: {
-        persons: gallery.persons.length,
-        accepted: report.accepted.length,
-        rejected: report.rejected.map((r) => ({ file: r.file, reason: `${r.reason}: ${r.detail}` })),
-      },
-    };
-    await store.putPart(jobId, 'gallery', part as unknown as JsonValue);
-    logger.info({ jobId, persons: part.summary.persons, accepted: part.summary.accepted }, 'gallery enrolled');
-  };
-
-  /**
-   * Which result parts each job has, and the tracker's track count once it is in, so that a result does not make the
-   * runner read parts back: filled from the store the first time a job is seen (after a restart too), then kept up to
-   * date as parts are stored (first write wins, as in the store).
-   */
-  const seen = new Map<string, { readonly keys: Set<string>; tracks: number | null }>();
-  const RESULT_PREFIXES = ['decoded', 'tracked', 'track/', 'embeddings/', 'attributes/'];
-  const partsOf = async (jobId: string): Promise<{ readonly keys: Set<string>; tracks: number | null }> => {
-    let parts = seen.get(jobId);
-    if (parts === undefined) {
-      parts = { keys: new Set(), tracks: null };
-      for (const prefix of RESULT_PREFIXES) {
-        for (const p of await store.getParts(jobId, prefix)) {
-          parts.keys.add(p.key);
-          if (p.key === 'tracked') parts.tracks = (p.value as unknown as TrackedPart).tracks;
-        }
-      }
-      seen.set(jobId, parts);
-    }
-    return parts;
-  };
-  /** True when the decoder's summary, the tracker's count and every track's three parts are in. */
-  const complete = async (jobId: string): Promise<boolean> => {
-    const { keys, tracks } = await partsOf(jobId);
-    if (!keys.has('decoded') || tracks === null) return false;
-    const ids = [...keys].filter((k) => k.startsWith('track/')).map((k) => k.slice('track/'.length));
-    return ids.length >= tracks && ids.every((id) => keys.has(`embeddings/${id}`) && keys.has(`attributes/${id}`));
+    if (part !== null) logger.info({ jobId, persons: part.summary.persons, accepted: part.summary.accepted }, 'gallery enrolled');
   };
 
   /** Everything in: decide every track, group strangers, store the result, SUCCEEDED. */
   const finishIfComplete = async (jobId: string): Promise<void> => {
     const job = await store.getJob(jobId);
     if (job === null || job.state !== 'RUNNING') return;
-    if (!(await complete(jobId))) return;
-    const parts = (await Promise.all(RESULT_PREFIXES.map((prefix) => store.getParts(jobId, prefix)))).flat();
-    const collected = collectJob(parts);
+    if (!(await parts.complete(jobId))) return;
+    const collected = collectJob((await Promise.all(RESULT_PREFIXES.map((prefix) => store.getParts(jobId, prefix)))).flat());
     if (collected === null) return;
     const gallery = (await store.getParts(jobId, 'gallery'))[0]?.value as unknown as GalleryPart | undefined;
     const result = await jobResult(collected, gallery, options, Math.round((Date.now() - job.createTime) / 10) / 100);
@@ -175,47 +150,82 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
       options.onJobEnded?.('SUCCEEDED');
       await dropUpload(jobId);
     }
-    seen.delete(jobId);
+    ended(jobId);
   };
 
-  /** Take a QUEUED or RUNNING job as far as it can go now. */
+  /** Take a QUEUED or RUNNING job that holds a slot as far as it can go now. */
   const drive = (jobId: string): Promise<void> =>
-    serial(jobId, async () => {
+    queue.run(jobId, async () => {
       const job = await store.getJob(jobId);
-      if (job === null || isFinalState(job.state)) return;
-      try {
-        await enrol(jobId);
-      } catch (err) {
-        if (err instanceof PmrError && err.code === 'INVALID_ARGUMENT') return fail(jobId, err.code, err.message);
-        throw err;
-      }
-      await moveTo(jobId, 'RUNNING');
+      if (job === null || isFinalState(job.state)) return ended(jobId);
+      await enrol(jobId);
+      if (await moveTo(jobId, 'RUNNING')) slots.progressed(jobId);
+      const now = await store.getJob(jobId);
+      if (now === null || isFinalState(now.state)) return ended(jobId); // failed meanwhile (e.g. stalled)
       const requested = await store.getParts(jobId, 'decode-requested');
       if (requested.length === 0) {
         await bus.publish(pipelineSubjects.decode(), decodeJobCodec.encode(decodeJobOf(job)), { msgId: pipelineMsgIds.decode(jobId), attempts: 20 });
         await store.putPart(jobId, 'decode-requested', true);
+        slots.progressed(jobId);
         logger.info({ jobId }, 'decode requested');
       }
+      slots.published(jobId);
       await finishIfComplete(jobId);
     });
 
+  /**
+   * Drive the job in the background: a terminal failure fails it at once; a retryable one is tried again after 1 s,
+   * 2 s, 4 s … (at most MAX_RETRY_DELAY_MS), logged with its stack the first time and as one line after that, until
+   * the job succeeds or stalls.
+   */
   const driveInBackground = (jobId: string): void => {
-    void drive(jobId).catch(async (err: unknown) => {
-      if (stopped) return;
-      logger.error({ err, jobId }, 'job could not be driven; retrying in 2 s');
-      await new Promise((r) => setTimeout(r, 2000));
-      if (!stopped) driveInBackground(jobId);
-    });
+    void drive(jobId).then(
+      () => retries.delete(jobId),
+      async (err: unknown) => {
+        if (stopped || !slots.isRunning(jobId)) return;
+        const failure = classifyFailure(err);
+        if (!failure.retryable) {
+          await fail(jobId, failure.code, failure.message).catch((e: unknown) => logger.error({ err: e, jobId }, 'could not mark a job FAILED'));
+          return;
+        }
+        const attempts = (retries.get(jobId)?.attempts ?? 0) + 1;
+        const delayMs = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** (attempts - 1));
+        slots.problem(jobId, failure.message);
+        if (attempts === 1) logger.warn({ err, jobId, code: failure.code }, `job step failed; retrying in ${delayMs / 1000} s`);
+        else logger.warn({ jobId, code: failure.code, reason: failure.message, attempts }, `job step failed again; retrying in ${delayMs / 1000} s`);
+        const timer = setTimeout(() => {
+          if (!stopped && slots.isRunning(jobId)) driveInBackground(jobId);
+        }, delayMs);
+        retries.set(jobId, { timer, attempts });
+      },
+    );
+  };
+
+  /** Start the jobs that take free slots. */
+  function startAdmitted(): void {
+    if (stopped) return;
+    for (const jobId of slots.admit()) driveInBackground(jobId);
+  }
+
+  /** Fail every running job that has stalled. */
+  const failStalled = (): void => {
+    for (const { jobId, message } of slots.stalled()) {
+      void fail(jobId, 'DEADLINE_EXCEEDED', message).catch((err: unknown) => logger.error({ err, jobId }, 'could not mark a stalled job FAILED'));
+    }
   };
 
   const onResult = async (message: DeliveredMessage): Promise<HandlerOutcome> => {
     const decoded = decodeJobMessage(resultCodec, message);
     if ('term' in decoded) return decoded;
     const { jobId, body: result } = decoded;
-    return serial(jobId, async (): Promise<HandlerOutcome> => {
+    return queue.run(jobId, async (): Promise<HandlerOutcome> => {
       const job = await store.getJob(jobId);
       if (job === null) return { term: `no job ${jobId}` };
-      if (isFinalState(job.state)) return 'ack'; // a late or repeated result of a finished job
+      if (isFinalState(job.state)) {
+        ended(jobId);
+        return 'ack'; // a late or repeated result of a finished job
+      }
+      slots.progressed(jobId, true);
       let effect;
       try {
         effect = effectOf(result, message.msgId);
@@ -224,10 +234,7 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
       }
       switch (effect.kind) {
         case 'part': {
-          const stored = await store.putPart(jobId, effect.key, effect.value);
-          const parts = await partsOf(jobId);
-          parts.keys.add(effect.key);
-          if (stored && effect.key === 'tracked') parts.tracks = (effect.value as unknown as TrackedPart).tracks;
+          await parts.added(jobId, effect.key, effect.value, await store.putPart(jobId, effect.key, effect.value));
           break;
         }
         case 'warning':
@@ -235,7 +242,6 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
           break;
         case 'failure':
           await fail(jobId, effect.code, effect.message);
-          seen.delete(jobId);
           return 'ack';
         case 'progress': {
           const { kind: _kind, ...counters } = effect;
@@ -256,12 +262,9 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
   return {
     async submit(submission: JobSubmission): Promise<void> {
       const { job, gallery } = submission;
-      if (gallery.length > 0) {
-        // Clients name a photo "<person>/<image>" (the folder layout) or just "<image>": the report names it <person>/<image>.
-        const photos = gallery.map((p) => ({ person: p.person, name: basename(p.fileName), base64: Buffer.from(p.data).toString('base64') }));
-        await store.putPart(job.id, 'photos', photos);
-      }
-      driveInBackground(job.id);
+      await storeGalleryPhotos(store, job.id, gallery);
+      slots.enqueue(job.id);
+      startAdmitted();
     },
 
     async start(): Promise<void> {
@@ -274,15 +277,23 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
         pullExpiresMs: 5000,
         handler: onResult,
       });
-      const resumable = await store.jobsToResume();
-      for (const job of resumable) driveInBackground(job.id);
-      if (resumable.length > 0) logger.info({ jobs: resumable.map((j) => j.id) }, 'resuming jobs');
+      // Jobs that were running first, then the queued ones, each in the order they came.
+      const rank = (job: JobRecord): number => (job.state === 'RUNNING' ? 0 : 1);
+      const resumable = (await store.jobsToResume()).toSorted((a, b) => rank(a) - rank(b) || a.createTime - b.createTime);
+      for (const job of resumable) slots.enqueue(job.id);
+      startAdmitted();
+      if (resumable.length > 0) logger.info({ jobs: resumable.map((j) => j.id), running: slots.running, waiting: slots.waiting }, 'resuming jobs');
+      watchdog = setInterval(failStalled, Math.min(5000, Math.max(100, stallTimeoutMs / 4)));
+      watchdog.unref();
     },
 
     async stop(): Promise<void> {
       stopped = true;
+      clearInterval(watchdog);
+      for (const { timer } of retries.values()) clearTimeout(timer);
+      retries.clear();
       await consumer?.stop();
-      await Promise.allSettled([...locks.values()]);
+      await queue.idle();
     },
   };
 }

@@ -1,12 +1,14 @@
 // The orchestrator's gRPC clients for gallery enrolment: Detect on the detector service and Embed on the recognizer
 // service, shaped as the enrolment's DetectFn and EmbedFn. Faces and embeddings cross the wire losslessly (doubles,
-// float32 and raw RGB chips), so a gallery enrolled this way equals one enrolled in process.
+// float32 and raw RGB chips), so a gallery enrolled this way equals one enrolled in process. A failed call rejects
+// with a StageCallError (its gRPC status and what it carried).
 import { credentials, type ServiceError } from '@grpc/grpc-js';
 import { PmrError, type DetectedFace, type Landmarks5, type RgbImage } from '@pmr/common';
 import { loadPmrProto, messageSizeOptions, rgbImageToProto } from '@pmr/common/proto';
 import type { DetectedFace__Output } from '@pmr/common/proto/generated/pmr/v1/DetectedFace.ts';
 import type { DetectResponse__Output } from '@pmr/common/proto/generated/pmr/v1/DetectResponse.ts';
 import type { EmbedResponse__Output } from '@pmr/common/proto/generated/pmr/v1/EmbedResponse.ts';
+import { StageCallError } from './failures.ts';
 
 const CALL_DEADLINE_MS = 60_000;
 
@@ -33,19 +35,23 @@ export function faceFromMessage(m: DetectedFace__Output): DetectedFace {
   };
 }
 
-function failure(what: string, address: string, err: ServiceError): PmrError {
-  return new PmrError('UNAVAILABLE', `${what} at ${address} failed: ${err.details || err.message}`, err);
+/** The call's failure, with what it carried; classifyFailure (failures.ts) decides what it means for the job. */
+function failure(method: string, address: string, err: ServiceError, subject: string): StageCallError {
+  return new StageCallError(method, address, err.code, err.details || err.message, subject);
 }
 
-export function createStageClients(detectorAddress: string, recognizerAddress: string): StageClients {
+const imageSubject = (image: RgbImage): string => `the ${image.width}×${image.height} image`;
+
+/** `maxMessageBytes`: the largest message sent or received (the service's PMR_MAX_MESSAGE_BYTES). */
+export function createStageClients(detectorAddress: string, recognizerAddress: string, maxMessageBytes?: number): StageClients {
   const pmr = loadPmrProto().pmr.v1;
-  const detector = new pmr.DetectorService(detectorAddress, credentials.createInsecure(), messageSizeOptions());
-  const recognizer = new pmr.RecognizerService(recognizerAddress, credentials.createInsecure(), messageSizeOptions());
+  const detector = new pmr.DetectorService(detectorAddress, credentials.createInsecure(), messageSizeOptions(maxMessageBytes));
+  const recognizer = new pmr.RecognizerService(recognizerAddress, credentials.createInsecure(), messageSizeOptions(maxMessageBytes));
   const deadline = (): Date => new Date(Date.now() + CALL_DEADLINE_MS);
   const embedMany = (chips: readonly RgbImage[]): Promise<Float32Array[]> =>
     new Promise((resolve, reject) => {
       recognizer.Embed({ chips: chips.map(rgbImageToProto) }, { deadline: deadline() }, (err: ServiceError | null, res?: EmbedResponse__Output) => {
-        if (err !== null || res === undefined) reject(failure('Embed', recognizerAddress, err!));
+        if (err !== null || res === undefined) reject(failure('Embed', recognizerAddress, err!, `${chips.length} face chip(s)`));
         else if (res.embeddings.length !== chips.length) reject(new PmrError('INTERNAL', `Embed answered ${res.embeddings.length} embeddings for ${chips.length} chips`));
         else resolve(res.embeddings.map((e) => Float32Array.from(e.values)));
       });
@@ -54,7 +60,7 @@ export function createStageClients(detectorAddress: string, recognizerAddress: s
     detect: (image) =>
       new Promise((resolve, reject) => {
         detector.Detect({ image: rgbImageToProto(image) }, { deadline: deadline() }, (err: ServiceError | null, res?: DetectResponse__Output) => {
-          if (err !== null || res === undefined) reject(failure('Detect', detectorAddress, err!));
+          if (err !== null || res === undefined) reject(failure('Detect', detectorAddress, err!, imageSubject(image)));
           else {
             try {
               resolve(res.faces.map(faceFromMessage));

@@ -15,7 +15,8 @@ export interface GalleryPhoto {
    */
   'fileName'?: (string);
   /**
-   * An encoded JPEG, PNG or WebP file.
+   * An encoded JPEG, PNG or WebP file. One over 120 megapixels is rejected; one larger than 2048 x 2048
+   * pixels is downscaled to that many before its face is detected.
    */
   'data'?: (Buffer | Uint8Array | string);
   /**
@@ -41,7 +42,8 @@ export interface GalleryPhoto__Output {
    */
   'fileName': (string);
   /**
-   * An encoded JPEG, PNG or WebP file.
+   * An encoded JPEG, PNG or WebP file. One over 120 megapixels is rejected; one larger than 2048 x 2048
+   * pixels is downscaled to that many before its face is detected.
    */
   'data'?: (Buffer);
   /**

@@ -6,7 +6,8 @@
  */
 export interface JobError {
   /**
-   * The gRPC status code name that fits, e.g. "INVALID_ARGUMENT" or "UNAVAILABLE".
+   * The gRPC status code name that fits, e.g. "INVALID_ARGUMENT", "RESOURCE_EXHAUSTED" (an input over a size
+   * limit) or "DEADLINE_EXCEEDED" (no progress for the orchestrator's stall timeout).
    */
   'code'?: (string);
   /**
@@ -20,7 +21,8 @@ export interface JobError {
  */
 export interface JobError__Output {
   /**
-   * The gRPC status code name that fits, e.g. "INVALID_ARGUMENT" or "UNAVAILABLE".
+   * The gRPC status code name that fits, e.g. "INVALID_ARGUMENT", "RESOURCE_EXHAUSTED" (an input over a size
+   * limit) or "DEADLINE_EXCEEDED" (no progress for the orchestrator's stall timeout).
    */
   'code': (string);
   /**

@@ -9,7 +9,8 @@ export const JobState = {
    */
   JOB_STATE_UNSPECIFIED: 'JOB_STATE_UNSPECIFIED',
   /**
-   * Accepted and persisted; no work published yet.
+   * Accepted and persisted; no work published yet. A job waits here, first come first served, while the
+   * orchestrator runs as many jobs as it is configured to run at once.
    */
   JOB_STATE_QUEUED: 'JOB_STATE_QUEUED',
   /**
@@ -21,7 +22,9 @@ export const JobState = {
    */
   JOB_STATE_SUCCEEDED: 'JOB_STATE_SUCCEEDED',
   /**
-   * Stopped by an error; see Job.error. Results of the frames analysed so far can still be read.
+   * Stopped by an error; see Job.error. Results of the frames analysed so far can still be read. An error that
+   * cannot go away on retry (invalid or too large input) fails the job at once; a job that makes no progress for
+   * the orchestrator's stall timeout fails with DEADLINE_EXCEEDED.
    */
   JOB_STATE_FAILED: 'JOB_STATE_FAILED',
   /**
@@ -40,7 +43,8 @@ export type JobState =
   | 'JOB_STATE_UNSPECIFIED'
   | 0
   /**
-   * Accepted and persisted; no work published yet.
+   * Accepted and persisted; no work published yet. A job waits here, first come first served, while the
+   * orchestrator runs as many jobs as it is configured to run at once.
    */
   | 'JOB_STATE_QUEUED'
   | 1
@@ -55,7 +59,9 @@ export type JobState =
   | 'JOB_STATE_SUCCEEDED'
   | 3
   /**
-   * Stopped by an error; see Job.error. Results of the frames analysed so far can still be read.
+   * Stopped by an error; see Job.error. Results of the frames analysed so far can still be read. An error that
+   * cannot go away on retry (invalid or too large input) fails the job at once; a job that makes no progress for
+   * the orchestrator's stall timeout fails with DEADLINE_EXCEEDED.
    */
   | 'JOB_STATE_FAILED'
   | 4
