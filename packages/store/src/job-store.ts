@@ -66,8 +66,10 @@ export interface JobStore {
    * gallery sent with many jobs is stored once.
    */
   putGallery(digest: string, photos: readonly StoredPhoto[]): Promise<void>;
-  /** The photos kept under `digest`, or null when none are. */
-  getGallery(digest: string): Promise<readonly StoredPhoto[] | null>;
+  /** The people and file names of the photos kept under `digest`, in the order given, or null when none are kept. */
+  getGalleryIndex(digest: string): Promise<ReadonlyArray<{ readonly person: string; readonly name: string }> | null>;
+  /** The bytes of photo `index` (0-based, as listed by getGalleryIndex) of the gallery `digest`; NOT_FOUND without it. */
+  getGalleryPhoto(digest: string, index: number): Promise<Uint8Array>;
 
   /**
    * Deletes the jobs that ended (SUCCEEDED, FAILED, CANCELLED) before `before` (epoch ms, by updateTime) with their

@@ -171,13 +171,20 @@ export class SqliteJobStore implements JobStore {
     });
   }
 
-  getGallery(digest: string): Promise<readonly StoredPhoto[] | null> {
+  getGalleryIndex(digest: string): Promise<ReadonlyArray<{ readonly person: string; readonly name: string }> | null> {
     return this.#call(() => {
-      const rows = this.#st.getGallery.all({ digest });
+      const rows = this.#st.galleryIndex.all({ digest });
       if (rows.length === 0) return null;
-      return rows
-        .filter((row) => row['data'] instanceof Uint8Array)
-        .map((row) => ({ person: text(row, 'person'), name: text(row, 'name'), data: row['data'] as Uint8Array }));
+      return rows.filter((row) => typeof row['name'] === 'string').map((row) => ({ person: text(row, 'person'), name: text(row, 'name') }));
+    });
+  }
+
+  getGalleryPhoto(digest: string, index: number): Promise<Uint8Array> {
+    return this.#call(() => {
+      assertIndex('photo index', index);
+      const data = this.#st.galleryPhoto.get({ digest, idx: index })?.['data'];
+      if (!(data instanceof Uint8Array)) throw notFound(`no photo ${index} in gallery ${digest}`);
+      return data;
     });
   }
 

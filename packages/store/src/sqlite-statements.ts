@@ -4,7 +4,7 @@ import type { StatementSync } from 'node:sqlite';
 export type Statements = Record<
   | 'jobById' | 'jobByToken' | 'insertJob' | 'updateState' | 'updateProgress' | 'updateWarnings' | 'listJobs' | 'resume'
   | 'putTrack' | 'listTracks' | 'putResult' | 'getResult'
-  | 'putPart' | 'getParts' | 'putGallery' | 'putGalleryPhoto' | 'getGallery' | 'deleteEnded' | 'deleteUnusedGalleries',
+  | 'putPart' | 'getParts' | 'putGallery' | 'putGalleryPhoto' | 'galleryIndex' | 'galleryPhoto' | 'deleteEnded' | 'deleteUnusedGalleries',
   StatementSync
 >;
 
@@ -34,8 +34,9 @@ export const SQL: Readonly<Record<keyof Statements, string>> = {
   getParts: `SELECT key, value FROM job_parts WHERE job_id = $job AND substr(key, 1, length($prefix)) = $prefix ORDER BY key`,
   putGallery: 'INSERT INTO galleries (digest, create_time) VALUES ($digest, $now) ON CONFLICT (digest) DO NOTHING',
   putGalleryPhoto: 'INSERT INTO gallery_photos (digest, idx, person, name, data) VALUES ($digest, $idx, $person, $name, $data)',
-  getGallery: `SELECT g.digest, p.person, p.name, p.data FROM galleries g LEFT JOIN gallery_photos p ON p.digest = g.digest
-               WHERE g.digest = $digest ORDER BY p.idx`,
+  galleryIndex: `SELECT g.digest, p.person, p.name FROM galleries g LEFT JOIN gallery_photos p ON p.digest = g.digest
+                 WHERE g.digest = $digest ORDER BY p.idx`,
+  galleryPhoto: 'SELECT data FROM gallery_photos WHERE digest = $digest AND idx = $idx',
   deleteEnded: "DELETE FROM jobs WHERE state IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND update_time < $before",
   deleteUnusedGalleries: `DELETE FROM galleries WHERE create_time < $before
                             AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.gallery_digest = galleries.digest)`,

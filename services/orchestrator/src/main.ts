@@ -13,6 +13,7 @@ import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageServ
 import { createOrchestratorHandlers } from './api/handlers.ts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
 import { SqliteJobStore } from '@pmr/store';
+import { expireEndedJobs } from './job-expiry.ts';
 import { orchestratorServiceConfig, type OrchestratorServiceConfig } from './config.ts';
 import { objectStoreUploads } from './pipeline/object-store-uploads.ts';
 import { createPipelineRunner, type PipelineRunner } from './pipeline/pipeline-runner.ts';
@@ -25,7 +26,9 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
   if (config.storePath !== ':memory:') await mkdir(dirname(config.storePath), { recursive: true });
   const store = new SqliteJobStore(config.storePath);
   const stages = createStageClients(config.detectorAddress, config.recognizerAddress, config.maxMessageBytes);
+  const expiry = expireEndedJobs({ store, hours: config.jobRetentionHours, logger });
   const release = async (): Promise<void> => {
+    clearInterval(expiry);
     stages.close();
     await store.close();
   };
@@ -69,7 +72,7 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     metrics,
     stopConsumers: () => pipeline.stop(),
     release,
-    describe: { storePath: config.storePath, maxRunningJobs: config.maxRunningJobs, jobStallTimeoutS: config.jobStallTimeoutS, mediaRoots: config.mediaRoots ?? null },
+    describe: { storePath: config.storePath, jobRetentionHours: config.jobRetentionHours, maxRunningJobs: config.maxRunningJobs, jobStallTimeoutS: config.jobStallTimeoutS, mediaRoots: config.mediaRoots ?? null },
   });
 }
 

@@ -1,15 +1,17 @@
-// A job's gallery photos in the job store: stored in chunks under an index, read back whole when enrolment reads each
-// one (the real SqliteJobStore, a scripted detector and embedder); the earlier inline layout still reads; a photo
-// whose chunks were not all stored is rejected, saying why.
+// A job's gallery photos in the job store: kept once per gallery digest however many jobs send them, read back whole
+// when enrolment reads each one (the real SqliteJobStore, a scripted detector and embedder); a job whose gallery has
+// expired fails to enrol, saying why.
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { createImage, type DetectedFace, type RgbImage } from '@pmr/common';
 import { encodePng, readImage } from '@pmr/common/image';
-import { SqliteJobStore } from '@pmr/store';
+import { SqliteJobStore, type JobRecord } from '@pmr/store';
+import { galleryDigest } from '../src/api/handlers.ts';
 import { enrolJobGallery, storeGalleryPhotos } from '../src/pipeline/job-gallery.ts';
+import type { GalleryPhotoInput } from '../src/job-runner.ts';
 
-/** A PNG of random pixels (about 3 bytes a pixel: a 300×300 one is several chunks). */
+/** A PNG of random pixels (about 3 bytes a pixel). */
 function noisyPng(width: number, height: number): Promise<Buffer> {
   return encodePng({ width, height, data: randomBytes(width * height * 3) });
 }
@@ -32,51 +34,50 @@ function stages(seen: RgbImage[]) {
   };
 }
 
-async function newJob(store: SqliteJobStore): Promise<string> {
-  const { job } = await store.createJob({ idempotencyToken: randomUUID(), source: { kind: 'uri', uri: '/v/clip.mp4' }, options: {}, tags: {} });
-  return job.id;
+async function newJob(store: SqliteJobStore, gallery: readonly GalleryPhotoInput[]): Promise<JobRecord> {
+  const { job } = await store.createJob({
+    idempotencyToken: randomUUID(),
+    source: { kind: 'uri', uri: '/v/clip.mp4' },
+    options: {},
+    tags: {},
+    galleryDigest: galleryDigest(gallery),
+  });
+  await storeGalleryPhotos(store, job, gallery);
+  return job;
 }
 
-test('photos are stored in chunks and enrolled byte for byte, one at a time', async () => {
+test('photos are kept once per gallery and enrolled byte for byte, one at a time', async () => {
   const store = new SqliteJobStore(':memory:');
   try {
     const big = await noisyPng(300, 300);
     const small = await noisyPng(100, 100);
-    assert.ok(big.length > 3 * 48 * 1024, `${big.length} bytes`);
-    const jobId = await newJob(store);
-    await storeGalleryPhotos(store, jobId, [
+    const gallery = [
       { person: 'bo', fileName: 'bo/big.png', data: big },
       { person: 'al', fileName: 'small.png', data: small },
-    ]);
-    const keys = (await store.getParts(jobId, 'photo')).map((p) => p.key);
-    assert.ok(keys.includes('photos') && keys.filter((k) => k.startsWith('photo/0/')).length === Math.ceil(big.length / (48 * 1024)), keys.join(' '));
+    ];
+    const job = await newJob(store, gallery);
+    const again = await newJob(store, gallery); // the same photos with another job: kept once, under one digest
+    assert.equal(again.galleryDigest, job.galleryDigest);
+    assert.deepEqual(await store.getGalleryIndex(job.galleryDigest!), [{ person: 'bo', name: 'big.png' }, { person: 'al', name: 'small.png' }]);
     const seen: RgbImage[] = [];
-    const part = await enrolJobGallery(store, stages(seen), jobId, () => undefined);
+    let read = 0;
+    const part = await enrolJobGallery(store, stages(seen), job, (n) => (read = n));
     assert.deepEqual(part?.summary, { persons: 2, accepted: 2, rejected: [] });
+    assert.equal(read, 2);
     // Persons in name order: al's photo, then bo's; each exactly as decoding the original gives it.
     assert.deepEqual(seen.map((i) => Buffer.from(i.data)), [Buffer.from((await readImage(small)).data), Buffer.from((await readImage(big)).data)]);
-    assert.equal(await enrolJobGallery(store, stages([]), jobId, () => undefined), null, 'enrolled once');
+    assert.equal(await enrolJobGallery(store, stages([]), job, () => undefined), null, 'enrolled once');
+    assert.equal((await enrolJobGallery(store, stages([]), again, () => undefined))?.summary.accepted, 2, 'the other job enrols the same photos');
   } finally {
     await store.close();
   }
 });
 
-test('a photo with a chunk missing is rejected as unreadable, naming why; the inline layout of earlier jobs still reads', async () => {
+test('a job whose gallery is no longer kept fails to enrol with NOT_FOUND, saying to start it again', async () => {
   const store = new SqliteJobStore(':memory:');
   try {
-    const photo = await encodePng(createImage(120, 120, 50));
-    const cut = await newJob(store);
-    await store.putPart(cut, 'photos', { photos: [{ person: 'al', name: 'a.png', chunks: 2 }, { person: 'al', name: 'b.png', chunks: 1 }] });
-    await store.putPart(cut, 'photo/0/0', photo.toString('base64'));
-    await store.putPart(cut, 'photo/1/0', photo.toString('base64'));
-    const part = await enrolJobGallery(store, stages([]), cut, () => undefined);
-    assert.equal(part?.summary.accepted, 1);
-    assert.equal(part?.summary.rejected[0]?.file, 'al/a.png');
-    assert.match(part?.summary.rejected[0]?.reason ?? '', /^unreadable: .*not stored whole/);
-
-    const inline = await newJob(store);
-    await store.putPart(inline, 'photos', [{ person: 'al', name: 'a.png', base64: photo.toString('base64') }]);
-    assert.equal((await enrolJobGallery(store, stages([]), inline, () => undefined))?.summary.accepted, 1);
+    const { job } = await store.createJob({ source: { kind: 'uri', uri: '/v/clip.mp4' }, options: {}, tags: {}, galleryDigest: 'gone' });
+    await assert.rejects(enrolJobGallery(store, stages([]), job, () => undefined), { code: 'NOT_FOUND', message: /no longer kept.*start the job again/ });
   } finally {
     await store.close();
   }

@@ -22,6 +22,7 @@ import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { requireParts } from '@pmr/common/testing/require-parts';
 import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import { SqliteJobStore, type JobRecord, type JobState } from '@pmr/store';
+import { galleryDigest } from '../src/api/handlers.ts';
 import { pino } from 'pino';
 import { createPipelineRunner, type PipelineRunner, type PipelineRunnerOptions } from '../src/pipeline/pipeline-runner.ts';
 import { createStageClients, type StageClients } from '../src/pipeline/stage-clients.ts';
@@ -115,8 +116,15 @@ async function startRunner(stages: StageClients, options: Partial<PipelineRunner
     runner,
     logs,
     submit: async (withPhoto = false) => {
-      const { job } = await store.createJob({ idempotencyToken: randomUUID(), source: { kind: 'uri', uri: '/videos/clip.mp4' }, options: {}, tags: {} });
-      await runner.submit({ job, gallery: withPhoto ? [{ person: 'alice', fileName: 'alice/1.png', data: photo }] : [] });
+      const gallery = withPhoto ? [{ person: 'alice', fileName: 'alice/1.png', data: photo }] : [];
+      const { job } = await store.createJob({
+        idempotencyToken: randomUUID(),
+        source: { kind: 'uri', uri: '/videos/clip.mp4' },
+        options: {},
+        tags: {},
+        ...(withPhoto && { galleryDigest: galleryDigest(gallery) }),
+      });
+      await runner.submit({ job, gallery });
       return job.id;
     },
   };

@@ -58,16 +58,19 @@ export function resultContract(it: ContractTest, kinds: { readonly reopens?: boo
     await rejectsWith(store.putResult('no-such-job', result([])), 'NOT_FOUND');
   });
 
-  it('a gallery is kept once per digest: the first write wins, and the photos come back byte for byte', async ({ store }) => {
+  it('a gallery is kept once per digest: the first write wins, and each photo comes back byte for byte', async ({ store }) => {
     const photos = [
       { person: 'alice', name: 'a1.jpg', data: Uint8Array.from([0xff, 0xd8, 1, 2, 3]) },
       { person: 'bob', name: 'b1.png', data: Uint8Array.from([0x89, 0x50, 0]) },
     ];
-    assert.equal(await store.getGallery('digest-1'), null);
+    assert.equal(await store.getGalleryIndex('digest-1'), null);
     await store.putGallery('digest-1', photos);
     await store.putGallery('digest-1', [{ person: 'mallory', name: 'm.jpg', data: Uint8Array.from([9]) }]);
-    const back = await store.getGallery('digest-1');
-    assert.deepEqual(back?.map((p) => ({ ...p, data: Array.from(p.data) })), photos.map((p) => ({ ...p, data: Array.from(p.data) })));
+    assert.deepEqual(await store.getGalleryIndex('digest-1'), [{ person: 'alice', name: 'a1.jpg' }, { person: 'bob', name: 'b1.png' }]);
+    assert.deepEqual(Array.from(await store.getGalleryPhoto('digest-1', 1)), [0x89, 0x50, 0]);
+    await rejectsWith(store.getGalleryPhoto('digest-1', 2), 'NOT_FOUND');
+    await store.putGallery('empty', []);
+    assert.deepEqual(await store.getGalleryIndex('empty'), []);
     await rejectsWith(store.putGallery('', photos), 'INVALID_ARGUMENT');
   });
 
@@ -91,8 +94,9 @@ export function resultContract(it: ContractTest, kinds: { readonly reopens?: boo
     await rejectsWith(store.getParts(old.id), 'NOT_FOUND');
     await rejectsWith(store.listTracks(old.id), 'NOT_FOUND');
     for (const kept of [withShared, running, recent]) assert.notEqual(await store.getJob(kept.id), null);
-    assert.notEqual(await store.getGallery('shared'), null); // a QUEUED job still uses it
-    assert.equal(await store.getGallery('only-old'), null);
+    assert.notEqual(await store.getGalleryIndex('shared'), null); // a QUEUED job still uses it
+    assert.equal(await store.getGalleryIndex('only-old'), null);
+    await rejectsWith(store.getGalleryPhoto('only-old', 0), 'NOT_FOUND');
     assert.equal(await store.deleteEndedBefore(clock.t), 0);
   });
 

@@ -17,7 +17,7 @@ import type { FaceAttributes } from '@pmr/common';
 import { attributesFromMessage } from '@pmr/attributes/messages';
 import type { PipelineResult__Output } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import { timelineFromProto } from '@pmr/common/proto';
-import type { JsonValue } from '@pmr/store';
+import type { JobStore, JsonValue } from '@pmr/store';
 import type { TrackEvidence } from '@pmr/results';
 import type { GallerySummary, TimelinePoint, VideoSummary } from '@pmr/results';
 
@@ -60,7 +60,46 @@ export type ResultEffect =
   | { readonly kind: 'progress'; readonly framesDecoded?: number; readonly framesTotal?: number; readonly framesAnalysed?: number }
   | { readonly kind: 'none' };
 
-const json = (value: unknown): JsonValue => value as JsonValue;
+/** The parts a job keeps under one key each, and what each holds. */
+export interface JobPartValues {
+  readonly gallery: GalleryPart;
+  readonly 'decode-requested': true;
+  readonly decoded: VideoSummary;
+  readonly tracked: TrackedPart;
+}
+
+/** The parts a job keeps per track (`<prefix>/<track id>`), and what each holds. */
+export interface TrackPartValues {
+  readonly track: TrackPart;
+  readonly embeddings: EmbeddingsPart;
+  readonly attributes: AttributesPart;
+}
+
+// Parts are JSON in the store: these two are the only places a part's type is given up and taken back. Every part is
+// written through effectOf or putJobPart and read through the accessors below, so what is read is what was written.
+const json = (value: JobPartValues[keyof JobPartValues] | TrackPartValues[keyof TrackPartValues]): JsonValue => value as unknown as JsonValue;
+const typed = <T>(value: JsonValue): T => value as unknown as T;
+
+/** The value of a single part as stored under `key`. */
+export function jobPartValue<K extends keyof JobPartValues>(_key: K, value: JsonValue): JobPartValues[K] {
+  return typed<JobPartValues[K]>(value);
+}
+
+/** The value of a per-track part stored under `<prefix>/<id>`. */
+export function trackPartValue<P extends keyof TrackPartValues>(_prefix: P, value: JsonValue): TrackPartValues[P] {
+  return typed<TrackPartValues[P]>(value);
+}
+
+/** The job's part `key`, or undefined when it is not stored (yet). */
+export async function readJobPart<K extends keyof JobPartValues>(store: Pick<JobStore, 'getParts'>, jobId: string, key: K): Promise<JobPartValues[K] | undefined> {
+  const part = (await store.getParts(jobId, key)).find((p) => p.key === key);
+  return part === undefined ? undefined : jobPartValue(key, part.value);
+}
+
+/** Stores the job's part `key` (the first write wins: false when it was stored already). */
+export function putJobPart<K extends keyof JobPartValues>(store: Pick<JobStore, 'putPart'>, jobId: string, key: K, value: JobPartValues[K]): Promise<boolean> {
+  return store.putPart(jobId, key, json(value));
+}
 
 /** @throws PmrError INVALID_ARGUMENT for a result whose content cannot be read. */
 export function effectOf(result: PipelineResult__Output, msgId: string | undefined): ResultEffect {
@@ -142,16 +181,24 @@ export interface CollectedJob {
 
 /** The job's evidence when every piece is in (the decoder's summary, the tracker's count, and each track's three parts); else null. */
 export function collectJob(parts: ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>): CollectedJob | null {
-  const byKey = new Map(parts.map((p) => [p.key, p.value as unknown]));
-  const video = byKey.get('decoded') as VideoSummary | undefined;
-  const tracked = byKey.get('tracked') as TrackedPart | undefined;
+  const byKey = new Map(parts.map((p) => [p.key, p.value]));
+  const single = <K extends keyof JobPartValues>(key: K): JobPartValues[K] | undefined => {
+    const value = byKey.get(key);
+    return value === undefined ? undefined : jobPartValue(key, value);
+  };
+  const perTrack = <P extends keyof TrackPartValues>(prefix: P, trackId: number): TrackPartValues[P] | undefined => {
+    const value = byKey.get(`${prefix}/${trackId}`);
+    return value === undefined ? undefined : trackPartValue(prefix, value);
+  };
+  const video = single('decoded');
+  const tracked = single('tracked');
   if (video === undefined || tracked === undefined) return null;
-  const tracks = parts.filter((p) => p.key.startsWith('track/')).map((p) => p.value as unknown as TrackPart);
+  const tracks = parts.filter((p) => p.key.startsWith('track/')).map((p) => trackPartValue('track', p.value));
   if (tracks.length < tracked.tracks) return null;
   const evidence: TrackEvidence[] = [];
   for (const t of tracks.toSorted((a, b) => a.trackId - b.trackId)) {
-    const embeddings = byKey.get(`embeddings/${t.trackId}`) as EmbeddingsPart | undefined;
-    const attributes = byKey.get(`attributes/${t.trackId}`) as AttributesPart | undefined;
+    const embeddings = perTrack('embeddings', t.trackId);
+    const attributes = perTrack('attributes', t.trackId);
     if (embeddings === undefined || attributes === undefined) return null;
     evidence.push({
       trackId: t.trackId,

@@ -19,7 +19,7 @@ import { isFinalState, VersionConflictError, type JobRecord, type JobState, type
 import type { JobRunner, JobSubmission } from '../job-runner.ts';
 import { classifyFailure } from './failures.ts';
 import { enrolJobGallery, storeGalleryPhotos } from './job-gallery.ts';
-import { collectJob, effectOf, type GalleryPart } from './job-parts.ts';
+import { collectJob, effectOf, putJobPart, readJobPart } from './job-parts.ts';
 import { JobSlots } from './job-slots.ts';
 import { jobResult } from './job-result.ts';
 import { KeyedQueue } from './keyed-queue.ts';
@@ -123,8 +123,9 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
   };
 
   /** Enrol the job's gallery (once); a photo past the most enrolled so far is progress (a retry redoes photos). */
-  const enrol = async (jobId: string): Promise<void> => {
-    const part = await enrolJobGallery(store, options.stages, jobId, (n) => {
+  const enrol = async (job: JobRecord): Promise<void> => {
+    const jobId = job.id;
+    const part = await enrolJobGallery(store, options.stages, job, (n) => {
       if (n <= (photosDone.get(jobId) ?? 0)) return;
       photosDone.set(jobId, n);
       slots.progressed(jobId);
@@ -139,7 +140,7 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     if (!(await parts.complete(jobId))) return;
     const collected = collectJob((await Promise.all(RESULT_PREFIXES.map((prefix) => store.getParts(jobId, prefix)))).flat());
     if (collected === null) return;
-    const gallery = (await store.getParts(jobId, 'gallery'))[0]?.value as unknown as GalleryPart | undefined;
+    const gallery = await readJobPart(store, jobId, 'gallery');
     const result = await jobResult(collected, gallery, options, Math.round((Date.now() - job.createTime) / 10) / 100);
     const { tracks, persons } = result;
     for (const track of tracks) await store.putTrack(jobId, track);
@@ -158,14 +159,13 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     queue.run(jobId, async () => {
       const job = await store.getJob(jobId);
       if (job === null || isFinalState(job.state)) return ended(jobId);
-      await enrol(jobId);
+      await enrol(job);
       if (await moveTo(jobId, 'RUNNING')) slots.progressed(jobId);
       const now = await store.getJob(jobId);
       if (now === null || isFinalState(now.state)) return ended(jobId); // failed meanwhile (e.g. stalled)
-      const requested = await store.getParts(jobId, 'decode-requested');
-      if (requested.length === 0) {
+      if ((await readJobPart(store, jobId, 'decode-requested')) === undefined) {
         await bus.publish(pipelineSubjects.decode(), decodeJobCodec.encode(decodeJobOf(job)), { msgId: pipelineMsgIds.decode(jobId), attempts: 20 });
-        await store.putPart(jobId, 'decode-requested', true);
+        await putJobPart(store, jobId, 'decode-requested', true);
         slots.progressed(jobId);
         logger.info({ jobId }, 'decode requested');
       }
@@ -262,7 +262,7 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
   return {
     async submit(submission: JobSubmission): Promise<void> {
       const { job, gallery } = submission;
-      await storeGalleryPhotos(store, job.id, gallery);
+      await storeGalleryPhotos(store, job, gallery);
       slots.enqueue(job.id);
       startAdmitted();
     },

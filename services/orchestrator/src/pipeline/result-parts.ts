@@ -2,7 +2,7 @@
 // make the runner read every part back: filled from the store the first time a job is seen (after a restart too),
 // then kept up to date as parts are stored (the first write of a key wins, as in the store).
 import type { JobStore, JsonValue } from '@pmr/store';
-import type { TrackedPart } from './job-parts.ts';
+import { jobPartValue } from './job-parts.ts';
 
 /** The part keys (prefixes) the stages' results are stored under. */
 export const RESULT_PREFIXES: readonly string[] = ['decoded', 'tracked', 'track/', 'embeddings/', 'attributes/'];
@@ -27,7 +27,7 @@ export class ResultPartsIndex {
       for (const prefix of RESULT_PREFIXES) {
         for (const p of await this.#store.getParts(jobId, prefix)) {
           known.keys.add(p.key);
-          if (p.key === 'tracked') known.tracks = (p.value as unknown as TrackedPart).tracks;
+          if (p.key === 'tracked') known.tracks = jobPartValue('tracked', p.value).tracks;
         }
       }
       this.#jobs.set(jobId, known);
@@ -39,7 +39,7 @@ export class ResultPartsIndex {
   async added(jobId: string, key: string, value: JsonValue, stored: boolean): Promise<void> {
     const known = await this.#of(jobId);
     known.keys.add(key);
-    if (stored && key === 'tracked') known.tracks = (value as unknown as TrackedPart).tracks;
+    if (stored && key === 'tracked') known.tracks = jobPartValue('tracked', value).tracks;
   }
 
   /** True when the decoder's summary, the tracker's count and every track's three parts are in. */
