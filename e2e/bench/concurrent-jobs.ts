@@ -38,7 +38,8 @@ function parseArgs(argv: readonly string[]): Options {
     else clip = arg.includes('/') ? arg : video(arg);
   }
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error('--jobs takes a whole number of at least 1');
-  if (limits.length === 0 || limits.some((l) => !Number.isInteger(l) || l < 1)) throw new Error('--limits takes whole numbers of at least 1, comma-separated');
+  if (limits.length === 0 || limits.some((l) => !Number.isInteger(l) || l < 1))
+    throw new Error('--limits takes whole numbers of at least 1, comma-separated');
   return { jobs, limits, gallery, clip };
 }
 
@@ -68,7 +69,9 @@ interface Row {
 }
 
 async function analyse(options: Options, address: string): Promise<string> {
-  const run = await runCli(['analyze', options.clip, '--gallery', options.gallery, '--remote', address], { PMR_LOG_LEVEL: 'error' });
+  const run = await runCli(['analyze', options.clip, '--gallery', options.gallery, '--remote', address], {
+    PMR_LOG_LEVEL: 'error',
+  });
   if (run.code !== 0) throw new Error(`pmr analyze --remote failed: ${run.stderr}`);
   const result = JSON.parse(run.stdout) as { tracks: Array<{ id: number; label: string }> };
   return result.tracks.map((t) => `${t.id}:${t.label}`).join(',');
@@ -90,7 +93,9 @@ async function measure(options: Options, limit: number): Promise<Row> {
       }
     })();
     const began = Date.now();
-    const tracks = await Promise.all(Array.from({ length: options.jobs }, () => analyse(options, deployment.orchestratorAddress())));
+    const tracks = await Promise.all(
+      Array.from({ length: options.jobs }, () => analyse(options, deployment.orchestratorAddress())),
+    );
     const wallSeconds = (Date.now() - began) / 1000;
     sampling = false;
     await sampler;
@@ -107,11 +112,18 @@ if (skip !== null) {
   console.log(`concurrent-jobs benchmark skipped: ${skip}`);
 } else {
   const options = parseArgs(process.argv.slice(2));
-  console.log(`${options.jobs} concurrent remote jobs, ${options.clip} with the gallery ${options.gallery}; orchestrator RSS in MB`);
+  console.log(
+    `${options.jobs} concurrent remote jobs, ${options.clip} with the gallery ${options.gallery}; orchestrator RSS in MB`,
+  );
   const rows: Row[] = [];
   for (const limit of options.limits) rows.push(await measure(options, limit));
-  console.log('\n| PMR_MAX_RUNNING_JOBS | idle, fresh | idle, after one job | peak, N jobs | peak − idle after one job | wall s, N jobs |');
+  console.log(
+    '\n| PMR_MAX_RUNNING_JOBS | idle, fresh | idle, after one job | peak, N jobs | peak − idle after one job | wall s, N jobs |',
+  );
   console.log('|---|---|---|---|---|---|');
   const f = (x: number): string => x.toFixed(0);
-  for (const r of rows) console.log(`| ${r.limit} | ${f(r.idleFresh)} | ${f(r.idleWarm)} | ${f(r.peak)} | +${f(r.peak - r.idleWarm)} | ${r.wallSeconds.toFixed(1)} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.limit} | ${f(r.idleFresh)} | ${f(r.idleWarm)} | ${f(r.peak)} | +${f(r.peak - r.idleWarm)} | ${r.wallSeconds.toFixed(1)} |`,
+    );
 }

@@ -43,7 +43,17 @@ interface DistributedRun {
   readonly cpu: Map<string, number>;
 }
 
-const FAMILIES = ['frames', 'faces', 'tracks', 'results', 'decode', 'obj:pmr-frames', 'obj:pmr-uploads', 'obj:other', 'other'] as const;
+const FAMILIES = [
+  'frames',
+  'faces',
+  'tracks',
+  'results',
+  'decode',
+  'obj:pmr-frames',
+  'obj:pmr-uploads',
+  'obj:other',
+  'other',
+] as const;
 type Family = (typeof FAMILIES)[number];
 const SHOWN_FAMILIES: readonly Family[] = ['frames', 'faces', 'tracks', 'results', 'obj:pmr-frames', 'obj:pmr-uploads'];
 
@@ -60,7 +70,10 @@ function familyOf(subject: string): Family {
 /** utime+stime in clock ticks, from the text of /proc/<pid>/stat. */
 function cpuTicksOfStat(stat: string): number {
   // Fields after the command's closing parenthesis start at field 3 (state); utime is field 14.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
   const [utime, stime] = fields.slice(11, 13) as [number, number];
   return utime + stime;
 }
@@ -99,7 +112,14 @@ function natsServerPid(configPath: string): number {
   throw new Error(`no nats-server process with ${configPath}`);
 }
 
-const PIPELINE_ORDER: readonly ServiceName[] = ['decoder', 'detector', 'tracker', 'recognizer', 'attributes', 'orchestrator'];
+const PIPELINE_ORDER: readonly ServiceName[] = [
+  'decoder',
+  'detector',
+  'tracker',
+  'recognizer',
+  'attributes',
+  'orchestrator',
+];
 
 function watchedProcesses(deployment: Deployment): Watched[] {
   const watched: Watched[] = [];
@@ -123,7 +143,12 @@ async function analyseEmbedded(clip: string, gallery: string, out: string): Prom
 }
 
 /** Resolves with the first log line from index `from` on that `match`es, checking whenever the process writes. */
-function waitForLog(service: RunningService, from: number, match: (line: LogLine) => boolean, signal: AbortSignal): Promise<LogLine> {
+function waitForLog(
+  service: RunningService,
+  from: number,
+  match: (line: LogLine) => boolean,
+  signal: AbortSignal,
+): Promise<LogLine> {
   return new Promise((resolve, reject) => {
     const stderr = service.child.stderr;
     const finish = (): void => {
@@ -148,14 +173,23 @@ function waitForLog(service: RunningService, from: number, match: (line: LogLine
   });
 }
 
-async function analyseDistributed(deployment: Deployment, watched: readonly Watched[], clip: string, gallery: string, out: string): Promise<DistributedRun> {
+async function analyseDistributed(
+  deployment: Deployment,
+  watched: readonly Watched[],
+  clip: string,
+  gallery: string,
+  out: string,
+): Promise<DistributedRun> {
   const orchestrator = deployment.services.get('orchestrator')?.[0];
   if (orchestrator === undefined) throw new Error('no orchestrator running');
   const from = orchestrator.logs.length;
   const failed = new AbortController();
   const signal = AbortSignal.any([failed.signal, AbortSignal.timeout(15 * 60_000)]);
   const started = performance.now();
-  const cli = runCli(['analyze', clip, '--gallery', gallery, '--remote', deployment.orchestratorAddress(), '--json', out], { PMR_LOG_LEVEL: 'error' }).then((run) => {
+  const cli = runCli(
+    ['analyze', clip, '--gallery', gallery, '--remote', deployment.orchestratorAddress(), '--json', out],
+    { PMR_LOG_LEVEL: 'error' },
+  ).then((run) => {
     if (run.code !== 0) failed.abort(new Error(`pmr analyze --remote ${clip} failed: ${run.stderr}`));
     return run;
   });
@@ -163,7 +197,12 @@ async function analyseDistributed(deployment: Deployment, watched: readonly Watc
     const requested = await waitForLog(orchestrator, from, (l) => l.msg === 'decode requested', signal);
     const before = new Map(watched.map((p) => [p.name, cpuSeconds(p)]));
     const jobId = requested.jobId;
-    const ended = await waitForLog(orchestrator, from, (l) => l.jobId === jobId && (l.msg === 'job succeeded' || l.msg === 'job failed'), signal);
+    const ended = await waitForLog(
+      orchestrator,
+      from,
+      (l) => l.jobId === jobId && (l.msg === 'job succeeded' || l.msg === 'job failed'),
+      signal,
+    );
     const cpu = new Map(watched.map((p) => [p.name, cpuSeconds(p) - (before.get(p.name) ?? 0)]));
     if (ended.msg !== 'job succeeded') throw new Error(`job ${String(jobId)} failed: ${JSON.stringify(ended)}`);
     const run = await cli;
@@ -210,12 +249,24 @@ interface ClipReport {
   readonly perFrame: number;
 }
 
-async function benchClip(deployment: Deployment, nc: NatsConnection, watched: readonly Watched[], clip: string, runs: number, dir: string): Promise<ClipReport> {
+async function benchClip(
+  deployment: Deployment,
+  nc: NatsConnection,
+  watched: readonly Watched[],
+  clip: string,
+  runs: number,
+  dir: string,
+): Promise<ClipReport> {
   const gallery = join(dataDir, 'identities');
   const out = (what: string): string => join(dir, `${basename(clip)}.${what}.json`);
   let warmup: DistributedRun | undefined;
-  const traffic = await countTraffic(nc, async () => (warmup = await analyseDistributed(deployment, watched, clip, gallery, out('warmup'))));
-  console.error(`${basename(clip)}: warm-up distributed job ${f1(warmup!.analysisSeconds)} s analysis, traffic counted`);
+  const traffic = await countTraffic(
+    nc,
+    async () => (warmup = await analyseDistributed(deployment, watched, clip, gallery, out('warmup'))),
+  );
+  console.error(
+    `${basename(clip)}: warm-up distributed job ${f1(warmup!.analysisSeconds)} s analysis, traffic counted`,
+  );
   const embeddedFps: number[] = [];
   const distributedFps: number[] = [];
   const wallSeconds: number[] = [];
@@ -230,13 +281,18 @@ async function benchClip(deployment: Deployment, nc: NatsConnection, watched: re
     distributedFps.push(run.result.video.analysedFrames / run.analysisSeconds);
     wallSeconds.push(run.wallSeconds);
     for (const [name, s] of run.cpu) cpu.get(name)?.push(s);
-    console.error(`${basename(clip)} run ${i + 1}/${runs}: embedded ${f1(embeddedFps.at(-1)!)} fps, distributed ${f1(distributedFps.at(-1)!)} fps, --remote ${f1(run.wallSeconds)} s`);
+    console.error(
+      `${basename(clip)} run ${i + 1}/${runs}: embedded ${f1(embeddedFps.at(-1)!)} fps, distributed ${f1(distributedFps.at(-1)!)} fps, --remote ${f1(run.wallSeconds)} s`,
+    );
   }
   const frames = distributed!.video.analysedFrames;
   return {
     clip: basename(clip),
     size: `${distributed!.video.width}×${distributed!.video.height}`,
-    analysed: embedded!.video.analysedFrames === frames ? String(frames) : `${frames} (embedded ${embedded!.video.analysedFrames})`,
+    analysed:
+      embedded!.video.analysedFrames === frames
+        ? String(frames)
+        : `${frames} (embedded ${embedded!.video.analysedFrames})`,
     embeddedFps,
     distributedFps,
     wallSeconds,
@@ -249,13 +305,17 @@ async function benchClip(deployment: Deployment, nc: NatsConnection, watched: re
 
 function printReport(reports: readonly ClipReport[], runs: number): void {
   const kB = (bytes: number, frames: number): string => f1(bytes / frames / 1024);
-  console.log(`| clip | size | analysed frames | embedded fps | distributed fps | distributed ÷ embedded | e2e wall --remote s | ${SHOWN_FAMILIES.map((f) => `${f} kB/frame`).join(' | ')} | all NATS kB/frame |`);
+  console.log(
+    `| clip | size | analysed frames | embedded fps | distributed fps | distributed ÷ embedded | e2e wall --remote s | ${SHOWN_FAMILIES.map((f) => `${f} kB/frame`).join(' | ')} | all NATS kB/frame |`,
+  );
   console.log(`|${' --- |'.repeat(7 + SHOWN_FAMILIES.length + 1)}`);
   for (const r of reports) {
     const total = [...r.traffic.values()].reduce((a, b) => a + b, 0);
     const e = median(r.embeddedFps);
     const d = median(r.distributedFps);
-    console.log(`| ${r.clip} | ${r.size} | ${r.analysed} | ${f1(e)} | ${f1(d)} | ${f2(d / e)} | ${f1(median(r.wallSeconds))} | ${SHOWN_FAMILIES.map((f) => kB(r.traffic.get(f) ?? 0, r.perFrame)).join(' | ')} | ${kB(total, r.perFrame)} |`);
+    console.log(
+      `| ${r.clip} | ${r.size} | ${r.analysed} | ${f1(e)} | ${f1(d)} | ${f2(d / e)} | ${f1(median(r.wallSeconds))} | ${SHOWN_FAMILIES.map((f) => kB(r.traffic.get(f) ?? 0, r.perFrame)).join(' | ')} | ${kB(total, r.perFrame)} |`,
+    );
   }
   console.log('\n| clip | process | CPU s (analysis) | CPU ms / analysed frame | peak RSS MB |');
   console.log('| --- | --- | --- | --- | --- |');
@@ -264,15 +324,26 @@ function printReport(reports: readonly ClipReport[], runs: number): void {
     for (const [name, values] of r.cpu) {
       const s = median(values);
       total += s;
-      console.log(`| ${r.clip} | ${name} | ${f2(s)} | ${f1((s * 1000) / r.perFrame)} | ${Math.round(r.rssMB.get(name) ?? Number.NaN)} |`);
+      console.log(
+        `| ${r.clip} | ${name} | ${f2(s)} | ${f1((s * 1000) / r.perFrame)} | ${Math.round(r.rssMB.get(name) ?? Number.NaN)} |`,
+      );
     }
-    console.log(`| ${r.clip} | all (RSS: sum of peaks) | ${f2(total)} | ${f1((total * 1000) / r.perFrame)} | ${Math.round([...r.rssMB.values()].reduce((a, b) => a + b, 0))} |`);
+    console.log(
+      `| ${r.clip} | all (RSS: sum of peaks) | ${f2(total)} | ${f1((total * 1000) / r.perFrame)} | ${Math.round([...r.rssMB.values()].reduce((a, b) => a + b, 0))} |`,
+    );
   }
-  console.log(`\nMedians of ${runs} alternating runs each; fps are analysed frames per second of analysis time (model loading, start-up and enrolment excluded).`);
+  console.log(
+    `\nMedians of ${runs} alternating runs each; fps are analysed frames per second of analysis time (model loading, start-up and enrolment excluded).`,
+  );
   for (const r of reports) {
-    console.log(`${r.clip}: embedded fps ${r.embeddedFps.map(f1).join(', ')}; distributed fps ${r.distributedFps.map(f1).join(', ')}; --remote wall s ${r.wallSeconds.map(f1).join(', ')}.`);
+    console.log(
+      `${r.clip}: embedded fps ${r.embeddedFps.map(f1).join(', ')}; distributed fps ${r.distributedFps.map(f1).join(', ')}; --remote wall s ${r.wallSeconds.map(f1).join(', ')}.`,
+    );
     const rest = FAMILIES.filter((f) => !SHOWN_FAMILIES.includes(f) && (r.traffic.get(f) ?? 0) > 0);
-    if (rest.length > 0) console.log(`  other NATS payload: ${rest.map((f) => `${f} ${(r.traffic.get(f)! / 1024).toFixed(1)} kB`).join(', ')} in all.`);
+    if (rest.length > 0)
+      console.log(
+        `  other NATS payload: ${rest.map((f) => `${f} ${(r.traffic.get(f)! / 1024).toFixed(1)} kB`).join(', ')} in all.`,
+      );
   }
 }
 

@@ -28,7 +28,12 @@ interface StreamRun {
   readonly sample: Uint8Array[];
 }
 
-async function decodeStream(clip: string, hwaccel: HwaccelChoice, skip: SkipOptions, keepSample: boolean): Promise<StreamRun> {
+async function decodeStream(
+  clip: string,
+  hwaccel: HwaccelChoice,
+  skip: SkipOptions,
+  keepSample: boolean,
+): Promise<StreamRun> {
   const decoding = await decodeVideo(clip, { hwaccel, skip });
   const sample: Uint8Array[] = [];
   for await (const frame of decoding.frames) {
@@ -51,7 +56,12 @@ function meanDifference(a: readonly Uint8Array[], b: readonly Uint8Array[]): num
 }
 
 /** Decode `streams` copies of `clip` at once (the first one's opening frames kept for Δ); `refused` when the device does not open. */
-async function decodeRow(clip: string, hwaccel: HwaccelChoice, skip: SkipOptions, streams: number): Promise<{ fps: number; cpuPer100: number; runs: StreamRun[] } | { refused: string }> {
+async function decodeRow(
+  clip: string,
+  hwaccel: HwaccelChoice,
+  skip: SkipOptions,
+  streams: number,
+): Promise<{ fps: number; cpuPer100: number; runs: StreamRun[] } | { refused: string }> {
   const cpu = process.cpuUsage();
   const start = performance.now();
   let runs: StreamRun[];
@@ -68,7 +78,9 @@ async function decodeRow(clip: string, hwaccel: HwaccelChoice, skip: SkipOptions
 
 async function decodeTable(clips: readonly string[], streamCounts: readonly number[], runs: number): Promise<void> {
   console.log(`Decoding (${cpus().length} CPU cores; each row the median of ${runs} run(s)):\n`);
-  console.log('| clip | skip | hwaccel | decoder | streams | frames | fps (all streams) | CPU s / 100 frames | Δ vs software |');
+  console.log(
+    '| clip | skip | hwaccel | decoder | streams | frames | fps (all streams) | CPU s / 100 frames | Δ vs software |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const clip of clips) {
     for (const skip of [{ method: 'none' }, { method: 'histogram' }] as const) {
@@ -79,7 +91,9 @@ async function decodeTable(clips: readonly string[], streamCounts: readonly numb
           for (let i = 0; i < runs; i++) rows.push(await decodeRow(clip, hwaccel, skip, streams));
           const first = rows[0]!;
           if ('refused' in first) {
-            console.log(`| ${basename(clip)} | ${skip.method} | ${hwaccel} | — | ${streams} | — | — | — | ${first.refused} |`);
+            console.log(
+              `| ${basename(clip)} | ${skip.method} | ${hwaccel} | — | ${streams} | — | — | — | ${first.refused} |`,
+            );
             break;
           }
           const done = rows.filter((r): r is Exclude<typeof r, { refused: string }> => !('refused' in r));
@@ -114,7 +128,10 @@ async function analyseTable(clips: readonly string[]): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|');
   for (const clip of clips) {
     for (const hwaccel of ['none', 'auto'] as const) {
-      const run = await runCli(['analyze', clip, '--gallery', `${dataDir}/identities`, '--skip', 'none', '--hwaccel', hwaccel], { PMR_LOG_LEVEL: 'error' });
+      const run = await runCli(
+        ['analyze', clip, '--gallery', `${dataDir}/identities`, '--skip', 'none', '--hwaccel', hwaccel],
+        { PMR_LOG_LEVEL: 'error' },
+      );
       if (run.code !== 0) {
         console.log(`| ${basename(clip)} | ${hwaccel} | failed: ${run.stderr.trim().split('\n').at(-1) ?? ''} |||||`);
         continue;
@@ -136,7 +153,8 @@ async function main(): Promise<void> {
   if (at >= 0) {
     streamCounts = (argv[at + 1] ?? '').split(',').map(Number);
     argv.splice(at, 2);
-    if (streamCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--streams takes whole numbers, e.g. 1,4,8');
+    if (streamCounts.some((n) => !Number.isInteger(n) || n < 1))
+      throw new Error('--streams takes whole numbers, e.g. 1,4,8');
   }
   const { runs, clips } = parseBenchArgs(argv, CLIPS, 1);
   await decodeTable(clips, streamCounts, runs);

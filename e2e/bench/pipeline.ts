@@ -23,10 +23,21 @@ import { runCli } from '../src/run-cli.ts';
 interface Stats {
   video: { frames: number; analysedFrames: number; duration: number; width: number; height: number };
   tracks: unknown[];
-  stats: { embeddings: number; attributeFaces: number; elapsedSeconds: number; stageMs: Record<string, number>; peakRssMB: number };
+  stats: {
+    embeddings: number;
+    attributeFaces: number;
+    elapsedSeconds: number;
+    stageMs: Record<string, number>;
+    peakRssMB: number;
+  };
 }
 
-const CLIPS = ['short_hamilton_clip.mp4', 'facenet_pytorch_walking_crowd.mp4', 'head-pose-face-detection-female-and-male.mp4', 'face-demographics-walking-and-pause.mp4'];
+const CLIPS = [
+  'short_hamilton_clip.mp4',
+  'facenet_pytorch_walking_crowd.mp4',
+  'head-pose-face-detection-female-and-male.mp4',
+  'face-demographics-walking-and-pause.mp4',
+];
 
 async function analyse(path: string, extra: string[], out: string, root?: string): Promise<Stats> {
   const run = await runCli(['analyze', path, '--json', out, ...extra], { PMR_LOG_LEVEL: 'error' }, root);
@@ -44,14 +55,34 @@ async function pipeDecodeFps(clip: string): Promise<number | null> {
   const { width, height } = await probeVideo(clip);
   const frameSize = width * height * 3;
   const start = performance.now();
-  const ffmpeg = spawn('ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-i', clip, '-map', '0:v:0', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const ffmpeg = spawn(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-v',
+      'error',
+      '-i',
+      clip,
+      '-map',
+      '0:v:0',
+      '-fps_mode',
+      'passthrough',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      'pipe:1',
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   const missing = new Promise<null>((resolve) => ffmpeg.once('error', () => resolve(null)));
   const read = (async (): Promise<number> => {
     let frame = new Uint8Array(frameSize);
     let filled = 0;
     let frames = 0;
     for await (const chunk of ffmpeg.stdout as AsyncIterable<Buffer>) {
-      for (let offset = 0; offset < chunk.length; ) {
+      for (let offset = 0; offset < chunk.length;) {
         const n = Math.min(frameSize - filled, chunk.length - offset);
         frame.set(chunk.subarray(offset, offset + n), filled);
         filled += n;
@@ -100,7 +131,9 @@ async function loopedClip(clip: string, times: number, dir: string): Promise<str
 
 /** Peak RSS against video length: Hamilton once and six times over, one run each per skip mode. */
 async function lengthTable(dir: string, gallery: string): Promise<void> {
-  console.log('\n| clip | duration s | source frames | skip | analysed | tracks | wall s | × real time | peak RSS MB |');
+  console.log(
+    '\n| clip | duration s | source frames | skip | analysed | tracks | wall s | × real time | peak RSS MB |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   const clip = video('short_hamilton_clip.mp4');
   for (const times of [1, 6]) {
@@ -125,10 +158,15 @@ async function main(): Promise<void> {
   const { runs, clips, named, baseline } = parseBenchArgs(process.argv.slice(2), CLIPS);
   const dir = await mkdtemp(join(tmpdir(), 'pmr-bench-'));
   const gallery = join(dataDir, 'identities');
-  console.log(`${runs} run(s) per row; each row is the run of median wall time, × real time over all runs in brackets.`);
-  if (baseline !== undefined) console.log(`Baseline: ${baseline} (ffmpeg child writing to a pipe), its runs alternating with this checkout's.`);
+  console.log(
+    `${runs} run(s) per row; each row is the run of median wall time, × real time over all runs in brackets.`,
+  );
+  if (baseline !== undefined)
+    console.log(`Baseline: ${baseline} (ffmpeg child writing to a pipe), its runs alternating with this checkout's.`);
   console.log('');
-  console.log('| clip | size | skip | video path | decode-only fps | source frames | analysed | pipeline fps (analysed) | × real time | decode | detect | track | embed | attributes | embed ms/face | attributes ms/face | embeddings | tracks | peak RSS MB |');
+  console.log(
+    '| clip | size | skip | video path | decode-only fps | source frames | analysed | pipeline fps (analysed) | × real time | decode | detect | track | embed | attributes | embed ms/face | attributes ms/face | embeddings | tracks | peak RSS MB |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const clip of clips) {
     const decodeFps = (await measureDecodeFps(clip)).fps;
@@ -139,14 +177,20 @@ async function main(): Promise<void> {
       for (let i = 0; i < runs; i++) {
         const args = ['--gallery', gallery, '--skip', skip];
         here.runs.push(await analyse(clip, args, join(dir, `${basename(clip)}.${skip}.${i}.json`)));
-        if (baseline !== undefined) before.runs.push(await analyse(clip, args, join(dir, `${basename(clip)}.${skip}.${i}.baseline.json`), baseline));
+        if (baseline !== undefined)
+          before.runs.push(
+            await analyse(clip, args, join(dir, `${basename(clip)}.${skip}.${i}.baseline.json`), baseline),
+          );
       }
       printRow(clip, skip, here);
       if (baseline !== undefined) printRow(clip, skip, before);
-      else if (pipeFps !== null) console.log(`| ${basename(clip)} | | ${skip} | ffmpeg pipe | ${f1(pipeFps)} | | | | | | | | | | | | | | |`);
+      else if (pipeFps !== null)
+        console.log(`| ${basename(clip)} | | ${skip} | ffmpeg pipe | ${f1(pipeFps)} | | | | | | | | | | | | | | |`);
     }
   }
-  console.log('\nStage columns: milliseconds per analysed frame; per-face columns: per face embedded/analysed; peak RSS: the highest of the runs. Elapsed time excludes model loading and gallery enrolment.');
+  console.log(
+    '\nStage columns: milliseconds per analysed frame; per-face columns: per face embedded/analysed; peak RSS: the highest of the runs. Elapsed time excludes model loading and gallery enrolment.',
+  );
   if (!named) await lengthTable(dir, gallery);
 }
 

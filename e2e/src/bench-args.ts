@@ -22,7 +22,8 @@ export function parseBenchArgs(
     else clips.push(existsSync(argv[i]!) ? argv[i]! : video(argv[i]!));
   }
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
-  if (baseline !== undefined && !existsSync(pmrBin(baseline))) throw new Error(`--baseline ${String(baseline)} is not a PMR checkout`);
+  if (baseline !== undefined && !existsSync(pmrBin(baseline)))
+    throw new Error(`--baseline ${String(baseline)} is not a PMR checkout`);
   return { runs, clips: clips.length > 0 ? clips : defaultClips.map(video), named: clips.length > 0, baseline };
 }
 

@@ -22,6 +22,14 @@ export function assertSameAnalysis(actual: AnalysisJson, expected: AnalysisJson,
   );
   expected.tracks.forEach((t, i) => assert.deepEqual(actual.tracks[i], t, `${what}: track ${t.id}`));
   assert.deepEqual(actual.persons, expected.persons, `${what}: persons`);
-  assert.equal(actual.stats['embeddings'], expected.stats['embeddings'], `${what}: embeddings computed (a duplicated or lost face changes it)`);
-  assert.equal(actual.stats['detections'], expected.stats['detections'], `${what}: detections (a lost or repeated frame changes it)`);
+  assert.equal(
+    actual.stats['embeddings'],
+    expected.stats['embeddings'],
+    `${what}: embeddings computed (a duplicated or lost face changes it)`,
+  );
+  assert.equal(
+    actual.stats['detections'],
+    expected.stats['detections'],
+    `${what}: detections (a lost or repeated frame changes it)`,
+  );
 }

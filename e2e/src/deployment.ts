@@ -63,7 +63,8 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
     if (name === 'orchestrator') {
       const detector = services.get('detector')?.[0];
       const recognizer = services.get('recognizer')?.[0];
-      if (detector === undefined || recognizer === undefined) throw new Error('start a detector and a recognizer before the orchestrator');
+      if (detector === undefined || recognizer === undefined)
+        throw new Error('start a detector and a recognizer before the orchestrator');
       Object.assign(env, {
         PMR_DETECTOR_ADDR: detector.address,
         PMR_RECOGNIZER_ADDR: recognizer.address,
@@ -85,7 +86,10 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
   };
 
   const remove = (service: RunningService): void => {
-    services.set(service.name, (services.get(service.name) ?? []).filter((s) => s !== service));
+    services.set(
+      service.name,
+      (services.get(service.name) ?? []).filter((s) => s !== service),
+    );
   };
 
   const stopAll = async (): Promise<void> => {
@@ -145,7 +149,8 @@ export async function readCounter(service: RunningService, name: string): Promis
   const text = await (await fetch(`http://127.0.0.1:${service.metricsPort}/metrics`)).text();
   let total = 0;
   for (const line of text.split('\n')) {
-    if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (line.startsWith(`${name} `) || line.startsWith(`${name}{`))
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return total;
 }

@@ -37,7 +37,10 @@ function sum(vectors: readonly Float32Array[]): Float32Array {
  * Enrols a <dir>/<person>/<photo> folder as production does and keeps each accepted photo's descriptors; also
  * returns the MobileFaceNet gallery production would search.
  */
-export async function describeGalleryFolder(dir: string, d: Describers): Promise<StillSet & { gallery: Gallery; report: EnrolmentReport }> {
+export async function describeGalleryFolder(
+  dir: string,
+  d: Describers,
+): Promise<StillSet & { gallery: Gallery; report: EnrolmentReport }> {
   const faceresOf = new Map<Float32Array, Float32Array>();
   const embed = async (chip: RgbImage): Promise<Float32Array> => {
     const [e, f] = await Promise.all([d.embed(chip), d.faceres(chip)]);
@@ -58,7 +61,10 @@ export async function describeGalleryFolder(dir: string, d: Describers): Promise
 }
 
 /** The 42 UTKFace strangers (attributes/utkface_*), through the same face selection and padded retry as enrolment. */
-export async function describeStrangers(dataDir: string, d: Describers): Promise<{ strangers: Stranger[]; missed: string[] }> {
+export async function describeStrangers(
+  dataDir: string,
+  d: Describers,
+): Promise<{ strangers: Stranger[]; missed: string[] }> {
   const dir = join(dataDir, 'attributes');
   const strangers: Stranger[] = [];
   const missed: string[] = [];
@@ -97,12 +103,19 @@ export async function readStillsCache(path: string, key: string): Promise<Descri
   if (!existsSync(path)) return null;
   const raw = JSON.parse(await readFile(path, 'utf8')) as {
     key: string;
-    sets: Record<string, { rejected: string[]; images: Array<{ person: string; file: string; face: CachedFace; ms: string; fs: string }> }>;
+    sets: Record<
+      string,
+      { rejected: string[]; images: Array<{ person: string; file: string; face: CachedFace; ms: string; fs: string }> }
+    >;
     strangers: Array<{ file: string; face: CachedFace }>;
     strangersMissed: string[];
   };
   if (raw.key !== key) return null;
-  const face = (c: CachedFace): DescribedFace => ({ mobilefacenet: f32(c.m), faceres: c.f === null ? null : f32(c.f), quality: c.q });
+  const face = (c: CachedFace): DescribedFace => ({
+    mobilefacenet: f32(c.m),
+    faceres: c.f === null ? null : f32(c.f),
+    quality: c.q,
+  });
   const sets: Record<string, StillSet> = {};
   for (const [name, s] of Object.entries(raw.sets)) {
     sets[name] = {
@@ -115,17 +128,31 @@ export async function readStillsCache(path: string, key: string): Promise<Descri
       })),
     };
   }
-  return { sets, strangers: raw.strangers.map((s) => ({ file: s.file, face: face(s.face) })), strangersMissed: raw.strangersMissed };
+  return {
+    sets,
+    strangers: raw.strangers.map((s) => ({ file: s.file, face: face(s.face) })),
+    strangersMissed: raw.strangersMissed,
+  };
 }
 
 export async function writeStillsCache(path: string, key: string, stills: DescribedStills): Promise<void> {
-  const face = (f: DescribedFace): CachedFace => ({ m: b64(f.mobilefacenet), f: f.faceres === null ? null : b64(f.faceres), q: f.quality });
+  const face = (f: DescribedFace): CachedFace => ({
+    m: b64(f.mobilefacenet),
+    f: f.faceres === null ? null : b64(f.faceres),
+    q: f.quality,
+  });
   const sets = Object.fromEntries(
     Object.entries(stills.sets).map(([name, s]) => [
       name,
       {
         rejected: s.rejected,
-        images: s.images.map((im) => ({ person: im.person, file: im.file, face: face(im.face), ms: b64(im.templateSum.mobilefacenet), fs: b64(im.templateSum.faceres) })),
+        images: s.images.map((im) => ({
+          person: im.person,
+          file: im.file,
+          face: face(im.face),
+          ms: b64(im.templateSum.mobilefacenet),
+          fs: b64(im.templateSum.faceres),
+        })),
       },
     ]),
   );

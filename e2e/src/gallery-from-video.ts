@@ -5,8 +5,14 @@ import { encodeJpeg } from '@pmr/common/image';
 import { frameAt } from '@pmr/decoder/testing';
 
 /** Writes the frame shown at each of the given times (seconds) of `videoPath` as a JPEG into `<dir>/<person>/`. */
-export async function enrolFromVideo(dir: string, person: string, videoPath: string, times: readonly number[]): Promise<void> {
+export async function enrolFromVideo(
+  dir: string,
+  person: string,
+  videoPath: string,
+  times: readonly number[],
+): Promise<void> {
   const target = join(dir, person);
   await mkdir(target, { recursive: true });
-  for (const [i, t] of times.entries()) await writeFile(join(target, `${i}.jpg`), await encodeJpeg(await frameAt(videoPath, t), 95));
+  for (const [i, t] of times.entries())
+    await writeFile(join(target, `${i}.jpg`), await encodeJpeg(await frameAt(videoPath, t), 95));
 }

@@ -1,7 +1,17 @@
 // gRPC clients for end-to-end tests against a running deployment: the six services' typed clients (from the PMR
 // contracts), calls as promises that settle with the response or the status the call ended with, and raw calls
 // that send bytes which are not protobuf at all (no typed client can send those).
-import { Client, credentials, status, type CallOptions, type ChannelOptions, type ClientReadableStream, type ClientWritableStream, type requestCallback, type ServiceError } from '@grpc/grpc-js';
+import {
+  Client,
+  credentials,
+  status,
+  type CallOptions,
+  type ChannelOptions,
+  type ClientReadableStream,
+  type ClientWritableStream,
+  type requestCallback,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { loadPmrProto } from '@pmr/common/proto';
 import type { AttributesServiceClient } from '@pmr/common/proto/generated/pmr/v1/AttributesService.ts';
 import type { DecoderServiceClient } from '@pmr/common/proto/generated/pmr/v1/DecoderService.ts';
@@ -35,7 +45,10 @@ const callOptions = (timeoutMs: number): CallOptions => ({ deadline: Date.now() 
  * A unary call as a promise: `start` makes it with the given options and callback, e.g.
  * `unary<R>((o, cb) => client.Detect(request, o, cb))`. Rejects with the ServiceError.
  */
-export function unary<R>(start: (options: CallOptions, callback: requestCallback<R>) => unknown, timeoutMs = DEFAULT_CALL_TIMEOUT_MS): Promise<R> {
+export function unary<R>(
+  start: (options: CallOptions, callback: requestCallback<R>) => unknown,
+  timeoutMs = DEFAULT_CALL_TIMEOUT_MS,
+): Promise<R> {
   return new Promise((resolve, reject) => {
     start(callOptions(timeoutMs), (err, response) => (err !== null ? reject(err) : resolve(response!)));
   });
@@ -66,29 +79,45 @@ export function clientStream<Req, R>(
 }
 
 /** Every message a server stream sent, and the status it ended with. */
-export function readStream<T>(call: ClientReadableStream<T>): Promise<{ readonly messages: T[]; readonly status: CallStatus }> {
+export function readStream<T>(
+  call: ClientReadableStream<T>,
+): Promise<{ readonly messages: T[]; readonly status: CallStatus }> {
   return new Promise((resolve) => {
     const messages: T[] = [];
     call.on('data', (message: T) => messages.push(message));
     call.on('error', () => undefined); // the status event carries the outcome
-    call.on('status', (s: { code: status; details: string }) => resolve({ messages, status: { code: s.code, details: s.details } }));
+    call.on('status', (s: { code: status; details: string }) =>
+      resolve({ messages, status: { code: s.code, details: s.details } }),
+    );
   });
 }
 
 const identity = (bytes: Buffer): Buffer => bytes;
 
 /** Send `bytes` as the request of the unary method `path` (`/pmr.v1.DetectorService/Detect`), unencoded. */
-export function rawUnary(address: string, path: string, bytes: Buffer, timeoutMs = DEFAULT_CALL_TIMEOUT_MS): Promise<CallStatus> {
+export function rawUnary(
+  address: string,
+  path: string,
+  bytes: Buffer,
+  timeoutMs = DEFAULT_CALL_TIMEOUT_MS,
+): Promise<CallStatus> {
   const client = new Client(address, credentials.createInsecure());
   return statusOf(
     new Promise<Buffer>((resolve, reject) => {
-      client.makeUnaryRequest(path, identity, identity, bytes, callOptions(timeoutMs), (err, response) => (err !== null ? reject(err) : resolve(response!)));
+      client.makeUnaryRequest(path, identity, identity, bytes, callOptions(timeoutMs), (err, response) =>
+        err !== null ? reject(err) : resolve(response!),
+      );
     }),
   ).finally(() => client.close());
 }
 
 /** Send each of `messages` on the bidi-streaming method `path`, unencoded, then half-close; the stream's status. */
-export function rawBidi(address: string, path: string, messages: readonly Buffer[], timeoutMs = DEFAULT_CALL_TIMEOUT_MS): Promise<CallStatus> {
+export function rawBidi(
+  address: string,
+  path: string,
+  messages: readonly Buffer[],
+  timeoutMs = DEFAULT_CALL_TIMEOUT_MS,
+): Promise<CallStatus> {
   const client = new Client(address, credentials.createInsecure());
   const call = client.makeBidiStreamRequest(path, identity, identity, callOptions(timeoutMs));
   const done = readStream(call).then((r) => r.status);

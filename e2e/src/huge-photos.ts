@@ -20,12 +20,19 @@ export interface HugePhoto {
 }
 
 /** Writes `<dir>/<person>/huge.jpg` for the first `count` sources, each side × side; returns where they are. */
-export async function writeHugePhotos(dir: string, count = HUGE_PHOTO_SOURCES.length, side = 8000): Promise<HugePhoto[]> {
+export async function writeHugePhotos(
+  dir: string,
+  count = HUGE_PHOTO_SOURCES.length,
+  side = 8000,
+): Promise<HugePhoto[]> {
   const out: HugePhoto[] = [];
   for (const { person, photo } of HUGE_PHOTO_SOURCES.slice(0, count)) {
     await mkdir(join(dir, person), { recursive: true });
     const path = join(dir, person, 'huge.jpg');
-    await sharp(join(dataDir, 'identities', photo)).resize(side, side, { fit: 'cover' }).jpeg({ quality: 85 }).toFile(path);
+    await sharp(join(dataDir, 'identities', photo))
+      .resize(side, side, { fit: 'cover' })
+      .jpeg({ quality: 85 })
+      .toFile(path);
     out.push({ person, fileName: `${person}/huge.jpg`, path });
   }
   return out;

@@ -7,7 +7,11 @@ export const dataDir = process.env.PMR_DATA_DIR ?? join(repoRoot, '..', 'shared'
 export const modelsDir = process.env.PMR_MODELS_DIR;
 
 /** The model files a default `pmr analyze` reads from PMR_MODELS_DIR (detector, embedder, expression). */
-const MODEL_FILES = ['face_detection_yunet_2023mar_dynamic.onnx', 'mobilefacenet_foamliu_128d.onnx', 'facial_expression_recognition_mobilefacenet_2022july_int8.onnx'];
+const MODEL_FILES = [
+  'face_detection_yunet_2023mar_dynamic.onnx',
+  'mobilefacenet_foamliu_128d.onnx',
+  'facial_expression_recognition_mobilefacenet_2022july_int8.onnx',
+];
 
 /** Why the model-backed tests cannot run here, or null when they can (pass it to requireParts). */
 export function missingModels(): string | null {

@@ -32,7 +32,11 @@ export interface PmrCluster {
 export async function startPmrCluster(args: readonly string[], timeoutMs = 120_000): Promise<PmrCluster> {
   const { NATS_URL: _ignored, ...env } = process.env;
   void _ignored;
-  const child = spawn(process.execPath, nodeArgs(pmrBin(), ['cluster', ...args]), { cwd: repoRoot, env: launchEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, nodeArgs(pmrBin(), ['cluster', ...args]), {
+    cwd: repoRoot,
+    env: launchEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stderr = '';
   const wakers = new Set<() => void>();
@@ -42,11 +46,20 @@ export async function startPmrCluster(args: readonly string[], timeoutMs = 120_0
   });
   const services = new Map<string, PrintedService>();
   const address = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "ready" line in ${timeoutMs / 1000} s: ${stderr.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no "ready" line in ${timeoutMs / 1000} s: ${stderr.slice(-2000)}`)),
+      timeoutMs,
+    );
     void exited.then((code) => reject(new Error(`pmr cluster exited with ${code}: ${stderr.slice(-2000)}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
       const service = /^(\w+) +pid (\d+) {2}grpc (\S+) {2}metrics (\S+)$/.exec(line);
-      if (service !== null) services.set(service[1]!, { name: service[1]!, pid: Number(service[2]), grpcAddress: service[3]!, metricsAddress: service[4]! });
+      if (service !== null)
+        services.set(service[1]!, {
+          name: service[1]!,
+          pid: Number(service[2]),
+          grpcAddress: service[3]!,
+          metricsAddress: service[4]!,
+        });
       const ready = /^ready (\S+)$/.exec(line);
       if (ready !== null) {
         clearTimeout(timer);
@@ -67,7 +80,10 @@ export async function startPmrCluster(args: readonly string[], timeoutMs = 120_0
       for (;;) {
         const match = pattern.exec(stderr);
         if (match !== null) return match;
-        if (ended || performance.now() > deadline) throw new Error(`no ${String(pattern)} on stderr${ended ? ' before pmr cluster exited' : ''}: ${stderr.slice(-3000)}`);
+        if (ended || performance.now() > deadline)
+          throw new Error(
+            `no ${String(pattern)} on stderr${ended ? ' before pmr cluster exited' : ''}: ${stderr.slice(-3000)}`,
+          );
         await new Promise<void>((resolve) => {
           const wake = (): void => {
             wakers.delete(wake);
@@ -87,7 +103,8 @@ export async function readMetricsCounter(metricsAddress: string, name: string): 
   const text = await (await fetch(`http://${metricsAddress}/metrics`)).text();
   let total = 0;
   for (const line of text.split('\n')) {
-    if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (line.startsWith(`${name} `) || line.startsWith(`${name}{`))
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return total;
 }

@@ -51,7 +51,8 @@ const CLIPS: ReadonlyArray<{ file: string; present: readonly string[] | null }> 
 async function clipGallery(dataDir: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'pmr-eval-gallery-'));
   for (const person of await readdir(join(dataDir, 'identities'), { withFileTypes: true })) {
-    if (person.isDirectory() && !person.name.startsWith('_')) await symlink(join(dataDir, 'identities', person.name), join(dir, person.name));
+    if (person.isDirectory() && !person.name.startsWith('_'))
+      await symlink(join(dataDir, 'identities', person.name), join(dir, person.name));
   }
   await enrolFromVideo(dir, 'intel_woman_a', video('head-pose-face-detection-female.mp4'), [0.2, 0.9, 1.6]);
   await enrolFromVideo(dir, 'intel_man_b', video('head-pose-face-detection-male.mp4'), [0.5, 2.0, 3.5, 4.8]);
@@ -87,7 +88,12 @@ async function compositeClip(): Promise<{ path: string; shots: Array<{ start: nu
 }
 
 /** A scorer's track decision: the best person when at or above the threshold. */
-function decide(gallery: ReturnType<typeof describedGallery>, faces: readonly DescribedFace[], s: Scorer, threshold: number): { name: string | null; score: number; best: string } {
+function decide(
+  gallery: ReturnType<typeof describedGallery>,
+  faces: readonly DescribedFace[],
+  s: Scorer,
+  threshold: number,
+): { name: string | null; score: number; best: string } {
   const scores = scoreFaces(gallery, faces, s);
   let best = 0;
   for (let p = 1; p < scores.length; p++) if (scores[p]! > scores[best]!) best = p;
@@ -105,15 +111,25 @@ function withFaceres(t: ClipTrack, everyFace: boolean): DescribedFace[] {
  * and FaceRes directions), and the cosine threshold equivalent to `threshold` in fused units: [√w·m, √((1-w)σm/σf)·f]
  * all have the same length, so clusterUnknowns' average linkage works on the fused score unchanged.
  */
-function fusedClusterVectors(tracks: readonly ClipTrack[], fusion: ScoreFusion, threshold: number): { vectors: Float32Array[]; threshold: number } {
+function fusedClusterVectors(
+  tracks: readonly ClipTrack[],
+  fusion: ScoreFusion,
+  threshold: number,
+): { vectors: Float32Array[]; threshold: number } {
   const w = fusion.weight;
   const ratio = fusion.mobilefacenet.std / fusion.faceres.std;
   const a = Math.sqrt(w);
   const b = Math.sqrt((1 - w) * ratio);
   const vectors = tracks.map((t) => {
     const q = t.faces.map((f) => f.quality);
-    const m = weightedMeanDirection(t.faces.map((f) => f.mobilefacenet), q);
-    const f = weightedMeanDirection(t.faces.map((x) => x.faceres!), q);
+    const m = weightedMeanDirection(
+      t.faces.map((f) => f.mobilefacenet),
+      q,
+    );
+    const f = weightedMeanDirection(
+      t.faces.map((x) => x.faceres!),
+      q,
+    );
     const v = new Float32Array(m.length + f.length);
     m.forEach((x, i) => (v[i] = a * x));
     f.forEach((x, i) => (v[m.length + i] = b * x));
@@ -131,7 +147,12 @@ function group(tracks: readonly ClipTrack[], fusion: ScoreFusion | null): number
     return Math.max(x.firstSeen, y.firstSeen) < Math.min(x.lastSeen, y.lastSeen);
   };
   if (fusion === null) {
-    const vectors = tracks.map((t) => weightedMeanDirection(t.faces.map((f) => f.mobilefacenet), t.faces.map((f) => f.quality)));
+    const vectors = tracks.map((t) =>
+      weightedMeanDirection(
+        t.faces.map((f) => f.mobilefacenet),
+        t.faces.map((f) => f.quality),
+      ),
+    );
     return clusterUnknowns(vectors, DEFAULT_CLUSTER_THRESHOLD, apart);
   }
   const { vectors, threshold } = fusedClusterVectors(tracks, fusion, DEFAULT_CLUSTER_THRESHOLD);
@@ -162,7 +183,13 @@ interface ClipOutcome {
   readonly mismatches: string[];
 }
 
-function clipOutcome(clips: readonly Clip[], gallery: ReturnType<typeof describedGallery>, s: Scorer, threshold: number, everyFace: boolean): ClipOutcome {
+function clipOutcome(
+  clips: readonly Clip[],
+  gallery: ReturnType<typeof describedGallery>,
+  s: Scorer,
+  threshold: number,
+  everyFace: boolean,
+): ClipOutcome {
   let present = 0;
   let found = 0;
   let obama = '';
@@ -176,7 +203,8 @@ function clipOutcome(clips: readonly Clip[], gallery: ReturnType<typeof describe
     for (const t of c.tracks) {
       const d = decide(gallery, withFaceres(t, everyFace), s, threshold);
       if (d.name !== t.runtime.name) mismatches.push(`${c.file} track ${t.id}: ${d.name} vs runtime ${t.runtime.name}`);
-      if (c.file.startsWith('short_hamilton') && t.runtime.name === 'barack_obama') obama = `${f3(d.score)} → ${d.name ?? 'unknown'}`;
+      if (c.file.startsWith('short_hamilton') && t.runtime.name === 'barack_obama')
+        obama = `${f3(d.score)} → ${d.name ?? 'unknown'}`;
       if (c.present?.length === 0) strangerMax = Math.max(strangerMax, d.score);
       if (d.name === null) continue;
       named.add(d.name);
@@ -199,17 +227,24 @@ export async function clipStudy(input: ClipStudyInput): Promise<void> {
   };
   const gallery = describedGallery(enrolled.images);
   const faceres = (chip: RgbImage): Promise<Float32Array> => describers.faceres(chip);
-  const clips: Array<{ file: string; present: readonly string[] | null; tracks: ClipTrack[]; unknownPersons: number }> = [];
+  const clips: Array<{ file: string; present: readonly string[] | null; tracks: ClipTrack[]; unknownPersons: number }> =
+    [];
   for (const c of CLIPS) clips.push({ ...c, ...(await describeClip(video(c.file), engines, faceres, loaded)) });
 
-  console.log(`\n## Clips (gallery: identities/ + woman A and man B from frames of their own clips, ${gallery.persons.length} persons)\n`);
-  for (const c of clips) console.log(`- ${c.file}: ${c.tracks.length} tracks, ${c.tracks.reduce((n, t) => n + t.faces.length, 0)} faces`);
-  const header = '| threshold | enrolled people found | false names (tracks) | Obama\'s track | largest track score in the clips with nobody enrolled | bbt names |';
+  console.log(
+    `\n## Clips (gallery: identities/ + woman A and man B from frames of their own clips, ${gallery.persons.length} persons)\n`,
+  );
+  for (const c of clips)
+    console.log(`- ${c.file}: ${c.tracks.length} tracks, ${c.tracks.reduce((n, t) => n + t.faces.length, 0)} faces`);
+  const header =
+    "| threshold | enrolled people found | false names (tracks) | Obama's track | largest track score in the clips with nobody enrolled | bbt names |";
   const cells = (o: ClipOutcome, threshold: number): string =>
     `${threshold.toFixed(2)} | ${o.found}/${o.present}${o.missed.length > 0 ? ` (missed ${o.missed.join(', ')})` : ''} | ${o.wrong.length}${o.wrong.length > 0 ? ` (${o.wrong.join(', ')})` : ''} | ${o.obama} | ${f3(o.strangerMax)} | ${o.bbt.join(', ') || '—'} |`;
   console.log(`\n| scorer (thresholds calibrated on the named still set) ${header}\n|---|---|---|---|---|---|---|`);
   const production = clipOutcome(clips, gallery, scorer(calibrations[0]!.norms, 1), DEFAULT_MATCH_THRESHOLD, false);
-  console.log(`| MobileFaceNet, mean-embedding, production's threshold | ${cells(production, DEFAULT_MATCH_THRESHOLD)}`);
+  console.log(
+    `| MobileFaceNet, mean-embedding, production's threshold | ${cells(production, DEFAULT_MATCH_THRESHOLD)}`,
+  );
   for (const cal of calibrations) {
     const images: readonly DescribedImage[] = calibrationImages[cal.set]!.images;
     const variants: Array<[string, Scorer, boolean]> = [
@@ -218,12 +253,22 @@ export async function clipStudy(input: ClipStudyInput): Promise<void> {
       ['MobileFaceNet, top3-mean', scorer(cal.norms, 1, { aggregation: 'top3-mean' }), false],
       [`fusion w=${cal.weight}, mean-embedding, FaceRes on attribute faces`, scorer(cal.norms, cal.weight), false],
       [`fusion w=${cal.weight}, mean-embedding, FaceRes on every face`, scorer(cal.norms, cal.weight), true],
-      [`fusion w=${cal.weight}, best-face, FaceRes on every face`, scorer(cal.norms, cal.weight, { aggregation: 'best-face' }), true],
-      [`fusion w=${cal.weight}, top3-mean, FaceRes on every face`, scorer(cal.norms, cal.weight, { aggregation: 'top3-mean' }), true],
+      [
+        `fusion w=${cal.weight}, best-face, FaceRes on every face`,
+        scorer(cal.norms, cal.weight, { aggregation: 'best-face' }),
+        true,
+      ],
+      [
+        `fusion w=${cal.weight}, top3-mean, FaceRes on every face`,
+        scorer(cal.norms, cal.weight, { aggregation: 'top3-mean' }),
+        true,
+      ],
     ];
     for (const [label, s, everyFace] of variants) {
       const threshold = calibratedThreshold(images, s, THRESHOLD_MARGIN);
-      console.log(`| ${label} (cal. ${cal.set}) | ${cells(clipOutcome(clips, gallery, s, threshold, everyFace), threshold)}`);
+      console.log(
+        `| ${label} (cal. ${cal.set}) | ${cells(clipOutcome(clips, gallery, s, threshold, everyFace), threshold)}`,
+      );
     }
   }
   console.log(
@@ -232,7 +277,9 @@ export async function clipStudy(input: ClipStudyInput): Promise<void> {
       : `\nOffline MobileFaceNet decisions differ from the runtime's: ${production.mismatches.join('; ')}`,
   );
 
-  console.log(`\n| fusion weight, mean-embedding, FaceRes on attribute faces (norms and threshold from the still set) ${header}\n|---|---|---|---|---|---|---|`);
+  console.log(
+    `\n| fusion weight, mean-embedding, FaceRes on attribute faces (norms and threshold from the still set) ${header}\n|---|---|---|---|---|---|---|`,
+  );
   for (const cal of calibrations) {
     for (const w of [0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1]) {
       const s = scorer(cal.norms, w);
@@ -246,12 +293,22 @@ export async function clipStudy(input: ClipStudyInput): Promise<void> {
   const abab = await describeClip(composite.path, engines, faceres, null);
   const truth = abab.tracks.map((t) => composite.shots.filter((s) => s.start <= t.firstSeen + 1e-3).at(-1)!.person);
   const hamilton = clips[0]!.tracks.filter((t) => t.runtime.name === null);
-  console.log('\n| grouping unknown tracks (threshold 0.40 in MobileFaceNet units) | Hamilton unknown persons | A,B,A,B clip: persons (truth 2) | pairwise precision / recall |\n|---|---|---|---|');
-  const rows: Array<[string, ScoreFusion | null]> = [['MobileFaceNet track means (today)', null], ...calibrations.map((c): [string, ScoreFusion] => [`fused, w=${c.weight} (cal. ${c.set})`, { ...c.norms, weight: c.weight }])];
+  console.log(
+    '\n| grouping unknown tracks (threshold 0.40 in MobileFaceNet units) | Hamilton unknown persons | A,B,A,B clip: persons (truth 2) | pairwise precision / recall |\n|---|---|---|---|',
+  );
+  const rows: Array<[string, ScoreFusion | null]> = [
+    ['MobileFaceNet track means (today)', null],
+    ...calibrations.map((c): [string, ScoreFusion] => [
+      `fused, w=${c.weight} (cal. ${c.set})`,
+      { ...c.norms, weight: c.weight },
+    ]),
+  ];
   for (const [label, fusion] of rows) {
     const h = group(hamilton, fusion);
     const a = group(abab.tracks, fusion);
     const { precision, recall } = pairwiseAgreement(a, truth);
-    console.log(`| ${label} | ${Math.max(-1, ...h) + 1} (of ${hamilton.length} tracks; runtime ${clips[0]!.unknownPersons}) | ${Math.max(-1, ...a) + 1} (of ${a.length} tracks) | ${f3(precision)} / ${f3(recall)} |`);
+    console.log(
+      `| ${label} | ${Math.max(-1, ...h) + 1} (of ${hamilton.length} tracks; runtime ${clips[0]!.unknownPersons}) | ${Math.max(-1, ...a) + 1} (of ${a.length} tracks) | ${f3(precision)} / ${f3(recall)} |`,
+    );
   }
 }

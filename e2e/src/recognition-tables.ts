@@ -33,14 +33,22 @@ export interface Calibration {
   readonly grid: ReadonlyArray<{ weight: number; threshold: number; trackTar: number }>;
 }
 
-export const scorer = (norms: Omit<ScoreFusion, 'weight'>, weight: number, rest: Partial<Omit<Scorer, 'fusion'>> = {}): Scorer => ({
+export const scorer = (
+  norms: Omit<ScoreFusion, 'weight'>,
+  weight: number,
+  rest: Partial<Omit<Scorer, 'fusion'>> = {},
+): Scorer => ({
   fusion: { ...norms, weight },
   aggregation: rest.aggregation ?? 'mean-embedding',
   templates: rest.templates ?? 'person-centroid',
 });
 
 /** Share of simulated two-face genuine tracks named correctly at the threshold. */
-function trackTar(images: readonly DescribedImage[], s: Scorer, threshold: number): { tar: number; falseAccepts: number; impostors: number } {
+function trackTar(
+  images: readonly DescribedImage[],
+  s: Scorer,
+  threshold: number,
+): { tar: number; falseAccepts: number; impostors: number } {
   const { genuine, impostor } = describedPairTracks(images, s);
   return {
     tar: genuine.filter((o) => o.best === o.person && o.bestScore >= threshold).length / genuine.length,
@@ -55,7 +63,10 @@ function trackTar(images: readonly DescribedImage[], s: Scorer, threshold: numbe
  * grid also holds weight 1, MobileFaceNet alone, to compare with.
  */
 export function calibrate(set: string, images: readonly DescribedImage[], weights: readonly number[]): Calibration {
-  const norms = { mobilefacenet: scoreNorm(impostorCosines(images, 'mobilefacenet')), faceres: scoreNorm(impostorCosines(images, 'faceres')) };
+  const norms = {
+    mobilefacenet: scoreNorm(impostorCosines(images, 'mobilefacenet')),
+    faceres: scoreNorm(impostorCosines(images, 'faceres')),
+  };
   const grid = [...new Set([...weights, 1])].map((weight) => {
     const s = scorer(norms, weight);
     const threshold = calibratedThreshold(images, s, THRESHOLD_MARGIN);
@@ -82,7 +93,7 @@ export function stillRow(set: string, label: string, images: readonly DescribedI
 }
 
 export const OPEN_HEADER =
-  '| calibrated on → measured on | descriptor | threshold | photos named right (LOO) | two-face tracks named right | impostor tracks accepted | left-out persons\' photos accepted | strangers accepted |\n|---|---|---|---|---|---|---|---|';
+  "| calibrated on → measured on | descriptor | threshold | photos named right (LOO) | two-face tracks named right | impostor tracks accepted | left-out persons' photos accepted | strangers accepted |\n|---|---|---|---|---|---|---|---|";
 
 /** Open-set figures of one scorer on a set, at the threshold calibrated for it on the calibration set. */
 export function openRow(

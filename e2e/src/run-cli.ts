@@ -21,7 +21,12 @@ export function pmrBin(root = repoRoot): string {
  * Run `pmr` with `args`; `root`: the checkout whose `pmr` it is (default this one; benchmarks compare another).
  * `timeoutMs`: a run still going then is killed (SIGKILL) and settles with code null and a note on stderr.
  */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, root = repoRoot, timeoutMs?: number): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  root = repoRoot,
+  timeoutMs?: number,
+): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, nodeArgs(pmrBin(root), args), {
       cwd: root,
@@ -30,10 +35,13 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, roo
     });
     let stdout = '';
     let stderr = '';
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-      stderr += `\n[killed: still running after ${timeoutMs / 1000} s]`;
-      child.kill('SIGKILL');
-    }, timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            stderr += `\n[killed: still running after ${timeoutMs / 1000} s]`;
+            child.kill('SIGKILL');
+          }, timeoutMs);
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);

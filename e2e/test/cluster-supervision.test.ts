@@ -21,52 +21,71 @@ const skipReason = requireParts(missingModels(), missingData(), natsServerSkipRe
 
 const args = [video('short_hamilton_clip.mp4'), '--gallery', join(dataDir, 'identities'), '--skip', 'none'];
 
-test('pmr cluster: a detector killed mid-job is restarted and the job ends with the clean result; a killed tracker comes back; the store stays', { skip: skipReason ?? false }, async () => {
-  const clean = await runCli(['analyze', ...args]);
-  assert.equal(clean.code, 0, clean.stderr);
-  const expected = JSON.parse(clean.stdout) as AnalysisJson;
+test(
+  'pmr cluster: a detector killed mid-job is restarted and the job ends with the clean result; a killed tracker comes back; the store stays',
+  { skip: skipReason ?? false },
+  async () => {
+    const clean = await runCli(['analyze', ...args]);
+    assert.equal(clean.code, 0, clean.stderr);
+    const expected = JSON.parse(clean.stdout) as AnalysisJson;
 
-  const work = mkdtempSync(join(tmpdir(), 'pmr-supervision-'));
-  const store = join(work, 'state', 'jobs.db');
-  const cluster = await startPmrCluster(['--port', '0', '--media-root', dataDir, '--store', store]);
-  try {
-    assert.ok(cluster.stderr().includes(`pmr: job store ${store}\n`), 'the store where --store says');
-    const detector = cluster.services.get('detector')!;
-    const job = runCli(['analyze', ...args, '--remote', cluster.address]);
-    let jobEnded = false;
-    void job.then(() => (jobEnded = true));
-    let framesAtKill = 0;
-    while (!jobEnded && (framesAtKill = await readMetricsCounter(detector.metricsAddress, 'pmr_detector_pipeline_frames_total')) < 20) await sleep(50);
-    assert.equal(jobEnded, false, 'the job ended before the detector could be killed');
-    process.kill(detector.pid, 'SIGKILL');
+    const work = mkdtempSync(join(tmpdir(), 'pmr-supervision-'));
+    const store = join(work, 'state', 'jobs.db');
+    const cluster = await startPmrCluster(['--port', '0', '--media-root', dataDir, '--store', store]);
+    try {
+      assert.ok(cluster.stderr().includes(`pmr: job store ${store}\n`), 'the store where --store says');
+      const detector = cluster.services.get('detector')!;
+      const job = runCli(['analyze', ...args, '--remote', cluster.address]);
+      let jobEnded = false;
+      void job.then(() => (jobEnded = true));
+      let framesAtKill = 0;
+      while (
+        !jobEnded &&
+        (framesAtKill = await readMetricsCounter(detector.metricsAddress, 'pmr_detector_pipeline_frames_total')) < 20
+      )
+        await sleep(50);
+      assert.equal(jobEnded, false, 'the job ended before the detector could be killed');
+      process.kill(detector.pid, 'SIGKILL');
 
-    const [, pid, grpc] = await cluster.waitForStderr(/^pmr: detector restarted: pid (\d+) {2}grpc (\S+) {2}metrics \S+$/m);
-    assert.match(cluster.stderr(), /^pmr: detector was killed by SIGKILL; restarting it in 0\.5 s \(restart 1 of 5\)$/m);
-    assert.equal(grpc, detector.grpcAddress, 'on the address the orchestrator was given');
-    assert.ok(processAlive(Number(pid)));
-    const run = await job;
-    assert.equal(run.code, 0, `the job failed: ${run.stderr}\n${cluster.stderr().slice(-3000)}`);
-    const result = JSON.parse(run.stdout) as AnalysisJson;
-    assertSameAnalysis(result, expected, 'detector killed under pmr cluster');
-    assert.ok(framesAtKill >= 20 && framesAtKill < Number(expected.video['analysedFrames']), `killed after ${framesAtKill} frames`);
-    assert.ok((await readMetricsCounter(detector.metricsAddress, 'pmr_detector_pipeline_frames_total')) > 0, 'the restarted detector detected frames');
+      const [, pid, grpc] = await cluster.waitForStderr(
+        /^pmr: detector restarted: pid (\d+) {2}grpc (\S+) {2}metrics \S+$/m,
+      );
+      assert.match(
+        cluster.stderr(),
+        /^pmr: detector was killed by SIGKILL; restarting it in 0\.5 s \(restart 1 of 5\)$/m,
+      );
+      assert.equal(grpc, detector.grpcAddress, 'on the address the orchestrator was given');
+      assert.ok(processAlive(Number(pid)));
+      const run = await job;
+      assert.equal(run.code, 0, `the job failed: ${run.stderr}\n${cluster.stderr().slice(-3000)}`);
+      const result = JSON.parse(run.stdout) as AnalysisJson;
+      assertSameAnalysis(result, expected, 'detector killed under pmr cluster');
+      assert.ok(
+        framesAtKill >= 20 && framesAtKill < Number(expected.video['analysedFrames']),
+        `killed after ${framesAtKill} frames`,
+      );
+      assert.ok(
+        (await readMetricsCounter(detector.metricsAddress, 'pmr_detector_pipeline_frames_total')) > 0,
+        'the restarted detector detected frames',
+      );
 
-    process.kill(cluster.services.get('tracker')!.pid, 'SIGKILL');
-    await cluster.waitForStderr(/^pmr: tracker restarted: pid \d+/m);
-    const next = await runCli(['analyze', video('head-pose-face-detection-female.mp4'), '--remote', cluster.address]);
-    assert.equal(next.code, 0, `a job after the tracker's restart: ${next.stderr}`);
-    assert.ok((JSON.parse(next.stdout) as AnalysisJson).tracks.length >= 1);
+      process.kill(cluster.services.get('tracker')!.pid, 'SIGKILL');
+      await cluster.waitForStderr(/^pmr: tracker restarted: pid \d+/m);
+      const next = await runCli(['analyze', video('head-pose-face-detection-female.mp4'), '--remote', cluster.address]);
+      assert.equal(next.code, 0, `a job after the tracker's restart: ${next.stderr}`);
+      assert.ok((JSON.parse(next.stdout) as AnalysisJson).tracks.length >= 1);
 
-    cluster.child.kill('SIGTERM');
-    assert.equal(await cluster.exited, 0, cluster.stderr().slice(-2000));
-    assert.ok(existsSync(store) && statSync(store).size > 0, `the job store is kept at ${store}`);
-  } finally {
-    if (cluster.child.exitCode === null) {
-      cluster.child.kill('SIGTERM'); // it stops its services; SIGKILL would leave them running
-      const timer = setTimeout(() => cluster.child.kill('SIGKILL'), 60_000);
-      await cluster.exited;
-      clearTimeout(timer);
+      cluster.child.kill('SIGTERM');
+      assert.equal(await cluster.exited, 0, cluster.stderr().slice(-2000));
+      assert.ok(existsSync(store) && statSync(store).size > 0, `the job store is kept at ${store}`);
+    } finally {
+      if (cluster.child.exitCode === null) {
+        cluster.child.kill('SIGTERM'); // it stops its services; SIGKILL would leave them running
+        const timer = setTimeout(() => cluster.child.kill('SIGKILL'), 60_000);
+        await cluster.exited;
+        clearTimeout(timer);
+      }
+      rmSync(work, { recursive: true, force: true });
     }
-    rmSync(work, { recursive: true, force: true });
-  }
-});
+  },
+);

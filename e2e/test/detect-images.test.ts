@@ -10,7 +10,11 @@ interface DetectJson {
   faces: Array<{
     box: [number, number, number, number];
     identity: { name: string | null; similarity: number } | null;
-    attributes: { expression: { value: string }; age: { value: number; low: number; high: number } | null; gender: { value: string; confidence: number } | null };
+    attributes: {
+      expression: { value: string };
+      age: { value: number; low: number; high: number } | null;
+      gender: { value: string; confidence: number } | null;
+    };
   }>;
 }
 
@@ -25,24 +29,47 @@ const CASES = [
   { file: 'obama_and_biden.jpg', leftToRight: ['joe_biden', 'barack_obama'] },
 ];
 
-test('pmr detect names every enrolled person in group photos, left to right, and no one else', { skip: skipReason }, async (t) => {
-  for (const c of CASES) {
-    await t.test(c.file, async () => {
-      const run = await runCli(['detect', join(dataDir, 'identities', '_groups', c.file), '--gallery', join(dataDir, 'identities')]);
-      assert.equal(run.code, 0, run.stderr);
-      const { faces } = JSON.parse(run.stdout) as DetectJson;
-      const named = faces.filter((f) => f.identity?.name != null).toSorted((a, b) => a.box[0] - b.box[0]);
-      assert.deepEqual(named.map((f) => f.identity!.name), c.leftToRight);
-      for (const f of faces) {
-        assert.ok(typeof f.attributes.expression.value === 'string');
-        assert.ok(f.attributes.age !== null && f.attributes.age.low <= f.attributes.age.value && f.attributes.age.value <= f.attributes.age.high);
-        assert.ok(f.attributes.gender !== null);
-      }
-      // Every enrolled person here is an adult; the two men and one woman are known.
-      for (const f of named) {
-        assert.ok(f.attributes.age!.value >= 25 && f.attributes.age!.value <= 80, `${f.identity!.name}: age ${f.attributes.age!.value}`);
-        assert.equal(f.attributes.gender!.value, f.identity!.name === 'rose_leslie' ? 'female' : 'male', f.identity!.name!);
-      }
-    });
-  }
-});
+test(
+  'pmr detect names every enrolled person in group photos, left to right, and no one else',
+  { skip: skipReason },
+  async (t) => {
+    for (const c of CASES) {
+      await t.test(c.file, async () => {
+        const run = await runCli([
+          'detect',
+          join(dataDir, 'identities', '_groups', c.file),
+          '--gallery',
+          join(dataDir, 'identities'),
+        ]);
+        assert.equal(run.code, 0, run.stderr);
+        const { faces } = JSON.parse(run.stdout) as DetectJson;
+        const named = faces.filter((f) => f.identity?.name != null).toSorted((a, b) => a.box[0] - b.box[0]);
+        assert.deepEqual(
+          named.map((f) => f.identity!.name),
+          c.leftToRight,
+        );
+        for (const f of faces) {
+          assert.ok(typeof f.attributes.expression.value === 'string');
+          assert.ok(
+            f.attributes.age !== null &&
+              f.attributes.age.low <= f.attributes.age.value &&
+              f.attributes.age.value <= f.attributes.age.high,
+          );
+          assert.ok(f.attributes.gender !== null);
+        }
+        // Every enrolled person here is an adult; the two men and one woman are known.
+        for (const f of named) {
+          assert.ok(
+            f.attributes.age!.value >= 25 && f.attributes.age!.value <= 80,
+            `${f.identity!.name}: age ${f.attributes.age!.value}`,
+          );
+          assert.equal(
+            f.attributes.gender!.value,
+            f.identity!.name === 'rose_leslie' ? 'female' : 'male',
+            f.identity!.name!,
+          );
+        }
+      });
+    }
+  },
+);

@@ -28,7 +28,12 @@ import { requireParts } from '@pmr/common/testing/require-parts';
 import { missingData, missingModels, video } from '../src/paths.ts';
 import { restingRss, sampleRss, type RssSampler } from '../src/rss-sampler.ts';
 
-const skipReason = requireParts(missingModels(), missingData(), natsServerSkipReason(), process.platform === 'linux' ? null : 'RSS is read from /proc (Linux only)');
+const skipReason = requireParts(
+  missingModels(),
+  missingData(),
+  natsServerSkipReason(),
+  process.platform === 'linux' ? null : 'RSS is read from /proc (Linux only)',
+);
 
 const MIB = 1024 * 1024;
 const UPLOAD_BYTES = 600 * MIB;
@@ -57,7 +62,8 @@ async function uploadFile(client: OrchestratorServiceClient, path: string): Prom
   const answer = Promise.withResolvers<ObjectRef__Output>();
   const call = client.UploadMedia({ deadline: Date.now() + CALL_MS }, (err, response) => {
     if (err !== null) answer.reject(err);
-    else if (response?.object === null || response?.object === undefined) answer.reject(new Error('UploadMedia answered without an object'));
+    else if (response?.object === null || response?.object === undefined)
+      answer.reject(new Error('UploadMedia answered without an object'));
     else answer.resolve(response.object);
   });
   call.on('error', () => undefined); // the callback has the status
@@ -82,66 +88,106 @@ async function logged(logs: readonly LogLine[], matches: (line: LogLine) => bool
   }
 }
 
-test('a 600 MiB upload costs the orchestrator and the decoder under 200 MB of RSS each, and the job runs on it', { skip: skipReason ?? false, timeout: 600_000 }, async (t) => {
-  const started = performance.now();
-  const work = mkdtempSync(join(tmpdir(), 'pmr-large-upload-'));
-  try {
-    const file = join(work, 'crowd-long.mp4');
-    const copies = await writeLongVideo(file);
-    const size = statSync(file).size;
-    assert.ok(size >= UPLOAD_BYTES, `the test video is ${size} bytes`);
-    t.diagnostic(`video: ${size} bytes (${copies} copies of the crowd clip), written in ${seconds(started)}`);
-
-    const deployment = await startDeployment();
-    const client = new (loadPmrProto().pmr.v1.OrchestratorService)(deployment.orchestratorAddress(), credentials.createInsecure());
-    const samplers: RssSampler[] = [];
+test(
+  'a 600 MiB upload costs the orchestrator and the decoder under 200 MB of RSS each, and the job runs on it',
+  { skip: skipReason ?? false, timeout: 600_000 },
+  async (t) => {
+    const started = performance.now();
+    const work = mkdtempSync(join(tmpdir(), 'pmr-large-upload-'));
     try {
-      t.diagnostic(`deployment up at ${seconds(started)}`);
-      const orchestrator = deployment.services.get('orchestrator')![0]!;
-      const decoder = deployment.services.get('decoder')![0]!;
-      const [orchestratorIdle, decoderIdle] = await Promise.all([restingRss(orchestrator.child.pid!), restingRss(decoder.child.pid!)]);
-      const orchestratorRss = sampleRss(orchestrator.child.pid!);
-      const decoderRss = sampleRss(decoder.child.pid!);
-      samplers.push(orchestratorRss, decoderRss);
-      const uploadStart = performance.now();
-      const ref = await uploadFile(client, file);
-      const orchestratorPeak = orchestratorRss.peak();
-      assert.equal(ref.size, String(size));
-      t.diagnostic(`upload: ${seconds(uploadStart)}; orchestrator RSS idle ${mb(orchestratorIdle)}, peak ${mb(orchestratorPeak)} (+${mb(orchestratorPeak - orchestratorIdle)})`);
+      const file = join(work, 'crowd-long.mp4');
+      const copies = await writeLongVideo(file);
+      const size = statSync(file).size;
+      assert.ok(size >= UPLOAD_BYTES, `the test video is ${size} bytes`);
+      t.diagnostic(`video: ${size} bytes (${copies} copies of the crowd clip), written in ${seconds(started)}`);
 
-      const jobStart = performance.now();
-      const request = { video: { upload: ref }, options: { maxFrames: MAX_FRAMES, skipMethod: 'SKIP_METHOD_NONE' as const } };
-      const { job } = await unary<StartVideoJobResponse__Output>((o, cb) => client.StartVideoJob(request, o, cb));
-      assert.ok(job !== null);
-      const watching = readStream(client.WatchJob({ jobId: job.id }, { deadline: Date.now() + CALL_MS }));
-      // The decoder logs `decoding` once the object is in its temporary file and FFmpeg has opened it.
-      await logged(decoder.logs, (line) => line.msg === 'decoding' && line.jobId === job.id);
-      const decoderReadPeak = decoderRss.peak();
-      t.diagnostic(`decoder: object read and opened ${seconds(jobStart)} after StartVideoJob; RSS idle ${mb(decoderIdle)}, peak ${mb(decoderReadPeak)} (+${mb(decoderReadPeak - decoderIdle)})`);
-      const watched = await watching;
-      assert.equal(statusName(watched.status.code), 'OK', watched.status.details);
-      const ended = watched.messages.at(-1)?.job;
-      assert.equal(ended?.state, 'JOB_STATE_SUCCEEDED', `job ended ${ended?.state}: ${ended?.error?.code} ${ended?.error?.message}`);
-      const decoderPeak = decoderRss.peak();
-      const orchestratorJobPeak = orchestratorRss.peak();
-      t.diagnostic(`job: ${seconds(jobStart)}; decoder RSS peak with decoding +${mb(decoderPeak - decoderIdle)}; orchestrator peak over upload and job +${mb(orchestratorJobPeak - orchestratorIdle)}`);
+      const deployment = await startDeployment();
+      const client = new (loadPmrProto().pmr.v1.OrchestratorService)(
+        deployment.orchestratorAddress(),
+        credentials.createInsecure(),
+      );
+      const samplers: RssSampler[] = [];
+      try {
+        t.diagnostic(`deployment up at ${seconds(started)}`);
+        const orchestrator = deployment.services.get('orchestrator')![0]!;
+        const decoder = deployment.services.get('decoder')![0]!;
+        const [orchestratorIdle, decoderIdle] = await Promise.all([
+          restingRss(orchestrator.child.pid!),
+          restingRss(decoder.child.pid!),
+        ]);
+        const orchestratorRss = sampleRss(orchestrator.child.pid!);
+        const decoderRss = sampleRss(decoder.child.pid!);
+        samplers.push(orchestratorRss, decoderRss);
+        const uploadStart = performance.now();
+        const ref = await uploadFile(client, file);
+        const orchestratorPeak = orchestratorRss.peak();
+        assert.equal(ref.size, String(size));
+        t.diagnostic(
+          `upload: ${seconds(uploadStart)}; orchestrator RSS idle ${mb(orchestratorIdle)}, peak ${mb(orchestratorPeak)} (+${mb(orchestratorPeak - orchestratorIdle)})`,
+        );
 
-      const result = await unary<GetJobResultResponse__Output>((o, cb) => client.GetJobResult({ jobId: job.id }, o, cb));
-      assert.equal(result.video?.analysedFrames, MAX_FRAMES);
-      assert.ok((result.video?.duration ?? 0) > (copies - 1) * CLIP_SECONDS, `the decoder read the whole file: ${result.video?.duration} s for ${copies} copies of a ${CLIP_SECONDS} s clip`);
-      assert.ok(result.tracks.length > 0, 'the crowd has faces in its first frames');
+        const jobStart = performance.now();
+        const request = {
+          video: { upload: ref },
+          options: { maxFrames: MAX_FRAMES, skipMethod: 'SKIP_METHOD_NONE' as const },
+        };
+        const { job } = await unary<StartVideoJobResponse__Output>((o, cb) => client.StartVideoJob(request, o, cb));
+        assert.ok(job !== null);
+        const watching = readStream(client.WatchJob({ jobId: job.id }, { deadline: Date.now() + CALL_MS }));
+        // The decoder logs `decoding` once the object is in its temporary file and FFmpeg has opened it.
+        await logged(decoder.logs, (line) => line.msg === 'decoding' && line.jobId === job.id);
+        const decoderReadPeak = decoderRss.peak();
+        t.diagnostic(
+          `decoder: object read and opened ${seconds(jobStart)} after StartVideoJob; RSS idle ${mb(decoderIdle)}, peak ${mb(decoderReadPeak)} (+${mb(decoderReadPeak - decoderIdle)})`,
+        );
+        const watched = await watching;
+        assert.equal(statusName(watched.status.code), 'OK', watched.status.details);
+        const ended = watched.messages.at(-1)?.job;
+        assert.equal(
+          ended?.state,
+          'JOB_STATE_SUCCEEDED',
+          `job ended ${ended?.state}: ${ended?.error?.code} ${ended?.error?.message}`,
+        );
+        const decoderPeak = decoderRss.peak();
+        const orchestratorJobPeak = orchestratorRss.peak();
+        t.diagnostic(
+          `job: ${seconds(jobStart)}; decoder RSS peak with decoding +${mb(decoderPeak - decoderIdle)}; orchestrator peak over upload and job +${mb(orchestratorJobPeak - orchestratorIdle)}`,
+        );
 
-      assert.ok(orchestratorPeak - orchestratorIdle < RSS_BUDGET_BYTES, `orchestrator RSS grew by ${mb(orchestratorPeak - orchestratorIdle)} during the upload`);
-      assert.ok(orchestratorJobPeak - orchestratorIdle < RSS_BUDGET_BYTES, `orchestrator RSS grew by ${mb(orchestratorJobPeak - orchestratorIdle)} by the job's end`);
-      assert.ok(decoderReadPeak - decoderIdle < RSS_BUDGET_BYTES, `decoder RSS grew by ${mb(decoderReadPeak - decoderIdle)} while it read the object`);
-      assert.ok(decoderPeak - decoderIdle < RSS_BUDGET_BYTES, `decoder RSS grew by ${mb(decoderPeak - decoderIdle)} by the job's end`);
+        const result = await unary<GetJobResultResponse__Output>((o, cb) =>
+          client.GetJobResult({ jobId: job.id }, o, cb),
+        );
+        assert.equal(result.video?.analysedFrames, MAX_FRAMES);
+        assert.ok(
+          (result.video?.duration ?? 0) > (copies - 1) * CLIP_SECONDS,
+          `the decoder read the whole file: ${result.video?.duration} s for ${copies} copies of a ${CLIP_SECONDS} s clip`,
+        );
+        assert.ok(result.tracks.length > 0, 'the crowd has faces in its first frames');
+
+        assert.ok(
+          orchestratorPeak - orchestratorIdle < RSS_BUDGET_BYTES,
+          `orchestrator RSS grew by ${mb(orchestratorPeak - orchestratorIdle)} during the upload`,
+        );
+        assert.ok(
+          orchestratorJobPeak - orchestratorIdle < RSS_BUDGET_BYTES,
+          `orchestrator RSS grew by ${mb(orchestratorJobPeak - orchestratorIdle)} by the job's end`,
+        );
+        assert.ok(
+          decoderReadPeak - decoderIdle < RSS_BUDGET_BYTES,
+          `decoder RSS grew by ${mb(decoderReadPeak - decoderIdle)} while it read the object`,
+        );
+        assert.ok(
+          decoderPeak - decoderIdle < RSS_BUDGET_BYTES,
+          `decoder RSS grew by ${mb(decoderPeak - decoderIdle)} by the job's end`,
+        );
+      } finally {
+        for (const sampler of samplers) sampler.stop();
+        client.close();
+        await deployment.stop();
+      }
+      t.diagnostic(`total ${seconds(started)}`);
     } finally {
-      for (const sampler of samplers) sampler.stop();
-      client.close();
-      await deployment.stop();
+      rmSync(work, { recursive: true, force: true });
     }
-    t.diagnostic(`total ${seconds(started)}`);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-});
+  },
+);

@@ -22,38 +22,59 @@ const REMOTE_LIMIT_MS = 180_000;
 /** How long enrolling the three huge photos may take on the orchestrator. */
 const ENROL_LIMIT_MS = 30_000;
 
-test('three 8000×8000 JPEG gallery photos sent with --remote: enrolled downscaled in seconds, the embedded run\'s result', { skip: skipReason ?? false, timeout: 900_000 }, async () => {
-  const work = await mkdtemp(join(tmpdir(), 'pmr-huge-gallery-'));
-  try {
-    const gallery = join(work, 'gallery');
-    await writeHugePhotos(gallery);
-    const clip = video('short_hamilton_clip.mp4');
-    const local = await runCli(['analyze', clip, '--gallery', gallery]);
-    assert.equal(local.code, 0, `embedded run: ${local.stderr}`);
-    const embedded = JSON.parse(local.stdout) as AnalysisJson;
-    assert.deepEqual(embedded.gallery, { persons: 3, accepted: 3, rejected: [] }, 'every huge photo enrolled (embedded)');
-    // One photo each is a thin gallery: Miranda, who fills the clip, is recognised from his.
-    const labels = new Set(embedded.tracks.map((t) => t.label));
-    assert.ok(labels.has('lin_manuel_miranda'), [...labels].join(', '));
-
-    const deployment = await startDeployment();
+test(
+  "three 8000×8000 JPEG gallery photos sent with --remote: enrolled downscaled in seconds, the embedded run's result",
+  { skip: skipReason ?? false, timeout: 900_000 },
+  async () => {
+    const work = await mkdtemp(join(tmpdir(), 'pmr-huge-gallery-'));
     try {
-      const remoteRun = await runCli(['analyze', clip, '--gallery', gallery, '--remote', deployment.orchestratorAddress()], {}, undefined, REMOTE_LIMIT_MS);
-      const orchestrator = deployment.services.get('orchestrator')![0]!;
-      const errors = orchestrator.logs.filter((l) => Number(l.level) >= 50);
-      assert.equal(remoteRun.code, 0, `remote run: ${remoteRun.stderr.slice(-2000)}\norchestrator errors: ${errors.length}, first: ${JSON.stringify(errors[0])}`);
-      assertSameAnalysis(JSON.parse(remoteRun.stdout) as AnalysisJson, embedded, 'remote vs embedded, huge gallery photos');
-      assert.deepEqual(errors, [], 'the orchestrator logged errors');
-      const created = orchestrator.logs.find((l) => l.msg === 'job created');
-      const enrolled = orchestrator.logs.find((l) => l.msg === 'gallery enrolled');
-      assert.ok(created !== undefined && enrolled !== undefined, 'job created and gallery enrolled are logged');
-      const enrolMs = Number(enrolled.time) - Number(created.time);
-      console.log(`# three 8000x8000 photos enrolled on the orchestrator in ${(enrolMs / 1000).toFixed(1)} s`);
-      assert.ok(enrolMs < ENROL_LIMIT_MS, `enrolment took ${enrolMs} ms`);
+      const gallery = join(work, 'gallery');
+      await writeHugePhotos(gallery);
+      const clip = video('short_hamilton_clip.mp4');
+      const local = await runCli(['analyze', clip, '--gallery', gallery]);
+      assert.equal(local.code, 0, `embedded run: ${local.stderr}`);
+      const embedded = JSON.parse(local.stdout) as AnalysisJson;
+      assert.deepEqual(
+        embedded.gallery,
+        { persons: 3, accepted: 3, rejected: [] },
+        'every huge photo enrolled (embedded)',
+      );
+      // One photo each is a thin gallery: Miranda, who fills the clip, is recognised from his.
+      const labels = new Set(embedded.tracks.map((t) => t.label));
+      assert.ok(labels.has('lin_manuel_miranda'), [...labels].join(', '));
+
+      const deployment = await startDeployment();
+      try {
+        const remoteRun = await runCli(
+          ['analyze', clip, '--gallery', gallery, '--remote', deployment.orchestratorAddress()],
+          {},
+          undefined,
+          REMOTE_LIMIT_MS,
+        );
+        const orchestrator = deployment.services.get('orchestrator')![0]!;
+        const errors = orchestrator.logs.filter((l) => Number(l.level) >= 50);
+        assert.equal(
+          remoteRun.code,
+          0,
+          `remote run: ${remoteRun.stderr.slice(-2000)}\norchestrator errors: ${errors.length}, first: ${JSON.stringify(errors[0])}`,
+        );
+        assertSameAnalysis(
+          JSON.parse(remoteRun.stdout) as AnalysisJson,
+          embedded,
+          'remote vs embedded, huge gallery photos',
+        );
+        assert.deepEqual(errors, [], 'the orchestrator logged errors');
+        const created = orchestrator.logs.find((l) => l.msg === 'job created');
+        const enrolled = orchestrator.logs.find((l) => l.msg === 'gallery enrolled');
+        assert.ok(created !== undefined && enrolled !== undefined, 'job created and gallery enrolled are logged');
+        const enrolMs = Number(enrolled.time) - Number(created.time);
+        console.log(`# three 8000x8000 photos enrolled on the orchestrator in ${(enrolMs / 1000).toFixed(1)} s`);
+        assert.ok(enrolMs < ENROL_LIMIT_MS, `enrolment took ${enrolMs} ms`);
+      } finally {
+        await deployment.stop();
+      }
     } finally {
-      await deployment.stop();
+      await rm(work, { recursive: true, force: true });
     }
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-});
+  },
+);

@@ -12,7 +12,11 @@ const TRACKER = join(repoRoot, 'services', 'tracker', 'bin', 'tracker-service.ts
 
 /** The tracker with `env` (an empty value is an unset variable), gRPC only (no NATS). */
 async function tracker(env: Record<string, string>): Promise<ServiceProcess> {
-  return startServiceProcess(TRACKER, { cwd: repoRoot, env: { NATS_URL: '', PMR_LOG_LEVEL: 'info', ...env }, timeoutMs: 60_000 });
+  return startServiceProcess(TRACKER, {
+    cwd: repoRoot,
+    env: { NATS_URL: '', PMR_LOG_LEVEL: 'info', ...env },
+    timeoutMs: 60_000,
+  });
 }
 
 async function stopped(service: ServiceProcess): Promise<void> {
@@ -47,7 +51,12 @@ test('a service given no listen settings listens on loopback only, and says wher
 });
 
 test('PMR_GRPC_HOST widens the gRPC listener only, and the listening line says so', async () => {
-  const service = await tracker({ PMR_GRPC_HOST: '0.0.0.0', PMR_METRICS_HOST: '', PMR_GRPC_PORT: '0', PMR_METRICS_PORT: '0' });
+  const service = await tracker({
+    PMR_GRPC_HOST: '0.0.0.0',
+    PMR_METRICS_HOST: '',
+    PMR_GRPC_PORT: '0',
+    PMR_METRICS_PORT: '0',
+  });
   try {
     const grpc = `0.0.0.0:${service.grpcPort}`;
     const metrics = `127.0.0.1:${service.metricsPort}`;

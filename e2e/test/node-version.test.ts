@@ -9,7 +9,9 @@ import { repoRoot } from '../src/paths.ts';
 
 const run = promisify(execFile);
 const systemNpx = ['/usr/bin/npx', '/usr/local/bin/npx'].find((p) => existsSync(p));
-const skip = requireParts(systemNpx === undefined ? 'no system npx (/usr/bin/npx or /usr/local/bin/npx) to start from' : null);
+const skip = requireParts(
+  systemNpx === undefined ? 'no system npx (/usr/bin/npx or /usr/local/bin/npx) to start from' : null,
+);
 
 test('npx pmr runs on Node 24 with only the system PATH', { skip }, async () => {
   const env = { ...process.env, PATH: '/usr/local/bin:/usr/bin:/bin' };

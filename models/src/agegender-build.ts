@@ -48,12 +48,18 @@ export function humanModelsDir(): string {
 /** Convert FaceRes to ONNX bytes (no file written). */
 export async function convertFaceres(sourceDir: string = humanModelsDir()): Promise<Uint8Array> {
   const jsonPath = join(sourceDir, 'faceres.json');
-  if (!existsSync(jsonPath)) throw failedPrecondition(`${jsonPath} not found: the age/gender model is built from @vladmandic/human; run npm ci`);
+  if (!existsSync(jsonPath))
+    throw failedPrecondition(`${jsonPath} not found: the age/gender model is built from @vladmandic/human; run npm ci`);
   const { model, weights } = await loadGraphModelFiles(jsonPath);
-  const graph = convertGraphModel(model, weights, { inputs: { input_1: FACERES_INPUT }, outputs: FACERES_OUTPUTS, graphName: 'faceres' });
+  const graph = convertGraphModel(model, weights, {
+    inputs: { input_1: FACERES_INPUT },
+    outputs: FACERES_OUTPUTS,
+    graphName: 'faceres',
+  });
   return encodeOnnxModel(graph, {
     producerName: 'pmr-tfjs-to-onnx',
-    docString: 'HSE FaceRes (A. Savchenko) age/gender/descriptor, converted from @vladmandic/human models/faceres.json (MIT)',
+    docString:
+      'HSE FaceRes (A. Savchenko) age/gender/descriptor, converted from @vladmandic/human models/faceres.json (MIT)',
   });
 }
 

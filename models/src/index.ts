@@ -9,4 +9,13 @@ export {
   type BuildAgeGenderOptions,
   type BuiltModel,
 } from './agegender-build.ts';
-export { convertGraphModel, encodeOnnxModel, loadGraphModelFiles, onnxNodes, SUPPORTED_OPS, OPSET, IR_VERSION, type OnnxNodeSummary } from './convert/index.ts';
+export {
+  convertGraphModel,
+  encodeOnnxModel,
+  loadGraphModelFiles,
+  onnxNodes,
+  SUPPORTED_OPS,
+  OPSET,
+  IR_VERSION,
+  type OnnxNodeSummary,
+} from './convert/index.ts';

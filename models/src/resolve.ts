@@ -75,14 +75,22 @@ export async function resolveModel(name: ModelName, options: ResolveOptions = {}
     return cached;
   }
   if (options.download === false) {
-    throw failedPrecondition(`model ${name} not found in ${cacheDir}; set PMR_MODELS_DIR to a folder holding ${entry.file}.`);
+    throw failedPrecondition(
+      `model ${name} not found in ${cacheDir}; set PMR_MODELS_DIR to a folder holding ${entry.file}.`,
+    );
   }
   await download(entry, cached, options.fetchImpl ?? fetch);
   await verify(cached, entry);
   return cached;
 }
 
-async function resolveBuilt(name: ModelName, entry: ModelEntry, cacheDir: string, cached: string, options: ResolveOptions): Promise<string> {
+async function resolveBuilt(
+  name: ModelName,
+  entry: ModelEntry,
+  cacheDir: string,
+  cached: string,
+  options: ResolveOptions,
+): Promise<string> {
   if (existsSync(cached)) {
     if (verified.get(cached) === entry.sha256 || (await sha256File(cached)) === entry.sha256) {
       verified.set(cached, entry.sha256);
@@ -90,7 +98,9 @@ async function resolveBuilt(name: ModelName, entry: ModelEntry, cacheDir: string
     }
   }
   if (options.build === false) {
-    throw failedPrecondition(`model ${name} (${entry.file}) is not built in ${cacheDir}; run \`pmr models build\` or set PMR_MODELS_DIR.`);
+    throw failedPrecondition(
+      `model ${name} (${entry.file}) is not built in ${cacheDir}; run \`pmr models build\` or set PMR_MODELS_DIR.`,
+    );
   }
   const built = await buildAgeGenderModel({ cacheDir });
   verified.set(built.path, entry.sha256);
@@ -112,7 +122,9 @@ async function download(entry: ModelEntry, target: string, fetchImpl: typeof fet
   }
   const digest = createHash('sha256').update(new Uint8Array(body)).digest('hex');
   if (digest !== entry.sha256) {
-    throw failedPrecondition(`downloaded ${entry.file} has sha256 ${digest}, expected ${entry.sha256}; refusing to use it.`);
+    throw failedPrecondition(
+      `downloaded ${entry.file} has sha256 ${digest}, expected ${entry.sha256}; refusing to use it.`,
+    );
   }
   await mkdir(join(target, '..'), { recursive: true });
   const tmp = `${target}.${process.pid}.part`;

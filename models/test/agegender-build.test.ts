@@ -36,7 +36,10 @@ test('buildAgeGenderModel: the build from the pinned package is reproducible and
 test('resolveModel(agegender): models folder first, then the cache, else a build into the cache', async () => {
   const cacheDir = await mkdtemp(join(tmpdir(), 'pmr-cache-'));
   const emptyModels = await mkdtemp(join(tmpdir(), 'pmr-models-'));
-  await assert.rejects(resolveModel('agegender', { modelsDir: emptyModels, cacheDir, build: false }), /not built.*pmr models build/);
+  await assert.rejects(
+    resolveModel('agegender', { modelsDir: emptyModels, cacheDir, build: false }),
+    /not built.*pmr models build/,
+  );
   // Not in the models folder: built into the cache.
   const path = await resolveModel('agegender', { modelsDir: emptyModels, cacheDir });
   assert.equal(path, join(cacheDir, entry.file));
@@ -80,7 +83,10 @@ test('buildAgeGenderModel: changed weights give another sha256, which is refused
   bin[1000] = bin[1000]! ^ 0x01; // one weight's lowest mantissa bit
   await writeFile(join(src, 'faceres.bin'), bin);
   const cacheDir = await mkdtemp(join(tmpdir(), 'pmr-cache-'));
-  await assert.rejects(buildAgeGenderModel({ cacheDir, sourceDir: src }), /expected [0-9a-f]{64}.*package or the converter changed/);
+  await assert.rejects(
+    buildAgeGenderModel({ cacheDir, sourceDir: src }),
+    /expected [0-9a-f]{64}.*package or the converter changed/,
+  );
   assert.equal(existsSync(join(cacheDir, entry.file)), false);
   const unchecked = await buildAgeGenderModel({ cacheDir, sourceDir: src, verify: false });
   assert.notEqual(unchecked.sha256, entry.sha256);

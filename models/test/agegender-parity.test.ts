@@ -33,12 +33,20 @@ function toInput(img: RgbImage, out: Float32Array, offset: number): void {
 
 test(`ONNX FaceRes matches the TFJS reference within 1e-4 on ${CROPS} real face crops`, async (t) => {
   const faces = existsSync(join(dataDir, 'attributes'))
-    ? readdirSync(join(dataDir, 'attributes')).filter((f) => f.startsWith('utkface_')).sort().slice(0, CROPS)
+    ? readdirSync(join(dataDir, 'attributes'))
+        .filter((f) => f.startsWith('utkface_'))
+        .sort()
+        .slice(0, CROPS)
     : [];
-  const skip = requireParts(faces.length < CROPS ? `test data missing: ${join(dataDir, 'attributes')} should hold ${CROPS} UTKFace chips (set PMR_DATA_DIR)` : null);
+  const skip = requireParts(
+    faces.length < CROPS
+      ? `test data missing: ${join(dataDir, 'attributes')} should hold ${CROPS} UTKFace chips (set PMR_DATA_DIR)`
+      : null,
+  );
   if (skip !== undefined) return t.skip(skip);
   const batch = new Float32Array(CROPS * SIZE * SIZE * 3);
-  for (const [i, f] of faces.entries()) toInput(await readImage(join(dataDir, 'attributes', f)), batch, i * SIZE * SIZE * 3);
+  for (const [i, f] of faces.entries())
+    toInput(await readImage(join(dataDir, 'attributes', f)), batch, i * SIZE * SIZE * 3);
 
   const session = await ort.InferenceSession.create(await convertFaceres());
   const onnxOut = await session.run({ [FACERES_INPUT]: new ort.Tensor('float32', batch, [CROPS, SIZE, SIZE, 3]) });

@@ -1,13 +1,31 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ort } from '@pmr/common/onnx';
-import { convertGraphModel, encodeOnnxModel, parseGraphModel, type DecodedTensor, type TfjsNode } from '../src/convert/index.ts';
+import {
+  convertGraphModel,
+  encodeOnnxModel,
+  parseGraphModel,
+  type DecodedTensor,
+  type TfjsNode,
+} from '../src/convert/index.ts';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
-const placeholder = (name: string, dims: number[]): TfjsNode => ({ name, op: 'Placeholder', attr: { shape: { shape: { dim: dims.map((size) => ({ size: String(size) })) } } } });
+const placeholder = (name: string, dims: number[]): TfjsNode => ({
+  name,
+  op: 'Placeholder',
+  attr: { shape: { shape: { dim: dims.map((size) => ({ size: String(size) })) } } },
+});
 const constant = (name: string): TfjsNode => ({ name, op: 'Const' });
-const f32 = (shape: number[], values: number[]): DecodedTensor => ({ shape, dtype: 'float32', data: Float32Array.from(values) });
-const i32 = (shape: number[], values: number[]): DecodedTensor => ({ shape, dtype: 'int32', data: Int32Array.from(values) });
+const f32 = (shape: number[], values: number[]): DecodedTensor => ({
+  shape,
+  dtype: 'float32',
+  data: Float32Array.from(values),
+});
+const i32 = (shape: number[], values: number[]): DecodedTensor => ({
+  shape,
+  dtype: 'int32',
+  data: Int32Array.from(values),
+});
 const convAttr = (strides: number[], padding: string) => ({
   strides: { list: { i: strides.map(String) } },
   padding: { s: b64(padding) },
@@ -15,7 +33,13 @@ const convAttr = (strides: number[], padding: string) => ({
   dilations: { list: { i: ['1', '1', '1', '1'] } },
 });
 
-async function run(nodes: TfjsNode[], weights: Record<string, DecodedTensor>, outputs: Record<string, string>, input: Float32Array, dims: number[]) {
+async function run(
+  nodes: TfjsNode[],
+  weights: Record<string, DecodedTensor>,
+  outputs: Record<string, string>,
+  input: Float32Array,
+  dims: number[],
+) {
   const model = parseGraphModel({ format: 'graph-model', modelTopology: { node: nodes }, weightsManifest: [] });
   const graph = convertGraphModel(model, new Map(Object.entries(weights)), { outputs });
   const session = await ort.InferenceSession.create(encodeOnnxModel(graph));
@@ -32,8 +56,18 @@ const close = (got: ArrayLike<number>, want: readonly number[], what: string): v
 test('Conv2D stride 2 SAME pads like TensorFlow (the odd pixel after, not before)', async () => {
   // 3x3 input 1..9, 2x2 kernel of ones, stride 2: TF pads 0 before and 1 after, so the windows are
   // [1,2,4,5]=12, [3,.,6,.]=9, [7,8,.,.]=15, [9]=9.
-  const nodes: TfjsNode[] = [placeholder('x', [-1, 3, 3, 1]), constant('k'), { name: 'y', op: 'Conv2D', input: ['x', 'k'], attr: convAttr([1, 2, 2, 1], 'SAME') }];
-  const out = await run(nodes, { k: f32([2, 2, 1, 1], [1, 1, 1, 1]) }, { y: 'y' }, Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]), [1, 3, 3, 1]);
+  const nodes: TfjsNode[] = [
+    placeholder('x', [-1, 3, 3, 1]),
+    constant('k'),
+    { name: 'y', op: 'Conv2D', input: ['x', 'k'], attr: convAttr([1, 2, 2, 1], 'SAME') },
+  ];
+  const out = await run(
+    nodes,
+    { k: f32([2, 2, 1, 1], [1, 1, 1, 1]) },
+    { y: 'y' },
+    Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]),
+    [1, 3, 3, 1],
+  );
   assert.deepEqual(out.y!.dims, [1, 2, 2, 1]);
   close(out.y!.data as Float32Array, [12, 9, 15, 9], 'conv');
 });
@@ -45,7 +79,14 @@ test('depthwise (multiplier 2) + BN-style Add/Mul + clip + Mean + _FusedMatMul(B
   // [3, -0.5] -> relu [3, 0] -> softmax.
   const nodes: TfjsNode[] = [
     placeholder('x', [-1, 2, 2, 2]),
-    constant('dw/k'), constant('bn/mul'), constant('bn/add'), constant('six'), constant('zero'), constant('axes'), constant('fc/k'), constant('fc/b'),
+    constant('dw/k'),
+    constant('bn/mul'),
+    constant('bn/add'),
+    constant('six'),
+    constant('zero'),
+    constant('axes'),
+    constant('fc/k'),
+    constant('fc/b'),
     { name: 'dw', op: 'DepthwiseConv2dNative', input: ['x', 'dw/k'], attr: convAttr([1, 1, 1, 1], 'SAME') },
     { name: 'bn/m', op: 'Mul', input: ['dw', 'bn/mul'] },
     { name: 'bn/a', op: 'Add', input: ['bn/m', 'bn/add'] },
@@ -54,8 +95,14 @@ test('depthwise (multiplier 2) + BN-style Add/Mul + clip + Mean + _FusedMatMul(B
     { name: 'max', op: 'Maximum', input: ['min', 'zero'] },
     { name: 'gap', op: 'Mean', input: ['max', 'axes'], attr: { keep_dims: { b: false } } },
     {
-      name: 'fc', op: '_FusedMatMul', input: ['gap', 'fc/k', 'fc/b'],
-      attr: { fused_ops: { list: { s: [b64('BiasAdd'), b64('Relu')] } }, transpose_a: { b: false }, transpose_b: { b: false } },
+      name: 'fc',
+      op: '_FusedMatMul',
+      input: ['gap', 'fc/k', 'fc/b'],
+      attr: {
+        fused_ops: { list: { s: [b64('BiasAdd'), b64('Relu')] } },
+        transpose_a: { b: false },
+        transpose_b: { b: false },
+      },
     },
     { name: 'prob', op: 'Softmax', input: ['fc'] },
   ];
@@ -81,30 +128,50 @@ test('depthwise (multiplier 2) + BN-style Add/Mul + clip + Mean + _FusedMatMul(B
 test('Mean over one spatial axis without keep_dims keeps TF axis order', async () => {
   // x [1,2,3,2] (N,H,W,C), mean over H -> [1,3,2]: out[w][c] = (x[0][w][c] + x[1][w][c]) / 2
   const x = Float32Array.from({ length: 12 }, (_, i) => i);
-  const nodes: TfjsNode[] = [placeholder('x', [-1, 2, 3, 2]), constant('axes'), { name: 'm', op: 'Mean', input: ['x', 'axes'], attr: { keep_dims: { b: false } } }];
+  const nodes: TfjsNode[] = [
+    placeholder('x', [-1, 2, 3, 2]),
+    constant('axes'),
+    { name: 'm', op: 'Mean', input: ['x', 'axes'], attr: { keep_dims: { b: false } } },
+  ];
   const out = await run(nodes, { axes: i32([1], [1]) }, { m: 'm' }, x, [1, 2, 3, 2]);
   assert.deepEqual(out.m!.dims, [1, 3, 2]);
   close(out.m!.data as Float32Array, [3, 4, 5, 6, 7, 8], 'mean over H');
 });
 
 test('an unknown op is an error naming the op and the node', () => {
-  const model = parseGraphModel({ modelTopology: { node: [placeholder('x', [-1, 2]), { name: 'block/odd', op: 'FooBar', input: ['x'] }] }, weightsManifest: [] });
-  assert.throws(() => convertGraphModel(model, new Map()), (err: unknown) => {
-    assert.ok(err instanceof Error);
-    assert.match(err.message, /unsupported TensorFlow op 'FooBar' \(node 'block\/odd'\)/);
-    assert.match(err.message, /DepthwiseConv2dNative/); // lists what it knows
-    return true;
+  const model = parseGraphModel({
+    modelTopology: { node: [placeholder('x', [-1, 2]), { name: 'block/odd', op: 'FooBar', input: ['x'] }] },
+    weightsManifest: [],
   });
+  assert.throws(
+    () => convertGraphModel(model, new Map()),
+    (err: unknown) => {
+      assert.ok(err instanceof Error);
+      assert.match(err.message, /unsupported TensorFlow op 'FooBar' \(node 'block\/odd'\)/);
+      assert.match(err.message, /DepthwiseConv2dNative/); // lists what it knows
+      return true;
+    },
+  );
 });
 
 test('parseGraphModel refuses layers models and malformed topologies', () => {
-  assert.throws(() => parseGraphModel({ format: 'layers-model', modelTopology: {}, weightsManifest: [] }), /not a TensorFlow.js graph model/);
-  assert.throws(() => parseGraphModel({ modelTopology: { node: [{ op: 'Relu' }] }, weightsManifest: [] }), /node 0 has no name or op/);
+  assert.throws(
+    () => parseGraphModel({ format: 'layers-model', modelTopology: {}, weightsManifest: [] }),
+    /not a TensorFlow.js graph model/,
+  );
+  assert.throws(
+    () => parseGraphModel({ modelTopology: { node: [{ op: 'Relu' }] }, weightsManifest: [] }),
+    /node 0 has no name or op/,
+  );
   assert.throws(() => parseGraphModel({ modelTopology: { node: [] } }), /weightsManifest/);
 });
 
 test('without an output map, every node nothing reads is an output under its own name', async () => {
-  const nodes: TfjsNode[] = [placeholder('x', [-1, 2]), { name: 'r', op: 'Relu', input: ['x'] }, { name: 's', op: 'Sigmoid', input: ['x'] }];
+  const nodes: TfjsNode[] = [
+    placeholder('x', [-1, 2]),
+    { name: 'r', op: 'Relu', input: ['x'] },
+    { name: 's', op: 'Sigmoid', input: ['x'] },
+  ];
   const model = parseGraphModel({ modelTopology: { node: nodes }, weightsManifest: [] });
   const session = await ort.InferenceSession.create(encodeOnnxModel(convertGraphModel(model, new Map())));
   assert.deepEqual([...session.outputNames].sort(), ['r', 's']);
@@ -119,9 +186,13 @@ test('_FusedConv2D (BiasAdd, Relu6) with EXPLICIT padding, then Identity and Res
   // conv: 3x - 1 = [-1,-1; 2,5; 8,11] -> relu6 [0,0; 2,5; 6,6]; reshape to [1,6].
   const nodes: TfjsNode[] = [
     placeholder('x', [-1, 2, 2, 1]),
-    constant('k'), constant('b'), constant('shape'),
+    constant('k'),
+    constant('b'),
+    constant('shape'),
     {
-      name: 'conv', op: '_FusedConv2D', input: ['x', 'k', 'b'],
+      name: 'conv',
+      op: '_FusedConv2D',
+      input: ['x', 'k', 'b'],
       attr: {
         ...convAttr([1, 1, 1, 1], 'EXPLICIT'),
         explicit_paddings: { list: { i: ['0', '0', '1', '0', '0', '0', '0', '0'] } },
@@ -139,10 +210,20 @@ test('_FusedConv2D (BiasAdd, Relu6) with EXPLICIT padding, then Identity and Res
 
 test('fused ops the converter cannot express are errors naming the node', () => {
   const nodes: TfjsNode[] = [
-    placeholder('x', [-1, 2, 2, 1]), constant('k'), constant('b'),
-    { name: 'c', op: '_FusedConv2D', input: ['x', 'k', 'b'], attr: { ...convAttr([1, 1, 1, 1], 'SAME'), fused_ops: { list: { s: [b64('BiasAdd'), b64('Prelu')] } } } },
+    placeholder('x', [-1, 2, 2, 1]),
+    constant('k'),
+    constant('b'),
+    {
+      name: 'c',
+      op: '_FusedConv2D',
+      input: ['x', 'k', 'b'],
+      attr: { ...convAttr([1, 1, 1, 1], 'SAME'), fused_ops: { list: { s: [b64('BiasAdd'), b64('Prelu')] } } },
+    },
   ];
   const model = parseGraphModel({ modelTopology: { node: nodes }, weightsManifest: [] });
   const weights = new Map(Object.entries({ k: f32([1, 1, 1, 1], [1]), b: f32([1], [0]) }));
-  assert.throws(() => convertGraphModel(model, weights), /node 'c' \(_FusedConv2D\): unsupported fused activation 'Prelu'/);
+  assert.throws(
+    () => convertGraphModel(model, weights),
+    /node 'c' \(_FusedConv2D\): unsupported fused activation 'Prelu'/,
+  );
 });

@@ -16,6 +16,10 @@ test('tfPadding: TensorFlow SAME/VALID, odd padding at the end', () => {
     ['VALID', 7, 3, 1, 2, 0, 0, 3], // ceil((7 - 5 + 1) / 1)
   ];
   for (const [mode, size, k, s, d, begin, end, out] of cases) {
-    assert.deepEqual(tfPadding(mode, size, k, s, d), { begin, end, outSize: out }, `${mode} in=${size} k=${k} s=${s} d=${d}`);
+    assert.deepEqual(
+      tfPadding(mode, size, k, s, d),
+      { begin, end, outSize: out },
+      `${mode} in=${size} k=${k} s=${s} d=${d}`,
+    );
   }
 });

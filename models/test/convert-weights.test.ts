@@ -26,12 +26,27 @@ const bytesOf = (...values: number[]): Uint8Array => Uint8Array.from(values);
 test('decodeWeight: plain, float16 and affine-quantised weights', () => {
   const cases: ReadonlyArray<{ entry: TfjsWeightEntry; bytes: Uint8Array; want: number[]; dtype: string }> = [
     // float32 little-endian: 1.5 = 0x3fc00000, -2 = 0xc0000000
-    { entry: { name: 'f', shape: [2], dtype: 'float32' }, bytes: bytesOf(0, 0, 0xc0, 0x3f, 0, 0, 0, 0xc0), want: [1.5, -2], dtype: 'float32' },
+    {
+      entry: { name: 'f', shape: [2], dtype: 'float32' },
+      bytes: bytesOf(0, 0, 0xc0, 0x3f, 0, 0, 0, 0xc0),
+      want: [1.5, -2],
+      dtype: 'float32',
+    },
     // int32 little-endian: 1, -1
-    { entry: { name: 'i', shape: [2], dtype: 'int32' }, bytes: bytesOf(1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff), want: [1, -1], dtype: 'int32' },
+    {
+      entry: { name: 'i', shape: [2], dtype: 'int32' },
+      bytes: bytesOf(1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff),
+      want: [1, -1],
+      dtype: 'int32',
+    },
     // float16: 0x3c00 = 1, 0xc000 = -2 (little-endian byte pairs)
     {
-      entry: { name: 'h', shape: [1, 2], dtype: 'float32', quantization: { dtype: 'float16', original_dtype: 'float32' } },
+      entry: {
+        name: 'h',
+        shape: [1, 2],
+        dtype: 'float32',
+        quantization: { dtype: 'float16', original_dtype: 'float32' },
+      },
       bytes: bytesOf(0x00, 0x3c, 0x00, 0xc0),
       want: [1, -2],
       dtype: 'float32',
@@ -52,7 +67,12 @@ test('decodeWeight: plain, float16 and affine-quantised weights', () => {
     },
     // uint8 quantised int32: 3 * 0.4 + 0 = 1.2 -> rounded to 1
     {
-      entry: { name: 'qi', shape: [1], dtype: 'int32', quantization: { dtype: 'uint8', scale: 0.4, min: 0, original_dtype: 'int32' } },
+      entry: {
+        name: 'qi',
+        shape: [1],
+        dtype: 'int32',
+        quantization: { dtype: 'uint8', scale: 0.4, min: 0, original_dtype: 'int32' },
+      },
       bytes: bytesOf(3),
       want: [1],
       dtype: 'int32',
@@ -67,7 +87,10 @@ test('decodeWeight: plain, float16 and affine-quantised weights', () => {
 });
 
 test('decodeWeight: wrong byte count, missing scale and unknown dtypes are errors', () => {
-  assert.throws(() => decodeWeight({ name: 'w', shape: [2], dtype: 'float32' }, bytesOf(0, 0, 0, 0)), /w: 4 bytes, expected 8/);
+  assert.throws(
+    () => decodeWeight({ name: 'w', shape: [2], dtype: 'float32' }, bytesOf(0, 0, 0, 0)),
+    /w: 4 bytes, expected 8/,
+  );
   assert.throws(
     () => decodeWeight({ name: 'q', shape: [1], dtype: 'float32', quantization: { dtype: 'uint8' } }, bytesOf(1)),
     /needs numeric scale and min/,
@@ -76,7 +99,7 @@ test('decodeWeight: wrong byte count, missing scale and unknown dtypes are error
   assert.throws(() => decodeWeight(bad, bytesOf(0)), /unsupported dtype 'string'/);
 });
 
-test('decodeWeights: weights lie back to back across a group\'s shards', () => {
+test("decodeWeights: weights lie back to back across a group's shards", () => {
   const groups = [
     {
       paths: ['a.bin', 'b.bin'],

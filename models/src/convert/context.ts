@@ -25,10 +25,13 @@ export class ConvertContext {
   get(input: string, user: TfjsNode): TensorRef {
     const [name, index] = input.split(':') as [string, string | undefined];
     if (index !== undefined && index !== '0') {
-      throw invalidArgument(`node '${user.name}' (${user.op}) reads output ${index} of '${name}'; only single-output ops are supported`);
+      throw invalidArgument(
+        `node '${user.name}' (${user.op}) reads output ${index} of '${name}'; only single-output ops are supported`,
+      );
     }
     const ref = this.tensors.get(name);
-    if (ref === undefined) throw invalidArgument(`node '${user.name}' (${user.op}) reads '${input}', which is not defined before it`);
+    if (ref === undefined)
+      throw invalidArgument(`node '${user.name}' (${user.op}) reads '${input}', which is not defined before it`);
     return ref;
   }
 
@@ -44,7 +47,8 @@ export class ConvertContext {
 
   /** A runtime (non-constant) tensor, or an error. */
   value(ref: TensorRef, user: TfjsNode, role: string): Extract<TensorRef, { kind: 'value' }> {
-    if (ref.kind !== 'value') throw invalidArgument(`node '${user.name}' (${user.op}): ${role} must not be a constant here`);
+    if (ref.kind !== 'value')
+      throw invalidArgument(`node '${user.name}' (${user.op}): ${role} must not be a constant here`);
     return ref;
   }
 
@@ -65,14 +69,17 @@ export class ConvertContext {
   constOperand(ref: Extract<TensorRef, { kind: 'const' }>, other: TensorRef | undefined, user: TfjsNode): string {
     const t = ref.tensor;
     const data = t.data instanceof Float32Array ? t.data : Float32Array.from(t.data);
-    if (other?.kind !== 'value' || !other.nchw || t.shape.length === 0) return this.graph.constant(ref.node, t.shape, data);
+    if (other?.kind !== 'value' || !other.nchw || t.shape.length === 0)
+      return this.graph.constant(ref.node, t.shape, data);
     if (t.shape.length === 1) return this.graph.constant(ref.node, [t.shape[0]!, 1, 1], data);
     if (t.shape.length === 4) {
       const moved = transposeData(data, t.shape, TO_NCHW);
       return this.graph.constant(ref.node, moved.dims, moved.data);
     }
     if (t.shape.every((d) => d === 1)) return this.graph.constant(ref.node, [], data);
-    throw invalidArgument(`node '${user.name}' (${user.op}): cannot broadcast a constant of shape [${t.shape.join(',')}] against an NHWC tensor`);
+    throw invalidArgument(
+      `node '${user.name}' (${user.op}): cannot broadcast a constant of shape [${t.shape.join(',')}] against an NHWC tensor`,
+    );
   }
 }
 

@@ -2,7 +2,16 @@
 import { invalidArgument } from '@pmr/common';
 import { ConvertContext, type TensorRef } from './context.ts';
 import type { IrGraph, IrValueInfo } from './graph-ir.ts';
-import { BINARY_OPS, UNARY_OPS, convertBinary, convertReduce, convertRelu6, convertReshape, convertSoftmax, convertUnary } from './ops-basic.ts';
+import {
+  BINARY_OPS,
+  UNARY_OPS,
+  convertBinary,
+  convertReduce,
+  convertRelu6,
+  convertReshape,
+  convertSoftmax,
+  convertUnary,
+} from './ops-basic.ts';
 import { convertConv, convertMatMul } from './ops-conv.ts';
 import { placeholderShape, type TfjsGraphModel, type TfjsNode } from './tfjs-model.ts';
 import type { DecodedTensor } from './weights.ts';
@@ -15,17 +24,40 @@ export interface ConvertOptions {
   readonly graphName?: string;
 }
 
-const REDUCE_OPS: Readonly<Record<string, string>> = { Mean: 'ReduceMean', Sum: 'ReduceSum', Max: 'ReduceMax', Min: 'ReduceMin' };
+const REDUCE_OPS: Readonly<Record<string, string>> = {
+  Mean: 'ReduceMean',
+  Sum: 'ReduceSum',
+  Max: 'ReduceMax',
+  Min: 'ReduceMin',
+};
 
 /** Every op the converter can translate. */
 export const SUPPORTED_OPS: readonly string[] = [
-  'Placeholder', 'Const', 'Identity', 'StopGradient',
-  'Conv2D', '_FusedConv2D', 'DepthwiseConv2dNative', 'FusedDepthwiseConv2dNative',
-  'MatMul', '_FusedMatMul', 'Relu6', 'Softmax', 'Reshape',
-  ...Object.keys(BINARY_OPS), ...Object.keys(UNARY_OPS), ...Object.keys(REDUCE_OPS),
+  'Placeholder',
+  'Const',
+  'Identity',
+  'StopGradient',
+  'Conv2D',
+  '_FusedConv2D',
+  'DepthwiseConv2dNative',
+  'FusedDepthwiseConv2dNative',
+  'MatMul',
+  '_FusedMatMul',
+  'Relu6',
+  'Softmax',
+  'Reshape',
+  ...Object.keys(BINARY_OPS),
+  ...Object.keys(UNARY_OPS),
+  ...Object.keys(REDUCE_OPS),
 ].sort();
 
-function convertNode(ctx: ConvertContext, node: TfjsNode, weights: ReadonlyMap<string, DecodedTensor>, inputs: IrValueInfo[], inputNames: Readonly<Record<string, string>>): TensorRef {
+function convertNode(
+  ctx: ConvertContext,
+  node: TfjsNode,
+  weights: ReadonlyMap<string, DecodedTensor>,
+  inputs: IrValueInfo[],
+  inputNames: Readonly<Record<string, string>>,
+): TensorRef {
   const op = node.op;
   if (op === 'Const') {
     const tensor = weights.get(node.name);
@@ -58,7 +90,9 @@ function convertNode(ctx: ConvertContext, node: TfjsNode, weights: ReadonlyMap<s
   if (unary !== undefined) return convertUnary(ctx, node, unary);
   const reduce = REDUCE_OPS[op];
   if (reduce !== undefined) return convertReduce(ctx, node, reduce);
-  throw invalidArgument(`unsupported TensorFlow op '${op}' (node '${node.name}'); the converter knows: ${SUPPORTED_OPS.join(', ')}`);
+  throw invalidArgument(
+    `unsupported TensorFlow op '${op}' (node '${node.name}'); the converter knows: ${SUPPORTED_OPS.join(', ')}`,
+  );
 }
 
 /** Nodes in an order where every node follows its inputs (tfjs topologies usually are; this makes sure). */
@@ -93,17 +127,25 @@ function topologicalOrder(nodes: readonly TfjsNode[]): TfjsNode[] {
 }
 
 /** Convert the graph. Throws INVALID_ARGUMENT naming the op and node for anything it cannot translate. */
-export function convertGraphModel(model: TfjsGraphModel, weights: ReadonlyMap<string, DecodedTensor>, options: ConvertOptions = {}): IrGraph {
+export function convertGraphModel(
+  model: TfjsGraphModel,
+  weights: ReadonlyMap<string, DecodedTensor>,
+  options: ConvertOptions = {},
+): IrGraph {
   const ctx = new ConvertContext();
   const nodes = topologicalOrder(model.modelTopology.node);
   const unknown = nodes.find((n) => !SUPPORTED_OPS.includes(n.op));
   if (unknown !== undefined) {
-    throw invalidArgument(`unsupported TensorFlow op '${unknown.op}' (node '${unknown.name}'); the converter knows: ${SUPPORTED_OPS.join(', ')}`);
+    throw invalidArgument(
+      `unsupported TensorFlow op '${unknown.op}' (node '${unknown.name}'); the converter knows: ${SUPPORTED_OPS.join(', ')}`,
+    );
   }
   let outputMap = options.outputs;
   if (outputMap === undefined) {
     const read = new Set(nodes.flatMap((n) => (n.input ?? []).map((i) => i.replace(/^\^/, '').split(':')[0]!)));
-    outputMap = Object.fromEntries(nodes.filter((n) => !read.has(n.name) && n.op !== 'Const').map((n) => [n.name, n.name]));
+    outputMap = Object.fromEntries(
+      nodes.filter((n) => !read.has(n.name) && n.op !== 'Const').map((n) => [n.name, n.name]),
+    );
   }
   for (const name of Object.values(outputMap)) ctx.graph.reserve(name);
   const inputs: IrValueInfo[] = [];
@@ -113,8 +155,20 @@ export function convertGraphModel(model: TfjsGraphModel, weights: ReadonlyMap<st
     const ref = ctx.get(tfName, { name: `output ${onnxName}`, op: 'output' });
     if (ref.kind !== 'value') throw invalidArgument(`output '${tfName}' is a constant`);
     const source = ctx.plain(ref);
-    ctx.graph.nodes.push({ opType: 'Identity', name: ctx.graph.unique(`${onnxName}/output`), inputs: [source], outputs: [onnxName], attributes: {} });
+    ctx.graph.nodes.push({
+      opType: 'Identity',
+      name: ctx.graph.unique(`${onnxName}/output`),
+      inputs: [source],
+      outputs: [onnxName],
+      attributes: {},
+    });
     outputs.push({ name: onnxName, dims: ref.shape.map((d, i) => (d < 0 || i === 0 ? 'N' : d)) });
   }
-  return { name: options.graphName ?? 'converted', nodes: ctx.graph.nodes, initializers: ctx.graph.initializers, inputs, outputs };
+  return {
+    name: options.graphName ?? 'converted',
+    nodes: ctx.graph.nodes,
+    initializers: ctx.graph.initializers,
+    inputs,
+    outputs,
+  };
 }

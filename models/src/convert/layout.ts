@@ -9,8 +9,13 @@ export const TO_NCHW: readonly number[] = [0, 3, 1, 2];
 export const TO_NHWC: readonly number[] = [0, 2, 3, 1];
 
 /** Generic dense transpose of a row-major tensor: out[idx permuted] = in[idx], out dims = dims[perm[i]]. */
-export function transposeData(data: Float32Array, dims: readonly number[], perm: readonly number[]): { data: Float32Array; dims: number[] } {
-  if (perm.length !== dims.length) throw invalidArgument(`transpose: perm of rank ${perm.length} for a tensor of rank ${dims.length}`);
+export function transposeData(
+  data: Float32Array,
+  dims: readonly number[],
+  perm: readonly number[],
+): { data: Float32Array; dims: number[] } {
+  if (perm.length !== dims.length)
+    throw invalidArgument(`transpose: perm of rank ${perm.length} for a tensor of rank ${dims.length}`);
   const outDims = perm.map((p) => dims[p]!);
   const rank = dims.length;
   const inStrides = new Array<number>(rank);
@@ -42,8 +47,12 @@ export function convKernelToOihw(data: Float32Array, shape: readonly number[]): 
  * TF depthwise filter [kh, kw, C, M] -> ONNX grouped Conv weight [C*M, 1, kh, kw] (group = C): output channel
  * c*M + m reads input channel c with TF's filter[:, :, c, m], which is TF's own output-channel order.
  */
-export function depthwiseKernelToOihw(data: Float32Array, shape: readonly number[]): { data: Float32Array; dims: number[] } {
-  if (shape.length !== 4) throw invalidArgument(`depthwise kernel must be rank 4 [kh,kw,C,M], got [${shape.join(',')}]`);
+export function depthwiseKernelToOihw(
+  data: Float32Array,
+  shape: readonly number[],
+): { data: Float32Array; dims: number[] } {
+  if (shape.length !== 4)
+    throw invalidArgument(`depthwise kernel must be rank 4 [kh,kw,C,M], got [${shape.join(',')}]`);
   const [kh, kw, c, m] = shape as [number, number, number, number];
   const t = transposeData(data, shape, [2, 3, 0, 1]); // [C, M, kh, kw]
   return { data: t.data, dims: [c * m, 1, kh, kw] };

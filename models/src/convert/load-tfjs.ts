@@ -15,12 +15,17 @@ export async function loadGraphModelFiles(modelJsonPath: string): Promise<Loaded
   try {
     json = JSON.parse(await readFile(modelJsonPath, 'utf8'));
   } catch (err) {
-    throw invalidArgument(`${modelJsonPath}: not a readable JSON file (${err instanceof Error ? err.message : String(err)})`, err);
+    throw invalidArgument(
+      `${modelJsonPath}: not a readable JSON file (${err instanceof Error ? err.message : String(err)})`,
+      err,
+    );
   }
   const model = parseGraphModel(json, modelJsonPath);
   const dir = dirname(modelJsonPath);
   const shards = await Promise.all(
-    model.weightsManifest.map((g) => Promise.all(g.paths.map(async (p) => new Uint8Array(await readFile(join(dir, p)))))),
+    model.weightsManifest.map((g) =>
+      Promise.all(g.paths.map(async (p) => new Uint8Array(await readFile(join(dir, p))))),
+    ),
   );
   return { model, weights: decodeWeights(model.weightsManifest, shards) };
 }

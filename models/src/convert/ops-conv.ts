@@ -7,7 +7,12 @@ import { attrBool, attrInts, attrString, attrStrings, type TfjsNode } from './tf
 import type { ConvertContext, TensorRef } from './context.ts';
 
 /** Apply a fused activation (from `fused_ops`) to `input`; returns the activated value's name. */
-export function applyActivation(ctx: ConvertContext, node: TfjsNode, activation: string | undefined, input: string): string {
+export function applyActivation(
+  ctx: ConvertContext,
+  node: TfjsNode,
+  activation: string | undefined,
+  input: string,
+): string {
   const g = ctx.graph;
   switch (activation) {
     case undefined:
@@ -15,7 +20,11 @@ export function applyActivation(ctx: ConvertContext, node: TfjsNode, activation:
     case 'Relu':
       return g.add('Relu', node.name, [input]);
     case 'Relu6':
-      return g.add('Clip', node.name, [input, g.constant(`${node.name}/min`, [], Float32Array.of(0)), g.constant(`${node.name}/max`, [], Float32Array.of(6))]);
+      return g.add('Clip', node.name, [
+        input,
+        g.constant(`${node.name}/min`, [], Float32Array.of(0)),
+        g.constant(`${node.name}/max`, [], Float32Array.of(6)),
+      ]);
     case 'Sigmoid':
       return g.add('Sigmoid', node.name, [input]);
     case 'Tanh':
@@ -34,7 +43,8 @@ export function fusedOps(node: TfjsNode): { bias: boolean; activation: string | 
   const ops = attrStrings(node, 'fused_ops');
   const bias = ops[0] === 'BiasAdd';
   const after = bias ? ops.slice(1) : ops;
-  if (after.length > 1) throw invalidArgument(`node '${node.name}' (${node.op}): unsupported fused_ops [${ops.join(', ')}]`);
+  if (after.length > 1)
+    throw invalidArgument(`node '${node.name}' (${node.op}): unsupported fused_ops [${ops.join(', ')}]`);
   return { bias, activation: after[0] };
 }
 
@@ -47,11 +57,14 @@ function spatial(list: number[] | undefined, node: TfjsNode, key: string): [numb
 /** Conv2D, _FusedConv2D, DepthwiseConv2dNative and FusedDepthwiseConv2dNative (NHWC in TF, NCHW in ONNX). */
 export function convertConv(ctx: ConvertContext, node: TfjsNode, depthwise: boolean): TensorRef {
   const format = attrString(node, 'data_format') ?? 'NHWC';
-  if (format !== 'NHWC') throw invalidArgument(`node '${node.name}' (${node.op}): data_format ${format} is not supported`);
+  if (format !== 'NHWC')
+    throw invalidArgument(`node '${node.name}' (${node.op}): data_format ${format} is not supported`);
   const [xRef, wRef, ...rest] = ctx.dataInputs(node);
-  if (xRef === undefined || wRef === undefined) throw invalidArgument(`node '${node.name}' (${node.op}): needs input and filter`);
+  if (xRef === undefined || wRef === undefined)
+    throw invalidArgument(`node '${node.name}' (${node.op}): needs input and filter`);
   const x = ctx.value(xRef, node, 'input');
-  if (!x.nchw || x.shape.length !== 4) throw invalidArgument(`node '${node.name}' (${node.op}): input must be a rank-4 image tensor`);
+  if (!x.nchw || x.shape.length !== 4)
+    throw invalidArgument(`node '${node.name}' (${node.op}): input must be a rank-4 image tensor`);
   const w = ctx.constData(wRef, node, 'filter');
   const wf = w.data instanceof Float32Array ? w.data : Float32Array.from(w.data);
   const [kh, kw, cin, mult] = w.shape as [number, number, number, number];
@@ -71,7 +84,8 @@ export function convertConv(ctx: ConvertContext, node: TfjsNode, depthwise: bool
   let outW = -1;
   if (padMode === 'EXPLICIT') {
     const p = attrInts(node, 'explicit_paddings') ?? [];
-    if (p.length !== 8) throw invalidArgument(`node '${node.name}' (${node.op}): explicit_paddings must have 8 entries`);
+    if (p.length !== 8)
+      throw invalidArgument(`node '${node.name}' (${node.op}): explicit_paddings must have 8 entries`);
     attrs.pads = ints([p[2]!, p[4]!, p[3]!, p[5]!]);
     if (h > 0) outH = Math.floor((h + p[2]! + p[3]! - ((kh - 1) * dh + 1)) / sh) + 1;
     if (wd > 0) outW = Math.floor((wd + p[4]! + p[5]! - ((kw - 1) * dw + 1)) / sw) + 1;
@@ -90,12 +104,16 @@ export function convertConv(ctx: ConvertContext, node: TfjsNode, depthwise: bool
   }
   const g = ctx.graph;
   const inputs = [x.name, g.constant(`${node.name}/kernel`, kernel.dims, kernel.data)];
-  const fused = node.op.startsWith('_Fused') || node.op.startsWith('Fused') ? fusedOps(node) : { bias: false, activation: undefined };
+  const fused =
+    node.op.startsWith('_Fused') || node.op.startsWith('Fused')
+      ? fusedOps(node)
+      : { bias: false, activation: undefined };
   if (fused.bias) {
     const biasRef = rest[0];
     if (biasRef === undefined) throw invalidArgument(`node '${node.name}' (${node.op}): BiasAdd without a bias input`);
     const b = ctx.constData(biasRef, node, 'bias');
-    if (b.shape.length !== 1 || b.shape[0] !== outChannels) throw invalidArgument(`node '${node.name}' (${node.op}): bias must be a [${outChannels}] constant`);
+    if (b.shape.length !== 1 || b.shape[0] !== outChannels)
+      throw invalidArgument(`node '${node.name}' (${node.op}): bias must be a [${outChannels}] constant`);
     inputs.push(g.constant(`${node.name}/bias`, [outChannels], Float32Array.from(b.data)));
   }
   const conv = g.add('Conv', fused.activation === undefined ? node.name : `${node.name}/conv`, inputs, attrs);
@@ -106,7 +124,8 @@ export function convertConv(ctx: ConvertContext, node: TfjsNode, depthwise: bool
 /** MatMul and _FusedMatMul on rank-2 tensors, as Gemm (+ activation). */
 export function convertMatMul(ctx: ConvertContext, node: TfjsNode): TensorRef {
   const [aRef, bRef, ...rest] = ctx.dataInputs(node);
-  if (aRef === undefined || bRef === undefined) throw invalidArgument(`node '${node.name}' (${node.op}): needs two inputs`);
+  if (aRef === undefined || bRef === undefined)
+    throw invalidArgument(`node '${node.name}' (${node.op}): needs two inputs`);
   const g = ctx.graph;
   const operand = (ref: TensorRef): { name: string; shape: readonly number[] } => {
     if (ref.kind === 'const') return { name: ctx.constOperand(ref, undefined, node), shape: ref.tensor.shape };
@@ -114,7 +133,8 @@ export function convertMatMul(ctx: ConvertContext, node: TfjsNode): TensorRef {
   };
   const a = operand(aRef);
   const b = operand(bRef);
-  if (a.shape.length !== 2 || b.shape.length !== 2) throw invalidArgument(`node '${node.name}' (${node.op}): only rank-2 matrix products are supported`);
+  if (a.shape.length !== 2 || b.shape.length !== 2)
+    throw invalidArgument(`node '${node.name}' (${node.op}): only rank-2 matrix products are supported`);
   const transA = attrBool(node, 'transpose_a') === true;
   const transB = attrBool(node, 'transpose_b') === true;
   const rows = transA ? a.shape[1]! : a.shape[0]!;
@@ -126,7 +146,10 @@ export function convertMatMul(ctx: ConvertContext, node: TfjsNode): TensorRef {
     if (biasRef === undefined) throw invalidArgument(`node '${node.name}' (${node.op}): BiasAdd without a bias input`);
     inputs.push(biasRef.kind === 'const' ? ctx.constOperand(biasRef, undefined, node) : ctx.plain(biasRef));
   }
-  const gemm = g.add('Gemm', fused.activation === undefined ? node.name : `${node.name}/gemm`, inputs, { transA: int(transA ? 1 : 0), transB: int(transB ? 1 : 0) });
+  const gemm = g.add('Gemm', fused.activation === undefined ? node.name : `${node.name}/gemm`, inputs, {
+    transA: int(transA ? 1 : 0),
+    transB: int(transB ? 1 : 0),
+  });
   const out = applyActivation(ctx, node, fused.activation, gemm);
   return { kind: 'value', name: out, shape: [rows, cols], nchw: false };
 }

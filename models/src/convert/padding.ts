@@ -11,7 +11,13 @@ export interface Padding1d {
  * 'SAME': out = ceil(in / stride); the total padding max((out-1)*stride + effectiveK - in, 0) is split with the
  * odd pixel at the end (begin = floor(total / 2)). effectiveK = (k - 1) * dilation + 1.
  */
-export function tfPadding(mode: 'SAME' | 'VALID', inSize: number, kernel: number, stride: number, dilation = 1): Padding1d {
+export function tfPadding(
+  mode: 'SAME' | 'VALID',
+  inSize: number,
+  kernel: number,
+  stride: number,
+  dilation = 1,
+): Padding1d {
   const effective = (kernel - 1) * dilation + 1;
   if (mode === 'VALID') {
     return { begin: 0, end: 0, outSize: Math.max(0, Math.ceil((inSize - effective + 1) / stride)) };

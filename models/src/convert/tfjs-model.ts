@@ -8,9 +8,16 @@ export interface TfjsAttrValue {
   readonly f?: number;
   readonly b?: boolean;
   readonly type?: string;
-  readonly list?: { readonly s?: readonly string[]; readonly i?: ReadonlyArray<string | number>; readonly f?: readonly number[] };
+  readonly list?: {
+    readonly s?: readonly string[];
+    readonly i?: ReadonlyArray<string | number>;
+    readonly f?: readonly number[];
+  };
   readonly shape?: { readonly dim?: ReadonlyArray<{ readonly size?: string | number }> };
-  readonly tensor?: { readonly dtype?: string; readonly tensorShape?: { readonly dim?: ReadonlyArray<{ readonly size?: string | number }> } };
+  readonly tensor?: {
+    readonly dtype?: string;
+    readonly tensorShape?: { readonly dim?: ReadonlyArray<{ readonly size?: string | number }> };
+  };
 }
 
 export interface TfjsNode {

@@ -23,7 +23,9 @@ function bytesPerElement(entry: TfjsWeightEntry): number {
     case 'uint8':
       return 1;
     default:
-      throw invalidArgument(`weight ${entry.name}: unsupported quantisation dtype '${String(entry.quantization?.dtype)}'`);
+      throw invalidArgument(
+        `weight ${entry.name}: unsupported quantisation dtype '${String(entry.quantization?.dtype)}'`,
+      );
   }
 }
 
@@ -45,7 +47,8 @@ export function decodeWeight(entry: TfjsWeightEntry, bytes: Uint8Array): Decoded
   const values = new Float64Array(n);
   const q = entry.quantization;
   if (q === undefined) {
-    for (let i = 0; i < n; i++) values[i] = entry.dtype === 'int32' ? view.getInt32(4 * i, true) : view.getFloat32(4 * i, true);
+    for (let i = 0; i < n; i++)
+      values[i] = entry.dtype === 'int32' ? view.getInt32(4 * i, true) : view.getFloat32(4 * i, true);
   } else if (q.dtype === 'float16') {
     for (let i = 0; i < n; i++) values[i] = float16ToFloat32(view.getUint16(2 * i, true));
   } else {
@@ -57,7 +60,8 @@ export function decodeWeight(entry: TfjsWeightEntry, bytes: Uint8Array): Decoded
       values[i] = raw * q.scale + q.min;
     }
   }
-  if (entry.dtype === 'int32') return { shape: entry.shape, dtype: 'int32', data: Int32Array.from(values, (v) => Math.round(v)) };
+  if (entry.dtype === 'int32')
+    return { shape: entry.shape, dtype: 'int32', data: Int32Array.from(values, (v) => Math.round(v)) };
   return { shape: entry.shape, dtype: 'float32', data: Float32Array.from(values) };
 }
 
@@ -65,7 +69,10 @@ export function decodeWeight(entry: TfjsWeightEntry, bytes: Uint8Array): Decoded
  * Decode every weight of a manifest. `shards[g]` are the bytes of group g's `paths`, in order; each group's
  * weights lie back to back across its concatenated shards.
  */
-export function decodeWeights(groups: readonly TfjsWeightGroup[], shards: ReadonlyArray<readonly Uint8Array[]>): Map<string, DecodedTensor> {
+export function decodeWeights(
+  groups: readonly TfjsWeightGroup[],
+  shards: ReadonlyArray<readonly Uint8Array[]>,
+): Map<string, DecodedTensor> {
   const out = new Map<string, DecodedTensor>();
   groups.forEach((group, g) => {
     const parts = shards[g];
@@ -83,7 +90,9 @@ export function decodeWeights(groups: readonly TfjsWeightGroup[], shards: Readon
     for (const entry of group.weights) {
       const size = elementCount(entry.shape) * bytesPerElement(entry);
       if (offset + size > total) {
-        throw invalidArgument(`weights group ${g}: weight ${entry.name} runs past the end of its shards (${total} bytes)`);
+        throw invalidArgument(
+          `weights group ${g}: weight ${entry.name} runs past the end of its shards (${total} bytes)`,
+        );
       }
       out.set(entry.name, decodeWeight(entry, all.subarray(offset, offset + size)));
       offset += size;

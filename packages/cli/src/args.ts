@@ -97,7 +97,19 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 /** The flags each command takes; any other flag given is a usage error. */
 const FLAGS = {
-  analyze: ['gallery', 'json', 'annotate', 'fps', 'detector', 'skip', 'skip-threshold', 'threshold', 'age-gender', 'hwaccel', 'remote'],
+  analyze: [
+    'gallery',
+    'json',
+    'annotate',
+    'fps',
+    'detector',
+    'skip',
+    'skip-threshold',
+    'threshold',
+    'age-gender',
+    'hwaccel',
+    'remote',
+  ],
   detect: ['gallery', 'detector', 'threshold', 'age-gender'],
   cluster: ['listen', 'port', 'media-root', 'nats-store', 'store', 'log-level'],
 } as const;
@@ -127,20 +139,23 @@ function positiveNumber(name: string, raw: string | undefined, problems: string[
 function fpsNumber(raw: string | undefined, problems: string[]): number | undefined {
   if (raw === undefined) return undefined;
   const n = numberOf(raw);
-  if (!Number.isFinite(n) || n < MIN_FPS) problems.push(`--fps must be a number of frames per second, at least ${MIN_FPS}, got ${quoted(raw)}`);
+  if (!Number.isFinite(n) || n < MIN_FPS)
+    problems.push(`--fps must be a number of frames per second, at least ${MIN_FPS}, got ${quoted(raw)}`);
   return n;
 }
 
 function unitNumber(name: string, raw: string | undefined, problems: string[]): number | undefined {
   if (raw === undefined) return undefined;
   const n = numberOf(raw);
-  if (!Number.isFinite(n) || n < -1 || n > 1) problems.push(`--${name} must be a number in [-1, 1], got ${quoted(raw)}`);
+  if (!Number.isFinite(n) || n < -1 || n > 1)
+    problems.push(`--${name} must be a number in [-1, 1], got ${quoted(raw)}`);
   return n;
 }
 
 function ageGenderChoice(raw: string | undefined, problems: string[]): AgeGenderChoice {
   if (raw === undefined || raw === 'faceres') return { kind: 'faceres' };
-  if (raw.startsWith('insightface:') && raw.length > 'insightface:'.length) return { kind: 'insightface', path: raw.slice('insightface:'.length) };
+  if (raw.startsWith('insightface:') && raw.length > 'insightface:'.length)
+    return { kind: 'insightface', path: raw.slice('insightface:'.length) };
   problems.push(`--age-gender must be faceres or insightface:PATH (a genderage.onnx you supply), got ${quoted(raw)}`);
   return { kind: 'faceres' };
 }
@@ -167,7 +182,13 @@ function portNumber(name: string, raw: string | undefined, fallback: number, pro
   return n;
 }
 
-function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T, problems: string[]): T {
+function oneOf<T extends string>(
+  name: string,
+  raw: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  problems: string[],
+): T {
   if (raw === undefined) return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   problems.push(`--${name} must be one of ${allowed.join(', ')}, got ${quoted(raw)}`);
@@ -197,7 +218,13 @@ function joinNegativeValues(argv: readonly string[], takesValue: (flag: string) 
     const arg = argv[i]!;
     if (arg === '--') return [...out, ...argv.slice(i)];
     const next = argv[i + 1];
-    if (arg.startsWith('--') && !arg.includes('=') && takesValue(arg.slice(2)) && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+    if (
+      arg.startsWith('--') &&
+      !arg.includes('=') &&
+      takesValue(arg.slice(2)) &&
+      next !== undefined &&
+      NEGATIVE_NUMBER.test(next)
+    ) {
       out.push(`${arg}=${next}`);
       i++;
     } else {
@@ -232,7 +259,10 @@ export function parseCommand(argv: readonly string[]): Command {
   let parsed;
   try {
     parsed = parseArgs({
-      args: joinNegativeValues(argv, (flag) => Object.hasOwn(OPTIONS, flag) && OPTIONS[flag as keyof typeof OPTIONS].type === 'string'),
+      args: joinNegativeValues(
+        argv,
+        (flag) => Object.hasOwn(OPTIONS, flag) && OPTIONS[flag as keyof typeof OPTIONS].type === 'string',
+      ),
       allowPositionals: true,
       strict: true,
       options: OPTIONS,
@@ -245,16 +275,20 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help === true || command === undefined || command === 'help') return { command: 'help' };
   const problems: string[] = [];
   if (command === 'models') {
-    if (target !== 'build' || extra.length > 0) throw new UsageError('the models command takes one action: pmr models build');
+    if (target !== 'build' || extra.length > 0)
+      throw new UsageError('the models command takes one action: pmr models build');
     return { command: 'models-build' };
   }
-  if (command !== 'analyze' && command !== 'detect' && command !== 'cluster') throw new UsageError(`unknown command ${quoted(command)}`);
+  if (command !== 'analyze' && command !== 'detect' && command !== 'cluster')
+    throw new UsageError(`unknown command ${quoted(command)}`);
   const allowed: readonly string[] = FLAGS[command];
   for (const [flag, value] of Object.entries(values)) {
-    if (value !== undefined && flag !== 'help' && !allowed.includes(flag)) problems.push(`--${flag} does not apply to ${command}`);
+    if (value !== undefined && flag !== 'help' && !allowed.includes(flag))
+      problems.push(`--${flag} does not apply to ${command}`);
   }
   if (command === 'cluster') return clusterCommand(values, positionals.slice(1), problems);
-  if (target === undefined) problems.push(`${command} needs ${command === 'analyze' ? 'a VIDEO' : 'an IMAGE'} argument`);
+  if (target === undefined)
+    problems.push(`${command} needs ${command === 'analyze' ? 'a VIDEO' : 'an IMAGE'} argument`);
   if (extra.length > 0) problems.push(`unexpected arguments: ${quotedList(extra)}`);
   const detector = oneOf('detector', values.detector, ['yunet', 'scrfd'] as const, 'yunet', problems);
   const threshold = unitNumber('threshold', values.threshold, problems);
@@ -267,11 +301,13 @@ export function parseCommand(argv: readonly string[]): Command {
   const skip = oneOf('skip', values.skip, ['histogram', 'ssim', 'none'] as const, 'histogram', problems);
   const skipThreshold = positiveNumber('skip-threshold', values['skip-threshold'], problems);
   const hwaccel = oneOf('hwaccel', values.hwaccel, HWACCEL_CHOICES, 'auto', problems);
-  if (values.annotate !== undefined && !values.annotate.toLowerCase().endsWith('.mp4')) problems.push('--annotate must name an .mp4 file');
+  if (values.annotate !== undefined && !values.annotate.toLowerCase().endsWith('.mp4'))
+    problems.push('--annotate must name an .mp4 file');
   const remote = hostPort('remote', values.remote, problems);
   if (values.remote !== undefined) {
     for (const [flag, why] of Object.entries(NOT_REMOTE)) {
-      if (values[flag as keyof typeof NOT_REMOTE] !== undefined) problems.push(`--${flag} cannot be used with --remote (${why})`);
+      if (values[flag as keyof typeof NOT_REMOTE] !== undefined)
+        problems.push(`--${flag} cannot be used with --remote (${why})`);
     }
   }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
@@ -295,12 +331,21 @@ export function parseCommand(argv: readonly string[]): Command {
 function listenAddress(raw: string | undefined, problems: string[]): string {
   if (raw === undefined) return DEFAULT_CLUSTER_LISTEN;
   if (isIP(raw) !== 0) return raw;
-  problems.push(`--listen must be an IP address of this machine to listen on (127.0.0.1, 0.0.0.0 for every interface, ::, …), got ${quoted(raw)}`);
+  problems.push(
+    `--listen must be an IP address of this machine to listen on (127.0.0.1, 0.0.0.0 for every interface, ::, …), got ${quoted(raw)}`,
+  );
   return DEFAULT_CLUSTER_LISTEN;
 }
 
 function clusterCommand(
-  values: { readonly listen?: string; readonly port?: string; readonly 'media-root'?: string[]; readonly 'nats-store'?: string; readonly store?: string; readonly 'log-level'?: string },
+  values: {
+    readonly listen?: string;
+    readonly port?: string;
+    readonly 'media-root'?: string[];
+    readonly 'nats-store'?: string;
+    readonly store?: string;
+    readonly 'log-level'?: string;
+  },
   positionals: readonly string[],
   problems: string[],
 ): ClusterCommand {
@@ -308,8 +353,20 @@ function clusterCommand(
   const listen = listenAddress(values.listen, problems);
   const port = portNumber('port', values.port, DEFAULT_CLUSTER_PORT, problems);
   const mediaRoots = values['media-root'] ?? [];
-  if (mediaRoots.some((r) => r === '' || r.includes(':'))) problems.push("--media-root must name a folder whose path has no ':'");
-  const logLevel = values['log-level'] === undefined ? undefined : oneOf('log-level', values['log-level'], LOG_LEVELS, 'warn', problems);
+  if (mediaRoots.some((r) => r === '' || r.includes(':')))
+    problems.push("--media-root must name a folder whose path has no ':'");
+  const logLevel =
+    values['log-level'] === undefined
+      ? undefined
+      : oneOf('log-level', values['log-level'], LOG_LEVELS, 'warn', problems);
   if (problems.length > 0) throw new UsageError(problems.join('; '));
-  return { command: 'cluster', listen, port, mediaRoots, natsStore: values['nats-store'], store: values.store, logLevel };
+  return {
+    command: 'cluster',
+    listen,
+    port,
+    mediaRoots,
+    natsStore: values['nats-store'],
+    store: values.store,
+    logLevel,
+  };
 }

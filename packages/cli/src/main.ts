@@ -6,7 +6,14 @@ import { setLibavLogSink } from '@pmr/decoder';
 import { DEFAULT_MATCH_THRESHOLD } from '@pmr/recognizer';
 import { buildAgeGenderModel, defaultCacheDir } from '@pmr/models';
 import type { AnalysisResult } from '@pmr/results';
-import { parseCommand, USAGE, UsageError, type AnalyzeCommand, type ClusterCommand, type DetectCommand } from './args.ts';
+import {
+  parseCommand,
+  USAGE,
+  UsageError,
+  type AnalyzeCommand,
+  type ClusterCommand,
+  type DetectCommand,
+} from './args.ts';
 import { readCliEnv, type CliEnv } from './env.ts';
 import { progressBar } from './progress.ts';
 import { loadEngines, type Engines } from '@pmr/runtime';
@@ -19,8 +26,17 @@ import { runCluster } from './cluster/run-cluster.ts';
 import { galleryProblem, inputFileProblem, outputPathProblems } from './path-checks.ts';
 import { announceReading } from './supervise.ts';
 
-async function withEngines<T>(env: CliEnv, cmd: AnalyzeCommand | DetectCommand, run: (engines: Engines) => Promise<T>): Promise<T> {
-  const engines = await loadEngines({ modelsDir: env.modelsDir, detector: cmd.detector, threads: env.threads, ageGender: cmd.ageGender });
+async function withEngines<T>(
+  env: CliEnv,
+  cmd: AnalyzeCommand | DetectCommand,
+  run: (engines: Engines) => Promise<T>,
+): Promise<T> {
+  const engines = await loadEngines({
+    modelsDir: env.modelsDir,
+    detector: cmd.detector,
+    threads: env.threads,
+    ageGender: cmd.ageGender,
+  });
   try {
     return await run(engines);
   } finally {
@@ -33,7 +49,8 @@ async function runAnalyze(cmd: AnalyzeCommand, env: CliEnv): Promise<void> {
   setLibavLogSink((message) => log.debug({ ffmpeg: message }, 'FFmpeg complained'));
   const result = await withEngines(env, cmd, async (engines) => {
     const gallery = cmd.gallery === undefined ? null : await loadGallery(cmd.gallery, engines);
-    if (gallery !== null) log.info({ persons: gallery.summary.persons, rejected: gallery.summary.rejected.length }, 'gallery enrolled');
+    if (gallery !== null)
+      log.info({ persons: gallery.summary.persons, rejected: gallery.summary.rejected.length }, 'gallery enrolled');
     const bar = progressBar(process.stderr, 'analysing');
     const recorder = cmd.annotate === undefined ? null : new AnnotationRecorder();
     const controller = new AbortController();
@@ -58,7 +75,8 @@ async function runAnalyze(cmd: AnalyzeCommand, env: CliEnv): Promise<void> {
         signal: controller.signal,
       }).then(async (res) => {
         bar.done();
-        if (recorder !== null && cmd.annotate !== undefined) await annotateVideo(cmd.video, cmd.annotate, recorder, res, cmd.hwaccel);
+        if (recorder !== null && cmd.annotate !== undefined)
+          await annotateVideo(cmd.video, cmd.annotate, recorder, res, cmd.hwaccel);
         return res;
       });
     } finally {
@@ -74,7 +92,8 @@ async function writeResult(cmd: AnalyzeCommand, result: AnalysisResult): Promise
   const json = `${JSON.stringify(result, null, 2)}\n`;
   if (cmd.json === undefined) process.stdout.write(json);
   else await writeFile(cmd.json, json);
-  if (!result.video.complete) process.stderr.write(`pmr: warning: video incomplete: ${result.video.error ?? 'decoding stopped early'}\n`);
+  if (!result.video.complete)
+    process.stderr.write(`pmr: warning: video incomplete: ${result.video.error ?? 'decoding stopped early'}\n`);
 }
 
 /** `analyze --remote`: the same analysis on a cluster's orchestrator, the same output. */
@@ -92,7 +111,12 @@ async function runAnalyzeRemote(cmd: AnalyzeCommand, address: string): Promise<v
       ...(cmd.gallery !== undefined && { galleryDir: cmd.gallery }),
       ...(cmd.fps !== undefined && { fps: cmd.fps }),
       skip: cmd.skip,
-      onProgress: (p) => bar.update({ analysedFrames: p.framesAnalysed, sourceFrames: Math.round(p.fraction * p.framesTotal), totalFrames: p.framesTotal }),
+      onProgress: (p) =>
+        bar.update({
+          analysedFrames: p.framesAnalysed,
+          sourceFrames: Math.round(p.fraction * p.framesTotal),
+          totalFrames: p.framesTotal,
+        }),
       signal: controller.signal,
     });
   } finally {
@@ -111,8 +135,22 @@ async function runClusterCommand(cmd: ClusterCommand, env: CliEnv): Promise<numb
   process.on('SIGTERM', onSignal);
   try {
     return await runCluster(
-      { listen: cmd.listen, port: cmd.port, mediaRoots: cmd.mediaRoots, natsStore: cmd.natsStore, store: cmd.store, logLevel: cmd.logLevel ?? env.logLevel },
-      { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stopSignal: stop.signal, killSignal: kill.signal },
+      {
+        listen: cmd.listen,
+        port: cmd.port,
+        mediaRoots: cmd.mediaRoots,
+        natsStore: cmd.natsStore,
+        store: cmd.store,
+        logLevel: cmd.logLevel ?? env.logLevel,
+      },
+      {
+        env: process.env,
+        cwd: process.cwd(),
+        stdout: process.stdout,
+        stderr: process.stderr,
+        stopSignal: stop.signal,
+        killSignal: kill.signal,
+      },
     );
   } finally {
     process.off('SIGINT', onSignal);
@@ -138,7 +176,9 @@ function checkPaths(cmd: AnalyzeCommand | DetectCommand): void {
     const problems = outputPathProblems(cmd, cmd.video);
     if (problems.length > 0) throw new UsageError(problems.join('; '), { showUsage: false });
   }
-  const problem = inputFileProblem(cmd.command === 'analyze' ? cmd.video : cmd.image) ?? (cmd.gallery === undefined ? undefined : galleryProblem(cmd.gallery));
+  const problem =
+    inputFileProblem(cmd.command === 'analyze' ? cmd.video : cmd.image) ??
+    (cmd.gallery === undefined ? undefined : galleryProblem(cmd.gallery));
   if (problem !== undefined) throw new PmrError('INVALID_ARGUMENT', problem);
 }
 

@@ -52,7 +52,11 @@ function notWritable(path: string, mode: number): string | undefined {
     return undefined;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'EROFS' ? 'read-only file system' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'not writable');
+    return code === 'EROFS'
+      ? 'read-only file system'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : (code ?? 'not writable');
   }
 }
 
@@ -93,7 +97,12 @@ export function outputPathProblems(outputs: Outputs, video: string): string[] {
     const problem = problemOf(flag, path, video);
     if (problem !== undefined) problems.push(problem);
   }
-  if (problems.length === 0 && outputs.json !== undefined && outputs.annotate !== undefined && identity(outputs.json) === identity(outputs.annotate)) {
+  if (
+    problems.length === 0 &&
+    outputs.json !== undefined &&
+    outputs.annotate !== undefined &&
+    identity(outputs.json) === identity(outputs.annotate)
+  ) {
     problems.push('--json and --annotate name the same file');
   }
   return problems;

@@ -19,7 +19,9 @@ export function progressBar(stream: NodeJS.WriteStream, label: string): { update
       const secs = (now - started) / 1000;
       const fps = secs > 0 ? p.analysedFrames / secs : 0;
       const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-      stream.write(`\r${label} ${bar} ${Math.round(frac * 100)}%  ${p.analysedFrames} frames  ${fps.toFixed(1)} fps${p.tracks === undefined ? '' : `  ${p.tracks} tracks`} `);
+      stream.write(
+        `\r${label} ${bar} ${Math.round(frac * 100)}%  ${p.analysedFrames} frames  ${fps.toFixed(1)} fps${p.tracks === undefined ? '' : `  ${p.tracks} tracks`} `,
+      );
     },
     done() {
       stream.write('\r\x1b[2K');

@@ -5,7 +5,9 @@ export const QUOTED_MAX = 60;
 
 /** `raw` as a JSON string for a message: one line, at most QUOTED_MAX characters of it, and its length when cut. */
 export function quoted(raw: string, max = QUOTED_MAX): string {
-  return raw.length <= max ? JSON.stringify(raw) : `${JSON.stringify(`${raw.slice(0, max)}…`)} (${raw.length} characters)`;
+  return raw.length <= max
+    ? JSON.stringify(raw)
+    : `${JSON.stringify(`${raw.slice(0, max)}…`)} (${raw.length} characters)`;
 }
 
 /** Arguments quoted for a message: the first few, each capped. */

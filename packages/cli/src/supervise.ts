@@ -18,7 +18,8 @@ const CRASHES = new Set(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGFPE', 'SIGABRT']);
 
 /** The one line for a child that ended by `signal` while reading `file` (null: before it read any). */
 export function crashLine(signal: string, file: string | null): string {
-  if (!CRASHES.has(signal)) return `pmr: the analysis was stopped by ${signal}${signal === 'SIGKILL' ? ' (out of memory?)' : ''}`;
+  if (!CRASHES.has(signal))
+    return `pmr: the analysis was stopped by ${signal}${signal === 'SIGKILL' ? ' (out of memory?)' : ''}`;
   if (file === null) return `pmr: the analysis crashed (${signal})`;
   const name = [...file].map((c) => (c.charCodeAt(0) < 0x20 ? '?' : c)).join(''); // one line, whatever the name holds
   return `pmr: ${name}: reading this file crashed the video decoder (${signal}); it is damaged, or not a video PMR can read`;

@@ -4,7 +4,11 @@ import { isEmbeddedAnalysis, parseCommand, UsageError } from '../src/args.ts';
 import { quoted } from '../src/quoting.ts';
 
 function usageError(argv: string[], message: RegExp): void {
-  assert.throws(() => parseCommand(argv), (err: unknown) => err instanceof UsageError && message.test(err.message), argv.join(' '));
+  assert.throws(
+    () => parseCommand(argv),
+    (err: unknown) => err instanceof UsageError && message.test(err.message),
+    argv.join(' '),
+  );
 }
 
 test('analyze: defaults and flags', () => {
@@ -23,7 +27,20 @@ test('analyze: defaults and flags', () => {
     hwaccel: 'auto',
     remote: undefined,
   });
-  const cmd = parseCommand(['analyze', 'v.mp4', '--gallery', 'g', '--fps', '5', '--detector', 'scrfd', '--json', 'o.json', '--annotate', 'a.mp4']);
+  const cmd = parseCommand([
+    'analyze',
+    'v.mp4',
+    '--gallery',
+    'g',
+    '--fps',
+    '5',
+    '--detector',
+    'scrfd',
+    '--json',
+    'o.json',
+    '--annotate',
+    'a.mp4',
+  ]);
   assert.equal(cmd.command, 'analyze');
   if (cmd.command !== 'analyze') return;
   assert.equal(cmd.fps, 5);
@@ -32,7 +49,10 @@ test('analyze: defaults and flags', () => {
   const software = parseCommand(['analyze', 'v.mp4', '--hwaccel', 'none']);
   assert.equal(software.command === 'analyze' && software.hwaccel, 'none');
   const insight = parseCommand(['detect', 'i.jpg', '--age-gender', 'insightface:/models/genderage.onnx']);
-  assert.deepEqual(insight.command === 'detect' && insight.ageGender, { kind: 'insightface', path: '/models/genderage.onnx' });
+  assert.deepEqual(insight.command === 'detect' && insight.ageGender, {
+    kind: 'insightface',
+    path: '/models/genderage.onnx',
+  });
   assert.deepEqual(parseCommand(['models', 'build']), { command: 'models-build' });
 });
 
@@ -40,29 +60,47 @@ test('bad arguments are usage errors that list every problem', () => {
   const cases: Array<{ argv: string[]; message: RegExp }> = [
     { argv: ['frobnicate'], message: /unknown command "frobnicate"/ },
     { argv: ['analyze'], message: /analyze needs a VIDEO/ },
-    { argv: ['analyze', 'v.mp4', '--fps', '0', '--detector', 'haar'], message: /--detector must be one of yunet, scrfd, got "haar"; --fps must be a number of frames per second, at least 0\.001, got "0"$/ },
+    {
+      argv: ['analyze', 'v.mp4', '--fps', '0', '--detector', 'haar'],
+      message:
+        /--detector must be one of yunet, scrfd, got "haar"; --fps must be a number of frames per second, at least 0\.001, got "0"$/,
+    },
     { argv: ['analyze', 'v.mp4', '--annotate', 'out.avi'], message: /--annotate must name an \.mp4 file/ },
     { argv: ['detect', 'i.jpg', '--fps', '3'], message: /--fps does not apply to detect/ },
     { argv: ['analyze', 'v.mp4', '--bogus'], message: /Unknown option '--bogus'/ },
     { argv: ['analyze', 'v.mp4', '--threshold', '2'], message: /--threshold must be a number in \[-1, 1\]/ },
-    { argv: ['analyze', 'v.mp4', '--age-gender', 'insightface:'], message: /--age-gender must be faceres or insightface:PATH/ },
+    {
+      argv: ['analyze', 'v.mp4', '--age-gender', 'insightface:'],
+      message: /--age-gender must be faceres or insightface:PATH/,
+    },
     { argv: ['models', 'fetch'], message: /pmr models build/ },
     { argv: ['analyze', 'v.mp4', '--hwaccel', 'nvdec'], message: /--hwaccel must be one of auto, cuda, vaapi, none/ },
-    { argv: ['analyze', 'v.mp4', '--remote', 'h:1', '--hwaccel', 'cuda'], message: /--hwaccel cannot be used with --remote/ },
+    {
+      argv: ['analyze', 'v.mp4', '--remote', 'h:1', '--hwaccel', 'cuda'],
+      message: /--hwaccel cannot be used with --remote/,
+    },
   ];
   for (const c of cases) {
-    assert.throws(() => parseCommand(c.argv), (err: unknown) => err instanceof UsageError && c.message.test(err.message), c.argv.join(' '));
+    assert.throws(
+      () => parseCommand(c.argv),
+      (err: unknown) => err instanceof UsageError && c.message.test(err.message),
+      c.argv.join(' '),
+    );
   }
 });
 
 test('--fps below what the decoder takes, negative or not a number: a usage error saying what it must be', () => {
-  const must = (got: string): RegExp => new RegExp(`^--fps must be a number of frames per second, at least 0\\.001, got ${JSON.stringify(got).replace(/[.[\]()+-]/g, '\\$&')}$`);
+  const must = (got: string): RegExp =>
+    new RegExp(
+      `^--fps must be a number of frames per second, at least 0\\.001, got ${JSON.stringify(got).replace(/[.[\]()+-]/g, '\\$&')}$`,
+    );
   for (const bad of ['1e-9', '0', '0.0009', 'NaN', 'Infinity', 'five', '-1']) {
     usageError(['analyze', 'v.mp4', '--fps', bad], must(bad));
     usageError(['analyze', 'v.mp4', `--fps=${bad}`], must(bad));
   }
   usageError(['analyze', 'v.mp4', '--remote', 'h:1', '--fps', '-2'], must('-2'));
-  for (const good of ['0.001', '1', '29.97']) assert.equal((parseCommand(['analyze', 'v.mp4', '--fps', good]) as { fps: number }).fps, Number(good));
+  for (const good of ['0.001', '1', '29.97'])
+    assert.equal((parseCommand(['analyze', 'v.mp4', '--fps', good]) as { fps: number }).fps, Number(good));
 });
 
 test('a negative number after a flag is its value, not an unknown option', () => {
@@ -90,7 +128,11 @@ test('user input quoted in a message is capped', () => {
     ['analyze', 'v.mp4', `--age-gender`, long],
   ];
   for (const argv of cases) {
-    assert.throws(() => parseCommand(argv), (err: unknown) => err instanceof UsageError && err.message.length < 400 && !err.message.includes('\n'), argv[0]!.slice(0, 20));
+    assert.throws(
+      () => parseCommand(argv),
+      (err: unknown) => err instanceof UsageError && err.message.length < 400 && !err.message.includes('\n'),
+      argv[0]!.slice(0, 20),
+    );
   }
 });
 

@@ -50,14 +50,22 @@ class Capture extends Writable {
 }
 
 /** The real specs, each service played by the fake, with `extra` added to the named services' environment. */
-function fakes(extra: Readonly<Record<string, Record<string, string>>> = {}): (settings: ClusterSettings) => ServiceSpec[] {
+function fakes(
+  extra: Readonly<Record<string, Record<string, string>>> = {},
+): (settings: ClusterSettings) => ServiceSpec[] {
   return (settings) =>
-    clusterServiceSpecs(settings).map((spec) => ({ ...spec, bin: FAKE, env: (peers, previous) => ({ ...spec.env?.(peers, previous), ...extra[spec.name] }) }));
+    clusterServiceSpecs(settings).map((spec) => ({
+      ...spec,
+      bin: FAKE,
+      env: (peers, previous) => ({ ...spec.env?.(peers, previous), ...extra[spec.name] }),
+    }));
 }
 
 /** The environment the fake named `service` echoed in its `listening` line (forwarded on stderr). */
 function echoedEnv(stderr: string, service: string): Record<string, string> {
-  const line = stderr.split('\n').find((l) => l.startsWith(`${service.padEnd(12)} | `) && l.includes('"msg":"listening"'));
+  const line = stderr
+    .split('\n')
+    .find((l) => l.startsWith(`${service.padEnd(12)} | `) && l.includes('"msg":"listening"'));
   assert.ok(line !== undefined, `${service} listening line in:\n${stderr}`);
   return (JSON.parse(line.slice(15)) as { env: Record<string, string> }).env;
 }
@@ -76,7 +84,15 @@ function natsGreeting(url: string): Promise<string> {
 }
 
 function options(overrides: Partial<ClusterCommandOptions> = {}): ClusterCommandOptions {
-  return { listen: '127.0.0.1', port: 0, mediaRoots: [], natsStore: undefined, store: undefined, logLevel: 'info', ...overrides };
+  return {
+    listen: '127.0.0.1',
+    port: 0,
+    mediaRoots: [],
+    natsStore: undefined,
+    store: undefined,
+    logLevel: 'info',
+    ...overrides,
+  };
 }
 
 function environment(): NodeJS.ProcessEnv {
@@ -85,160 +101,203 @@ function environment(): NodeJS.ProcessEnv {
   return env;
 }
 
-test('pmr cluster: a local nats-server, six services told where things are, printed, then stopped in order', { skip }, async () => {
-  const work = mkdtempSync(join(tmpdir(), 'pmr-cluster-run-'));
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const stop = new AbortController();
-  const port = await freePort();
-  try {
-    const store = join(work, 'jobs.db');
-    const run = runCluster(options({ port, mediaRoots: ['.', work], store }), {
-      env: environment(),
-      cwd: work,
-      stdout,
-      stderr,
-      stopSignal: stop.signal,
-      services: fakes(),
-    });
-    await stdout.waitFor(/^ready .*\n/m);
-    const lines = stdout.text.trimEnd().split('\n');
-    assert.equal(lines.length, 7, stdout.text);
-    const names = ['decoder', 'detector', 'tracker', 'recognizer', 'attributes', 'orchestrator'];
-    const addresses = new Map<string, string>();
-    lines.slice(0, 6).forEach((line, i) => {
-      const match = /^(\w+) +pid (\d+) {2}grpc (127\.0\.0\.1:\d+) {2}metrics (127\.0\.0\.1:\d+)$/.exec(line);
-      assert.ok(match !== null, line);
-      assert.equal(match[1], names[i]);
-      addresses.set(match[1]!, match[3]!);
-    });
-    assert.equal(addresses.get('orchestrator'), `127.0.0.1:${port}`, 'the orchestrator on --port');
-    assert.equal(lines[6], `ready 127.0.0.1:${port}`);
+test(
+  'pmr cluster: a local nats-server, six services told where things are, printed, then stopped in order',
+  { skip },
+  async () => {
+    const work = mkdtempSync(join(tmpdir(), 'pmr-cluster-run-'));
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const stop = new AbortController();
+    const port = await freePort();
+    try {
+      const store = join(work, 'jobs.db');
+      const run = runCluster(options({ port, mediaRoots: ['.', work], store }), {
+        env: environment(),
+        cwd: work,
+        stdout,
+        stderr,
+        stopSignal: stop.signal,
+        services: fakes(),
+      });
+      await stdout.waitFor(/^ready .*\n/m);
+      const lines = stdout.text.trimEnd().split('\n');
+      assert.equal(lines.length, 7, stdout.text);
+      const names = ['decoder', 'detector', 'tracker', 'recognizer', 'attributes', 'orchestrator'];
+      const addresses = new Map<string, string>();
+      lines.slice(0, 6).forEach((line, i) => {
+        const match = /^(\w+) +pid (\d+) {2}grpc (127\.0\.0\.1:\d+) {2}metrics (127\.0\.0\.1:\d+)$/.exec(line);
+        assert.ok(match !== null, line);
+        assert.equal(match[1], names[i]);
+        addresses.set(match[1]!, match[3]!);
+      });
+      assert.equal(addresses.get('orchestrator'), `127.0.0.1:${port}`, 'the orchestrator on --port');
+      assert.equal(lines[6], `ready 127.0.0.1:${port}`);
 
-    const natsUrl = (await stderr.waitFor(/started nats-server at (nats:\/\/127\.0\.0\.1:\d+), JetStream store (\S+)\n/))[1]!;
-    assert.ok(stderr.text.includes(`\npmr: job store ${store}\n`), 'the job store where --store says, not called temporary');
-    const natsStore = /JetStream store (\S+)\n/.exec(stderr.text)![1]!;
-    assert.match(await natsGreeting(natsUrl), /^INFO \{.*"jetstream":true/);
-    const decoder = echoedEnv(stderr.text, 'decoder');
-    assert.deepEqual(decoder, {
-      NATS_URL: natsUrl,
-      PMR_GRPC_HOST: '127.0.0.1',
-      PMR_GRPC_PORT: '0',
-      PMR_METRICS_HOST: '127.0.0.1',
-      PMR_METRICS_PORT: '0',
-      PMR_LOG_LEVEL: 'info',
-      PMR_MEDIA_ROOTS: `${work}:${work}`,
-    });
-    const orchestrator = echoedEnv(stderr.text, 'orchestrator');
-    assert.deepEqual(orchestrator, {
-      NATS_URL: natsUrl,
-      PMR_GRPC_HOST: '127.0.0.1',
-      PMR_GRPC_PORT: String(port),
-      PMR_METRICS_HOST: '127.0.0.1',
-      PMR_METRICS_PORT: '0',
-      PMR_LOG_LEVEL: 'info',
-      PMR_DETECTOR_ADDR: addresses.get('detector'),
-      PMR_RECOGNIZER_ADDR: addresses.get('recognizer'),
-      PMR_STORE_PATH: store,
-      PMR_MEDIA_ROOTS: `${work}:${work}`,
-    });
-    assert.match(stderr.text, /^tracker {6}\| a line on stdout$/m, 'service output on stderr, prefixed');
+      const natsUrl = (
+        await stderr.waitFor(/started nats-server at (nats:\/\/127\.0\.0\.1:\d+), JetStream store (\S+)\n/)
+      )[1]!;
+      assert.ok(
+        stderr.text.includes(`\npmr: job store ${store}\n`),
+        'the job store where --store says, not called temporary',
+      );
+      const natsStore = /JetStream store (\S+)\n/.exec(stderr.text)![1]!;
+      assert.match(await natsGreeting(natsUrl), /^INFO \{.*"jetstream":true/);
+      const decoder = echoedEnv(stderr.text, 'decoder');
+      assert.deepEqual(decoder, {
+        NATS_URL: natsUrl,
+        PMR_GRPC_HOST: '127.0.0.1',
+        PMR_GRPC_PORT: '0',
+        PMR_METRICS_HOST: '127.0.0.1',
+        PMR_METRICS_PORT: '0',
+        PMR_LOG_LEVEL: 'info',
+        PMR_MEDIA_ROOTS: `${work}:${work}`,
+      });
+      const orchestrator = echoedEnv(stderr.text, 'orchestrator');
+      assert.deepEqual(orchestrator, {
+        NATS_URL: natsUrl,
+        PMR_GRPC_HOST: '127.0.0.1',
+        PMR_GRPC_PORT: String(port),
+        PMR_METRICS_HOST: '127.0.0.1',
+        PMR_METRICS_PORT: '0',
+        PMR_LOG_LEVEL: 'info',
+        PMR_DETECTOR_ADDR: addresses.get('detector'),
+        PMR_RECOGNIZER_ADDR: addresses.get('recognizer'),
+        PMR_STORE_PATH: store,
+        PMR_MEDIA_ROOTS: `${work}:${work}`,
+      });
+      assert.match(stderr.text, /^tracker {6}\| a line on stdout$/m, 'service output on stderr, prefixed');
 
-    stop.abort();
-    assert.equal(await run, 0);
-    const stopping = stderr.text.split('\n').filter((l) => l.includes('"msg":"stopping"')).map((l) => l.split(' ')[0]);
-    assert.deepEqual(stopping, ['orchestrator', 'decoder', 'tracker', 'detector', 'recognizer', 'attributes']);
-    await assert.rejects(natsGreeting(natsUrl), /ECONNREFUSED/, 'nats-server stopped');
-    assert.equal(existsSync(dirname(natsStore)), false, 'the temporary folder is removed');
-  } finally {
-    stop.abort();
-    rmSync(work, { recursive: true, force: true });
-  }
-});
-
-test('pmr cluster --listen 0.0.0.0: only the public port is widened, printed as bound, with a warning', { skip }, async () => {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const stop = new AbortController();
-  // A user's own PMR_GRPC_HOST / PMR_METRICS_HOST must not widen what the cluster starts.
-  const env = { ...environment(), PMR_GRPC_HOST: '0.0.0.0', PMR_METRICS_HOST: '0.0.0.0' };
-  try {
-    const run = runCluster(options({ listen: '0.0.0.0' }), { env, cwd: process.cwd(), stdout, stderr, stopSignal: stop.signal, services: fakes() });
-    const ready = (await stdout.waitFor(/^ready (\S+)\n/m))[1]!;
-    const orchestrator = /^orchestrator +pid \d+ {2}grpc (\S+) {2}metrics (\S+)$/m.exec(stdout.text);
-    assert.ok(orchestrator !== null, stdout.text);
-    assert.match(orchestrator[1]!, /^0\.0\.0\.0:\d+$/, 'the address the orchestrator bound');
-    assert.equal(ready, orchestrator[1]);
-    for (const line of stdout.text.split('\n').filter((l) => / pid /.test(l) && !l.startsWith('orchestrator'))) {
-      assert.match(line, /grpc 127\.0\.0\.1:\d+ {2}metrics 127\.0\.0\.1:\d+$/, line);
+      stop.abort();
+      assert.equal(await run, 0);
+      const stopping = stderr.text
+        .split('\n')
+        .filter((l) => l.includes('"msg":"stopping"'))
+        .map((l) => l.split(' ')[0]);
+      assert.deepEqual(stopping, ['orchestrator', 'decoder', 'tracker', 'detector', 'recognizer', 'attributes']);
+      await assert.rejects(natsGreeting(natsUrl), /ECONNREFUSED/, 'nats-server stopped');
+      assert.equal(existsSync(dirname(natsStore)), false, 'the temporary folder is removed');
+    } finally {
+      stop.abort();
+      rmSync(work, { recursive: true, force: true });
     }
-    assert.match(stderr.text, /^pmr: warning: the orchestrator at 0\.0\.0\.0:\d+ accepts connections from other machines, without authentication/m);
-    const told = echoedEnv(stderr.text, 'orchestrator');
-    assert.deepEqual([told.PMR_GRPC_HOST, told.PMR_METRICS_HOST], ['0.0.0.0', '127.0.0.1']);
-    const detector = echoedEnv(stderr.text, 'detector');
-    assert.deepEqual([detector.PMR_GRPC_HOST, detector.PMR_METRICS_HOST], ['127.0.0.1', '127.0.0.1']);
-    stop.abort();
-    assert.equal(await run, 0);
-  } finally {
-    stop.abort();
-  }
-});
+  },
+);
 
-test('pmr cluster: NATS_URL is used as given; a service that dies is restarted on its address and reported', { skip }, async () => {
-  const nats = await startNatsServer();
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const stop = new AbortController();
-  try {
+test(
+  'pmr cluster --listen 0.0.0.0: only the public port is widened, printed as bound, with a warning',
+  { skip },
+  async () => {
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const stop = new AbortController();
+    // A user's own PMR_GRPC_HOST / PMR_METRICS_HOST must not widen what the cluster starts.
+    const env = { ...environment(), PMR_GRPC_HOST: '0.0.0.0', PMR_METRICS_HOST: '0.0.0.0' };
+    try {
+      const run = runCluster(options({ listen: '0.0.0.0' }), {
+        env,
+        cwd: process.cwd(),
+        stdout,
+        stderr,
+        stopSignal: stop.signal,
+        services: fakes(),
+      });
+      const ready = (await stdout.waitFor(/^ready (\S+)\n/m))[1]!;
+      const orchestrator = /^orchestrator +pid \d+ {2}grpc (\S+) {2}metrics (\S+)$/m.exec(stdout.text);
+      assert.ok(orchestrator !== null, stdout.text);
+      assert.match(orchestrator[1]!, /^0\.0\.0\.0:\d+$/, 'the address the orchestrator bound');
+      assert.equal(ready, orchestrator[1]);
+      for (const line of stdout.text.split('\n').filter((l) => / pid /.test(l) && !l.startsWith('orchestrator'))) {
+        assert.match(line, /grpc 127\.0\.0\.1:\d+ {2}metrics 127\.0\.0\.1:\d+$/, line);
+      }
+      assert.match(
+        stderr.text,
+        /^pmr: warning: the orchestrator at 0\.0\.0\.0:\d+ accepts connections from other machines, without authentication/m,
+      );
+      const told = echoedEnv(stderr.text, 'orchestrator');
+      assert.deepEqual([told.PMR_GRPC_HOST, told.PMR_METRICS_HOST], ['0.0.0.0', '127.0.0.1']);
+      const detector = echoedEnv(stderr.text, 'detector');
+      assert.deepEqual([detector.PMR_GRPC_HOST, detector.PMR_METRICS_HOST], ['127.0.0.1', '127.0.0.1']);
+      stop.abort();
+      assert.equal(await run, 0);
+    } finally {
+      stop.abort();
+    }
+  },
+);
+
+test(
+  'pmr cluster: NATS_URL is used as given; a service that dies is restarted on its address and reported',
+  { skip },
+  async () => {
+    const nats = await startNatsServer();
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const stop = new AbortController();
+    try {
+      const run = runCluster(options({ logLevel: 'warn' }), {
+        env: { ...environment(), NATS_URL: nats.url },
+        cwd: process.cwd(),
+        stdout,
+        stderr,
+        stopSignal: stop.signal,
+        services: fakes(),
+        restart: QUICK,
+      });
+      const [, pid, grpc] = await stdout.waitFor(/^detector +pid (\d+) {2}grpc (\S+)/m);
+      await stdout.waitFor(/^ready /m);
+      assert.ok(stderr.text.includes(`pmr: using NATS at ${nats.url}\n`));
+      assert.equal(stderr.text.includes('"msg":"listening"'), false, 'info lines are not shown at warn');
+      process.kill(Number(pid), 'SIGKILL');
+      const restarted = await stderr.waitFor(/^pmr: detector restarted: pid (\d+) {2}grpc (\S+) {2}metrics \S+$/m);
+      assert.match(stderr.text, /^pmr: detector was killed by SIGKILL; restarting it in 0\.05 s \(restart 1 of 3\)$/m);
+      assert.notEqual(restarted[1], pid);
+      assert.equal(restarted[2], grpc, 'on the address the orchestrator was given');
+      stop.abort();
+      assert.equal(await run, 0, stderr.text);
+      assert.match(await natsGreeting(nats.url), /^INFO /, 'a nats-server pmr did not start is left running');
+    } finally {
+      stop.abort();
+      await nats.stop();
+    }
+  },
+);
+
+test(
+  'pmr cluster: a service that keeps dying ends the cluster after N restarts, exit 1, saying why; the temporary job store is announced and removed',
+  { skip },
+  async () => {
+    const stdout = new Capture();
+    const stderr = new Capture();
     const run = runCluster(options({ logLevel: 'warn' }), {
-      env: { ...environment(), NATS_URL: nats.url },
+      env: environment(),
       cwd: process.cwd(),
       stdout,
       stderr,
-      stopSignal: stop.signal,
-      services: fakes(),
+      stopSignal: new AbortController().signal,
+      services: fakes({ orchestrator: { FAKE_MODE: 'die', FAKE_DIE_AFTER_MS: '200' } }),
       restart: QUICK,
     });
-    const [, pid, grpc] = await stdout.waitFor(/^detector +pid (\d+) {2}grpc (\S+)/m);
-    await stdout.waitFor(/^ready /m);
-    assert.ok(stderr.text.includes(`pmr: using NATS at ${nats.url}\n`));
-    assert.equal(stderr.text.includes('"msg":"listening"'), false, 'info lines are not shown at warn');
-    process.kill(Number(pid), 'SIGKILL');
-    const restarted = await stderr.waitFor(/^pmr: detector restarted: pid (\d+) {2}grpc (\S+) {2}metrics \S+$/m);
-    assert.match(stderr.text, /^pmr: detector was killed by SIGKILL; restarting it in 0\.05 s \(restart 1 of 3\)$/m);
-    assert.notEqual(restarted[1], pid);
-    assert.equal(restarted[2], grpc, 'on the address the orchestrator was given');
-    stop.abort();
-    assert.equal(await run, 0, stderr.text);
-    assert.match(await natsGreeting(nats.url), /^INFO /, 'a nats-server pmr did not start is left running');
-  } finally {
-    stop.abort();
-    await nats.stop();
-  }
-});
-
-test('pmr cluster: a service that keeps dying ends the cluster after N restarts, exit 1, saying why; the temporary job store is announced and removed', { skip }, async () => {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const run = runCluster(options({ logLevel: 'warn' }), {
-    env: environment(),
-    cwd: process.cwd(),
-    stdout,
-    stderr,
-    stopSignal: new AbortController().signal,
-    services: fakes({ orchestrator: { FAKE_MODE: 'die', FAKE_DIE_AFTER_MS: '200' } }),
-    restart: QUICK,
-  });
-  assert.equal(await run, 1);
-  const store = /^pmr: job store (\S+) \(temporary: removed when the cluster stops; --store FILE keeps it\)$/m.exec(stderr.text);
-  assert.ok(store !== null, stderr.text);
-  assert.equal(existsSync(dirname(store[1]!)), false, 'the temporary folder is removed');
-  assert.equal(stderr.text.match(/^pmr: orchestrator exited with code 3 \(boom\); restarting it/gm)?.length, 3, stderr.text);
-  assert.match(stderr.text, /^pmr: orchestrator exited with code 3 after 3 restarts in a row \(last error: boom\); gave up and stopped the other services$/m);
-  const pids = [...stdout.text.matchAll(/ pid (\d+) /g)].map((m) => Number(m[1]));
-  assert.equal(pids.length, 6, stdout.text);
-  for (const pid of pids) assert.equal(processAlive(pid), false, `pid ${pid} is gone`);
-});
+    assert.equal(await run, 1);
+    const store = /^pmr: job store (\S+) \(temporary: removed when the cluster stops; --store FILE keeps it\)$/m.exec(
+      stderr.text,
+    );
+    assert.ok(store !== null, stderr.text);
+    assert.equal(existsSync(dirname(store[1]!)), false, 'the temporary folder is removed');
+    assert.equal(
+      stderr.text.match(/^pmr: orchestrator exited with code 3 \(boom\); restarting it/gm)?.length,
+      3,
+      stderr.text,
+    );
+    assert.match(
+      stderr.text,
+      /^pmr: orchestrator exited with code 3 after 3 restarts in a row \(last error: boom\); gave up and stopped the other services$/m,
+    );
+    const pids = [...stdout.text.matchAll(/ pid (\d+) /g)].map((m) => Number(m[1]));
+    assert.equal(pids.length, 6, stdout.text);
+    for (const pid of pids) assert.equal(processAlive(pid), false, `pid ${pid} is gone`);
+  },
+);
 
 test('pmr cluster: a service that fails to start stops the others; the error is one line', { skip }, async () => {
   const stderr = new Capture();
@@ -251,10 +310,19 @@ test('pmr cluster: a service that fails to start stops the others; the error is 
       stopSignal: new AbortController().signal,
       services: fakes({ recognizer: { FAKE_MODE: 'fail', FAKE_FAIL_DELAY_MS: '1500' } }),
     }),
-    (err: Error) => err.message === 'recognizer exited with code 2 before listening: invalid configuration (1 problem): PMR_THING is required (a thing)',
+    (err: Error) =>
+      err.message ===
+      'recognizer exited with code 2 before listening: invalid configuration (1 problem): PMR_THING is required (a thing)',
   );
-  const stopping = stderr.text.split('\n').filter((l) => l.includes('"msg":"stopping"')).map((l) => l.split(' ')[0]);
-  assert.deepEqual(stopping.sort(), ['attributes', 'decoder', 'detector', 'tracker'], 'the other stage services were stopped');
+  const stopping = stderr.text
+    .split('\n')
+    .filter((l) => l.includes('"msg":"stopping"'))
+    .map((l) => l.split(' ')[0]);
+  assert.deepEqual(
+    stopping.sort(),
+    ['attributes', 'decoder', 'detector', 'tracker'],
+    'the other stage services were stopped',
+  );
   assert.equal(stderr.text.includes('orchestrator'), false, 'the orchestrator never started');
 });
 

@@ -23,11 +23,17 @@ const GRPC_SERVICE: Readonly<Record<string, string>> = {
 };
 
 function skipReason(): string | undefined {
-  return requireParts(modelsMissing(manifest.yunet.file, manifest.mobilefacenet.file, manifest.expression.file), natsServerSkipReason());
+  return requireParts(
+    modelsMissing(manifest.yunet.file, manifest.mobilefacenet.file, manifest.expression.file),
+    natsServerSkipReason(),
+  );
 }
 
 /** The five stage services on a fresh nats-server; `use` gets them running, everything is cleaned up after. */
-async function withStageCluster(t: TestContext, use: (cluster: Awaited<ReturnType<typeof startCluster>>, output: string[]) => Promise<void>): Promise<void> {
+async function withStageCluster(
+  t: TestContext,
+  use: (cluster: Awaited<ReturnType<typeof startCluster>>, output: string[]) => Promise<void>,
+): Promise<void> {
   const reason = skipReason();
   if (reason !== undefined) {
     t.skip(reason);
@@ -61,7 +67,11 @@ async function withStageCluster(t: TestContext, use: (cluster: Awaited<ReturnTyp
 async function assertServing(services: readonly ServiceEndpoint[]): Promise<void> {
   for (const s of services) {
     assert.equal(await checkHealth(s.grpcAddress), 'SERVING', `${s.name} health`);
-    assert.equal(await checkHealth(s.grpcAddress, GRPC_SERVICE[s.name]), 'SERVING', `${s.name} ${GRPC_SERVICE[s.name]} health`);
+    assert.equal(
+      await checkHealth(s.grpcAddress, GRPC_SERVICE[s.name]),
+      'SERVING',
+      `${s.name} ${GRPC_SERVICE[s.name]} health`,
+    );
   }
 }
 
@@ -82,7 +92,11 @@ test('the five stage services under the supervisor: listening, SERVING, and stop
     assert.deepEqual(end, { reason: 'stopped' });
     for (const s of cluster.services) assert.equal(processAlive(s.pid), false, `${s.name} (pid ${s.pid}) has exited`);
     const stopped = output.filter((l) => l.includes('"msg":"stopped"')).map((l) => l.split('|')[0]);
-    assert.deepEqual(stopped, ['decoder', 'tracker', 'detector', 'recognizer', 'attributes'], 'each logged a clean stop, in the stop order');
+    assert.deepEqual(
+      stopped,
+      ['decoder', 'tracker', 'detector', 'recognizer', 'attributes'],
+      'each logged a clean stop, in the stop order',
+    );
   });
 });
 
@@ -108,7 +122,8 @@ test('a stage service killed with SIGKILL is restarted on its address and serves
     assert.equal(outcome.metricsAddress, tracker.metricsAddress);
     assert.ok(processAlive(outcome.pid));
     await assertServing(cluster.services);
-    for (const s of cluster.services.filter((s) => s.name !== 'tracker')) assert.equal(s.pid, before.get(s.name)!.pid, `${s.name} untouched`);
+    for (const s of cluster.services.filter((s) => s.name !== 'tracker'))
+      assert.equal(s.pid, before.get(s.name)!.pid, `${s.name} untouched`);
     assert.deepEqual(await cluster.stop(), { reason: 'stopped' });
     for (const s of cluster.services) assert.equal(processAlive(s.pid), false, `${s.name} (pid ${s.pid}) has exited`);
   });

@@ -19,7 +19,14 @@ const settings = {
 };
 
 function endpoint(name: string, grpcPort: number): ServiceEndpoint {
-  return { name, pid: 1, grpcPort, metricsPort: grpcPort + 1, grpcAddress: `127.0.0.1:${grpcPort}`, metricsAddress: `127.0.0.1:${grpcPort + 1}` };
+  return {
+    name,
+    pid: 1,
+    grpcPort,
+    metricsPort: grpcPort + 1,
+    grpcAddress: `127.0.0.1:${grpcPort}`,
+    metricsAddress: `127.0.0.1:${grpcPort + 1}`,
+  };
 }
 
 test('six services in start order, the orchestrator last, needing the five stages; stage entry files exist', () => {
@@ -31,19 +38,32 @@ test('six services in start order, the orchestrator last, needing the five stage
   for (const name of STAGE_SERVICES) assert.ok(existsSync(serviceBin(name)), serviceBin(name));
   assert.match(specs[5]!.bin, /services\/orchestrator\/bin\/orchestrator-service\.ts$/);
   assert.deepEqual(specs[5]!.needs, [...STAGE_SERVICES]);
-  assert.deepEqual([...CLUSTER_STOP_ORDER], ['orchestrator', 'decoder', 'tracker', 'detector', 'recognizer', 'attributes']);
+  assert.deepEqual(
+    [...CLUSTER_STOP_ORDER],
+    ['orchestrator', 'decoder', 'tracker', 'detector', 'recognizer', 'attributes'],
+  );
 });
 
 test('stage services: NATS, free loopback ports, info logging; the decoder gets the media roots', () => {
   const [decoder, detector] = clusterServiceSpecs(settings);
-  const common = { NATS_URL: settings.natsUrl, PMR_LOG_LEVEL: 'info', PMR_GRPC_PORT: '0', PMR_METRICS_PORT: '0', PMR_GRPC_HOST: '127.0.0.1', PMR_METRICS_HOST: '127.0.0.1' };
+  const common = {
+    NATS_URL: settings.natsUrl,
+    PMR_LOG_LEVEL: 'info',
+    PMR_GRPC_PORT: '0',
+    PMR_METRICS_PORT: '0',
+    PMR_GRPC_HOST: '127.0.0.1',
+    PMR_METRICS_HOST: '127.0.0.1',
+  };
   assert.deepEqual(decoder!.env?.(new Map()), { ...common, PMR_MEDIA_ROOTS: '/media/a:/media/b' });
   assert.deepEqual(detector!.env?.(new Map()), common);
 });
 
 test('the orchestrator: the public address, /metrics on loopback, the detector and recognizer addresses, the job store, the media roots', () => {
   const orchestrator = clusterServiceSpecs({ ...settings, logLevel: 'debug', orchestratorHost: '::' })[5]!;
-  const peers = new Map([['detector', endpoint('detector', 4001)], ['recognizer', endpoint('recognizer', 4002)]]);
+  const peers = new Map([
+    ['detector', endpoint('detector', 4001)],
+    ['recognizer', endpoint('recognizer', 4002)],
+  ]);
   assert.deepEqual(orchestrator.env?.(peers), {
     NATS_URL: settings.natsUrl,
     PMR_LOG_LEVEL: 'debug',
@@ -62,33 +82,81 @@ test('the orchestrator: the public address, /metrics on loopback, the detector a
 test('a restarted service is told to listen on the ports it had, so the addresses the others hold stay right', () => {
   const specs = clusterServiceSpecs({ ...settings, orchestratorPort: 0 });
   const detector = specs[1]!.env?.(new Map(), endpoint('detector', 4001));
-  assert.deepEqual([detector?.PMR_GRPC_PORT, detector?.PMR_METRICS_PORT, detector?.PMR_GRPC_HOST], ['4001', '4002', '127.0.0.1']);
-  const peers = new Map([['detector', endpoint('detector', 4001)], ['recognizer', endpoint('recognizer', 4003)]]);
+  assert.deepEqual(
+    [detector?.PMR_GRPC_PORT, detector?.PMR_METRICS_PORT, detector?.PMR_GRPC_HOST],
+    ['4001', '4002', '127.0.0.1'],
+  );
+  const peers = new Map([
+    ['detector', endpoint('detector', 4001)],
+    ['recognizer', endpoint('recognizer', 4003)],
+  ]);
   const orchestrator = specs[5]!.env?.(peers, endpoint('orchestrator', 5001));
-  assert.deepEqual([orchestrator?.PMR_GRPC_PORT, orchestrator?.PMR_METRICS_PORT], ['5001', '5002'], '--port 0: the port it found');
+  assert.deepEqual(
+    [orchestrator?.PMR_GRPC_PORT, orchestrator?.PMR_METRICS_PORT],
+    ['5001', '5002'],
+    '--port 0: the port it found',
+  );
 });
 
 test('log levels: services never quieter than info; pmr shows pino lines at the level asked for', () => {
-  assert.deepEqual(['silent', 'fatal', 'warn', 'info', 'debug', 'trace'].map(serviceLogLevel), ['info', 'info', 'info', 'info', 'debug', 'trace']);
+  assert.deepEqual(['silent', 'fatal', 'warn', 'info', 'debug', 'trace'].map(serviceLogLevel), [
+    'info',
+    'info',
+    'info',
+    'info',
+    'debug',
+    'trace',
+  ]);
   const info = JSON.stringify({ level: 30, msg: 'listening' });
   const error = JSON.stringify({ level: 50, msg: 'boom' });
-  assert.deepEqual([shownAt(info, 'warn'), shownAt(error, 'warn'), shownAt(info, 'info'), shownAt(error, 'silent')], [false, true, true, false]);
+  assert.deepEqual(
+    [shownAt(info, 'warn'), shownAt(error, 'warn'), shownAt(info, 'info'), shownAt(error, 'silent')],
+    [false, true, true, false],
+  );
   assert.equal(shownAt('Error: Cannot find module', 'silent'), true, 'lines that are not pino lines are always shown');
 });
 
 test('log lines: the addresses a service bound, and the last problem on one line', () => {
-  const line = { level: 30, msg: 'listening', grpcAddress: '0.0.0.0:5', grpcPort: 5, metricsAddress: '127.0.0.1:6', metricsPort: 6 };
-  assert.deepEqual(listeningOf(JSON.stringify(line)), { grpcAddress: '0.0.0.0:5', grpcPort: 5, metricsAddress: '127.0.0.1:6', metricsPort: 6 });
-  assert.equal(listeningOf(JSON.stringify({ level: 30, msg: 'listening', grpcPort: 5, metricsPort: 6 })), undefined, 'no addresses');
+  const line = {
+    level: 30,
+    msg: 'listening',
+    grpcAddress: '0.0.0.0:5',
+    grpcPort: 5,
+    metricsAddress: '127.0.0.1:6',
+    metricsPort: 6,
+  };
+  assert.deepEqual(listeningOf(JSON.stringify(line)), {
+    grpcAddress: '0.0.0.0:5',
+    grpcPort: 5,
+    metricsAddress: '127.0.0.1:6',
+    metricsPort: 6,
+  });
+  assert.equal(
+    listeningOf(JSON.stringify({ level: 30, msg: 'listening', grpcPort: 5, metricsPort: 6 })),
+    undefined,
+    'no addresses',
+  );
   assert.equal(listeningOf(JSON.stringify({ level: 30, msg: 'listening' })), undefined);
   assert.equal(listeningOf('listening'), undefined);
   assert.equal(problemOf(JSON.stringify({ level: 40, msg: 'slow' })), undefined);
-  assert.equal(problemOf(JSON.stringify({ level: 60, msg: 'detector service failed to start', reason: 'model missing' })), 'detector service failed to start: model missing');
-  assert.equal(problemOf(JSON.stringify({ level: 50, msg: 'oops', err: { message: 'EADDRINUSE 0.0.0.0:50050\nstack' } })), 'oops: EADDRINUSE 0.0.0.0:50050');
-  assert.equal(problemOf("Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/x.ts'"), "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/x.ts'");
+  assert.equal(
+    problemOf(JSON.stringify({ level: 60, msg: 'detector service failed to start', reason: 'model missing' })),
+    'detector service failed to start: model missing',
+  );
+  assert.equal(
+    problemOf(JSON.stringify({ level: 50, msg: 'oops', err: { message: 'EADDRINUSE 0.0.0.0:50050\nstack' } })),
+    'oops: EADDRINUSE 0.0.0.0:50050',
+  );
+  assert.equal(
+    problemOf("Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/x.ts'"),
+    "Error [ERR_MODULE_NOT_FOUND]: Cannot find module '/x.ts'",
+  );
   assert.equal(problemOf('    at file:///x.ts:1:1'), undefined);
 });
 
 test('the line printed per service', () => {
-  assert.equal(serviceLine(endpoint('detector', 4001)), 'detector     pid 1  grpc 127.0.0.1:4001  metrics 127.0.0.1:4002');
+  assert.equal(
+    serviceLine(endpoint('detector', 4001)),
+    'detector     pid 1  grpc 127.0.0.1:4001  metrics 127.0.0.1:4002',
+  );
 });

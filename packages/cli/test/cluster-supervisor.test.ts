@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PmrError } from '@pmr/common';
-import { startCluster, startWaves, stopSequence, type ServiceSpec, type SupervisorEvent } from '../src/cluster/cluster.ts';
+import {
+  startCluster,
+  startWaves,
+  stopSequence,
+  type ServiceSpec,
+  type SupervisorEvent,
+} from '../src/cluster/cluster.ts';
 import { DEFAULT_RESTART_POLICY, restartDelay, type RestartPolicy } from '../src/cluster/restart-policy.ts';
 import { processAlive } from '@pmr/common/testing/service-process';
 
@@ -16,17 +22,27 @@ const FAKE = join(import.meta.dirname, 'fixtures', 'fake-service.ts');
 
 /** The fake as `name`; restarted, it is told to listen where it did (as the real specs do). */
 function fake(name: string, env: Record<string, string> = {}, needs?: string[]): ServiceSpec {
-  return { name, bin: FAKE, env: (_peers, previous) => ({ PMR_GRPC_PORT: String(previous?.grpcPort ?? 0), ...env }), ...(needs !== undefined && { needs }) };
+  return {
+    name,
+    bin: FAKE,
+    env: (_peers, previous) => ({ PMR_GRPC_PORT: String(previous?.grpcPort ?? 0), ...env }),
+    ...(needs !== undefined && { needs }),
+  };
 }
 
 /** Lines per service, in arrival order, as the supervisor reports them. */
-function recorder(): { lines: Array<{ service: string; line: string }>; onOutput: (service: string, line: string) => void } {
+function recorder(): {
+  lines: Array<{ service: string; line: string }>;
+  onOutput: (service: string, line: string) => void;
+} {
   const lines: Array<{ service: string; line: string }> = [];
   return { lines, onOutput: (service, line) => lines.push({ service, line }) };
 }
 
 function messages(lines: ReadonlyArray<{ service: string; line: string }>, msg: string): string[] {
-  return lines.filter((l) => l.line.startsWith('{') && (JSON.parse(l.line) as { msg: string }).msg === msg).map((l) => l.service);
+  return lines
+    .filter((l) => l.line.startsWith('{') && (JSON.parse(l.line) as { msg: string }).msg === msg)
+    .map((l) => l.service);
 }
 
 test('startWaves: services start after those they need; bad lists are refused', () => {
@@ -34,7 +50,10 @@ test('startWaves: services start after those they need; bad lists are refused', 
   const b = fake('b', {}, ['c']);
   const c = fake('c');
   const d = fake('d', {}, ['a', 'b']);
-  assert.deepEqual(startWaves([a, b, c, d]).map((w) => w.map((s) => s.name)), [['a', 'c'], ['b'], ['d']]);
+  assert.deepEqual(
+    startWaves([a, b, c, d]).map((w) => w.map((s) => s.name)),
+    [['a', 'c'], ['b'], ['d']],
+  );
   assert.deepEqual(startWaves([]), []);
   assert.throws(() => startWaves([a, fake('a')]), /service "a" is listed twice/);
   assert.throws(() => startWaves([fake('x', {}, ['nope'])]), /x needs unknown services: nope/);
@@ -59,7 +78,12 @@ test('start in waves, peers passed to env, output forwarded, stop in the given o
       return { PMR_DETECTOR_ADDR: peers.get('one')!.grpcAddress };
     },
   };
-  const cluster = await startCluster({ env: process.env, services: [fake('one'), fake('two'), front], stopOrder: ['front', 'one', 'two'], onOutput });
+  const cluster = await startCluster({
+    env: process.env,
+    services: [fake('one'), fake('two'), front],
+    stopOrder: ['front', 'one', 'two'],
+    onOutput,
+  });
   assert.deepEqual(
     cluster.services.map((s) => s.name),
     ['one', 'two', 'front'],
@@ -72,7 +96,10 @@ test('start in waves, peers passed to env, output forwarded, stop in the given o
   const frontListening = lines.find((l) => l.service === 'front' && l.line.includes('"listening"'))!;
   const frontEnv = (JSON.parse(frontListening.line) as { env: Record<string, string> }).env;
   assert.equal(frontEnv.PMR_DETECTOR_ADDR, cluster.services[0]!.grpcAddress);
-  assert.ok(lines.some((l) => l.service === 'two' && l.line === 'a line on stdout'), 'stdout lines are forwarded');
+  assert.ok(
+    lines.some((l) => l.service === 'two' && l.line === 'a line on stdout'),
+    'stdout lines are forwarded',
+  );
 
   const end = await cluster.stop();
   assert.deepEqual(end, { reason: 'stopped' });
@@ -83,7 +110,12 @@ test('start in waves, peers passed to env, output forwarded, stop in the given o
 
 test('a service that ignores SIGTERM is killed after the stop timeout', async () => {
   const { lines, onOutput } = recorder();
-  const cluster = await startCluster({ env: process.env, services: [fake('stubborn', { FAKE_MODE: 'ignore-term' }), fake('polite')], stopTimeoutMs: 300, onOutput });
+  const cluster = await startCluster({
+    env: process.env,
+    services: [fake('stubborn', { FAKE_MODE: 'ignore-term' }), fake('polite')],
+    stopTimeoutMs: 300,
+    onOutput,
+  });
   // Markers on the same clock, due just before the 300 ms stop timeout and long after it: the stop ends between them.
   const events: string[] = [];
   const markers = [setTimeout(() => events.push('at 290 ms'), 290), setTimeout(() => events.push('at 5000 ms'), 5000)];
@@ -104,18 +136,31 @@ test('a failed start stops what had started and rejects with one line saying why
     return true;
   });
   assert.ok(pmrError instanceof PmrError);
-  assert.equal(pmrError.message, 'broken exited with code 2 before listening: invalid configuration (1 problem): PMR_THING is required (a thing)');
+  assert.equal(
+    pmrError.message,
+    'broken exited with code 2 before listening: invalid configuration (1 problem): PMR_THING is required (a thing)',
+  );
   assert.equal(pmrError.message.includes('\n'), false);
   assert.deepEqual(messages(lines, 'stopping'), ['first'], 'the started service was stopped');
-  assert.equal(lines.some((l) => l.service === 'never'), false, 'services after the failure never start');
-  const firstPid = (JSON.parse(lines.find((l) => l.service === 'first' && l.line.startsWith('{'))!.line) as { pid: number }).pid;
+  assert.equal(
+    lines.some((l) => l.service === 'never'),
+    false,
+    'services after the failure never start',
+  );
+  const firstPid = (
+    JSON.parse(lines.find((l) => l.service === 'first' && l.line.startsWith('{'))!.line) as { pid: number }
+  ).pid;
   assert.equal(processAlive(firstPid), false);
 });
 
 test('a missing entry file is reported before anything starts', async () => {
   const { lines, onOutput } = recorder();
   await assert.rejects(
-    startCluster({ env: process.env, services: [fake('fine'), { name: 'ghost', bin: join(import.meta.dirname, 'fixtures', 'no-such-service.ts') }], onOutput }),
+    startCluster({
+      env: process.env,
+      services: [fake('fine'), { name: 'ghost', bin: join(import.meta.dirname, 'fixtures', 'no-such-service.ts') }],
+      onOutput,
+    }),
     /^PmrError: ghost cannot start: .*no-such-service\.ts does not exist$/,
   );
   assert.deepEqual(lines, []);
@@ -133,7 +178,11 @@ const QUICK: RestartPolicy = { maxRestarts: 3, initialDelayMs: 50, maxDelayMs: 2
 const NO_RESTARTS: RestartPolicy = { ...QUICK, maxRestarts: 0 };
 
 /** Resolves with the first event `events` receives that `match` accepts. */
-function eventStream(): { events: SupervisorEvent[]; onEvent: (e: SupervisorEvent) => void; next: (match: (e: SupervisorEvent) => boolean) => Promise<SupervisorEvent> } {
+function eventStream(): {
+  events: SupervisorEvent[];
+  onEvent: (e: SupervisorEvent) => void;
+  next: (match: (e: SupervisorEvent) => boolean) => Promise<SupervisorEvent>;
+} {
   const events: SupervisorEvent[] = [];
   const waiters: Array<{ match: (e: SupervisorEvent) => boolean; resolve: (e: SupervisorEvent) => void }> = [];
   return {
@@ -151,14 +200,22 @@ function eventStream(): { events: SupervisorEvent[]; onEvent: (e: SupervisorEven
 
 test('restartDelay: doubling from the first delay up to the cap, none after maxRestarts', () => {
   const policy: RestartPolicy = { maxRestarts: 5, initialDelayMs: 500, maxDelayMs: 3000, stableMs: 60_000 };
-  assert.deepEqual([1, 2, 3, 4, 5, 6].map((n) => restartDelay(policy, n)), [500, 1000, 2000, 3000, 3000, undefined]);
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6].map((n) => restartDelay(policy, n)),
+    [500, 1000, 2000, 3000, 3000, undefined],
+  );
   assert.equal(restartDelay(NO_RESTARTS, 1), undefined);
   assert.deepEqual(DEFAULT_RESTART_POLICY, { maxRestarts: 5, initialDelayMs: 500, maxDelayMs: 8000, stableMs: 60_000 });
 });
 
 test('a service that dies is restarted after a backoff, on its own ports, and reported; the others run on', async (t) => {
   const { events, onEvent, next } = eventStream();
-  const cluster = await startCluster({ env: process.env, services: [fake('a'), fake('b'), fake('c')], restart: QUICK, onEvent });
+  const cluster = await startCluster({
+    env: process.env,
+    services: [fake('a'), fake('b'), fake('c')],
+    restart: QUICK,
+    onEvent,
+  });
   t.after(() => cluster.kill());
   const before = new Map(cluster.services.map((s) => [s.name, s]));
   const victim = before.get('b')!;
@@ -167,7 +224,16 @@ test('a service that dies is restarted after a backoff, on its own ports, and re
   const event = await restarted;
   assert.equal(event.kind, 'restarted');
   if (event.kind !== 'restarted') return;
-  assert.deepEqual(events[0], { kind: 'exited', service: 'b', code: null, signal: 'SIGKILL', problem: undefined, restart: 1, of: 3, delayMs: 50 });
+  assert.deepEqual(events[0], {
+    kind: 'exited',
+    service: 'b',
+    code: null,
+    signal: 'SIGKILL',
+    problem: undefined,
+    restart: 1,
+    of: 3,
+    delayMs: 50,
+  });
   const now = new Map(cluster.services.map((s) => [s.name, s]));
   assert.deepEqual(event.service, now.get('b'));
   assert.notEqual(now.get('b')!.pid, victim.pid);
@@ -189,7 +255,14 @@ test('a crash loop is given up after N restarts: the others are stopped and the 
     onOutput,
   });
   const end = await cluster.ended;
-  assert.deepEqual(end, { reason: 'service-exited', service: 'flaky', code: 3, signal: null, restarts: 3, problem: 'boom' });
+  assert.deepEqual(end, {
+    reason: 'service-exited',
+    service: 'flaky',
+    code: 3,
+    signal: null,
+    restarts: 3,
+    problem: 'boom',
+  });
   assert.deepEqual(
     events.map((e) => (e.kind === 'exited' ? `exited ${e.restart}/${e.of} in ${e.delayMs} ms` : e.kind)),
     ['exited 1/3 in 50 ms', 'restarted', 'exited 2/3 in 100 ms', 'restarted', 'exited 3/3 in 200 ms', 'restarted'],
@@ -203,7 +276,12 @@ test('a restart that cannot start counts as a try: retried, then given up with i
   try {
     const marker = join(work, 'broken');
     const { events, onEvent } = eventStream();
-    const cluster = await startCluster({ env: process.env, services: [fake('x', { FAKE_FAIL_IF_EXISTS: marker })], restart: { ...QUICK, maxRestarts: 2 }, onEvent });
+    const cluster = await startCluster({
+      env: process.env,
+      services: [fake('x', { FAKE_FAIL_IF_EXISTS: marker })],
+      restart: { ...QUICK, maxRestarts: 2 },
+      onEvent,
+    });
     writeFileSync(marker, ''); // from now on it fails to start
     process.kill(cluster.services[0]!.pid, 'SIGKILL');
     const end = await cluster.ended;
@@ -215,7 +293,10 @@ test('a restart that cannot start counts as a try: retried, then given up with i
       restarts: 2,
       problem: 'invalid configuration (1 problem): PMR_THING is required (a thing)',
     });
-    assert.deepEqual(events.map((e) => e.kind), ['exited', 'exited']);
+    assert.deepEqual(
+      events.map((e) => e.kind),
+      ['exited', 'exited'],
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -223,7 +304,12 @@ test('a restart that cannot start counts as a try: retried, then given up with i
 
 test('a service that stays up long enough starts its count again', async (t) => {
   const { events, onEvent, next } = eventStream();
-  const cluster = await startCluster({ env: process.env, services: [fake('a')], restart: { ...QUICK, maxRestarts: 1, stableMs: 300 }, onEvent });
+  const cluster = await startCluster({
+    env: process.env,
+    services: [fake('a')],
+    restart: { ...QUICK, maxRestarts: 1, stableMs: 300 },
+    onEvent,
+  });
   t.after(() => cluster.kill());
   for (let round = 0; round < 3; round++) {
     await new Promise((resolve) => setTimeout(resolve, 400)); // stable by now
@@ -231,13 +317,21 @@ test('a service that stays up long enough starts its count again', async (t) => 
     process.kill(cluster.services[0]!.pid, 'SIGKILL');
     await restarted;
   }
-  assert.deepEqual(events.filter((e) => e.kind === 'exited').map((e) => e.kind === 'exited' && e.restart), [1, 1, 1]);
+  assert.deepEqual(
+    events.filter((e) => e.kind === 'exited').map((e) => e.kind === 'exited' && e.restart),
+    [1, 1, 1],
+  );
   assert.deepEqual(await cluster.stop(), { reason: 'stopped' });
 });
 
 test('stop() during a restart backoff stops the cluster and starts nothing more', async (t) => {
   const { onEvent, next } = eventStream();
-  const cluster = await startCluster({ env: process.env, services: [fake('a'), fake('b')], restart: { ...QUICK, initialDelayMs: 10_000, maxDelayMs: 10_000 }, onEvent });
+  const cluster = await startCluster({
+    env: process.env,
+    services: [fake('a'), fake('b')],
+    restart: { ...QUICK, initialDelayMs: 10_000, maxDelayMs: 10_000 },
+    onEvent,
+  });
   t.after(() => cluster.kill());
   const exited = next((e) => e.kind === 'exited');
   process.kill(cluster.services[1]!.pid, 'SIGKILL');
@@ -250,11 +344,24 @@ test('stop() during a restart backoff stops the cluster and starts nothing more'
 
 test('with restarts off, a service that dies makes the supervisor stop the others and report it', async () => {
   const { lines, onOutput } = recorder();
-  const cluster = await startCluster({ env: process.env, services: [fake('a'), fake('b'), fake('c')], stopOrder: ['c', 'a', 'b'], restart: NO_RESTARTS, onOutput });
+  const cluster = await startCluster({
+    env: process.env,
+    services: [fake('a'), fake('b'), fake('c')],
+    stopOrder: ['c', 'a', 'b'],
+    restart: NO_RESTARTS,
+    onOutput,
+  });
   const victim = cluster.services.find((s) => s.name === 'b')!;
   process.kill(victim.pid, 'SIGKILL');
   const end = await cluster.ended;
-  assert.deepEqual(end, { reason: 'service-exited', service: 'b', code: null, signal: 'SIGKILL', restarts: 0, problem: undefined });
+  assert.deepEqual(end, {
+    reason: 'service-exited',
+    service: 'b',
+    code: null,
+    signal: 'SIGKILL',
+    restarts: 0,
+    problem: undefined,
+  });
   assert.deepEqual(messages(lines, 'stopping'), ['c', 'a']);
   for (const s of cluster.services) assert.equal(processAlive(s.pid), false, `${s.name} is gone`);
   assert.deepEqual(await cluster.stop(), end, 'stop() after the failure answers with it');
@@ -270,7 +377,10 @@ test('aborting during start-up stops what had started', async () => {
     onOutput: (service, line) => {
       onOutput(service, line);
       // Abort once quick listens and slow is up but not yet listening (its SIGTERM handler is in place).
-      if (messages(lines, 'listening').includes('quick') && lines.some((l) => l.service === 'slow' && l.line === 'a line on stdout')) {
+      if (
+        messages(lines, 'listening').includes('quick') &&
+        lines.some((l) => l.service === 'slow' && l.line === 'a line on stdout')
+      ) {
         controller.abort();
       }
     },

@@ -29,7 +29,10 @@ test('the video or image: missing, a folder, empty; the gallery: missing, a file
   assert.equal(inputFileProblem(dir), `${dir}: not a regular file`);
   assert.equal(inputFileProblem(empty), `${empty}: the file is empty (0 bytes)`);
   const long = join(dir, `${'n'.repeat(5000)}.mp4`);
-  assert.equal(inputFileProblem(long), `${JSON.stringify(`${long.slice(0, 120)}…`)} (${long.length} characters): no such file`);
+  assert.equal(
+    inputFileProblem(long),
+    `${JSON.stringify(`${long.slice(0, 120)}…`)} (${long.length} characters): no such file`,
+  );
   assert.equal(inputFileProblem('a\nb.mp4'), '"a\\nb.mp4": no such file');
   assert.equal(galleryProblem(dir), undefined);
   assert.equal(galleryProblem(join(dir, 'nope')), `gallery folder ${join(dir, 'nope')}: no such folder`);
@@ -55,12 +58,22 @@ test('a folder, a missing folder, a file taken for a folder, the input video, on
   writeFileSync(file, 'x');
   const q = JSON.stringify;
   assert.deepEqual(outputPathProblems({ json: dir }, video), [`--json ${q(dir)} is a folder: name a file to write`]);
-  assert.deepEqual(outputPathProblems({ json: join(dir, 'no', 'out.json') }, video), [`--json ${q(join(dir, 'no', 'out.json'))}: there is no folder ${q(join(dir, 'no'))} to write it in`]);
-  assert.deepEqual(outputPathProblems({ annotate: join(file, 'out.mp4') }, video), [`--annotate ${q(join(file, 'out.mp4'))}: ${q(file)} is not a folder`]);
-  assert.deepEqual(outputPathProblems({ annotate: video }, video), [`--annotate ${q(video)} is the input video: name another file`]);
-  assert.deepEqual(outputPathProblems({ json: join(dir, 'x', '..', 'in.mp4') }, video), [`--json ${q(join(dir, 'x', '..', 'in.mp4'))} is the input video: name another file`]);
+  assert.deepEqual(outputPathProblems({ json: join(dir, 'no', 'out.json') }, video), [
+    `--json ${q(join(dir, 'no', 'out.json'))}: there is no folder ${q(join(dir, 'no'))} to write it in`,
+  ]);
+  assert.deepEqual(outputPathProblems({ annotate: join(file, 'out.mp4') }, video), [
+    `--annotate ${q(join(file, 'out.mp4'))}: ${q(file)} is not a folder`,
+  ]);
+  assert.deepEqual(outputPathProblems({ annotate: video }, video), [
+    `--annotate ${q(video)} is the input video: name another file`,
+  ]);
+  assert.deepEqual(outputPathProblems({ json: join(dir, 'x', '..', 'in.mp4') }, video), [
+    `--json ${q(join(dir, 'x', '..', 'in.mp4'))} is the input video: name another file`,
+  ]);
   const same = join(dir, 'same.mp4');
-  assert.deepEqual(outputPathProblems({ json: same, annotate: same }, video), ['--json and --annotate name the same file']);
+  assert.deepEqual(outputPathProblems({ json: same, annotate: same }, video), [
+    '--json and --annotate name the same file',
+  ]);
   assert.deepEqual(outputPathProblems({ json: '' }, video), ['--json needs a file name']);
   assert.deepEqual(outputPathProblems({ json: dir, annotate: join(dir, 'no', 'a.mp4') }, video).length, 2);
 });
@@ -76,7 +89,9 @@ test('quoted paths are capped and on one line', (t) => {
 
 test('a place the user may not write', (t) => {
   if (process.getuid?.() === 0) {
-    t.skip('running as root, whom file permissions do not stop: the unwritable-place check is covered by the missing-folder cases');
+    t.skip(
+      'running as root, whom file permissions do not stop: the unwritable-place check is covered by the missing-folder cases',
+    );
     return;
   }
   const dir = folder(t, () => locked);
@@ -86,6 +101,10 @@ test('a place the user may not write', (t) => {
   chmodSync(join(locked, 'old.json'), 0o444);
   chmodSync(locked, 0o555);
   const q = JSON.stringify;
-  assert.deepEqual(outputPathProblems({ json: join(locked, 'new.json') }, 'v.mp4'), [`--json ${q(join(locked, 'new.json'))}: cannot create a file in ${q(locked)} (permission denied)`]);
-  assert.deepEqual(outputPathProblems({ json: join(locked, 'old.json') }, 'v.mp4'), [`--json ${q(join(locked, 'old.json'))} cannot be written (permission denied)`]);
+  assert.deepEqual(outputPathProblems({ json: join(locked, 'new.json') }, 'v.mp4'), [
+    `--json ${q(join(locked, 'new.json'))}: cannot create a file in ${q(locked)} (permission denied)`,
+  ]);
+  assert.deepEqual(outputPathProblems({ json: join(locked, 'old.json') }, 'v.mp4'), [
+    `--json ${q(join(locked, 'old.json'))} cannot be written (permission denied)`,
+  ]);
 });

@@ -16,7 +16,12 @@ import { silentLogger } from '@pmr/common/logger';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import type { UploadMediaRequest__Output } from '@pmr/common/proto/generated/pmr/v1/UploadMediaRequest.ts';
 import { createOrchestratorHandlers } from '@pmr/orchestrator';
-import { analyseRemote, readGalleryPhotos, UPLOAD_CHUNK_BYTES, type RemoteProgress } from '../src/remote/analyse-remote.ts';
+import {
+  analyseRemote,
+  readGalleryPhotos,
+  UPLOAD_CHUNK_BYTES,
+  type RemoteProgress,
+} from '../src/remote/analyse-remote.ts';
 import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type { JobRunner, JobSubmission, UploadSink } from '@pmr/orchestrator';
 import { MemoryUploads } from '@pmr/orchestrator/testing';
@@ -51,7 +56,9 @@ write(join(GALLERY, '.git', 'y.jpg'), 'hidden person');
 write(join(GALLERY, 'readme.jpg'), 'not in a person folder');
 
 /** 1005 tracks: the client must read two pages of 1000. */
-const TRACKS: TrackJson[] = Array.from({ length: 1005 }, (_, i) => track(i + 1, i % 3 === 0 ? 'alice' : `unknown-${i + 1}`));
+const TRACKS: TrackJson[] = Array.from({ length: 1005 }, (_, i) =>
+  track(i + 1, i % 3 === 0 ? 'alice' : `unknown-${i + 1}`),
+);
 const CANNED: AnalysisResult = cannedResultOf(TRACKS);
 
 type Behaviour = 'succeed' | 'fail' | 'hang';
@@ -83,11 +90,16 @@ class RunningFake implements JobRunner {
   }
   async #run(jobId: string): Promise<void> {
     const job = (await this.store.getJob(jobId))!;
-    if (job.source.kind === 'upload') this.videos.push(new Uint8Array(await new Response(await this.uploads.read(job.source)).arrayBuffer()));
+    if (job.source.kind === 'upload')
+      this.videos.push(new Uint8Array(await new Response(await this.uploads.read(job.source)).arrayBuffer()));
     await this.gate.promise;
     const running = await this.store.updateState(jobId, { to: 'RUNNING', expectedVersion: job.version });
     if (this.behaviour === 'fail') {
-      await this.store.updateState(jobId, { to: 'FAILED', expectedVersion: running.version, error: { code: 'INVALID_ARGUMENT', message: 'clip.mp4 is not a video' } });
+      await this.store.updateState(jobId, {
+        to: 'FAILED',
+        expectedVersion: running.version,
+        error: { code: 'INVALID_ARGUMENT', message: 'clip.mp4 is not a video' },
+      });
       return;
     }
     for (const fraction of [0.5, 1]) {
@@ -106,20 +118,33 @@ async function serve(behaviour: Behaviour, maxUploadBytes = 64 * 1024 * 1024) {
   const store = new SqliteJobStore(':memory:');
   const uploads = new MemoryUploads();
   const runner = new RunningFake(store, uploads, behaviour);
-  const handlers = createOrchestratorHandlers({ store, runner, uploads, logger: silentLogger(), maxUploadBytes, watchPollMs: 10 });
+  const handlers = createOrchestratorHandlers({
+    store,
+    runner,
+    uploads,
+    logger: silentLogger(),
+    maxUploadBytes,
+    watchPollMs: 10,
+  });
   const chunkSizes: number[] = [];
   const server = new Server(messageSizeOptions());
   server.addService(pmr.OrchestratorService.service, {
     ...handlers,
-    UploadMedia(call: Parameters<typeof handlers.UploadMedia>[0], callback: Parameters<typeof handlers.UploadMedia>[1]) {
+    UploadMedia(
+      call: Parameters<typeof handlers.UploadMedia>[0],
+      callback: Parameters<typeof handlers.UploadMedia>[1],
+    ) {
       call.on('data', (m: UploadMediaRequest__Output) => chunkSizes.push(m.chunk.length));
       handlers.UploadMedia(call, callback);
     },
   });
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+  );
   closers.push(async () => {
     server.forceShutdown();
-    for (const outcome of await Promise.allSettled(runner.runs)) assert.equal(outcome.status, 'fulfilled', 'the fake runner ran without error');
+    for (const outcome of await Promise.allSettled(runner.runs))
+      assert.equal(outcome.status, 'fulfilled', 'the fake runner ran without error');
     await store.close();
   });
   return { address: `127.0.0.1:${port}`, store, uploads, runner, chunkSizes };
@@ -136,12 +161,15 @@ async function rejection(promise: Promise<unknown>): Promise<PmrError> {
 
 test('readGalleryPhotos lists <person>/<file> files as enrolment does (non-images too: the orchestrator rejects them in its report)', async () => {
   const photos = await readGalleryPhotos(GALLERY);
-  assert.deepEqual(photos.map((p) => [p.person, p.fileName, Buffer.from(p.data).toString()]), [
-    ['alice', 'alice/1.jpg', 'alice-1'],
-    ['alice', 'alice/2.PNG', 'alice-2'],
-    ['alice', 'alice/notes.txt', 'not a photo'],
-    ['bob', 'bob/a.webp', 'bob-a'],
-  ]);
+  assert.deepEqual(
+    photos.map((p) => [p.person, p.fileName, Buffer.from(p.data).toString()]),
+    [
+      ['alice', 'alice/1.jpg', 'alice-1'],
+      ['alice', 'alice/2.PNG', 'alice-2'],
+      ['alice', 'alice/notes.txt', 'not a photo'],
+      ['bob', 'bob/a.webp', 'bob-a'],
+    ],
+  );
 });
 
 test('analyseRemote uploads the video in 256 KiB chunks, sends the gallery, reports progress and returns every page of the result', async () => {
@@ -156,15 +184,22 @@ test('analyseRemote uploads the video in 256 KiB chunks, sends the gallery, repo
   assert.deepEqual(result, { ...CANNED, video: { ...CANNED.video, path: VIDEO } });
   assert.equal(result.tracks.length, 1005);
   assert.deepEqual(chunkSizes, [UPLOAD_CHUNK_BYTES, UPLOAD_CHUNK_BYTES, 90_212]);
-  assert.deepEqual(runner.videos.map((v) => Buffer.from(v).equals(VIDEO_BYTES)), [true]);
+  assert.deepEqual(
+    runner.videos.map((v) => Buffer.from(v).equals(VIDEO_BYTES)),
+    [true],
+  );
   const [submission] = runner.submissions;
   assert.ok(submission !== undefined && runner.submissions.length === 1);
-  assert.deepEqual(submission.gallery.map((p) => p.fileName), ['alice/1.jpg', 'alice/2.PNG', 'alice/notes.txt', 'bob/a.webp']);
+  assert.deepEqual(
+    submission.gallery.map((p) => p.fileName),
+    ['alice/1.jpg', 'alice/2.PNG', 'alice/notes.txt', 'bob/a.webp'],
+  );
   assert.deepEqual((await store.getJob(submission.job.id))?.options, { fps: 2, skipMethod: 'none' });
   assert.ok(progress.length >= 2, `progress was reported (${progress.length} times)`);
   assert.equal(progress[0]?.fraction, 0, 'the first report is the queued job');
   assert.deepEqual(progress.at(-1), { framesAnalysed: 100, framesTotal: 100, fraction: 1 });
-  for (let i = 1; i < progress.length; i++) assert.ok(progress[i]!.fraction >= progress[i - 1]!.fraction, 'progress never goes back');
+  for (let i = 1; i < progress.length; i++)
+    assert.ok(progress[i]!.fraction >= progress[i - 1]!.fraction, 'progress never goes back');
 });
 
 test('a failed job rejects with the job error code and message', async () => {
@@ -177,13 +212,21 @@ test('a failed job rejects with the job error code and message', async () => {
 test('missing or empty local input is INVALID_ARGUMENT before any call', async () => {
   const { address, uploads, runner } = await serve('succeed');
   const missingVideo = await rejection(analyseRemote({ address, video: join(base, 'nope.mp4') }));
-  assert.deepEqual([missingVideo.code, missingVideo.message], ['INVALID_ARGUMENT', `video ${join(base, 'nope.mp4')}: no such file`]);
+  assert.deepEqual(
+    [missingVideo.code, missingVideo.message],
+    ['INVALID_ARGUMENT', `video ${join(base, 'nope.mp4')}: no such file`],
+  );
   const emptyVideo = join(base, 'empty.mp4');
   write(emptyVideo, '');
   assert.match((await rejection(analyseRemote({ address, video: emptyVideo }))).message, /the file is empty/);
   assert.equal((await rejection(analyseRemote({ address, video: base }))).code, 'INVALID_ARGUMENT');
-  const missingGallery = await rejection(analyseRemote({ address, video: VIDEO, galleryDir: join(base, 'no-gallery') }));
-  assert.deepEqual([missingGallery.code, missingGallery.message], ['INVALID_ARGUMENT', `gallery folder ${join(base, 'no-gallery')}: no such folder`]);
+  const missingGallery = await rejection(
+    analyseRemote({ address, video: VIDEO, galleryDir: join(base, 'no-gallery') }),
+  );
+  assert.deepEqual(
+    [missingGallery.code, missingGallery.message],
+    ['INVALID_ARGUMENT', `gallery folder ${join(base, 'no-gallery')}: no such folder`],
+  );
   const noImages = join(base, 'no-images');
   write(join(noImages, 'alice', 'notes.txt'), 'text');
   const empty = await rejection(analyseRemote({ address, video: VIDEO, galleryDir: noImages }));
@@ -193,7 +236,9 @@ test('missing or empty local input is INVALID_ARGUMENT before any call', async (
 
 test('an unreachable orchestrator is UNAVAILABLE naming the address, within the connect deadline', async () => {
   const probe = createServer();
-  const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
+  const port = await new Promise<number>((resolve) =>
+    probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)),
+  );
   await new Promise((resolve) => probe.close(resolve));
   const address = `127.0.0.1:${port}`;
   const began = performance.now();
@@ -215,6 +260,11 @@ test('aborting the signal while the job runs rejects with the abort reason', asy
   const { address } = await serve('hang');
   const controller = new AbortController();
   const reason = new Error('user pressed ctrl-c');
-  const outcome = analyseRemote({ address, video: VIDEO, signal: controller.signal, onProgress: (p) => p.fraction >= 0.5 && controller.abort(reason) });
+  const outcome = analyseRemote({
+    address,
+    video: VIDEO,
+    signal: controller.signal,
+    onProgress: (p) => p.fraction >= 0.5 && controller.abort(reason),
+  });
   await assert.rejects(outcome, (err: unknown) => err === reason);
 });

@@ -25,7 +25,10 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
  * Label tracks and group them into persons. `unknownCluster[i]` is the stranger cluster (0-based, in order of first
  * appearance) of the i-th track whose identity has no name; tracks with a name ignore it.
  */
-export function assemble(tracks: readonly DecidedTrack[], unknownCluster: readonly number[]): { tracks: TrackJson[]; persons: PersonJson[] } {
+export function assemble(
+  tracks: readonly DecidedTrack[],
+  unknownCluster: readonly number[],
+): { tracks: TrackJson[]; persons: PersonJson[] } {
   const ordered = tracks.toSorted((a, b) => a.firstSeen - b.firstSeen || a.id - b.id);
   const unknowns = ordered.filter((t) => t.identity.name === null);
   if (unknownCluster.length !== unknowns.length) {

@@ -53,12 +53,19 @@ export function attributesJson(described: TrackEvidence['described']): TrackAttr
                 .map(([k, v]) => [k, r3(v)]),
             ),
           },
-    age: agg.age === null ? null : { value: Math.round(agg.age.value), low: Math.round(agg.age.low), high: Math.round(agg.age.high) },
+    age:
+      agg.age === null
+        ? null
+        : { value: Math.round(agg.age.value), low: Math.round(agg.age.low), high: Math.round(agg.age.high) },
     gender: agg.gender === null ? null : { value: agg.gender.value, confidence: r3(agg.gender.confidence) },
   };
 }
 
-export async function decideTrack(evidence: TrackEvidence, identity: IdentityPolicy, encodeJpeg: JpegEncoder): Promise<AnalysedTrack> {
+export async function decideTrack(
+  evidence: TrackEvidence,
+  identity: IdentityPolicy,
+  encodeJpeg: JpegEncoder,
+): Promise<AnalysedTrack> {
   const decision = decideIdentity(evidence.embedded, identity.gallery, identity.threshold);
   const { record } = evidence;
   const bestShot = `data:image/jpeg;base64,${(await encodeJpeg(evidence.best.chip, 90)).toString('base64')}`;

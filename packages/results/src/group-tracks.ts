@@ -11,7 +11,10 @@ export interface GroupingOptions {
   readonly clusterMinQuality: number;
 }
 
-export function groupTracks(analysed: readonly AnalysedTrack[], options: GroupingOptions): { tracks: TrackJson[]; persons: PersonJson[] } {
+export function groupTracks(
+  analysed: readonly AnalysedTrack[],
+  options: GroupingOptions,
+): { tracks: TrackJson[]; persons: PersonJson[] } {
   const unknown = analysed
     .filter((a) => a.decided.identity.name === null)
     .toSorted((a, b) => a.decided.firstSeen - b.decided.firstSeen || a.decided.id - b.decided.id);

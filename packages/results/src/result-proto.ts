@@ -3,7 +3,10 @@
 import { EXPRESSIONS, PmrError, type Expression, type Gender } from '@pmr/common';
 import { CHIP_SIDE, timelineFromProto, timelineToProto } from '@pmr/common/proto';
 import type { Expression as ExpressionProto } from '@pmr/common/proto/generated/pmr/v1/Expression.ts';
-import type { GetJobResultResponse, GetJobResultResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
+import type {
+  GetJobResultResponse,
+  GetJobResultResponse__Output,
+} from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
 import type { Gender as GenderProto } from '@pmr/common/proto/generated/pmr/v1/Gender.ts';
 import type { Image, Image__Output } from '@pmr/common/proto/generated/pmr/v1/Image.ts';
 import type { SkipMethod } from '@pmr/common/proto/generated/pmr/v1/SkipMethod.ts';
@@ -39,7 +42,8 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } |
       continue;
     }
     const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isStartOfFrame) return { height: (bytes[i + 5]! << 8) | bytes[i + 6]!, width: (bytes[i + 7]! << 8) | bytes[i + 8]! };
+    if (isStartOfFrame)
+      return { height: (bytes[i + 5]! << 8) | bytes[i + 6]!, width: (bytes[i + 7]! << 8) | bytes[i + 8]! };
     i += 2 + ((bytes[i + 2]! << 8) | bytes[i + 3]!);
   }
   return null;
@@ -81,7 +85,10 @@ export function trackToProto(track: TrackJson): TrackResult {
   return {
     id: track.id,
     label: track.label,
-    identity: { ...(track.identity.name !== null && { name: track.identity.name }), similarity: track.identity.similarity },
+    identity: {
+      ...(track.identity.name !== null && { name: track.identity.name }),
+      similarity: track.identity.similarity,
+    },
     firstSeen: track.firstSeen,
     lastSeen: track.lastSeen,
     frames: { ...track.frames },
@@ -94,7 +101,10 @@ export function trackToProto(track: TrackJson): TrackResult {
           : {
               value: expressionToProto(expression.value),
               confidence: expression.confidence,
-              shares: Object.entries(expression.shares).map(([e, score]) => ({ expression: expressionToProto(e as Expression), score: score ?? 0 })),
+              shares: Object.entries(expression.shares).map(([e, score]) => ({
+                expression: expressionToProto(e as Expression),
+                score: score ?? 0,
+              })),
             },
       age: age === null ? null : { ...age },
       gender: gender === null ? null : { value: genderToProto(gender.value), confidence: gender.confidence },
@@ -115,10 +125,15 @@ function attributesFromProto(a: TrackAttributes__Output | null, field: string): 
         : {
             value: expressionFromProto(e.value, `${field}.expression.value`),
             confidence: e.confidence,
-            shares: Object.fromEntries(e.shares.map((s) => [expressionFromProto(s.expression, `${field}.expression.shares`), s.score])),
+            shares: Object.fromEntries(
+              e.shares.map((s) => [expressionFromProto(s.expression, `${field}.expression.shares`), s.score]),
+            ),
           },
     age: age === null ? null : { value: age.value, low: age.low, high: age.high },
-    gender: gender === null ? null : { value: genderFromProto(gender.value, `${field}.gender.value`), confidence: gender.confidence },
+    gender:
+      gender === null
+        ? null
+        : { value: genderFromProto(gender.value, `${field}.gender.value`), confidence: gender.confidence },
   };
 }
 
@@ -138,7 +153,11 @@ export function trackFromProto(track: TrackResult__Output): TrackJson {
     identity: { name: track.identity?.name ?? null, similarity: track.identity?.similarity ?? 0 },
     firstSeen: track.firstSeen,
     lastSeen: track.lastSeen,
-    frames: { first: track.frames?.first ?? 0, last: track.frames?.last ?? 0, detections: track.frames?.detections ?? 0 },
+    frames: {
+      first: track.frames?.first ?? 0,
+      last: track.frames?.last ?? 0,
+      detections: track.frames?.detections ?? 0,
+    },
     facesAnalysed: track.facesAnalysed,
     quality: track.quality,
     attributes: attributesFromProto(track.attributes, `${field}.attributes`),
@@ -162,7 +181,10 @@ export function resultToProto(result: AnalysisResult): ResultFields {
       complete: video.complete,
       error: video.error ?? '',
     },
-    gallery: gallery === null ? null : { persons: gallery.persons, accepted: gallery.accepted, rejected: gallery.rejected.map((r) => ({ ...r })) },
+    gallery:
+      gallery === null
+        ? null
+        : { persons: gallery.persons, accepted: gallery.accepted, rejected: gallery.rejected.map((r) => ({ ...r })) },
     persons: result.persons.map((p) => ({
       label: p.label,
       ...(p.name !== null && { name: p.name }),
@@ -184,7 +206,10 @@ export function resultToProto(result: AnalysisResult): ResultFields {
 
 function stageMsFromProto(times: ReadonlyArray<{ stage: string; milliseconds: number }>): AnalysisStats['stageMs'] {
   const known = times.filter((t) => (STAGES as readonly string[]).includes(t.stage));
-  const entries = [...known.map((t) => [t.stage, t.milliseconds] as const), ...STAGES.filter((s) => !known.some((t) => t.stage === s)).map((s) => [s, 0] as const)];
+  const entries = [
+    ...known.map((t) => [t.stage, t.milliseconds] as const),
+    ...STAGES.filter((s) => !known.some((t) => t.stage === s)).map((s) => [s, 0] as const),
+  ];
   return Object.fromEntries(entries) as AnalysisStats['stageMs'];
 }
 
@@ -210,7 +235,14 @@ export function resultFromProto(pages: readonly GetJobResultResponse__Output[]):
       complete: video.complete,
       ...(video.error !== '' && { error: video.error }),
     },
-    gallery: gallery === null ? null : { persons: gallery.persons, accepted: gallery.accepted, rejected: gallery.rejected.map((r) => ({ file: r.file, reason: r.reason })) },
+    gallery:
+      gallery === null
+        ? null
+        : {
+            persons: gallery.persons,
+            accepted: gallery.accepted,
+            rejected: gallery.rejected.map((r) => ({ file: r.file, reason: r.reason })),
+          },
     tracks: pages.flatMap((page) => page.tracks.map(trackFromProto)),
     persons: first.persons.map((p) => ({
       label: p.label,

@@ -21,7 +21,11 @@ export type { TimelinePoint } from '@pmr/tracker';
 import type { TimelinePoint } from '@pmr/tracker';
 
 export interface TrackAttributesJson {
-  readonly expression: { readonly value: Expression; readonly confidence: number; readonly shares: Readonly<Partial<Record<Expression, number>>> } | null;
+  readonly expression: {
+    readonly value: Expression;
+    readonly confidence: number;
+    readonly shares: Readonly<Partial<Record<Expression, number>>>;
+  } | null;
   readonly age: { readonly value: number; readonly low: number; readonly high: number } | null;
   readonly gender: { readonly value: Gender; readonly confidence: number } | null;
 }

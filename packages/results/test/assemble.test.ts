@@ -47,7 +47,10 @@ test('assemble labels strangers by first appearance and sums screen time per per
   assert.deepEqual(byLabel['unknown-1']!.tracks, [2, 5]);
   assert.equal(byLabel['unknown-1']!.name, null);
   assert.equal(byLabel['unknown-2']!.screenTime, 1);
-  assert.deepEqual(persons.map((p) => p.label), ['obama', 'unknown-1', 'unknown-2']);
+  assert.deepEqual(
+    persons.map((p) => p.label),
+    ['obama', 'unknown-1', 'unknown-2'],
+  );
 });
 
 test('assemble refuses a cluster list that does not match the unknown tracks', () => {

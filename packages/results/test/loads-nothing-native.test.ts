@@ -9,6 +9,9 @@ const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
 test('importing @pmr/results loads nothing native', async () => {
   const loaded = await modulesLoadedBy('@pmr/results', repoRoot);
-  assert.ok(loaded.urls.some((url) => url.endsWith('/packages/results/src/index.ts')), 'the child imported the results');
+  assert.ok(
+    loaded.urls.some((url) => url.endsWith('/packages/results/src/index.ts')),
+    'the child imported the results',
+  );
   assert.deepEqual(nativeParts(loaded), []);
 });

@@ -14,7 +14,11 @@ export type { AnalysedTrack, IdentityPolicy } from '@pmr/results';
  * Sees each analysed track's selected faces (aligned chips, qualities) and their embeddings, in the track's order, before
  * the track is decided: for evaluation scripts that study identity decisions on real tracks (e2e/bench/recognition.ts).
  */
-export type TrackFacesObserver = (trackId: number, faces: readonly DetectedFace[], embeddings: readonly Float32Array[]) => void;
+export type TrackFacesObserver = (
+  trackId: number,
+  faces: readonly DetectedFace[],
+  embeddings: readonly Float32Array[],
+) => void;
 
 export async function analyseTrack(
   track: FinishedTrack<DetectedFace>,
@@ -39,7 +43,15 @@ export async function analyseTrack(
     embedded.push({ embedding, quality: face.quality.score });
     if (attributes !== null) described.push({ attributes, weight: face.quality.score });
   }
-  onTrackFaces?.(track.trackId, faces, embedded.map((e) => e.embedding));
+  onTrackFaces?.(
+    track.trackId,
+    faces,
+    embedded.map((e) => e.embedding),
+  );
   const best = bestFace(faces);
-  return decideTrack({ trackId: track.trackId, record, embedded, described, best: { quality: best.quality.score, chip: best.chip } }, identity, encodeJpeg);
+  return decideTrack(
+    { trackId: track.trackId, record, embedded, described, best: { quality: best.quality.score, chip: best.chip } },
+    identity,
+    encodeJpeg,
+  );
 }

@@ -35,7 +35,13 @@ export class AnnotationRecorder {
  * its own time and the source's audio copied alongside, so the copy plays in step with its sound as the source does.
  * A failure removes the partial file.
  */
-export async function annotateVideo(input: string, output: string, recorder: AnnotationRecorder, result: AnalysisResult, hwaccel: HwaccelChoice = 'none'): Promise<void> {
+export async function annotateVideo(
+  input: string,
+  output: string,
+  recorder: AnnotationRecorder,
+  result: AnalysisResult,
+  hwaccel: HwaccelChoice = 'none',
+): Promise<void> {
   const labels = new Map(result.tracks.map((t) => [t.id, t.label]));
   const decoded = await decodeVideo(input, { skip: { method: 'none' }, hwaccel });
   const { width, height, fps } = decoded.info;
@@ -49,7 +55,11 @@ export async function annotateVideo(input: string, output: string, recorder: Ann
       const rec = frames[k];
       const boxes: LabelledBox[] =
         rec !== undefined && frame.pts + 1e-6 >= rec.start && frame.pts < rec.end
-          ? rec.boxes.map((b) => ({ box: b.box, text: `#${b.trackId} ${labels.get(b.trackId) ?? ''}`, known: !(labels.get(b.trackId) ?? 'unknown').startsWith('unknown-') }))
+          ? rec.boxes.map((b) => ({
+              box: b.box,
+              text: `#${b.trackId} ${labels.get(b.trackId) ?? ''}`,
+              known: !(labels.get(b.trackId) ?? 'unknown').startsWith('unknown-'),
+            }))
           : [];
       const image =
         boxes.length === 0

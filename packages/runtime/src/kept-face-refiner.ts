@@ -43,7 +43,9 @@ export class KeptFaceRefiner {
 
   /** The track with its selected faces replaced by their refined versions. */
   async refinedTrack(track: FinishedTrack<DetectedFace>): Promise<FinishedTrack<DetectedFace>> {
-    const selected = await Promise.all(track.selected.map(async (s) => ({ ...s, face: (await this.#refined.get(s.face)) ?? s.face })));
+    const selected = await Promise.all(
+      track.selected.map(async (s) => ({ ...s, face: (await this.#refined.get(s.face)) ?? s.face })),
+    );
     return { ...track, selected };
   }
 

@@ -44,7 +44,12 @@ export class VideoTracking {
   /** Tracks the next frame's faces (frames come in order); returns the faces a track now keeps. */
   track(frame: Frame, faces: readonly DetectedFace[]): readonly DetectedFace[] {
     this.detections += faces.length;
-    const span: FrameSpan = { sourceFirst: frame.sourceFirst, sourceLast: frame.sourceLast, pts: frame.pts, end: frame.ptsLast + frame.lastDuration };
+    const span: FrameSpan = {
+      sourceFirst: frame.sourceFirst,
+      sourceLast: frame.sourceLast,
+      pts: frame.pts,
+      end: frame.ptsLast + frame.lastDuration,
+    };
     this.#times.add(frame.index, span);
     const start = performance.now();
     if (frame.sceneCut) this.#analyse(this.#tracker.cut());
@@ -91,7 +96,9 @@ export class VideoTracking {
       const record = this.#log.take(t.trackId);
       if (record === undefined) continue;
       this.embeddings += t.selected.length;
-      const analysis = this.#queue.then(async () => analyseTrack(await refiner.refinedTrack(t), record, engines, identity, clock, this.#deps.onTrackFaces));
+      const analysis = this.#queue.then(async () =>
+        analyseTrack(await refiner.refinedTrack(t), record, engines, identity, clock, this.#deps.onTrackFaces),
+      );
       this.#queue = analysis.then(
         () => undefined,
         () => undefined,

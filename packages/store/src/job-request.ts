@@ -26,7 +26,8 @@ export function validateCreateJob(input: CreateJobInput): void {
     }
   }
   const { fps, maxFrames } = input.options;
-  if (fps !== undefined && !(Number.isFinite(fps) && fps > 0)) throw invalidArgument(`options.fps must be a positive number, got ${fps}`);
+  if (fps !== undefined && !(Number.isFinite(fps) && fps > 0))
+    throw invalidArgument(`options.fps must be a positive number, got ${fps}`);
   if (maxFrames !== undefined && !(Number.isInteger(maxFrames) && maxFrames > 0)) {
     throw invalidArgument(`options.maxFrames must be a positive integer, got ${maxFrames}`);
   }
@@ -48,7 +49,12 @@ export function canonicalJson(value: unknown): string {
 
 /** sha256 (hex) of what an idempotency token stands for: source, options, tags and gallery digest. */
 export function requestFingerprint(input: CreateJobInput): string {
-  const request = { source: input.source, options: input.options, tags: input.tags, gallery: input.galleryDigest ?? null };
+  const request = {
+    source: input.source,
+    options: input.options,
+    tags: input.tags,
+    gallery: input.galleryDigest ?? null,
+  };
   return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
 
@@ -87,12 +93,14 @@ export function decodeJobCursor(token: string | undefined, states: readonly JobS
   } catch (cause) {
     throw invalidArgument('page token is malformed: pass the nextPageToken of the previous page unchanged', cause);
   }
-  if (typeof parsed !== 'object' || parsed === null) throw invalidArgument('page token is malformed: pass the nextPageToken of the previous page unchanged');
+  if (typeof parsed !== 'object' || parsed === null)
+    throw invalidArgument('page token is malformed: pass the nextPageToken of the previous page unchanged');
   const { t, i, s } = parsed as { t?: unknown; i?: unknown; s?: unknown };
   if (typeof t !== 'number' || !Number.isFinite(t) || typeof i !== 'string' || typeof s !== 'string') {
     throw invalidArgument('page token is malformed: pass the nextPageToken of the previous page unchanged');
   }
-  if (s !== states.join(',')) throw invalidArgument('page token was made for another state filter: list with the same states');
+  if (s !== states.join(','))
+    throw invalidArgument('page token was made for another state filter: list with the same states');
   return { createTime: t, id: i };
 }
 
@@ -108,7 +116,10 @@ export function decodeTrackCursor(token: string | undefined): number {
   try {
     parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
   } catch (cause) {
-    throw invalidArgument('track page token is malformed: pass the nextPageToken of the previous page unchanged', cause);
+    throw invalidArgument(
+      'track page token is malformed: pass the nextPageToken of the previous page unchanged',
+      cause,
+    );
   }
   const tr = typeof parsed === 'object' && parsed !== null ? (parsed as { tr?: unknown }).tr : undefined;
   if (typeof tr !== 'number' || !Number.isInteger(tr)) {
@@ -119,7 +130,8 @@ export function decodeTrackCursor(token: string | undefined): number {
 
 /** INVALID_ARGUMENT unless `value` is a non-negative integer (a frame index or track id). */
 export function assertIndex(what: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw invalidArgument(`${what} must be a non-negative integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw invalidArgument(`${what} must be a non-negative integer, got ${value}`);
 }
 
 /** INVALID_ARGUMENT unless every given counter is a non-negative integer and fraction is in [0, 1]. */

@@ -38,7 +38,10 @@ export class VersionConflictError extends PmrError {
   readonly expectedVersion: number;
   readonly actualVersion: number;
   constructor(jobId: string, expectedVersion: number, actualVersion: number) {
-    super('FAILED_PRECONDITION', `job ${jobId} is at version ${actualVersion}, not ${expectedVersion}: re-read it and retry`);
+    super(
+      'FAILED_PRECONDITION',
+      `job ${jobId} is at version ${actualVersion}, not ${expectedVersion}: re-read it and retry`,
+    );
     this.name = 'VersionConflictError';
     this.expectedVersion = expectedVersion;
     this.actualVersion = actualVersion;

@@ -46,7 +46,10 @@ export interface JobStore {
   /** Stores a finished track, replacing what was stored for (jobId, track.id). */
   putTrack(jobId: string, track: TrackJson): Promise<void>;
   /** Tracks by ascending id, paginated like GetJobResult (page size 1–1000, 0 for 100). */
-  listTracks(jobId: string, input?: { readonly pageSize?: number; readonly pageToken?: string }): Promise<Page<TrackJson>>;
+  listTracks(
+    jobId: string,
+    input?: { readonly pageSize?: number; readonly pageToken?: string },
+  ): Promise<Page<TrackJson>>;
 
   /** Stores the job's assembled result (the `pmr analyze` JSON), replacing any earlier one. */
   putResult(jobId: string, result: AnalysisResult): Promise<void>;

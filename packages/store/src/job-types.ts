@@ -9,7 +9,13 @@ export const JOB_STATES: readonly JobState[] = ['QUEUED', 'RUNNING', 'SUCCEEDED'
 /** Where the video comes from: pmr.v1.VideoSource. */
 export type JobSource =
   | { readonly kind: 'uri'; readonly uri: string }
-  | { readonly kind: 'upload'; readonly bucket: string; readonly name: string; readonly size: number; readonly sha256: string };
+  | {
+      readonly kind: 'upload';
+      readonly bucket: string;
+      readonly name: string;
+      readonly size: number;
+      readonly sha256: string;
+    };
 
 /** pmr.v1.VideoJobOptions; an absent field takes the orchestrator's default. */
 export interface JobOptions {
@@ -91,7 +97,6 @@ export interface Page<T> {
   readonly nextPageToken: string;
 }
 
-
 /** A gallery photo as the store keeps it, once per gallery digest however many jobs use the gallery. */
 export interface StoredPhoto {
   /** The person the photo shows (the folder name in a `<dir>/<person>/<image>` gallery). */
@@ -104,4 +109,10 @@ export interface StoredPhoto {
 /** Any JSON value; what the store keeps as a job part. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
-export const EMPTY_PROGRESS: JobProgress = { framesDecoded: 0, framesAnalysed: 0, framesTotal: 0, fraction: 0, tracksFinished: 0 };
+export const EMPTY_PROGRESS: JobProgress = {
+  framesDecoded: 0,
+  framesAnalysed: 0,
+  framesTotal: 0,
+  fraction: 0,
+  tracksFinished: 0,
+};

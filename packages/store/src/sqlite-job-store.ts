@@ -8,12 +8,29 @@ import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type { JobStore } from './job-store.ts';
 import { assertTransition, isFinalState, VersionConflictError } from './job-state.ts';
 import {
-  assertIndex, assertPartKey, decodeJobCursor, decodeTrackCursor, encodeJobCursor, encodeTrackCursor,
-  pageSizeOf, requestFingerprint, stateFilterOf, validateCreateJob, validateProgress,
+  assertIndex,
+  assertPartKey,
+  decodeJobCursor,
+  decodeTrackCursor,
+  encodeJobCursor,
+  encodeTrackCursor,
+  pageSizeOf,
+  requestFingerprint,
+  stateFilterOf,
+  validateCreateJob,
+  validateProgress,
 } from './job-request.ts';
 import { EMPTY_PROGRESS } from './job-types.ts';
 import type {
-  CreateJobInput, CreateJobOutput, JobError, JobProgress, JobRecord, JsonValue, ListJobsInput, Page, StoredPhoto,
+  CreateJobInput,
+  CreateJobOutput,
+  JobError,
+  JobProgress,
+  JobRecord,
+  JsonValue,
+  ListJobsInput,
+  Page,
+  StoredPhoto,
   UpdateStateInput,
 } from './job-types.ts';
 import { prepareDatabase } from './sqlite-schema.ts';
@@ -64,15 +81,24 @@ export class SqliteJobStore implements JobStore {
           const row = this.#st.jobByToken.get({ token });
           if (row !== undefined) {
             if (text(row, 'fingerprint') !== fingerprint) {
-              throw new PmrError('ALREADY_EXISTS', `idempotency token "${token}" was already used for job ${text(row, 'id')} with a different request: use a new token`);
+              throw new PmrError(
+                'ALREADY_EXISTS',
+                `idempotency token "${token}" was already used for job ${text(row, 'id')} with a different request: use a new token`,
+              );
             }
             return { job: jobFromRow(row), created: false };
           }
         }
         const id = this.#newId();
         this.#st.insertJob.run({
-          id, token, fingerprint, source: JSON.stringify(input.source), options: JSON.stringify(input.options),
-          tags: JSON.stringify(input.tags), gallery: input.galleryDigest ?? null, progress: JSON.stringify(EMPTY_PROGRESS),
+          id,
+          token,
+          fingerprint,
+          source: JSON.stringify(input.source),
+          options: JSON.stringify(input.options),
+          tags: JSON.stringify(input.tags),
+          gallery: input.galleryDigest ?? null,
+          progress: JSON.stringify(EMPTY_PROGRESS),
           now: this.#now(),
         });
         return { job: this.#job(id), created: true };
@@ -93,8 +119,11 @@ export class SqliteJobStore implements JobStore {
       const states = stateFilterOf(input);
       const after = decodeJobCursor(input.pageToken, states);
       const rows = this.#st.listJobs.all({
-        all: states.length === 0 ? 1 : 0, states: JSON.stringify(states),
-        afterTime: after?.createTime ?? null, afterId: after?.id ?? '', limit: limit + 1,
+        all: states.length === 0 ? 1 : 0,
+        states: JSON.stringify(states),
+        afterTime: after?.createTime ?? null,
+        afterId: after?.id ?? '',
+        limit: limit + 1,
       });
       const items = rows.slice(0, limit).map(jobFromRow);
       const last = items.at(-1);
@@ -106,14 +135,26 @@ export class SqliteJobStore implements JobStore {
   updateState(jobId: string, input: UpdateStateInput): Promise<JobRecord> {
     return this.#call(() => {
       if ((input.to === 'FAILED') !== (input.error !== undefined)) {
-        throw invalidArgument(input.to === 'FAILED' ? 'a job moved to FAILED needs an error' : `an error is only kept for FAILED, not ${input.to}`);
+        throw invalidArgument(
+          input.to === 'FAILED'
+            ? 'a job moved to FAILED needs an error'
+            : `an error is only kept for FAILED, not ${input.to}`,
+        );
       }
       return this.#tx(() => {
         const job = this.#job(jobId);
-        if (job.version !== input.expectedVersion) throw new VersionConflictError(jobId, input.expectedVersion, job.version);
+        if (job.version !== input.expectedVersion)
+          throw new VersionConflictError(jobId, input.expectedVersion, job.version);
         assertTransition(jobId, job.state, input.to);
-        const error = input.error === undefined ? null : JSON.stringify({ code: input.error.code, message: input.error.message });
-        const { changes } = this.#st.updateState.run({ id: jobId, state: input.to, error, version: input.expectedVersion, now: this.#now() });
+        const error =
+          input.error === undefined ? null : JSON.stringify({ code: input.error.code, message: input.error.message });
+        const { changes } = this.#st.updateState.run({
+          id: jobId,
+          state: input.to,
+          error,
+          version: input.expectedVersion,
+          now: this.#now(),
+        });
         if (changes !== 1) throw new VersionConflictError(jobId, input.expectedVersion, this.#job(jobId).version);
         return this.#job(jobId);
       });
@@ -157,7 +198,9 @@ export class SqliteJobStore implements JobStore {
   getParts(jobId: string, prefix = ''): Promise<ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>> {
     return this.#call(() => {
       this.#job(jobId);
-      return this.#st.getParts.all({ job: jobId, prefix }).map((row) => ({ key: text(row, 'key'), value: JSON.parse(text(row, 'value')) as JsonValue }));
+      return this.#st.getParts
+        .all({ job: jobId, prefix })
+        .map((row) => ({ key: text(row, 'key'), value: JSON.parse(text(row, 'value')) as JsonValue }));
     });
   }
 
@@ -166,7 +209,9 @@ export class SqliteJobStore implements JobStore {
       assertDigest(digest);
       this.#tx(() => {
         if (this.#st.putGallery.run({ digest, now: this.#now() }).changes !== 1) return; // kept already: the first write wins
-        photos.forEach((p, idx) => this.#st.putGalleryPhoto.run({ digest, idx, person: p.person, name: p.name, data: p.data }));
+        photos.forEach((p, idx) =>
+          this.#st.putGalleryPhoto.run({ digest, idx, person: p.person, name: p.name, data: p.data }),
+        );
       });
     });
   }
@@ -175,7 +220,9 @@ export class SqliteJobStore implements JobStore {
     return this.#call(() => {
       const rows = this.#st.galleryIndex.all({ digest });
       if (rows.length === 0) return null;
-      return rows.filter((row) => typeof row['name'] === 'string').map((row) => ({ person: text(row, 'person'), name: text(row, 'name') }));
+      return rows
+        .filter((row) => typeof row['name'] === 'string')
+        .map((row) => ({ person: text(row, 'person'), name: text(row, 'name') }));
     });
   }
 
@@ -215,7 +262,10 @@ export class SqliteJobStore implements JobStore {
     });
   }
 
-  listTracks(jobId: string, input: { readonly pageSize?: number; readonly pageToken?: string } = {}): Promise<Page<TrackJson>> {
+  listTracks(
+    jobId: string,
+    input: { readonly pageSize?: number; readonly pageToken?: string } = {},
+  ): Promise<Page<TrackJson>> {
     return this.#call(() => {
       const limit = pageSizeOf(input);
       const after = decodeTrackCursor(input.pageToken);
@@ -285,7 +335,8 @@ export class SqliteJobStore implements JobStore {
 
 /** INVALID_ARGUMENT unless `digest` is 1 to 128 characters. */
 function assertDigest(digest: string): void {
-  if (digest.length === 0 || digest.length > 128) throw invalidArgument(`gallery digest must have 1 to 128 characters, got ${digest.length}`);
+  if (digest.length === 0 || digest.length > 128)
+    throw invalidArgument(`gallery digest must have 1 to 128 characters, got ${digest.length}`);
 }
 
 function definedOnly(progress: Partial<JobProgress>): Partial<JobProgress> {

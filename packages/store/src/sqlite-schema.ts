@@ -106,7 +106,9 @@ export function prepareDatabase(db: DatabaseSync, path: string): void {
   db.exec('PRAGMA foreign_keys = ON');
   const current = schemaVersionOf(db);
   if (current > SCHEMA_VERSION) {
-    throw failedPrecondition(`job store ${path} has schema version ${current}; this build knows up to ${SCHEMA_VERSION}: upgrade PMR`);
+    throw failedPrecondition(
+      `job store ${path} has schema version ${current}; this build knows up to ${SCHEMA_VERSION}: upgrade PMR`,
+    );
   }
   for (let v = current; v < SCHEMA_VERSION; v++) {
     db.exec('BEGIN IMMEDIATE');

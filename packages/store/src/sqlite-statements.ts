@@ -2,9 +2,26 @@
 import type { StatementSync } from 'node:sqlite';
 
 export type Statements = Record<
-  | 'jobById' | 'jobByToken' | 'insertJob' | 'updateState' | 'updateProgress' | 'updateWarnings' | 'listJobs' | 'resume'
-  | 'putTrack' | 'listTracks' | 'putResult' | 'getResult'
-  | 'putPart' | 'getParts' | 'putGallery' | 'putGalleryPhoto' | 'galleryIndex' | 'galleryPhoto' | 'deleteEnded' | 'deleteUnusedGalleries',
+  | 'jobById'
+  | 'jobByToken'
+  | 'insertJob'
+  | 'updateState'
+  | 'updateProgress'
+  | 'updateWarnings'
+  | 'listJobs'
+  | 'resume'
+  | 'putTrack'
+  | 'listTracks'
+  | 'putResult'
+  | 'getResult'
+  | 'putPart'
+  | 'getParts'
+  | 'putGallery'
+  | 'putGalleryPhoto'
+  | 'galleryIndex'
+  | 'galleryPhoto'
+  | 'deleteEnded'
+  | 'deleteUnusedGalleries',
   StatementSync
 >;
 
@@ -26,14 +43,17 @@ export const SQL: Readonly<Record<keyof Statements, string>> = {
   resume: "SELECT * FROM jobs WHERE state IN ('QUEUED', 'RUNNING') ORDER BY create_time, id",
   putTrack: `INSERT INTO tracks (job_id, track_id, track) VALUES ($job, $track, $json)
              ON CONFLICT (job_id, track_id) DO UPDATE SET track = excluded.track`,
-  listTracks: 'SELECT track_id, track FROM tracks WHERE job_id = $job AND track_id > $after ORDER BY track_id LIMIT $limit',
+  listTracks:
+    'SELECT track_id, track FROM tracks WHERE job_id = $job AND track_id > $after ORDER BY track_id LIMIT $limit',
   putResult: `INSERT INTO results (job_id, result, update_time) VALUES ($job, $result, $now)
               ON CONFLICT (job_id) DO UPDATE SET result = excluded.result, update_time = excluded.update_time`,
   getResult: 'SELECT result FROM results WHERE job_id = $job',
-  putPart: 'INSERT INTO job_parts (job_id, key, value) VALUES ($job, $key, $value) ON CONFLICT (job_id, key) DO NOTHING',
+  putPart:
+    'INSERT INTO job_parts (job_id, key, value) VALUES ($job, $key, $value) ON CONFLICT (job_id, key) DO NOTHING',
   getParts: `SELECT key, value FROM job_parts WHERE job_id = $job AND substr(key, 1, length($prefix)) = $prefix ORDER BY key`,
   putGallery: 'INSERT INTO galleries (digest, create_time) VALUES ($digest, $now) ON CONFLICT (digest) DO NOTHING',
-  putGalleryPhoto: 'INSERT INTO gallery_photos (digest, idx, person, name, data) VALUES ($digest, $idx, $person, $name, $data)',
+  putGalleryPhoto:
+    'INSERT INTO gallery_photos (digest, idx, person, name, data) VALUES ($digest, $idx, $person, $name, $data)',
   galleryIndex: `SELECT g.digest, p.person, p.name FROM galleries g LEFT JOIN gallery_photos p ON p.digest = g.digest
                  WHERE g.digest = $digest ORDER BY p.idx`,
   galleryPhoto: 'SELECT data FROM gallery_photos WHERE digest = $digest AND idx = $idx',

@@ -2,12 +2,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  canonicalJson, decodeJobCursor, decodeTrackCursor, encodeJobCursor, encodeTrackCursor, pageSizeOf,
-  requestFingerprint, stateFilterOf,
+  canonicalJson,
+  decodeJobCursor,
+  decodeTrackCursor,
+  encodeJobCursor,
+  encodeTrackCursor,
+  pageSizeOf,
+  requestFingerprint,
+  stateFilterOf,
 } from '../src/job-request.ts';
 
 test('canonicalJson sorts keys at every level and drops undefined fields', () => {
-  assert.equal(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } }), '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}');
+  assert.equal(
+    canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } }),
+    '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}',
+  );
   assert.equal(canonicalJson(null), 'null');
   assert.equal(canonicalJson('x'), '"x"');
 });
@@ -24,7 +33,8 @@ test('requestFingerprint: equal for equal requests, different when anything the 
     { ...base, options: { fps: 6 } },
     { ...base, tags: { a: '1' } },
     { ...base, galleryDigest: 'g' },
-  ]) assert.notEqual(requestFingerprint(other), f);
+  ])
+    assert.notEqual(requestFingerprint(other), f);
 });
 
 test('job cursors round-trip and are tied to their state filter', () => {
@@ -34,7 +44,9 @@ test('job cursors round-trip and are tied to their state filter', () => {
   assert.equal(decodeJobCursor(undefined, []), null);
   assert.throws(() => decodeJobCursor(token, ['QUEUED']), { code: 'INVALID_ARGUMENT' });
   assert.throws(() => decodeJobCursor('!!', []), { code: 'INVALID_ARGUMENT' });
-  assert.throws(() => decodeJobCursor(Buffer.from('{"t":"x","i":"a","s":""}').toString('base64url'), []), { code: 'INVALID_ARGUMENT' });
+  assert.throws(() => decodeJobCursor(Buffer.from('{"t":"x","i":"a","s":""}').toString('base64url'), []), {
+    code: 'INVALID_ARGUMENT',
+  });
   assert.equal(decodeTrackCursor(encodeTrackCursor(41)), 41);
   assert.equal(decodeTrackCursor(''), -1);
   assert.throws(() => decodeTrackCursor(Buffer.from('{"tr":1.5}').toString('base64url')), { code: 'INVALID_ARGUMENT' });

@@ -21,8 +21,13 @@ test('allowed transitions: QUEUED -> RUNNING -> final, RUNNING -> QUEUED to resu
 
 test('assertTransition explains a refusal with FAILED_PRECONDITION', () => {
   assert.doesNotThrow(() => assertTransition('j1', 'RUNNING', 'QUEUED'));
-  assert.throws(() => assertTransition('j1', 'SUCCEEDED', 'RUNNING'), { code: 'FAILED_PRECONDITION', message: /j1 cannot go from SUCCEEDED to RUNNING \(it is final\)/ });
-  assert.throws(() => assertTransition('j1', 'QUEUED', 'SUCCEEDED'), { message: /allowed from QUEUED: RUNNING, FAILED, CANCELLED/ });
+  assert.throws(() => assertTransition('j1', 'SUCCEEDED', 'RUNNING'), {
+    code: 'FAILED_PRECONDITION',
+    message: /j1 cannot go from SUCCEEDED to RUNNING \(it is final\)/,
+  });
+  assert.throws(() => assertTransition('j1', 'QUEUED', 'SUCCEEDED'), {
+    message: /allowed from QUEUED: RUNNING, FAILED, CANCELLED/,
+  });
 });
 
 test('VersionConflictError carries both versions', () => {

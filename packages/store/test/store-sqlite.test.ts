@@ -18,31 +18,35 @@ const root = await mkdtemp(join(tmpdir(), 'pmr-store-'));
 after(() => rm(root, { recursive: true, force: true }));
 let n = 0;
 
-runJobStoreContract('SqliteJobStore (file)', ({ now }) => {
-  const path = join(root, `jobs-${n++}.db`);
-  const open: JobStore[] = [new SqliteJobStore(path, { now })];
-  const harness: StoreHarness = {
-    get store() {
-      return open[0] as JobStore;
-    },
-    reopen: async () => {
-      await Promise.all(open.map((s) => s.close()));
-      const s = new SqliteJobStore(path, { now });
-      open.push(s);
-      return s;
-    },
-    openSecond: () => {
-      const s = new SqliteJobStore(path, { now });
-      open.push(s);
-      return Promise.resolve(s);
-    },
-    cleanup: async () => {
-      await Promise.all(open.map((s) => s.close()));
-      await rm(path, { force: true });
-    },
-  };
-  return Promise.resolve(harness);
-}, { reopens: true, sharedConnections: true });
+runJobStoreContract(
+  'SqliteJobStore (file)',
+  ({ now }) => {
+    const path = join(root, `jobs-${n++}.db`);
+    const open: JobStore[] = [new SqliteJobStore(path, { now })];
+    const harness: StoreHarness = {
+      get store() {
+        return open[0] as JobStore;
+      },
+      reopen: async () => {
+        await Promise.all(open.map((s) => s.close()));
+        const s = new SqliteJobStore(path, { now });
+        open.push(s);
+        return s;
+      },
+      openSecond: () => {
+        const s = new SqliteJobStore(path, { now });
+        open.push(s);
+        return Promise.resolve(s);
+      },
+      cleanup: async () => {
+        await Promise.all(open.map((s) => s.close()));
+        await rm(path, { force: true });
+      },
+    };
+    return Promise.resolve(harness);
+  },
+  { reopens: true, sharedConnections: true },
+);
 
 runJobStoreContract("SqliteJobStore (':memory:')", ({ now }) => {
   const store = new SqliteJobStore(':memory:', { now });
@@ -63,7 +67,10 @@ test('a version-2 file (with the unused per-frame tables) migrates, keeping its 
   assert.equal((await store.getJob('old-job'))?.state, 'SUCCEEDED');
   await store.close();
   const db = new DatabaseSync(path);
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r['name']);
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all()
+    .map((r) => r['name']);
   assert.deepEqual(tables, ['galleries', 'gallery_photos', 'job_parts', 'jobs', 'results', 'tracks']);
   assert.equal(db.prepare('PRAGMA user_version').get()?.['user_version'], SCHEMA_VERSION);
   db.close();
@@ -82,7 +89,12 @@ test('the file returns to its size once the jobs that filled it expire', async (
   for (let i = 0; i < 20; i++) {
     const digest = `gallery-${i}`;
     await store.putGallery(digest, [{ person: 'p', name: 'p.jpg', data: photo }]);
-    const { job } = await store.createJob({ source: { kind: 'uri', uri: `${i}.mp4` }, options: {}, tags: {}, galleryDigest: digest });
+    const { job } = await store.createJob({
+      source: { kind: 'uri', uri: `${i}.mp4` },
+      options: {},
+      tags: {},
+      galleryDigest: digest,
+    });
     const running = await store.updateState(job.id, { to: 'RUNNING', expectedVersion: 1 });
     await store.putPart(job.id, 'gallery', { templates: Array.from({ length: 2000 }, (_, k) => k / 7) });
     await store.updateState(job.id, { to: 'SUCCEEDED', expectedVersion: running.version });
@@ -116,11 +128,17 @@ test('a file from a newer build is refused with FAILED_PRECONDITION and left unt
   const db = new DatabaseSync(path);
   db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
   db.close();
-  assert.throws(() => new SqliteJobStore(path), (err: unknown) => {
-    assert.equal((err as { code?: unknown }).code, 'FAILED_PRECONDITION');
-    assert.match((err as Error).message, new RegExp(`schema version ${SCHEMA_VERSION + 1}; this build knows up to ${SCHEMA_VERSION}: upgrade PMR`));
-    return true;
-  });
+  assert.throws(
+    () => new SqliteJobStore(path),
+    (err: unknown) => {
+      assert.equal((err as { code?: unknown }).code, 'FAILED_PRECONDITION');
+      assert.match(
+        (err as Error).message,
+        new RegExp(`schema version ${SCHEMA_VERSION + 1}; this build knows up to ${SCHEMA_VERSION}: upgrade PMR`),
+      );
+      return true;
+    },
+  );
   const check = new DatabaseSync(path);
   assert.equal(check.prepare('PRAGMA user_version').get()?.['user_version'], SCHEMA_VERSION + 1);
   check.close();

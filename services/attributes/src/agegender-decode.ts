@@ -19,7 +19,8 @@ export function ageFromDistribution(probabilities: ArrayLike<number>): AgeResult
   let total = 0;
   for (let i = 0; i < n; i++) {
     const p = probabilities[i]!;
-    if (!Number.isFinite(p) || p < 0) throw invalidArgument(`age distribution: value ${i} is not a finite non-negative number`);
+    if (!Number.isFinite(p) || p < 0)
+      throw invalidArgument(`age distribution: value ${i} is not a finite non-negative number`);
     total += p;
   }
   if (total <= 0) throw invalidArgument('age distribution sums to 0');
@@ -34,7 +35,11 @@ export function ageFromDistribution(probabilities: ArrayLike<number>): AgeResult
     return n;
   };
   const value = Math.round(mean * 10) / 10;
-  return { value, low: Math.min(quantile(AGE_RANGE_QUANTILES[0]), value), high: Math.max(quantile(AGE_RANGE_QUANTILES[1]), value) };
+  return {
+    value,
+    low: Math.min(quantile(AGE_RANGE_QUANTILES[0]), value),
+    high: Math.max(quantile(AGE_RANGE_QUANTILES[1]), value),
+  };
 }
 
 /** Gender from P(male): male at 0.5 and above; `confidence` is the winning side's probability. */

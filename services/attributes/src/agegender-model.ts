@@ -3,7 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { failedPrecondition, l2normalize, type RgbImage } from '@pmr/common';
 import { loadSession, ort, type ModelSession } from '@pmr/common/onnx';
 import { onnxNodes } from '@pmr/models';
-import { ageFromDistribution, genderFromMaleProbability, type AgeResult, type GenderResult } from './agegender-decode.ts';
+import {
+  ageFromDistribution,
+  genderFromMaleProbability,
+  type AgeResult,
+  type GenderResult,
+} from './agegender-decode.ts';
 import { FACERES_SIZE, faceresInput } from './faceres-preprocess.ts';
 import {
   GENDERAGE_CONTEXT,
@@ -53,11 +58,20 @@ async function open(kind: AgeGenderKind, path: string, threads: number | undefin
   try {
     return await loadSession(path, { thread: AGE_GENDER_THREAD, ...(threads === undefined ? {} : { threads }) });
   } catch (err) {
-    throw failedPrecondition(`${kind} age/gender model ${path} could not be loaded: ${err instanceof Error ? err.message : String(err)}`, err);
+    throw failedPrecondition(
+      `${kind} age/gender model ${path} could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+      err,
+    );
   }
 }
 
-async function expectIo(session: ModelSession, path: string, kind: AgeGenderKind, input: string, outputs: readonly string[]): Promise<void> {
+async function expectIo(
+  session: ModelSession,
+  path: string,
+  kind: AgeGenderKind,
+  input: string,
+  outputs: readonly string[],
+): Promise<void> {
   if (session.inputNames.includes(input) && outputs.every((o) => session.outputNames.includes(o))) return;
   await session.release();
   throw failedPrecondition(
@@ -76,9 +90,15 @@ async function loadFaceres(path: string, threads: number | undefined): Promise<A
       const age = out.age?.data as Float32Array | undefined;
       const gender = out.gender?.data as Float32Array | undefined;
       const descriptor = out.descriptor?.data as Float32Array | undefined;
-      if (age === undefined || gender === undefined) throw failedPrecondition('faceres model returned no age/gender output');
-      if (descriptor?.length !== FACERES_DESCRIPTOR_DIM) throw failedPrecondition('faceres model returned no 1024-d descriptor');
-      return { age: ageFromDistribution(age), gender: genderFromMaleProbability(gender[0]!), descriptor: l2normalize(new Float32Array(descriptor)) };
+      if (age === undefined || gender === undefined)
+        throw failedPrecondition('faceres model returned no age/gender output');
+      if (descriptor?.length !== FACERES_DESCRIPTOR_DIM)
+        throw failedPrecondition('faceres model returned no 1024-d descriptor');
+      return {
+        age: ageFromDistribution(age),
+        gender: genderFromMaleProbability(gender[0]!),
+        descriptor: l2normalize(new Float32Array(descriptor)),
+      };
     },
     release: () => session.release(),
   };
@@ -88,7 +108,12 @@ async function loadInsightface(path: string, threads: number | undefined): Promi
   const session = await open('insightface', path, threads);
   const inputName = session.inputNames[0];
   const outputName = session.outputNames[0];
-  if (session.inputNames.length !== 1 || session.outputNames.length !== 1 || inputName === undefined || outputName === undefined) {
+  if (
+    session.inputNames.length !== 1 ||
+    session.outputNames.length !== 1 ||
+    inputName === undefined ||
+    outputName === undefined
+  ) {
     await session.release();
     throw failedPrecondition(`${path} is not InsightFace genderage.onnx: expected one input and one output`);
   }
@@ -97,15 +122,25 @@ async function loadInsightface(path: string, threads: number | undefined): Promi
     normalisation = genderageNormalisation(onnxNodes(new Uint8Array(await readFile(path))));
   } catch (err) {
     await session.release();
-    throw failedPrecondition(`${path}: could not read its graph (${err instanceof Error ? err.message : String(err)})`, err);
+    throw failedPrecondition(
+      `${path}: could not read its graph (${err instanceof Error ? err.message : String(err)})`,
+      err,
+    );
   }
   // The stage sees only the aligned chip: a box of chip/1.5 centred on it makes InsightFace's 1.5x crop the whole chip.
   const side = (size: number): number => size / GENDERAGE_CONTEXT;
   return {
     async predict(chip) {
-      const box = { x: (chip.width - side(chip.width)) / 2, y: (chip.height - side(chip.height)) / 2, width: side(chip.width), height: side(chip.height) };
+      const box = {
+        x: (chip.width - side(chip.width)) / 2,
+        y: (chip.height - side(chip.height)) / 2,
+        width: side(chip.width),
+        height: side(chip.height),
+      };
       const data = genderageInput(genderageCrop(chip, box), normalisation);
-      const out = await session.run({ [inputName]: new ort.Tensor('float32', data, [1, 3, GENDERAGE_SIZE, GENDERAGE_SIZE]) });
+      const out = await session.run({
+        [inputName]: new ort.Tensor('float32', data, [1, 3, GENDERAGE_SIZE, GENDERAGE_SIZE]),
+      });
       const values = out[outputName]?.data as Float32Array | undefined;
       if (values === undefined) throw failedPrecondition('genderage model returned no output');
       return { ...genderageDecode(values), descriptor: null };

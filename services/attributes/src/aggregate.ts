@@ -42,7 +42,9 @@ function usableWeights(items: readonly WeightedAttributes[]): number[] {
 function aggregateExpression(items: readonly WeightedAttributes[]): TrackAttributes['expression'] {
   if (items.length === 0) return null;
   const weights = usableWeights(items);
-  const sums = EXPRESSIONS.map((name) => items.reduce((s, it, i) => s + weights[i]! * it.attributes.expression.scores[name], 0));
+  const sums = EXPRESSIONS.map((name) =>
+    items.reduce((s, it, i) => s + weights[i]! * it.attributes.expression.scores[name], 0),
+  );
   const total = sums.reduce((a, b) => a + b, 0);
   const shares = {} as Record<Expression, number>;
   let best = 0;
@@ -62,8 +64,20 @@ function aggregateAge(items: readonly WeightedAttributes[]): TrackAttributes['ag
     aged.map((it, i) => ({ value: f(it.attributes.age!), weight: weights[i]! }));
   const values = pick((a) => a.value);
   const value = weightedQuantile(values, 0.5);
-  const low = Math.min(weightedQuantile(pick((a) => a.low), 0.5), weightedQuantile(values, 0.25));
-  const high = Math.max(weightedQuantile(pick((a) => a.high), 0.5), weightedQuantile(values, 0.75));
+  const low = Math.min(
+    weightedQuantile(
+      pick((a) => a.low),
+      0.5,
+    ),
+    weightedQuantile(values, 0.25),
+  );
+  const high = Math.max(
+    weightedQuantile(
+      pick((a) => a.high),
+      0.5,
+    ),
+    weightedQuantile(values, 0.75),
+  );
   return { value, low: Math.min(low, value), high: Math.max(high, value) };
 }
 
@@ -85,7 +99,8 @@ function aggregateGender(items: readonly WeightedAttributes[]): TrackAttributes[
 /** Aggregate the per-face attributes of one track. Throws INVALID_ARGUMENT for a negative or non-finite weight. */
 export function aggregateAttributes(items: readonly WeightedAttributes[]): TrackAttributes {
   items.forEach((it, i) => {
-    if (!Number.isFinite(it.weight) || it.weight < 0) throw invalidArgument(`item ${i}: weight must be finite and >= 0, got ${it.weight}`);
+    if (!Number.isFinite(it.weight) || it.weight < 0)
+      throw invalidArgument(`item ${i}: weight must be finite and >= 0, got ${it.weight}`);
   });
   return {
     faces: items.length,

@@ -56,9 +56,13 @@ export async function createAttributeAnalyzer(options: AttributeAnalyzerOptions)
   let released = false;
   const analyzeFace = async (chip: RgbImage): Promise<FaceAnalysis> => {
     if (released) throw failedPrecondition('attribute analyzer was released');
-    if (ageGenderModel === null) return { attributes: { expression: await expression.predict(chip), age: null, gender: null }, descriptor: null };
+    if (ageGenderModel === null)
+      return { attributes: { expression: await expression.predict(chip), age: null, gender: null }, descriptor: null };
     // Both sessions run at once (onnxruntime works off the JS thread).
-    const [expr, { age, gender, descriptor }] = await Promise.all([expression.predict(chip), ageGenderModel.predict(chip)]);
+    const [expr, { age, gender, descriptor }] = await Promise.all([
+      expression.predict(chip),
+      ageGenderModel.predict(chip),
+    ]);
     return { attributes: { expression: expr, age, gender }, descriptor };
   };
   return {

@@ -21,9 +21,15 @@ export interface ExpressionModel {
 export async function loadExpressionModel(modelPath: string, threads?: number): Promise<ExpressionModel> {
   let session: ModelSession;
   try {
-    session = await loadSession(modelPath, { graphOptimization: GRAPH_OPTIMIZATION, ...(threads === undefined ? {} : { threads }) });
+    session = await loadSession(modelPath, {
+      graphOptimization: GRAPH_OPTIMIZATION,
+      ...(threads === undefined ? {} : { threads }),
+    });
   } catch (err) {
-    throw failedPrecondition(`expression model ${modelPath} could not be loaded: ${err instanceof Error ? err.message : String(err)}`, err);
+    throw failedPrecondition(
+      `expression model ${modelPath} could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+      err,
+    );
   }
   if (!session.inputNames.includes(INPUT) || !session.outputNames.includes(OUTPUT)) {
     await session.release();

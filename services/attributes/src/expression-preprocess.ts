@@ -10,7 +10,9 @@ export const CHIP_SIZE = 112;
  */
 export function expressionInput(chip: RgbImage): Float32Array {
   if (chip.width !== CHIP_SIZE || chip.height !== CHIP_SIZE) {
-    throw invalidArgument(`expression model needs a ${CHIP_SIZE}x${CHIP_SIZE} aligned chip, got ${chip.width}x${chip.height}`);
+    throw invalidArgument(
+      `expression model needs a ${CHIP_SIZE}x${CHIP_SIZE} aligned chip, got ${chip.width}x${chip.height}`,
+    );
   }
   const n = CHIP_SIZE * CHIP_SIZE;
   if (chip.data.length !== n * 3) {

@@ -14,9 +14,14 @@ export const FACERES_MEAN_BGR: readonly [number, number, number] = [103.939, 116
  */
 export function faceresInput(face: RgbImage): Float32Array {
   if (face.data.length !== face.width * face.height * 3) {
-    throw invalidArgument(`face data holds ${face.data.length} bytes, expected ${face.width * face.height * 3} (packed RGB)`);
+    throw invalidArgument(
+      `face data holds ${face.data.length} bytes, expected ${face.width * face.height * 3} (packed RGB)`,
+    );
   }
-  const img = face.width === FACERES_SIZE && face.height === FACERES_SIZE ? face : resizeBilinear(face, FACERES_SIZE, FACERES_SIZE);
+  const img =
+    face.width === FACERES_SIZE && face.height === FACERES_SIZE
+      ? face
+      : resizeBilinear(face, FACERES_SIZE, FACERES_SIZE);
   const d = img.data;
   const out = new Float32Array(d.length);
   const [mb, mg, mr] = FACERES_MEAN_BGR;

@@ -5,7 +5,13 @@ export { expressionInput, CHIP_SIZE } from './expression-preprocess.ts';
 export { expressionFromLogits, type ExpressionResult } from './expression-decode.ts';
 export { weightedQuantile, type WeightedValue } from './weighted-quantile.ts';
 export type { AgeGenderKind, AgeGenderModel, AgeGenderModelOptions, AgeGenderPrediction } from './agegender-model.ts';
-export { ageFromDistribution, genderFromMaleProbability, AGE_RANGE_QUANTILES, type AgeResult, type GenderResult } from './agegender-decode.ts';
+export {
+  ageFromDistribution,
+  genderFromMaleProbability,
+  AGE_RANGE_QUANTILES,
+  type AgeResult,
+  type GenderResult,
+} from './agegender-decode.ts';
 export { faceresInput, FACERES_SIZE, FACERES_MEAN_BGR } from './faceres-preprocess.ts';
 export {
   genderageCrop,

@@ -17,7 +17,9 @@ export type GenderageNormalisation = 'raw' | 'centered';
  * InsightFace's rule: if among the first 8 nodes there is a subtraction and a multiplication (an MXNet export
  * with the normalisation built in: `_minusscalar0`, `_mulscalar0`), the input is raw 0..255; else (x-127.5)/128.
  */
-export function genderageNormalisation(nodes: ReadonlyArray<{ readonly name: string; readonly opType: string }>): GenderageNormalisation {
+export function genderageNormalisation(
+  nodes: ReadonlyArray<{ readonly name: string; readonly opType: string }>,
+): GenderageNormalisation {
   const first = nodes.slice(0, 8);
   const sub = first.some((n) => n.opType === 'Sub' || n.name.startsWith('Sub') || n.name.startsWith('_minus'));
   const mul = first.some((n) => n.opType === 'Mul' || n.name.startsWith('Mul') || n.name.startsWith('_mul'));
@@ -30,14 +32,16 @@ export function genderageNormalisation(nodes: ReadonlyArray<{ readonly name: str
  */
 export function genderageCrop(image: RgbImage, box: Box): RgbImage {
   const side = GENDERAGE_CONTEXT * Math.max(box.width, box.height);
-  if (!(side > 0)) throw invalidArgument(`genderage crop needs a box with positive size, got ${box.width}x${box.height}`);
+  if (!(side > 0))
+    throw invalidArgument(`genderage crop needs a box with positive size, got ${box.width}x${box.height}`);
   const s = GENDERAGE_SIZE / side;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   const n = GENDERAGE_SIZE;
   const out = new Uint8Array(n * n * 3);
   const { width: w, height: h, data } = image;
-  const at = (x: number, y: number, c: number): number => (x >= 0 && x < w && y >= 0 && y < h ? data[(y * w + x) * 3 + c]! : 0);
+  const at = (x: number, y: number, c: number): number =>
+    x >= 0 && x < w && y >= 0 && y < h ? data[(y * w + x) * 3 + c]! : 0;
   for (let y = 0, o = 0; y < n; y++) {
     for (let x = 0; x < n; x++, o += 3) {
       const sx = cx + (x - n / 2) / s;
@@ -47,7 +51,9 @@ export function genderageCrop(image: RgbImage, box: Box): RgbImage {
       const fx = sx - x0;
       const fy = sy - y0;
       for (let c = 0; c < 3; c++) {
-        const v = (at(x0, y0, c) * (1 - fx) + at(x0 + 1, y0, c) * fx) * (1 - fy) + (at(x0, y0 + 1, c) * (1 - fx) + at(x0 + 1, y0 + 1, c) * fx) * fy;
+        const v =
+          (at(x0, y0, c) * (1 - fx) + at(x0 + 1, y0, c) * fx) * (1 - fy) +
+          (at(x0, y0 + 1, c) * (1 - fx) + at(x0 + 1, y0 + 1, c) * fx) * fy;
         out[o + c] = Math.round(v);
       }
     }
@@ -57,7 +63,11 @@ export function genderageCrop(image: RgbImage, box: Box): RgbImage {
 
 /** NCHW float32 RGB planes [1,3,96,96] for the `data` input. */
 export function genderageInput(crop: RgbImage, normalisation: GenderageNormalisation): Float32Array {
-  if (crop.width !== GENDERAGE_SIZE || crop.height !== GENDERAGE_SIZE || crop.data.length !== GENDERAGE_SIZE * GENDERAGE_SIZE * 3) {
+  if (
+    crop.width !== GENDERAGE_SIZE ||
+    crop.height !== GENDERAGE_SIZE ||
+    crop.data.length !== GENDERAGE_SIZE * GENDERAGE_SIZE * 3
+  ) {
     throw invalidArgument(`genderage input must be a ${GENDERAGE_SIZE}x${GENDERAGE_SIZE} packed RGB crop`);
   }
   const n = GENDERAGE_SIZE * GENDERAGE_SIZE;

@@ -39,7 +39,12 @@ function wideCrop(image: RgbImage, landmarks: Parameters<typeof alignmentTransfo
   const inv = invertSimilarity(alignmentTransform(landmarks));
   const k = margin / 2; // chip units per output pixel (112 * margin / 224)
   const t = 55.5 - 56 * margin + 0.5 * k; // chip coordinate of output pixel 0
-  return warpSimilarity(image, 224, 224, { a: inv.a * k, b: inv.b * k, tx: (inv.a - inv.b) * t + inv.tx, ty: (inv.a + inv.b) * t + inv.ty });
+  return warpSimilarity(image, 224, 224, {
+    a: inv.a * k,
+    b: inv.b * k,
+    tx: (inv.a - inv.b) * t + inv.tx,
+    ty: (inv.a + inv.b) * t + inv.ty,
+  });
 }
 
 test('age MAE and gender accuracy on the UTKFace chips (ArcFace chip from YuNet, FaceRes)', { skip }, async () => {
@@ -48,7 +53,12 @@ test('age MAE and gender accuracy on the UTKFace chips (ArcFace chip from YuNet,
   const modelPath = await resolveModel('agegender', { modelsDir, cacheDir });
   const detector = await createDetector({ kind: 'yunet', modelPath: yunet, threads: 1 });
   const model = await loadAgeGenderModel({ kind: 'faceres', path: modelPath }, 1);
-  const rows: Array<{ age: number; gender: string; chip: { age: number; low: number; high: number; gender: string }; wide: { age: number; gender: string } }> = [];
+  const rows: Array<{
+    age: number;
+    gender: string;
+    chip: { age: number; low: number; high: number; gender: string };
+    wide: { age: number; gender: string };
+  }> = [];
   let ms = 0;
   try {
     for (const [file, label] of Object.entries(labels)) {
@@ -72,8 +82,10 @@ test('age MAE and gender accuracy on the UTKFace chips (ArcFace chip from YuNet,
     await model.release();
   }
   const n = rows.length;
-  const mae = (pick: (r: (typeof rows)[number]) => number): number => rows.reduce((s, r) => s + Math.abs(pick(r) - r.age), 0) / n;
-  const acc = (pick: (r: (typeof rows)[number]) => string): number => rows.filter((r) => pick(r) === r.gender).length / n;
+  const mae = (pick: (r: (typeof rows)[number]) => number): number =>
+    rows.reduce((s, r) => s + Math.abs(pick(r) - r.age), 0) / n;
+  const acc = (pick: (r: (typeof rows)[number]) => string): number =>
+    rows.filter((r) => pick(r) === r.gender).length / n;
   const chipMae = mae((r) => r.chip.age);
   const chipAcc = acc((r) => r.chip.gender);
   const covered = rows.filter((r) => r.age >= r.chip.low && r.age <= r.chip.high).length;
@@ -90,5 +102,8 @@ test('age MAE and gender accuracy on the UTKFace chips (ArcFace chip from YuNet,
   );
   assert.equal(n, 42);
   assert.ok(chipMae <= MAX_AGE_MAE, `age MAE ${chipMae.toFixed(2)} > ${MAX_AGE_MAE}`);
-  assert.ok(chipAcc >= MIN_GENDER_ACCURACY, `gender accuracy ${chipAcc.toFixed(3)} (${Math.round(chipAcc * n)}/${n}) < ${MIN_GENDER_ACCURACY}`);
+  assert.ok(
+    chipAcc >= MIN_GENDER_ACCURACY,
+    `gender accuracy ${chipAcc.toFixed(3)} (${Math.round(chipAcc * n)}/${n}) < ${MIN_GENDER_ACCURACY}`,
+  );
 });

@@ -18,19 +18,39 @@ function face(
   return { attributes, weight };
 }
 
-const close = (got: number, want: number, what: string) => assert.ok(Math.abs(got - want) < 1e-9, `${what}: got ${got}, want ${want}`);
+const close = (got: number, want: number, what: string) =>
+  assert.ok(Math.abs(got - want) < 1e-9, `${what}: got ${got}, want ${want}`);
 
 test('aggregateAttributes: expression soft vote, table of hand-checked cases', () => {
-  const cases: Array<{ what: string; items: WeightedAttributes[]; value: Expression; shares: Partial<Record<Expression, number>> }> = [
-    { what: 'single face keeps its probabilities', items: [face(0.5, { happy: 0.7, neutral: 0.3 })], value: 'happy', shares: { happy: 0.7, neutral: 0.3 } },
+  const cases: Array<{
+    what: string;
+    items: WeightedAttributes[];
+    value: Expression;
+    shares: Partial<Record<Expression, number>>;
+  }> = [
+    {
+      what: 'single face keeps its probabilities',
+      items: [face(0.5, { happy: 0.7, neutral: 0.3 })],
+      value: 'happy',
+      shares: { happy: 0.7, neutral: 0.3 },
+    },
     // hard majority would say neutral (2 of 3); probability mass says happy: 0.9+0.45+0.45 = 1.8 of 3
     {
       what: 'a confident face outvotes two unsure ones',
-      items: [face(1, { happy: 0.9, neutral: 0.1 }), face(1, { neutral: 0.55, happy: 0.45 }), face(1, { neutral: 0.55, happy: 0.45 })],
+      items: [
+        face(1, { happy: 0.9, neutral: 0.1 }),
+        face(1, { neutral: 0.55, happy: 0.45 }),
+        face(1, { neutral: 0.55, happy: 0.45 }),
+      ],
       value: 'happy',
       shares: { happy: 0.6, neutral: 0.4 },
     },
-    { what: 'quality weight decides', items: [face(0.2, { happy: 1 }), face(0.8, { sad: 1 })], value: 'sad', shares: { happy: 0.2, sad: 0.8 } },
+    {
+      what: 'quality weight decides',
+      items: [face(0.2, { happy: 1 }), face(0.8, { sad: 1 })],
+      value: 'sad',
+      shares: { happy: 0.2, sad: 0.8 },
+    },
     // happy 0.9*1, neutral 0.1*1 + 0.6*2 = 1.3, sad 0.4*2 = 0.8; total 3
     {
       what: 'weighted sums of probabilities',
@@ -38,7 +58,12 @@ test('aggregateAttributes: expression soft vote, table of hand-checked cases', (
       value: 'neutral',
       shares: { happy: 0.3, neutral: 1.3 / 3, sad: 0.8 / 3 },
     },
-    { what: 'all weights zero count equally; tie to the earlier class', items: [face(0, { sad: 1 }), face(0, { happy: 1 })], value: 'happy', shares: { happy: 0.5, sad: 0.5 } },
+    {
+      what: 'all weights zero count equally; tie to the earlier class',
+      items: [face(0, { sad: 1 }), face(0, { happy: 1 })],
+      value: 'happy',
+      shares: { happy: 0.5, sad: 0.5 },
+    },
   ];
   for (const c of cases) {
     const got = aggregateAttributes(c.items);
@@ -51,13 +76,25 @@ test('aggregateAttributes: expression soft vote, table of hand-checked cases', (
 });
 
 test('aggregateAttributes: age weighted median and range, table of hand-checked cases', () => {
-  const cases: Array<{ what: string; items: WeightedAttributes[]; want: { value: number; low: number; high: number } | null }> = [
+  const cases: Array<{
+    what: string;
+    items: WeightedAttributes[];
+    want: { value: number; low: number; high: number } | null;
+  }> = [
     { what: 'no face carried an age', items: [face(1, { happy: 1 })], want: null },
-    { what: 'single face keeps its range', items: [face(1, { happy: 1 }, { age: [30, 25, 35] })], want: { value: 30, low: 25, high: 35 } },
+    {
+      what: 'single face keeps its range',
+      items: [face(1, { happy: 1 }, { age: [30, 25, 35] })],
+      want: { value: 30, low: 25, high: 35 },
+    },
     // ages 20, 30, 40: median 30, quartiles 22.5 / 37.5 are wider than the median bounds 25 / 35
     {
       what: 'spread across faces widens the range',
-      items: [face(1, {}, { age: [30, 25, 35] }), face(1, {}, { age: [40, 35, 45] }), face(1, {}, { age: [20, 15, 25] })],
+      items: [
+        face(1, {}, { age: [30, 25, 35] }),
+        face(1, {}, { age: [40, 35, 45] }),
+        face(1, {}, { age: [20, 15, 25] }),
+      ],
       want: { value: 30, low: 22.5, high: 37.5 },
     },
     // centres 0.375 (age 20) and 0.875 (age 40): median 25, quartiles 20 / 35; bound medians 23 / 27
@@ -66,7 +103,11 @@ test('aggregateAttributes: age weighted median and range, table of hand-checked 
       items: [face(3, {}, { age: [20, 18, 22] }), face(1, {}, { age: [40, 38, 42] })],
       want: { value: 25, low: 20, high: 35 },
     },
-    { what: 'faces without age are left out', items: [face(1, {}, { age: [30, 28, 32] }), face(5, { sad: 1 })], want: { value: 30, low: 28, high: 32 } },
+    {
+      what: 'faces without age are left out',
+      items: [face(1, {}, { age: [30, 28, 32] }), face(5, { sad: 1 })],
+      want: { value: 30, low: 28, high: 32 },
+    },
   ];
   for (const c of cases) {
     const got = aggregateAttributes(c.items).age;
@@ -82,15 +123,39 @@ test('aggregateAttributes: age weighted median and range, table of hand-checked 
 });
 
 test('aggregateAttributes: gender confidence-weighted vote, table of hand-checked cases', () => {
-  const cases: Array<{ what: string; items: WeightedAttributes[]; want: { value: Gender; confidence: number } | null }> = [
+  const cases: Array<{
+    what: string;
+    items: WeightedAttributes[];
+    want: { value: Gender; confidence: number } | null;
+  }> = [
     { what: 'no face carried a gender', items: [face(1, { happy: 1 })], want: null },
-    { what: 'single face', items: [face(0.3, {}, { gender: ['male', 0.8] })], want: { value: 'male', confidence: 0.8 } },
+    {
+      what: 'single face',
+      items: [face(0.3, {}, { gender: ['male', 0.8] })],
+      want: { value: 'male', confidence: 0.8 },
+    },
     // female mass 0.9 + (1 - 0.6) = 1.3 of 2
-    { what: 'confident vote wins', items: [face(1, {}, { gender: ['female', 0.9] }), face(1, {}, { gender: ['male', 0.6] })], want: { value: 'female', confidence: 0.65 } },
+    {
+      what: 'confident vote wins',
+      items: [face(1, {}, { gender: ['female', 0.9] }), face(1, {}, { gender: ['male', 0.6] })],
+      want: { value: 'female', confidence: 0.65 },
+    },
     // female mass 3 * 0.2 + 0.9 = 1.5 of 4 -> male 0.625
-    { what: 'weights count', items: [face(3, {}, { gender: ['male', 0.8] }), face(1, {}, { gender: ['female', 0.9] })], want: { value: 'male', confidence: 0.625 } },
-    { what: 'exact tie goes to female', items: [face(1, {}, { gender: ['female', 0.7] }), face(1, {}, { gender: ['male', 0.7] })], want: { value: 'female', confidence: 0.5 } },
-    { what: 'faces without gender are left out', items: [face(9, {}), face(1, {}, { gender: ['male', 0.9] })], want: { value: 'male', confidence: 0.9 } },
+    {
+      what: 'weights count',
+      items: [face(3, {}, { gender: ['male', 0.8] }), face(1, {}, { gender: ['female', 0.9] })],
+      want: { value: 'male', confidence: 0.625 },
+    },
+    {
+      what: 'exact tie goes to female',
+      items: [face(1, {}, { gender: ['female', 0.7] }), face(1, {}, { gender: ['male', 0.7] })],
+      want: { value: 'female', confidence: 0.5 },
+    },
+    {
+      what: 'faces without gender are left out',
+      items: [face(9, {}), face(1, {}, { gender: ['male', 0.9] })],
+      want: { value: 'male', confidence: 0.9 },
+    },
   ];
   for (const c of cases) {
     const got = aggregateAttributes(c.items).gender;

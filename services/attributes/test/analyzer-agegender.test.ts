@@ -32,7 +32,11 @@ test('analyze fills age and gender when an age/gender model is configured', { sk
   const [detected] = await detector.detect(await readImage(FACE));
   await detector.release();
   assert.ok(detected !== undefined);
-  const analyzer = await createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModelPath, threads: 1 });
+  const analyzer = await createAttributeAnalyzer({
+    expressionModelPath: expressionModel,
+    ageGenderModelPath,
+    threads: 1,
+  });
   const a = await analyzer.analyze(detected.chip);
   // The same run gives the FaceRes descriptor: unit length, 1024-d, nearer the mirrored face than another person's.
   const face2 = await analyzer.analyzeFace(detected.chip);
@@ -48,7 +52,10 @@ test('analyze fills age and gender when an age/gender model is configured', { sk
   await detector2.release();
   assert.ok(other !== undefined);
   const otherDescriptor = (await analyzer.analyzeFace(other.chip)).descriptor!;
-  assert.ok(dot(descriptor, mirrored) > dot(descriptor, otherDescriptor), `mirror ${dot(descriptor, mirrored)}, other person ${dot(descriptor, otherDescriptor)}`);
+  assert.ok(
+    dot(descriptor, mirrored) > dot(descriptor, otherDescriptor),
+    `mirror ${dot(descriptor, mirrored)}, other person ${dot(descriptor, otherDescriptor)}`,
+  );
   await analyzer.release();
   // UTKFace label: 54-year-old man.
   assert.ok(a.age !== null && a.gender !== null);
@@ -57,27 +64,47 @@ test('analyze fills age and gender when an age/gender model is configured', { sk
   assert.ok(a.age.low <= a.age.value && a.age.value <= a.age.high, JSON.stringify(a.age));
   assert.ok(Math.abs(a.age.value - 54) <= 10, `age ${a.age.value}`);
   // The same analyzer through the explicit kind option gives the same answer.
-  const explicit = await createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModel: { kind: 'faceres', path: ageGenderModelPath } });
+  const explicit = await createAttributeAnalyzer({
+    expressionModelPath: expressionModel,
+    ageGenderModel: { kind: 'faceres', path: ageGenderModelPath },
+  });
   assert.deepEqual((await explicit.analyze(detected.chip)).age, a.age);
   await explicit.release();
 });
 
-test('age/gender options: both at once is INVALID_ARGUMENT; the wrong file is FAILED_PRECONDITION', { skip: modelsSkip }, async () => {
-  await assert.rejects(
-    createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModelPath: 'a.onnx', ageGenderModel: { kind: 'faceres', path: 'b.onnx' } }),
-    { code: 'INVALID_ARGUMENT' },
-  );
-  await assert.rejects(createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModelPath: expressionModel }), (err: unknown) => {
-    assert.ok(err instanceof Error);
-    assert.match(err.message, /not the faceres age\/gender model: expected input 'input'/);
-    return true;
-  });
-  await assert.rejects(
-    createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModel: { kind: 'insightface', path: yunetModel } }),
-    /not InsightFace genderage\.onnx/,
-  );
-  await assert.rejects(
-    createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModel: { kind: 'insightface', path: join(repoRoot, 'no-such.onnx') } }),
-    { code: 'FAILED_PRECONDITION' },
-  );
-});
+test(
+  'age/gender options: both at once is INVALID_ARGUMENT; the wrong file is FAILED_PRECONDITION',
+  { skip: modelsSkip },
+  async () => {
+    await assert.rejects(
+      createAttributeAnalyzer({
+        expressionModelPath: expressionModel,
+        ageGenderModelPath: 'a.onnx',
+        ageGenderModel: { kind: 'faceres', path: 'b.onnx' },
+      }),
+      { code: 'INVALID_ARGUMENT' },
+    );
+    await assert.rejects(
+      createAttributeAnalyzer({ expressionModelPath: expressionModel, ageGenderModelPath: expressionModel }),
+      (err: unknown) => {
+        assert.ok(err instanceof Error);
+        assert.match(err.message, /not the faceres age\/gender model: expected input 'input'/);
+        return true;
+      },
+    );
+    await assert.rejects(
+      createAttributeAnalyzer({
+        expressionModelPath: expressionModel,
+        ageGenderModel: { kind: 'insightface', path: yunetModel },
+      }),
+      /not InsightFace genderage\.onnx/,
+    );
+    await assert.rejects(
+      createAttributeAnalyzer({
+        expressionModelPath: expressionModel,
+        ageGenderModel: { kind: 'insightface', path: join(repoRoot, 'no-such.onnx') },
+      }),
+      { code: 'FAILED_PRECONDITION' },
+    );
+  },
+);

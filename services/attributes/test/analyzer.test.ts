@@ -29,7 +29,9 @@ const EXAMPLES: ReadonlyArray<readonly [string, Expression]> = [
 ];
 
 test('createAttributeAnalyzer: a missing model file is FAILED_PRECONDITION', async () => {
-  await assert.rejects(createAttributeAnalyzer({ expressionModelPath: join(repoRoot, 'no-such-model.onnx') }), { code: 'FAILED_PRECONDITION' });
+  await assert.rejects(createAttributeAnalyzer({ expressionModelPath: join(repoRoot, 'no-such-model.onnx') }), {
+    code: 'FAILED_PRECONDITION',
+  });
 });
 
 test('analyze: rejects a chip of the wrong size, and any call after release', async (t) => {
@@ -47,7 +49,10 @@ test('analyze: rejects a chip of the wrong size, and any call after release', as
 });
 
 test('expression on the face-api.js emotion examples (real detector + model)', async (t) => {
-  const skip = requireParts(modelsMissing(manifest.expression.file, manifest.yunet.file), dataMissing(...EXAMPLES.map(([file]) => join(dataDir, 'attributes', file))));
+  const skip = requireParts(
+    modelsMissing(manifest.expression.file, manifest.yunet.file),
+    dataMissing(...EXAMPLES.map(([file]) => join(dataDir, 'attributes', file))),
+  );
   if (skip !== undefined) return t.skip(skip);
   const detector = await createDetector({ kind: 'yunet', modelPath: yunetModel });
   const analyzer = await createAttributeAnalyzer({ expressionModelPath: expressionModel, threads: 1 });
@@ -72,14 +77,21 @@ test('expression on the face-api.js emotion examples (real detector + model)', a
       assert.equal(attrs.expression.confidence, attrs.expression.scores[attrs.expression.value]);
       const ranked = EXPRESSIONS.map((e) => [e, attrs.expression.scores[e]] as const).sort((a, b) => b[1] - a[1]);
       assert.equal(ranked[0]![0], attrs.expression.value, `${file}: value is the argmax`);
-      predicted.set(label, ranked.map(([e]) => e));
+      predicted.set(
+        label,
+        ranked.map(([e]) => e),
+      );
       const top = ranked.slice(0, 3);
-      lines.push(`${label.padEnd(9)} -> ${attrs.expression.value.padEnd(9)} ${top.map(([e, p]) => `${e} ${p.toFixed(2)}`).join(', ')}`);
+      lines.push(
+        `${label.padEnd(9)} -> ${attrs.expression.value.padEnd(9)} ${top.map(([e, p]) => `${e} ${p.toFixed(2)}`).join(', ')}`,
+      );
     }
     const correct = EXAMPLES.filter(([, label]) => predicted.get(label)?.[0] === label).length;
     const inTop2 = EXAMPLES.filter(([, label]) => predicted.get(label)!.slice(0, 2).includes(label)).length;
     t.diagnostic(`confusion (label -> predicted, top 3):\n${lines.join('\n')}`);
-    t.diagnostic(`${correct}/${EXAMPLES.length} correct, ${inTop2}/${EXAMPLES.length} in the top 2; ${(ms / EXAMPLES.length).toFixed(1)} ms per face (1 thread, warm)`);
+    t.diagnostic(
+      `${correct}/${EXAMPLES.length} correct, ${inTop2}/${EXAMPLES.length} in the top 2; ${(ms / EXAMPLES.length).toFixed(1)} ms per face (1 thread, warm)`,
+    );
 
     // Measured 2026-11-28 (YuNet 640 chips, int8 model, onnxruntime-node 1.30 CPU), label -> predicted (p):
     //   angry -> sad (sad .65, disgust .26, angry .09)      disgust -> disgust (.81)     fearful -> fearful (.98)
@@ -88,8 +100,10 @@ test('expression on the face-api.js emotion examples (real detector + model)', a
     // = 4/7 top-1, 6/7 top-2 (angry is third), ~18.6 ms per face on 1 thread.
     // neutral and sad are borderline: with the detector at inputSize 320, neutral wins (.69) and sad is .32 vs fearful .65,
     // so they are only required in the top 2; the four clear cases must be exact.
-    for (const label of ['happy', 'surprised', 'fearful', 'disgust'] as const) assert.equal(predicted.get(label)?.[0], label, `${label} example`);
-    for (const label of ['neutral', 'sad'] as const) assert.ok(predicted.get(label)!.slice(0, 2).includes(label), `${label} example in the top 2`);
+    for (const label of ['happy', 'surprised', 'fearful', 'disgust'] as const)
+      assert.equal(predicted.get(label)?.[0], label, `${label} example`);
+    for (const label of ['neutral', 'sad'] as const)
+      assert.ok(predicted.get(label)!.slice(0, 2).includes(label), `${label} example in the top 2`);
     assert.ok(correct >= 4, `${correct}/7 correct, measured 4/7`);
     assert.ok(inTop2 >= 6, `${inTop2}/7 in the top 2, measured 6/7`);
   } finally {

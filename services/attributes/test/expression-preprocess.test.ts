@@ -14,9 +14,15 @@ test('expressionInput: RGB planes scaled by (x/255 - 0.5)/0.5', () => {
   assert.equal(out.length, 3 * n);
   // index into the NCHW tensor, expected value; 51 -> -0.6, 102 -> -0.2, 153 -> 0.2, 204 -> 0.6
   const cases: Array<[number, number]> = [
-    [0, -1], [n, 1], [2 * n, -0.6],
-    [1, 1], [n + 1, -1], [2 * n + 1, -0.2],
-    [last, 0.6], [n + last, 0.2], [2 * n + last, -1],
+    [0, -1],
+    [n, 1],
+    [2 * n, -0.6],
+    [1, 1],
+    [n + 1, -1],
+    [2 * n + 1, -0.2],
+    [last, 0.6],
+    [n + last, 0.2],
+    [2 * n + last, -1],
     [2, -1], // an untouched (black) pixel
   ];
   for (const [i, want] of cases) assert.ok(Math.abs(out[i]! - want) < 1e-6, `out[${i}] = ${out[i]}, want ${want}`);

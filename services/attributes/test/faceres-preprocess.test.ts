@@ -10,7 +10,9 @@ test('resizeBilinear (per-axis scale): pixel centres aligned, edges clamped (2x1
   const out = resizeBilinear(img, 4, 1);
   assert.deepEqual([...out.data], [0, 0, 0, 25, 50, 10, 75, 150, 30, 100, 200, 40]);
   assert.throws(() => resizeBilinear(img, 0, 1), { code: 'INVALID_ARGUMENT' });
-  assert.throws(() => resizeBilinear({ width: 2, height: 2, data: new Uint8Array(3) }, 4, 4), { code: 'INVALID_ARGUMENT' });
+  assert.throws(() => resizeBilinear({ width: 2, height: 2, data: new Uint8Array(3) }, 4, 4), {
+    code: 'INVALID_ARGUMENT',
+  });
 });
 
 test('faceresInput: 224x224 NHWC, channels B, G, R minus (103.939, 116.779, 123.68)', () => {
@@ -21,7 +23,10 @@ test('faceresInput: 224x224 NHWC, channels B, G, R minus (103.939, 116.779, 123.
   const x = faceresInput(face);
   assert.equal(x.length, FACERES_SIZE * FACERES_SIZE * 3);
   const near = (a: number, b: number): boolean => Math.abs(a - b) < 1e-4;
-  assert.ok(near(x[0]!, 30 - 103.939) && near(x[1]!, 20 - 116.779) && near(x[2]!, 10 - 123.68), `${x.slice(0, 3).join(',')}`);
+  assert.ok(
+    near(x[0]!, 30 - 103.939) && near(x[1]!, 20 - 116.779) && near(x[2]!, 10 - 123.68),
+    `${x.slice(0, 3).join(',')}`,
+  );
   assert.ok(near(x[3]!, -103.939) && near(x[5]!, -123.68));
 });
 

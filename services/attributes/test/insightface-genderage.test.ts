@@ -2,7 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createImage, type RgbImage } from '@pmr/common';
-import { GENDERAGE_AGE_MARGIN, GENDERAGE_SIZE, genderageCrop, genderageDecode, genderageInput, genderageNormalisation } from '../src/index.ts';
+import {
+  GENDERAGE_AGE_MARGIN,
+  GENDERAGE_SIZE,
+  genderageCrop,
+  genderageDecode,
+  genderageInput,
+  genderageNormalisation,
+} from '../src/index.ts';
 
 test('genderageNormalisation: built-in Sub + Mul in the first 8 nodes means raw 0..255', () => {
   const node = (name: string, opType: string) => ({ name, opType });
@@ -11,7 +18,11 @@ test('genderageNormalisation: built-in Sub + Mul in the first 8 nodes means raw 
     ['by name only', [node('_minus0', 'Add'), node('_mul0', 'Identity')], 'raw'],
     ['Sub without Mul', [node('a', 'Sub'), node('b', 'Conv')], 'centered'],
     ['plain conv net', [node('conv', 'Conv'), node('bn', 'BatchNormalization')], 'centered'],
-    ['Sub and Mul after node 8', [...Array.from({ length: 8 }, (_, i) => node(`c${i}`, 'Conv')), node('s', 'Sub'), node('m', 'Mul')], 'centered'],
+    [
+      'Sub and Mul after node 8',
+      [...Array.from({ length: 8 }, (_, i) => node(`c${i}`, 'Conv')), node('s', 'Sub'), node('m', 'Mul')],
+      'centered',
+    ],
   ];
   for (const [what, nodes, want] of cases) assert.equal(genderageNormalisation(nodes), want, what);
 });
@@ -20,7 +31,8 @@ test('genderageCrop: square of 1.5 x the longer box side around the box centre, 
   // 192x192 image whose left half is 50 and right half 150; a 128x64 box centred at (96, 96):
   // side 1.5 * 128 = 192, so the crop is the whole image scaled by 0.5: left half 50, right half 150.
   const img = createImage(192, 192, 50);
-  for (let y = 0; y < 192; y++) for (let x = 96; x < 192; x++) img.data.fill(150, (y * 192 + x) * 3, (y * 192 + x) * 3 + 3);
+  for (let y = 0; y < 192; y++)
+    for (let x = 96; x < 192; x++) img.data.fill(150, (y * 192 + x) * 3, (y * 192 + x) * 3 + 3);
   const crop = genderageCrop(img, { x: 32, y: 64, width: 128, height: 64 });
   assert.equal(crop.width, GENDERAGE_SIZE);
   const px = (c: RgbImage, x: number, y: number): number => c.data[(y * c.width + x) * 3]!;

@@ -15,10 +15,18 @@ const EXPECTED_SCORES = [
   { expression: 'EXPRESSION_SURPRISED', score: 0.01 },
 ] as const;
 
-const CASES: ReadonlyArray<{ name: string; attributes: FaceAttributes; expected: ReturnType<typeof attributesToMessage> }> = [
+const CASES: ReadonlyArray<{
+  name: string;
+  attributes: FaceAttributes;
+  expected: ReturnType<typeof attributesToMessage>;
+}> = [
   {
     name: 'with age and gender',
-    attributes: { expression: { value: 'happy', confidence: 0.7, scores: SCORES }, age: { value: 41, low: 35, high: 48 }, gender: { value: 'female', confidence: 0.9 } },
+    attributes: {
+      expression: { value: 'happy', confidence: 0.7, scores: SCORES },
+      age: { value: 41, low: 35, high: 48 },
+      gender: { value: 'female', confidence: 0.9 },
+    },
     expected: {
       expression: { value: 'EXPRESSION_HAPPY', confidence: 0.7, scores: [...EXPECTED_SCORES] },
       age: { value: 41, low: 35, high: 48 },
@@ -27,7 +35,11 @@ const CASES: ReadonlyArray<{ name: string; attributes: FaceAttributes; expected:
   },
   {
     name: 'male',
-    attributes: { expression: { value: 'surprised', confidence: 0.01, scores: SCORES }, age: { value: 8, low: 5, high: 11 }, gender: { value: 'male', confidence: 0.5 } },
+    attributes: {
+      expression: { value: 'surprised', confidence: 0.01, scores: SCORES },
+      age: { value: 8, low: 5, high: 11 },
+      gender: { value: 'male', confidence: 0.5 },
+    },
     expected: {
       expression: { value: 'EXPRESSION_SURPRISED', confidence: 0.01, scores: [...EXPECTED_SCORES] },
       age: { value: 8, low: 5, high: 11 },
@@ -37,7 +49,11 @@ const CASES: ReadonlyArray<{ name: string; attributes: FaceAttributes; expected:
   {
     name: 'expression only (no age/gender model)',
     attributes: { expression: { value: 'neutral', confidence: 0.2, scores: SCORES }, age: null, gender: null },
-    expected: { expression: { value: 'EXPRESSION_NEUTRAL', confidence: 0.2, scores: [...EXPECTED_SCORES] }, age: null, gender: null },
+    expected: {
+      expression: { value: 'EXPRESSION_NEUTRAL', confidence: 0.2, scores: [...EXPECTED_SCORES] },
+      age: null,
+      gender: null,
+    },
   },
 ];
 

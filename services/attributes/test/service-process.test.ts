@@ -37,7 +37,9 @@ async function realChips(modelsDir: string): Promise<RgbImage[]> {
   }
 }
 
-const EXPRESSION_VALUES = ['ANGRY', 'DISGUST', 'FEARFUL', 'HAPPY', 'NEUTRAL', 'SAD', 'SURPRISED'].map((e) => `EXPRESSION_${e}`);
+const EXPRESSION_VALUES = ['ANGRY', 'DISGUST', 'FEARFUL', 'HAPPY', 'NEUTRAL', 'SAD', 'SURPRISED'].map(
+  (e) => `EXPRESSION_${e}`,
+);
 
 const startService = (env: Readonly<Record<string, string>>) =>
   startServiceProcess(BIN, { cwd: repoRoot, env: { PMR_LOG_LEVEL: 'info', ...env }, timeoutMs: 120_000 });
@@ -53,9 +55,15 @@ test('the attributes service process: health, reflection, Analyze, bad input, SI
   const { child, logs } = service;
   const exited = exitOf(child);
   const address = `127.0.0.1:${service.grpcPort}`;
-  const client = new (loadPmrProto().pmr.v1.AttributesService)(address, credentials.createInsecure(), messageSizeOptions());
+  const client = new (loadPmrProto().pmr.v1.AttributesService)(
+    address,
+    credentials.createInsecure(),
+    messageSizeOptions(),
+  );
   const analyze = (request: Record<string, unknown>): Promise<AnalyzeResponse__Output> =>
-    new Promise((resolve, reject) => client.Analyze(request, (err, res) => (err || !res ? reject(err ?? new Error('no response')) : resolve(res))));
+    new Promise((resolve, reject) =>
+      client.Analyze(request, (err, res) => (err || !res ? reject(err ?? new Error('no response')) : resolve(res))),
+    );
   const rejectsWith = (code: status, details: string) => (err: unknown) => {
     assert.equal((err as ServiceError).code, code, (err as Error).message);
     assert.ok((err as ServiceError).details.includes(details), (err as ServiceError).details);
@@ -85,24 +93,47 @@ test('the attributes service process: health, reflection, Analyze, bad input, SI
       const top = expression.scores.reduce((b, e) => (e.score > b.score ? e : b));
       assert.equal(top.expression, expression.value);
       assert.ok(Math.abs(top.score - expression.confidence) < 1e-6);
-      assert.ok(age !== null && age.low <= age.value && age.value <= age.high && age.value >= 1 && age.value <= 100, JSON.stringify(age));
+      assert.ok(
+        age !== null && age.low <= age.value && age.value <= age.high && age.value >= 1 && age.value <= 100,
+        JSON.stringify(age),
+      );
       assert.ok(gender !== null && gender.confidence >= 0.5 && gender.confidence <= 1, JSON.stringify(gender));
       assert.equal(gender.value, 'GENDER_MALE', 'both people in two_people.jpg are men');
     }
     // Hand-checked on the photo: Obama (left) smiles broadly; he is some twenty years younger than Biden.
     const [obama, biden] = attributes;
     assert.equal(obama?.expression?.value, 'EXPRESSION_HAPPY');
-    assert.ok((obama?.age?.value ?? Infinity) < (biden?.age?.value ?? -Infinity), 'Obama is estimated younger than Biden');
+    assert.ok(
+      (obama?.age?.value ?? Infinity) < (biden?.age?.value ?? -Infinity),
+      'Obama is estimated younger than Biden',
+    );
 
-    const rgb = (w: number, h: number, bytes = w * h * 3) => ({ encoding: 'IMAGE_ENCODING_RGB24', width: w, height: h, data: Buffer.alloc(bytes) });
+    const rgb = (w: number, h: number, bytes = w * h * 3) => ({
+      encoding: 'IMAGE_ENCODING_RGB24',
+      width: w,
+      height: h,
+      data: Buffer.alloc(bytes),
+    });
     await assert.rejects(analyze({}), rejectsWith(status.INVALID_ARGUMENT, 'chips is empty'));
-    await assert.rejects(analyze({ chips: [rgbImageToProto(chips[0]!), rgb(160, 160)] }), rejectsWith(status.INVALID_ARGUMENT, 'chips[1] is 160x160'));
-    await assert.rejects(analyze({ chips: [rgb(112, 112, 0)] }), rejectsWith(status.INVALID_ARGUMENT, 'chips[0].data holds 0 bytes'));
     await assert.rejects(
-      analyze({ chips: [{ encoding: 'IMAGE_ENCODING_JPEG', width: 112, height: 112, data: Buffer.from('not a jpeg') }] }),
+      analyze({ chips: [rgbImageToProto(chips[0]!), rgb(160, 160)] }),
+      rejectsWith(status.INVALID_ARGUMENT, 'chips[1] is 160x160'),
+    );
+    await assert.rejects(
+      analyze({ chips: [rgb(112, 112, 0)] }),
+      rejectsWith(status.INVALID_ARGUMENT, 'chips[0].data holds 0 bytes'),
+    );
+    await assert.rejects(
+      analyze({
+        chips: [{ encoding: 'IMAGE_ENCODING_JPEG', width: 112, height: 112, data: Buffer.from('not a jpeg') }],
+      }),
       rejectsWith(status.INVALID_ARGUMENT, 'not a readable image'),
     );
-    assert.equal((await analyze({ chips: [rgbImageToProto(chips[1]!)] })).attributes.length, 1, 'the service still answers after the bad requests');
+    assert.equal(
+      (await analyze({ chips: [rgbImageToProto(chips[1]!)] })).attributes.length,
+      1,
+      'the service still answers after the bad requests',
+    );
     assert.equal(child.exitCode, null);
 
     const metrics = await (await fetch(`http://127.0.0.1:${service.metricsPort}/metrics`)).text();
@@ -114,10 +145,12 @@ test('the attributes service process: health, reflection, Analyze, bad input, SI
     assert.equal(code, 0);
     t.diagnostic(`exit code ${code}, ${Math.round(at - signalled)} ms after SIGTERM (deadline ${SHUTDOWN_MS} ms)`);
     assert.ok(at - signalled < SHUTDOWN_MS, `exited ${Math.round(at - signalled)} ms after SIGTERM`);
-    assert.deepEqual(
-      stopSteps(logs),
-      ['notServing:done', 'server:done', 'closeListeners:done', 'releaseSessions:done'],
-    );
+    assert.deepEqual(stopSteps(logs), [
+      'notServing:done',
+      'server:done',
+      'closeListeners:done',
+      'releaseSessions:done',
+    ]);
   } finally {
     client.close();
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -125,7 +158,10 @@ test('the attributes service process: health, reflection, Analyze, bad input, SI
 });
 
 test('bad configuration: the process exits 2 and its one log line lists every problem', async () => {
-  const { code, problems } = await runWithConfig(BIN, { cwd: repoRoot, env: { ...process.env, PMR_AGE_GENDER: 'insightface', PMR_METRICS_PORT: '70000', PMR_LOG_LEVEL: 'loud' } });
+  const { code, problems } = await runWithConfig(BIN, {
+    cwd: repoRoot,
+    env: { ...process.env, PMR_AGE_GENDER: 'insightface', PMR_METRICS_PORT: '70000', PMR_LOG_LEVEL: 'loud' },
+  });
   assert.equal(code, 2);
   assert.deepEqual(problems, [
     'PMR_AGE_GENDER="insightface" must be one of faceres, none (age/gender model: faceres, or none for expression only)',

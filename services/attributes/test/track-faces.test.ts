@@ -10,5 +10,6 @@ test('attributeFaceIndices: the best three by quality, in time order; ties to th
     [[0.6, 0.6, 0.6, 0.6], undefined, [0, 1, 2]],
     [[0.1, 0.9, 0.5], 1, [1]],
   ];
-  for (const [qualities, count, want] of cases) assert.deepEqual(attributeFaceIndices(qualities, count), want, JSON.stringify(qualities));
+  for (const [qualities, count, want] of cases)
+    assert.deepEqual(attributeFaceIndices(qualities, count), want, JSON.stringify(qualities));
 });

@@ -25,7 +25,10 @@ test('weightedQuantile: table of hand-checked cases', () => {
     { what: 'tied values', samples: eq([7, 7, 7, 9]), q: 0.5, want: 7 },
   ];
   for (const c of cases) {
-    assert.ok(Math.abs(weightedQuantile(c.samples, c.q) - c.want) < 1e-12, `${c.what}: got ${weightedQuantile(c.samples, c.q)}, want ${c.want}`);
+    assert.ok(
+      Math.abs(weightedQuantile(c.samples, c.q) - c.want) < 1e-12,
+      `${c.what}: got ${weightedQuantile(c.samples, c.q)}, want ${c.want}`,
+    );
   }
 });
 

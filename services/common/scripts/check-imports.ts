@@ -28,7 +28,7 @@ function workspaces(): Workspace[] {
       name: pkg['name'] as string,
       dir,
       exports: (pkg['exports'] ?? {}) as Record<string, string>,
-      dependencies: new Set(Object.keys((pkg['dependencies'] ?? {}))),
+      dependencies: new Set(Object.keys(pkg['dependencies'] ?? {})),
     };
   });
 }
@@ -102,12 +102,14 @@ for (const ws of all) {
         target = exportTarget(dep, rest.length === 0 ? '.' : `./${rest.join('/')}`);
         if (target === undefined) problems.push(`${where}: imports ${spec}, which ${dep.name} does not export`);
         if (production && dep !== ws) {
-          if (!ws.dependencies.has(dep.name)) problems.push(`${where}: imports ${dep.name}, not a dependency of ${ws.name}`);
+          if (!ws.dependencies.has(dep.name))
+            problems.push(`${where}: imports ${dep.name}, not a dependency of ${ws.name}`);
           packageGraph.get(ws.name)!.add(dep.name);
         }
       }
       if (target === undefined) continue;
-      if (production && isTestingFile(target)) problems.push(`${where}: production code imports ${spec} (testing code)`);
+      if (production && isTestingFile(target))
+        problems.push(`${where}: production code imports ${spec} (testing code)`);
       edges.push(target);
     }
     graph.set(file, edges);
@@ -148,11 +150,14 @@ function cycles<T>(nodes: ReadonlyMap<T, Iterable<T>>): T[][] {
   return found;
 }
 
-for (const cycle of cycles(graph)) problems.push(`import cycle between files: ${cycle.map((f) => relative(root, f)).join(' ↔ ')}`);
+for (const cycle of cycles(graph))
+  problems.push(`import cycle between files: ${cycle.map((f) => relative(root, f)).join(' ↔ ')}`);
 for (const cycle of cycles(packageGraph)) problems.push(`dependency cycle between workspaces: ${cycle.join(' ↔ ')}`);
 
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem);
   process.exit(1);
 }
-console.log(`imports: ${graph.size} files in ${all.length} workspaces, no cycle, no testing code in production, every @pmr import declared`);
+console.log(
+  `imports: ${graph.size} files in ${all.length} workspaces, no cycle, no testing code in production, every @pmr import declared`,
+);

@@ -14,7 +14,11 @@ export const GENERATED_DIR: string = fileURLToPath(new URL('../src/proto/generat
  * Flags that only shape the emitted TypeScript, not the objects: grpc-js types, `.ts` import extensions (Node
  * type stripping resolves nothing else) and the .proto comments as JSDoc.
  */
-export const OUTPUT_FLAGS: readonly string[] = ['--grpcLib=@grpc/grpc-js', '--importFileExtension=.ts', '--includeComments'];
+export const OUTPUT_FLAGS: readonly string[] = [
+  '--grpcLib=@grpc/grpc-js',
+  '--importFileExtension=.ts',
+  '--includeComments',
+];
 
 /** proto-loader-gen-types flags equal to the given load options; throws on an option it cannot express. */
 export function genTypesFlags(options: Readonly<Record<string, unknown>>): string[] {
@@ -27,7 +31,9 @@ export function genTypesFlags(options: Readonly<Record<string, unknown>>): strin
     } else if (key === 'enums' && value === String) {
       flags.push('--enums=String');
     } else {
-      throw new Error(`proto load option ${key}=${String(value)} has no proto-loader-gen-types flag here; extend genTypesFlags`);
+      throw new Error(
+        `proto load option ${key}=${String(value)} has no proto-loader-gen-types flag here; extend genTypesFlags`,
+      );
     }
   }
   return flags;
@@ -73,7 +79,8 @@ export function diffTrees(expected: string, actual: string): TreeDifference[] {
   const out: TreeDifference[] = [];
   for (const file of want) {
     if (!have.has(file)) out.push({ file, kind: 'missing' });
-    else if (!readFileSync(join(expected, file)).equals(readFileSync(join(actual, file)))) out.push({ file, kind: 'changed' });
+    else if (!readFileSync(join(expected, file)).equals(readFileSync(join(actual, file))))
+      out.push({ file, kind: 'changed' });
     have.delete(file);
   }
   for (const file of have) out.push({ file, kind: 'extra' });

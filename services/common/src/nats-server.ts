@@ -46,11 +46,17 @@ export interface NatsServerHandle {
  */
 export function findNatsServer(env: Readonly<Record<string, string | undefined>>, binary?: string): string | undefined {
   const explicit = binary ?? nonEmpty(env['NATS_SERVER_BIN']);
-  const candidates = explicit !== undefined ? [explicit] : [
-    ...(env['PATH'] ?? '').split(delimiter).filter((d) => d !== '').map((d) => join(d, 'nats-server')),
-    '/usr/sbin/nats-server',
-    '/usr/local/bin/nats-server',
-  ];
+  const candidates =
+    explicit !== undefined
+      ? [explicit]
+      : [
+          ...(env['PATH'] ?? '')
+            .split(delimiter)
+            .filter((d) => d !== '')
+            .map((d) => join(d, 'nats-server')),
+          '/usr/sbin/nats-server',
+          '/usr/local/bin/nats-server',
+        ];
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);
@@ -89,12 +95,16 @@ function configText(port: number, storeDir: string, options: NatsServerOptions):
 function waitReady(child: ChildProcess, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let log = '';
-    const timer = setTimeout(() => finish(new Error(`nats-server not ready after ${timeoutMs} ms:\n${log}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`nats-server not ready after ${timeoutMs} ms:\n${log}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       log += chunk.toString();
       if (log.includes('Server is ready')) finish();
     };
-    const onExit = (code: number | null): void => finish(new Error(`nats-server exited (${String(code)}) before ready:\n${log}`));
+    const onExit = (code: number | null): void =>
+      finish(new Error(`nats-server exited (${String(code)}) before ready:\n${log}`));
     function finish(error?: Error): void {
       clearTimeout(timer);
       child.stderr?.off('data', onData);

@@ -4,7 +4,11 @@ import { invalidArgument } from './errors.ts';
 import type { RgbImage } from './types.ts';
 
 /** Source taps and weights for each output index along one axis; indices are clamped to the source. */
-export function axisTaps(outSize: number, srcSize: number, scale: number): { i0: Int32Array; i1: Int32Array; w1: Float32Array } {
+export function axisTaps(
+  outSize: number,
+  srcSize: number,
+  scale: number,
+): { i0: Int32Array; i1: Int32Array; w1: Float32Array } {
   const i0 = new Int32Array(outSize);
   const i1 = new Int32Array(outSize);
   const w1 = new Float32Array(outSize);
@@ -30,7 +34,9 @@ export function resizeBilinear(image: RgbImage, width: number, height: number, s
     throw invalidArgument(`bad resize target ${width}x${height} at scale ${scaleX}x${scaleY}`);
   }
   if (image.data.length !== image.width * image.height * 3) {
-    throw invalidArgument(`resize: image data holds ${image.data.length} bytes for ${image.width}x${image.height} packed RGB`);
+    throw invalidArgument(
+      `resize: image data holds ${image.data.length} bytes for ${image.width}x${image.height} packed RGB`,
+    );
   }
   const src = image.data;
   const sw = image.width;

@@ -72,7 +72,11 @@ export type Expression = (typeof EXPRESSIONS)[number];
 
 /** Attributes of one analysed face. Age and gender are filled when an age/gender model is configured. */
 export interface FaceAttributes {
-  readonly expression: { readonly value: Expression; readonly confidence: number; readonly scores: Readonly<Record<Expression, number>> };
+  readonly expression: {
+    readonly value: Expression;
+    readonly confidence: number;
+    readonly scores: Readonly<Record<Expression, number>>;
+  };
   readonly age: { readonly value: number; readonly low: number; readonly high: number } | null;
   readonly gender: { readonly value: Gender; readonly confidence: number } | null;
 }

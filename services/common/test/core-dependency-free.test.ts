@@ -12,5 +12,8 @@ const commonSrc = pathToFileURL(join(import.meta.dirname, '..', 'src')).href + '
 test('importing @pmr/common loads only its own files and node: builtins', async () => {
   const loaded = await modulesLoadedBy('@pmr/common', repoRoot);
   assert.ok(loaded.urls.includes(`${commonSrc}index.ts`), 'the child imported the core');
-  assert.deepEqual(loaded.urls.filter((url) => !url.startsWith('node:') && !url.startsWith(commonSrc)), []);
+  assert.deepEqual(
+    loaded.urls.filter((url) => !url.startsWith('node:') && !url.startsWith(commonSrc)),
+    [],
+  );
 });

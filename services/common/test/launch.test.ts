@@ -21,8 +21,14 @@ test('node accepts the flags: a script started with nodeArgs and launchEnv sees 
   const dir = mkdtempSync(join(tmpdir(), 'pmr-launch-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const script = join(dir, 'probe.mjs');
-  writeFileSync(script, 'console.log(JSON.stringify({ flags: process.execArgv, arenas: process.env.MALLOC_ARENA_MAX }));\n');
-  const run = spawnSync(process.execPath, nodeArgs(script), { encoding: 'utf8', env: launchEnv({ PATH: process.env.PATH }) });
+  writeFileSync(
+    script,
+    'console.log(JSON.stringify({ flags: process.execArgv, arenas: process.env.MALLOC_ARENA_MAX }));\n',
+  );
+  const run = spawnSync(process.execPath, nodeArgs(script), {
+    encoding: 'utf8',
+    env: launchEnv({ PATH: process.env.PATH }),
+  });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), { flags: [...NODE_FLAGS], arenas: '2' });
 });

@@ -62,7 +62,15 @@ test('defaults: an empty Frame decodes with every scalar present', () => {
   const codec = messageCodec('pmr.v1.Frame');
   const frame = codec.decode(codec.encode({}));
   assert.deepEqual(
-    { jobId: frame.jobId, index: frame.index, pts: frame.pts, sourceFirst: frame.sourceFirst, sourceLast: frame.sourceLast, ptsLast: frame.ptsLast, sceneCut: frame.sceneCut },
+    {
+      jobId: frame.jobId,
+      index: frame.index,
+      pts: frame.pts,
+      sourceFirst: frame.sourceFirst,
+      sourceLast: frame.sourceLast,
+      ptsLast: frame.ptsLast,
+      sceneCut: frame.sceneCut,
+    },
     { jobId: '', index: 0, pts: 0, sourceFirst: 0, sourceLast: 0, ptsLast: 0, sceneCut: false },
   );
   assert.equal(frame.pixels, undefined);
@@ -116,7 +124,8 @@ test('bytes that are not a message are INVALID_ARGUMENT, not a crash', () => {
   const codec = messageCodec('pmr.v1.Frame');
   assert.throws(
     () => codec.decode(Uint8Array.from([0x0a, 0xff, 0xff, 0xff, 0x0f])),
-    (error: unknown) => error instanceof PmrError && error.code === 'INVALID_ARGUMENT' && /pmr\.v1\.Frame/.test(error.message),
+    (error: unknown) =>
+      error instanceof PmrError && error.code === 'INVALID_ARGUMENT' && /pmr\.v1\.Frame/.test(error.message),
   );
 });
 
@@ -127,8 +136,12 @@ test('decodeJobMessage: the body with the job id subject and body agree on; othe
   assert.ok(!('term' in ok));
   assert.equal(ok.jobId, 'job-7');
   assert.equal(Number(ok.body.frameIndex), 3);
-  assert.deepEqual(decodeJobMessage(codec, { subject: 'pmr.faces.other', data }), { term: 'job id job-7 does not match subject pmr.faces.other' });
-  assert.deepEqual(decodeJobMessage(codec, { subject: 'pmr.faces.', data }), { term: 'job id job-7 does not match subject pmr.faces.' });
+  assert.deepEqual(decodeJobMessage(codec, { subject: 'pmr.faces.other', data }), {
+    term: 'job id job-7 does not match subject pmr.faces.other',
+  });
+  assert.deepEqual(decodeJobMessage(codec, { subject: 'pmr.faces.', data }), {
+    term: 'job id job-7 does not match subject pmr.faces.',
+  });
   const junk = decodeJobMessage(codec, { subject: 'pmr.faces.job-7', data: Uint8Array.from([0xff, 0xff, 0xff]) });
   assert.ok('term' in junk && junk.term.startsWith('not a FrameFaces message: '), JSON.stringify(junk));
 });

@@ -60,28 +60,32 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const decode = (m: DeliveredMessage): string => new TextDecoder().decode(m.data);
 const consumerDefaults = { durable: 'worker', maxAckPending: 4, ackWaitMs: 1000, maxDeliver: 5 } as const;
 
-test('publish and consume with explicit ack: every message handled once, the work queue left empty', { skip }, async () => {
-  const b = await bus();
-  const q = await freshQueue(b);
-  for (const [i, body] of ['a', 'b', 'c'].entries()) {
-    const result = await b.publish(q.subject, text(body), { msgId: `m${i}` });
-    assert.deepEqual(result, { stream: q.stream, seq: i + 1, duplicate: false });
-  }
-  const seen: string[] = [];
-  const handle = await b.consume({
-    ...consumerDefaults,
-    stream: q.stream,
-    handler: (m) => {
-      seen.push(`${decode(m)}:${m.deliveryCount}:${m.msgId ?? ''}`);
-      return Promise.resolve('ack');
-    },
-  });
-  await waitFor('3 messages', () => seen.length === 3);
-  await handle.stop();
-  assert.deepEqual(seen.sort(), ['a:1:m0', 'b:1:m1', 'c:1:m2']);
-  assert.equal((await b.streamState(q.stream)).messages, 0);
-  assert.deepEqual(await b.consumerState(q.stream, 'worker'), { pending: 0, ackPending: 0, redelivered: 0 });
-});
+test(
+  'publish and consume with explicit ack: every message handled once, the work queue left empty',
+  { skip },
+  async () => {
+    const b = await bus();
+    const q = await freshQueue(b);
+    for (const [i, body] of ['a', 'b', 'c'].entries()) {
+      const result = await b.publish(q.subject, text(body), { msgId: `m${i}` });
+      assert.deepEqual(result, { stream: q.stream, seq: i + 1, duplicate: false });
+    }
+    const seen: string[] = [];
+    const handle = await b.consume({
+      ...consumerDefaults,
+      stream: q.stream,
+      handler: (m) => {
+        seen.push(`${decode(m)}:${m.deliveryCount}:${m.msgId ?? ''}`);
+        return Promise.resolve('ack');
+      },
+    });
+    await waitFor('3 messages', () => seen.length === 3);
+    await handle.stop();
+    assert.deepEqual(seen.sort(), ['a:1:m0', 'b:1:m1', 'c:1:m2']);
+    assert.equal((await b.streamState(q.stream)).messages, 0);
+    assert.deepEqual(await b.consumerState(q.stream, 'worker'), { pending: 0, ackPending: 0, redelivered: 0 });
+  },
+);
 
 test('dedupe: the same msgId twice is stored once and delivered once', { skip }, async () => {
   const b = await bus();
@@ -93,7 +97,11 @@ test('dedupe: the same msgId twice is stored once and delivered once', { skip },
   assert.equal(second.seq, first.seq);
   assert.equal((await b.streamState(q.stream)).messages, 1);
   const seen: string[] = [];
-  const handle = await b.consume({ ...consumerDefaults, stream: q.stream, handler: (m) => (seen.push(decode(m)), Promise.resolve('ack')) });
+  const handle = await b.consume({
+    ...consumerDefaults,
+    stream: q.stream,
+    handler: (m) => (seen.push(decode(m)), Promise.resolve('ack')),
+  });
   // A marker published after the duplicate: a stored copy of 'x' would be delivered before it.
   await b.publish(q.subject, text('marker'), { msgId: 'job-1/frame-8' });
   await waitFor('the marker', () => seen.includes('marker'));
@@ -120,8 +128,14 @@ test('nak with a delay: redelivered after the delay with deliveryCount 2', { ski
   await waitFor('the redelivery', () => deliveries.length === 2);
   await handle.stop();
   const [first, second] = deliveries;
-  assert.deepEqual(deliveries.map((d) => d.count), [1, 2]);
-  assert.ok(second !== undefined && first !== undefined && second.at - first.at >= 300, `redelivered after ${String((second?.at ?? 0) - (first?.at ?? 0))} ms`);
+  assert.deepEqual(
+    deliveries.map((d) => d.count),
+    [1, 2],
+  );
+  assert.ok(
+    second !== undefined && first !== undefined && second.at - first.at >= 300,
+    `redelivered after ${String((second?.at ?? 0) - (first?.at ?? 0))} ms`,
+  );
   assert.equal((await b.streamState(q.stream)).messages, 0);
 });
 
@@ -163,7 +177,11 @@ test('max deliver: the handler sees lastAttempt on the final delivery and can te
   await waitFor('3 deliveries', () => seen.length === 3);
   await settled(b, q.stream); // the third delivery was terminated: nothing left to deliver again
   await handle.stop();
-  assert.deepEqual(seen, [[1, false], [2, false], [3, true]]);
+  assert.deepEqual(seen, [
+    [1, false],
+    [2, false],
+    [3, true],
+  ]);
   assert.equal((await b.streamState(q.stream)).messages, 0);
 });
 
@@ -235,7 +253,11 @@ test('a consumer killed mid-handler: its message is redelivered to another after
   const closedAt = Date.now();
   release?.();
   const got: DeliveredMessage[] = [];
-  const handle = await survivor.consume({ ...consumerDefaults, stream: q.stream, handler: (m) => (got.push(m), Promise.resolve('ack')) });
+  const handle = await survivor.consume({
+    ...consumerDefaults,
+    stream: q.stream,
+    handler: (m) => (got.push(m), Promise.resolve('ack')),
+  });
   await waitFor('the redelivery', () => got.length === 1, 5000);
   const waited = Date.now() - closedAt;
   await handle.stop();

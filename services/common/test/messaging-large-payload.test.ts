@@ -42,7 +42,8 @@ test('needsObjectStore: a message must fit max_payload with 4 KiB to spare', () 
     [1920 * 1080 * 3 + 20, 8 * MIB, false], // fits an 8 MB broker
     [0, MIB, false],
   ];
-  for (const [bytes, max, expected] of cases) assert.equal(needsObjectStore(bytes, max), expected, `${bytes} of ${max}`);
+  for (const [bytes, max, expected] of cases)
+    assert.equal(needsObjectStore(bytes, max), expected, `${bytes} of ${max}`);
 });
 
 test('the default broker limit is 1 MiB and a larger publish is refused', { skip }, async () => {
@@ -93,7 +94,8 @@ test('a 1080p RGB24 frame (6.2 MB) goes through the object store and arrives int
     handler: async (m) => {
       got = m;
       const frame = frameCodec.decode(m.data);
-      if (frame.pixels !== 'imageRef' || frame.imageRef === null || frame.imageRef === undefined) return { term: 'no image ref' };
+      if (frame.pixels !== 'imageRef' || frame.imageRef === null || frame.imageRef === undefined)
+        return { term: 'no image ref' };
       received = await b.getLarge(frame.imageRef);
       resolveDone();
       return 'ack';
@@ -122,8 +124,14 @@ test('putLarge replaces an object of the same name; a wrong sha256 in the refere
   assert.equal(back[300_000], 2);
   // Only the new object's 2 chunks and its meta remain.
   assert.equal((await b.streamState(`OBJ_${bucket}`)).messages, 3);
-  await assert.rejects(b.getLarge({ ...ref, sha256: '0'.repeat(64) }), (error: unknown) => error instanceof PmrError && error.code === 'INTERNAL');
-  await assert.rejects(b.putLarge('bad.bucket', 'x', new Uint8Array(1)), (error: unknown) => error instanceof PmrError && error.code === 'INVALID_ARGUMENT');
+  await assert.rejects(
+    b.getLarge({ ...ref, sha256: '0'.repeat(64) }),
+    (error: unknown) => error instanceof PmrError && error.code === 'INTERNAL',
+  );
+  await assert.rejects(
+    b.putLarge('bad.bucket', 'x', new Uint8Array(1)),
+    (error: unknown) => error instanceof PmrError && error.code === 'INVALID_ARGUMENT',
+  );
 });
 
 test('max_payload from the generated config file is what the client sees', { skip }, async () => {
@@ -142,7 +150,11 @@ test('max_payload from the generated config file is what the client sees', { ski
 });
 
 /** A stream of `pieces` random pieces of `pieceBytes` each (then `end`: close, or fail with that error). */
-function pieces(count: number, pieceBytes: number, end: Error | 'close' = 'close'): { stream: ReadableStream<Uint8Array>; sent: Buffer[] } {
+function pieces(
+  count: number,
+  pieceBytes: number,
+  end: Error | 'close' = 'close',
+): { stream: ReadableStream<Uint8Array>; sent: Buffer[] } {
   const sent: Buffer[] = [];
   const stream = new ReadableStream<Uint8Array>(
     {
@@ -170,30 +182,46 @@ test('putLarge stores what a stream yields; readLarge gives it back chunk by chu
   const ref = await b.putLarge(bucket, 'upload/video.mp4', stream);
   const bytes = Buffer.concat(sent);
   assert.equal(bytes.length, 37 * 100_003);
-  assert.deepEqual(ref, { bucket, name: 'upload/video.mp4', size: String(bytes.length), sha256: createHash('sha256').update(bytes).digest('hex') });
+  assert.deepEqual(ref, {
+    bucket,
+    name: 'upload/video.mp4',
+    size: String(bytes.length),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  });
   const chunks: Uint8Array[] = [];
   for await (const chunk of await b.readLarge(ref)) chunks.push(chunk);
-  assert.ok(chunks.every((c) => c.length <= 256 * 1024), 'the store hands out its chunks, not the object');
+  assert.ok(
+    chunks.every((c) => c.length <= 256 * 1024),
+    'the store hands out its chunks, not the object',
+  );
   assert.ok(Buffer.concat(chunks).equals(bytes));
-  assert.equal((await b.streamState(`OBJ_${bucket}`)).messages, Math.ceil(bytes.length / (256 * 1024)) + 1, 'the chunks and the description');
+  assert.equal(
+    (await b.streamState(`OBJ_${bucket}`)).messages,
+    Math.ceil(bytes.length / (256 * 1024)) + 1,
+    'the chunks and the description',
+  );
   await b.deleteLarge(bucket, ref.name);
   assert.equal((await b.streamState(`OBJ_${bucket}`)).messages, 0, 'a deleted object leaves nothing in the bucket');
 });
 
-test('a source that fails leaves no object and no chunk; unknown objects and buckets are NOT_FOUND', { skip }, async () => {
-  const b = connected();
-  const bucket = `failing_${randomBytes(4).toString('hex')}`;
-  await b.ensureObjectBucket(bucket);
-  const reason = new PmrError('RESOURCE_EXHAUSTED', 'the sender went over its limit');
-  const { stream, sent } = pieces(5, 300_000, reason);
-  await assert.rejects(b.putLarge(bucket, 'partial', stream), (error: unknown) => error === reason);
-  assert.equal(sent.length, 5, 'the source was read to its failure');
-  assert.equal((await b.streamState(`OBJ_${bucket}`)).messages, 0);
-  const notFound = (error: unknown): boolean => error instanceof PmrError && error.code === 'NOT_FOUND';
-  await assert.rejects(b.getLarge({ bucket, name: 'partial' }), notFound);
-  await assert.rejects(b.readLarge({ bucket: `never_${randomBytes(4).toString('hex')}`, name: 'x' }), notFound);
-  await b.deleteLarge(bucket, 'partial'); // absent: no error
-});
+test(
+  'a source that fails leaves no object and no chunk; unknown objects and buckets are NOT_FOUND',
+  { skip },
+  async () => {
+    const b = connected();
+    const bucket = `failing_${randomBytes(4).toString('hex')}`;
+    await b.ensureObjectBucket(bucket);
+    const reason = new PmrError('RESOURCE_EXHAUSTED', 'the sender went over its limit');
+    const { stream, sent } = pieces(5, 300_000, reason);
+    await assert.rejects(b.putLarge(bucket, 'partial', stream), (error: unknown) => error === reason);
+    assert.equal(sent.length, 5, 'the source was read to its failure');
+    assert.equal((await b.streamState(`OBJ_${bucket}`)).messages, 0);
+    const notFound = (error: unknown): boolean => error instanceof PmrError && error.code === 'NOT_FOUND';
+    await assert.rejects(b.getLarge({ bucket, name: 'partial' }), notFound);
+    await assert.rejects(b.readLarge({ bucket: `never_${randomBytes(4).toString('hex')}`, name: 'x' }), notFound);
+    await b.deleteLarge(bucket, 'partial'); // absent: no error
+  },
+);
 
 test('an object that lost a chunk fails its read with INTERNAL instead of ending short', { skip }, async () => {
   const b = connected();
@@ -211,5 +239,8 @@ test('an object that lost a chunk fails its read with INTERNAL instead of ending
     for await (const chunk of await b.readLarge(ref)) total += chunk.length;
     return total;
   };
-  await assert.rejects(read(), (error: unknown) => error instanceof PmrError && error.code === 'INTERNAL' && /damaged/.test(error.message));
+  await assert.rejects(
+    read(),
+    (error: unknown) => error instanceof PmrError && error.code === 'INTERNAL' && /damaged/.test(error.message),
+  );
 });

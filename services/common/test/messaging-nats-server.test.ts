@@ -25,8 +25,15 @@ test('NATS_SERVER_BIN, when set, is the only binary tried: pointing nowhere, nat
   });
   process.env['NATS_SERVER_BIN'] = '/nonexistent/nats-server';
   assert.equal(findNatsServer(process.env), undefined);
-  assert.equal(natsServerSkipReason(), 'nats-server not found: NATS_SERVER_BIN=/nonexistent/nats-server is not an executable file');
-  assert.equal(findNatsServer(process.env, process.execPath), process.execPath, 'an explicit binary argument comes first');
+  assert.equal(
+    natsServerSkipReason(),
+    'nats-server not found: NATS_SERVER_BIN=/nonexistent/nats-server is not an executable file',
+  );
+  assert.equal(
+    findNatsServer(process.env, process.execPath),
+    process.execPath,
+    'an explicit binary argument comes first',
+  );
 });
 
 test('freePort gives a usable TCP port', async () => {

@@ -37,7 +37,9 @@ test('a session on an inference thread gives exactly what onnxruntime gives on t
       assert.deepEqual(got[k]!.data, v.data, k);
     }
     // only the requested outputs when fetches are named
-    const one = await there.run({ [name]: new ort.Tensor('float32', input(96, 160, 1), [1, 3, 96, 160]) }, [here.outputNames[0]!]);
+    const one = await there.run({ [name]: new ort.Tensor('float32', input(96, 160, 1), [1, 3, 96, 160]) }, [
+      here.outputNames[0]!,
+    ]);
     assert.deepEqual(Object.keys(one), [here.outputNames[0]]);
   } finally {
     await there.release();
@@ -53,7 +55,9 @@ test('concurrent runs each get their own answer; two sessions share the default 
   try {
     const name = a.inputNames[0]!;
     const out = a.outputNames[0]!;
-    const feeds = (seed: number): Record<string, ort.Tensor> => ({ [name]: new ort.Tensor('float32', input(64, 64, seed), [1, 3, 64, 64]) });
+    const feeds = (seed: number): Record<string, ort.Tensor> => ({
+      [name]: new ort.Tensor('float32', input(64, 64, seed), [1, 3, 64, 64]),
+    });
     const seeds = [1, 2, 3, 4, 5, 6];
     const got = await Promise.all(seeds.map((s, i) => (i % 2 === 0 ? a : b).run(feeds(s))));
     for (const [i, s] of seeds.entries()) {
@@ -108,8 +112,14 @@ test('a bad model or a bad input is a clear error, and the session still works a
   const session = await loadSession(modelPath);
   try {
     const name = session.inputNames[0]!;
-    await assert.rejects(session.run({ [name]: new ort.Tensor('float32', new Float32Array(10), [1, 10]) }), (err: Error) => /rank|dimension|shape|Invalid/i.test(err.message));
-    await assert.rejects(session.run({ nonsense: new ort.Tensor('float32', new Float32Array(3), [3]) }), (err: Error) => err.message.length > 0);
+    await assert.rejects(
+      session.run({ [name]: new ort.Tensor('float32', new Float32Array(10), [1, 10]) }),
+      (err: Error) => /rank|dimension|shape|Invalid/i.test(err.message),
+    );
+    await assert.rejects(
+      session.run({ nonsense: new ort.Tensor('float32', new Float32Array(3), [3]) }),
+      (err: Error) => err.message.length > 0,
+    );
     const ok = await session.run({ [name]: new ort.Tensor('float32', input(32, 32, 3), [1, 3, 32, 32]) });
     assert.ok(Object.keys(ok).length > 0);
   } finally {

@@ -16,13 +16,37 @@ const rgb = (width: number, height: number, bytes = width * height * 3): ImageMe
 
 const INVALID: ReadonlyArray<{ name: string; chips: ImageMessage[]; details: string }> = [
   { name: 'no chips', chips: [], details: 'chips is empty; send 1 to 256 aligned 112x112 chips' },
-  { name: '257 chips', chips: Array.from({ length: MAX_CHIPS + 1 }, () => rgb(112, 112)), details: 'chips holds 257 chips; at most 256 per request' },
-  { name: 'a 100x100 chip', chips: [rgb(112, 112), rgb(100, 100)], details: 'chips[1] is 100x100; a chip must be an aligned 112x112 face' },
+  {
+    name: '257 chips',
+    chips: Array.from({ length: MAX_CHIPS + 1 }, () => rgb(112, 112)),
+    details: 'chips holds 257 chips; at most 256 per request',
+  },
+  {
+    name: 'a 100x100 chip',
+    chips: [rgb(112, 112), rgb(100, 100)],
+    details: 'chips[1] is 100x100; a chip must be an aligned 112x112 face',
+  },
   { name: 'a 112x113 chip', chips: [rgb(112, 113)], details: 'chips[0] is 112x113' },
-  { name: 'short RGB24 data', chips: [rgb(112, 112, 100)], details: 'chips[0].data holds 100 bytes; RGB24 112x112 needs 37632' },
-  { name: 'empty JPEG', chips: [{ encoding: 'IMAGE_ENCODING_JPEG', width: 112, height: 112, data: Buffer.alloc(0) }], details: 'chips[0].data is empty' },
-  { name: 'garbage JPEG', chips: [{ encoding: 'IMAGE_ENCODING_JPEG', width: 112, height: 112, data: Buffer.from('nope') }], details: 'chips[0]: not a readable image' },
-  { name: 'unset encoding', chips: [{ ...rgb(112, 112), encoding: 'IMAGE_ENCODING_UNSPECIFIED' }], details: 'chips[0].encoding must be IMAGE_ENCODING_RGB24 or IMAGE_ENCODING_JPEG' },
+  {
+    name: 'short RGB24 data',
+    chips: [rgb(112, 112, 100)],
+    details: 'chips[0].data holds 100 bytes; RGB24 112x112 needs 37632',
+  },
+  {
+    name: 'empty JPEG',
+    chips: [{ encoding: 'IMAGE_ENCODING_JPEG', width: 112, height: 112, data: Buffer.alloc(0) }],
+    details: 'chips[0].data is empty',
+  },
+  {
+    name: 'garbage JPEG',
+    chips: [{ encoding: 'IMAGE_ENCODING_JPEG', width: 112, height: 112, data: Buffer.from('nope') }],
+    details: 'chips[0]: not a readable image',
+  },
+  {
+    name: 'unset encoding',
+    chips: [{ ...rgb(112, 112), encoding: 'IMAGE_ENCODING_UNSPECIFIED' }],
+    details: 'chips[0].encoding must be IMAGE_ENCODING_RGB24 or IMAGE_ENCODING_JPEG',
+  },
 ];
 
 for (const { name, chips, details } of INVALID) {

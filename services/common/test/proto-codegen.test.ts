@@ -15,7 +15,12 @@ import { requireParts } from '../src/testing/require-parts.ts';
 const CHECK_SCRIPT = fileURLToPath(new URL('../scripts/check-proto.ts', import.meta.url));
 
 test('genTypesFlags turns the load options into the matching proto-loader-gen-types flags', () => {
-  assert.deepEqual(genTypesFlags(PMR_PROTO_LOAD_OPTIONS), ['--longs=String', '--enums=String', '--defaults', '--oneofs']);
+  assert.deepEqual(genTypesFlags(PMR_PROTO_LOAD_OPTIONS), [
+    '--longs=String',
+    '--enums=String',
+    '--defaults',
+    '--oneofs',
+  ]);
   assert.deepEqual(genTypesFlags({ keepCase: true, longs: Number, arrays: false }), ['--keepCase', '--longs=Number']);
   assert.throws(() => genTypesFlags({ bytes: String }), /bytes=.*has no proto-loader-gen-types flag/);
   assert.throws(() => genTypesFlags({ enums: Number }), /enums=/);
@@ -57,7 +62,8 @@ function findBuf(): { bin: string } | { reason: string } {
     return { reason: '@bufbuild/buf is not installed (npm ci installs it as a root devDependency)' };
   }
   const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
-  if (version.status !== 0) return { reason: `the buf binary does not run here: ${(version.stderr || String(version.error)).trim()}` };
+  if (version.status !== 0)
+    return { reason: `the buf binary does not run here: ${(version.stderr || String(version.error)).trim()}` };
   return { bin };
 }
 
@@ -88,6 +94,9 @@ test('buf lint fails on a contract without an _UNSPECIFIED zero value or a field
   const run = bufLint(t, copy);
   if (run === undefined) return;
   assert.equal(run.status, 100, `buf lint should fail:\n${run.stdout}${run.stderr}`);
-  assert.match(run.stdout, /image\.proto:\d+:\d+:Enum zero value name "IMAGE_ENCODING_NONE" should be suffixed with "_UNSPECIFIED"/);
+  assert.match(
+    run.stdout,
+    /image\.proto:\d+:\d+:Enum zero value name "IMAGE_ENCODING_NONE" should be suffixed with "_UNSPECIFIED"/,
+  );
   assert.match(run.stdout, /image\.proto:\d+:\d+:Field "name" should have a non-empty comment/);
 });

@@ -53,7 +53,9 @@ async function start(serverOptions: ChannelOptions = {}, clientOptions: ChannelO
   const server = new Server(serverOptions);
   server.addService(pmr.DetectorService.service, echoDetector);
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound)));
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(err) : resolve(bound),
+    );
   });
   const client = new pmr.DetectorService(`127.0.0.1:${port}`, credentials.createInsecure(), clientOptions);
   return {
@@ -95,7 +97,10 @@ test('a typed client gets the echoed face back over the socket', async () => {
   const running = await start();
   try {
     const pixels = Uint8Array.from({ length: 4 * 3 * 3 }, (_, i) => i);
-    const response = await detect(running.client, { image: rgbImageToProto({ width: 4, height: 3, data: pixels }), scoreThreshold: 0.7 });
+    const response = await detect(running.client, {
+      image: rgbImageToProto({ width: 4, height: 3, data: pixels }),
+      scoreThreshold: 0.7,
+    });
     assert.equal(response.faces.length, 1);
     const face = response.faces[0]!;
     assert.deepEqual(face.box, { x: 0, y: 0, width: 4, height: 3 });
@@ -154,7 +159,9 @@ test('invalid and unknown request content gets INVALID_ARGUMENT from the handler
         return true;
       });
     }
-    const ok = await detect(running.client, { image: rgbImageToProto({ width: 1, height: 1, data: new Uint8Array(3) }) });
+    const ok = await detect(running.client, {
+      image: rgbImageToProto({ width: 1, height: 1, data: new Uint8Array(3) }),
+    });
     assert.equal(ok.faces.length, 1);
   } finally {
     await running.close();

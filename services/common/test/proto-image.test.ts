@@ -13,10 +13,22 @@ function message(encoding: Image__Output['encoding'], width: number, height: num
 
 const REJECTED: ReadonlyArray<{ image: Image__Output | null; message: string }> = [
   { image: null, message: 'chips[2] is required' },
-  { image: message('IMAGE_ENCODING_UNSPECIFIED', 1, 1, 3), message: 'chips[2].encoding must be IMAGE_ENCODING_RGB24 or IMAGE_ENCODING_JPEG, got IMAGE_ENCODING_UNSPECIFIED' },
-  { image: message('IMAGE_ENCODING_RGB24', 0, 1, 0), message: 'chips[2].width must be an integer from 1 to 8192, got 0' },
-  { image: message('IMAGE_ENCODING_RGB24', 1, 8193, 8193 * 3), message: 'chips[2].height must be an integer from 1 to 8192, got 8193' },
-  { image: message('IMAGE_ENCODING_RGB24', 112, 112, 112 * 112 * 3 - 1), message: 'chips[2].data holds 37631 bytes; RGB24 112x112 needs 37632' },
+  {
+    image: message('IMAGE_ENCODING_UNSPECIFIED', 1, 1, 3),
+    message: 'chips[2].encoding must be IMAGE_ENCODING_RGB24 or IMAGE_ENCODING_JPEG, got IMAGE_ENCODING_UNSPECIFIED',
+  },
+  {
+    image: message('IMAGE_ENCODING_RGB24', 0, 1, 0),
+    message: 'chips[2].width must be an integer from 1 to 8192, got 0',
+  },
+  {
+    image: message('IMAGE_ENCODING_RGB24', 1, 8193, 8193 * 3),
+    message: 'chips[2].height must be an integer from 1 to 8192, got 8193',
+  },
+  {
+    image: message('IMAGE_ENCODING_RGB24', 112, 112, 112 * 112 * 3 - 1),
+    message: 'chips[2].data holds 37631 bytes; RGB24 112x112 needs 37632',
+  },
   { image: message('IMAGE_ENCODING_JPEG', 112, 112, 0), message: 'chips[2].data is empty' },
 ];
 
@@ -51,13 +63,18 @@ test('imageFromProto decodes a JPEG of the declared size and rejects a wrong siz
   const decoded = await imageFromProto({ encoding: 'IMAGE_ENCODING_JPEG', width: 16, height: 8, data: jpeg }, 'image');
   assert.equal(decoded.width, 16);
   assert.equal(decoded.height, 8);
-  assert.ok(decoded.data.every((v) => Math.abs(v - 128) <= 2), 'a flat grey JPEG decodes to grey within 2 levels');
-  await assert.rejects(
-    imageFromProto({ encoding: 'IMAGE_ENCODING_JPEG', width: 8, height: 8, data: jpeg }, 'image'),
-    { message: 'image: the JPEG is 16x8, not the declared 8x8' },
+  assert.ok(
+    decoded.data.every((v) => Math.abs(v - 128) <= 2),
+    'a flat grey JPEG decodes to grey within 2 levels',
   );
+  await assert.rejects(imageFromProto({ encoding: 'IMAGE_ENCODING_JPEG', width: 8, height: 8, data: jpeg }, 'image'), {
+    message: 'image: the JPEG is 16x8, not the declared 8x8',
+  });
   await assert.rejects(
     imageFromProto({ encoding: 'IMAGE_ENCODING_JPEG', width: 8, height: 8, data: Buffer.from('not a jpeg') }, 'image'),
-    (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT' && err.message.startsWith('image: not a readable image'),
+    (err: unknown) =>
+      err instanceof PmrError &&
+      err.code === 'INVALID_ARGUMENT' &&
+      err.message.startsWith('image: not a readable image'),
   );
 });

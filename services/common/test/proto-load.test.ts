@@ -35,13 +35,21 @@ test('listPmrProtoFiles names every .proto file of proto/pmr/v1, relative to pro
   const onDisk = readdirSync(join(PMR_PROTO_DIR, 'pmr', 'v1')).filter((f) => f.endsWith('.proto'));
   const listed = listPmrProtoFiles();
   assert.equal(listed.length, 14);
-  assert.deepEqual(listed, onDisk.sort().map((f) => `pmr/v1/${f}`));
+  assert.deepEqual(
+    listed,
+    onDisk.sort().map((f) => `pmr/v1/${f}`),
+  );
 });
 
 test('the package definition holds exactly the six PMR services, with the expected methods and kinds', () => {
   const definition = loadPmrPackageDefinition();
   const services = Object.keys(definition).filter((name) => name.startsWith('pmr.v1.') && name.endsWith('Service'));
-  assert.deepEqual(services.sort(), Object.keys(EXPECTED).map((s) => `pmr.v1.${s}`).sort());
+  assert.deepEqual(
+    services.sort(),
+    Object.keys(EXPECTED)
+      .map((s) => `pmr.v1.${s}`)
+      .sort(),
+  );
   for (const [service, methods] of Object.entries(EXPECTED)) {
     const def = definition[`pmr.v1.${service}`] as ServiceDefinition;
     const actual = Object.fromEntries(Object.entries(def).map(([name, m]) => [name, kindOf(m)]));
@@ -99,5 +107,9 @@ test('every generated file loads under Node type stripping; enums are const obje
   const files = listFiles(GENERATED_DIR);
   assert.ok(files.length >= 80, `${files.length} generated files`);
   for (const file of files) await import(pathToFileURL(join(GENERATED_DIR, file)).href);
-  assert.deepEqual(Object.values(ImageEncoding), ['IMAGE_ENCODING_UNSPECIFIED', 'IMAGE_ENCODING_RGB24', 'IMAGE_ENCODING_JPEG']);
+  assert.deepEqual(Object.values(ImageEncoding), [
+    'IMAGE_ENCODING_UNSPECIFIED',
+    'IMAGE_ENCODING_RGB24',
+    'IMAGE_ENCODING_JPEG',
+  ]);
 });

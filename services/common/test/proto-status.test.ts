@@ -25,14 +25,26 @@ test('grpcStatusOf maps every domain code to the gRPC code of the same name', ()
 });
 
 test('toServiceError keeps a PmrError message and hides any other error behind INTERNAL', () => {
-  assert.deepEqual(toServiceError(new PmrError('NOT_FOUND', 'job j-1 not found')), { code: status.NOT_FOUND, details: 'job j-1 not found' });
-  assert.deepEqual(toServiceError(new TypeError('x is undefined at /srv/secret/path.ts')), { code: status.INTERNAL, details: 'internal error' });
+  assert.deepEqual(toServiceError(new PmrError('NOT_FOUND', 'job j-1 not found')), {
+    code: status.NOT_FOUND,
+    details: 'job j-1 not found',
+  });
+  assert.deepEqual(toServiceError(new TypeError('x is undefined at /srv/secret/path.ts')), {
+    code: status.INTERNAL,
+    details: 'internal error',
+  });
   assert.deepEqual(toServiceError('boom', 'detection failed'), { code: status.INTERNAL, details: 'detection failed' });
 });
 
 test('messageSizeOptions sets both directions and rejects a non-positive size', () => {
-  assert.deepEqual(messageSizeOptions(), { 'grpc.max_receive_message_length': 67108864, 'grpc.max_send_message_length': 67108864 });
-  assert.deepEqual(messageSizeOptions(1024), { 'grpc.max_receive_message_length': 1024, 'grpc.max_send_message_length': 1024 });
+  assert.deepEqual(messageSizeOptions(), {
+    'grpc.max_receive_message_length': 67108864,
+    'grpc.max_send_message_length': 67108864,
+  });
+  assert.deepEqual(messageSizeOptions(1024), {
+    'grpc.max_receive_message_length': 1024,
+    'grpc.max_send_message_length': 1024,
+  });
   assert.throws(() => messageSizeOptions(0), RangeError);
   assert.throws(() => messageSizeOptions(1.5), RangeError);
 });

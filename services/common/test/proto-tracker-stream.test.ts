@@ -22,12 +22,21 @@ const oneTrack: TrackerServiceHandlers = {
       if (failed) return;
       if (request.pts < lastPts) {
         failed = true;
-        call.emit('error', { code: status.INVALID_ARGUMENT, details: `frame ${request.frameIndex}: pts ${request.pts} is before ${lastPts}` });
+        call.emit('error', {
+          code: status.INVALID_ARGUMENT,
+          details: `frame ${request.frameIndex}: pts ${request.pts} is before ${lastPts}`,
+        });
         return;
       }
       lastPts = request.pts;
       lastFrame = request.frameIndex;
-      const assigned = request.faces.map((face) => ({ jobId: request.jobId, trackId: 1, frameIndex: request.frameIndex, pts: request.pts, face }));
+      const assigned = request.faces.map((face) => ({
+        jobId: request.jobId,
+        trackId: 1,
+        frameIndex: request.frameIndex,
+        pts: request.pts,
+        face,
+      }));
       hits += assigned.length;
       call.write({ frameIndex: request.frameIndex, assigned });
     });
@@ -43,7 +52,9 @@ async function withTracker(body: (client: TrackerServiceClient) => Promise<void>
   const server = new Server();
   server.addService(pmr.TrackerService.service, oneTrack);
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound)));
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(err) : resolve(bound),
+    );
   });
   const client = new pmr.TrackerService(`127.0.0.1:${port}`, credentials.createInsecure());
   try {
@@ -55,7 +66,10 @@ async function withTracker(body: (client: TrackerServiceClient) => Promise<void>
 }
 
 /** Send the requests, half-close, and collect the responses and the final status. */
-function track(client: TrackerServiceClient, requests: readonly TrackRequest[]): Promise<{ responses: TrackResponse__Output[]; error?: ServiceError }> {
+function track(
+  client: TrackerServiceClient,
+  requests: readonly TrackRequest[],
+): Promise<{ responses: TrackResponse__Output[]; error?: ServiceError }> {
   return new Promise((resolve) => {
     const responses: TrackResponse__Output[] = [];
     const call = client.Track();
@@ -77,10 +91,21 @@ test('one response per frame, then an end response once the client half-closes',
       { jobId: 'j', frameIndex: 2, pts: 0.08, frameWidth: 640, frameHeight: 360, faces: [face] },
     ]);
     assert.equal(error, undefined);
-    assert.deepEqual(responses.map((r) => [r.frameIndex, r.assigned.length, r.end]), [[0, 1, false], [1, 0, false], [2, 1, false], [2, 0, true]]);
+    assert.deepEqual(
+      responses.map((r) => [r.frameIndex, r.assigned.length, r.end]),
+      [
+        [0, 1, false],
+        [1, 0, false],
+        [2, 1, false],
+        [2, 0, true],
+      ],
+    );
     assert.deepEqual(responses[2]?.assigned[0]?.face?.box, face.box);
     assert.equal(responses[2]?.assigned[0]?.pts, 0.08);
-    assert.deepEqual(responses[3]?.finished.map((f) => [f.trackId, f.hits, f.lastFrame]), [[1, 2, 2]]);
+    assert.deepEqual(
+      responses[3]?.finished.map((f) => [f.trackId, f.hits, f.lastFrame]),
+      [[1, 2, 2]],
+    );
   });
 });
 
@@ -92,6 +117,9 @@ test('a frame earlier than the previous one ends the stream with INVALID_ARGUMEN
     ]);
     assert.equal(error?.code, status.INVALID_ARGUMENT);
     assert.equal(error?.details, 'frame 1: pts 0.5 is before 1');
-    assert.deepEqual(responses.map((r) => r.frameIndex), [0]);
+    assert.deepEqual(
+      responses.map((r) => r.frameIndex),
+      [0],
+    );
   });
 });

@@ -40,7 +40,10 @@ test('a missing part on a laptop: the first missing one is the skip reason, prin
   const printed = t.mock.method(console, 'log', () => undefined);
   const reason = requireParts(null, modelsMissing('a.onnx', 'b.onnx'), 'nats-server not found');
   assert.equal(reason, `model file missing: ${join(dir, 'b.onnx')} (set PMR_MODELS_DIR)`);
-  assert.deepEqual(printed.mock.calls.map((c) => c.arguments), [[`# SKIP (part missing): ${reason}`]]);
+  assert.deepEqual(
+    printed.mock.calls.map((c) => c.arguments),
+    [[`# SKIP (part missing): ${reason}`]],
+  );
 });
 
 test('a missing part under PMR_REQUIRE_ALL=1 throws, naming it; any other value of the switch skips', (t) => {
@@ -49,9 +52,15 @@ test('a missing part under PMR_REQUIRE_ALL=1 throws, naming it; any other value 
   withEnv(t, { PMR_MODELS_DIR: dir, PMR_REQUIRE_ALL: '1' });
   assert.throws(
     () => requireParts(modelsMissing('yunet.onnx')),
-    (err: unknown) => err instanceof MissingPartError && err.message === `PMR_REQUIRE_ALL=1 and a part is missing: model file missing: ${join(dir, 'yunet.onnx')} (set PMR_MODELS_DIR)`,
+    (err: unknown) =>
+      err instanceof MissingPartError &&
+      err.message ===
+        `PMR_REQUIRE_ALL=1 and a part is missing: model file missing: ${join(dir, 'yunet.onnx')} (set PMR_MODELS_DIR)`,
   );
-  assert.throws(() => requireParts(dataMissing(join(dir, 'videos'))), /PMR_REQUIRE_ALL=1 and a part is missing: test data missing: .*videos \(set PMR_DATA_DIR\)/);
+  assert.throws(
+    () => requireParts(dataMissing(join(dir, 'videos'))),
+    /PMR_REQUIRE_ALL=1 and a part is missing: test data missing: .*videos \(set PMR_DATA_DIR\)/,
+  );
   withEnv(t, { PMR_REQUIRE_ALL: '0' });
   assert.match(requireParts(dataMissing(join(dir, 'videos'))) ?? '', /^test data missing/);
 });
@@ -61,8 +70,14 @@ test('modelsMissing names an unset PMR_MODELS_DIR and every missing file; dataMi
   assert.equal(modelsMissing('a.onnx', 'b.onnx'), 'PMR_MODELS_DIR is not set (the tests need a.onnx, b.onnx)');
   const dir = folderWith(t, 'b.onnx');
   withEnv(t, { PMR_MODELS_DIR: dir });
-  assert.equal(modelsMissing('a.onnx', 'b.onnx', 'c.onnx'), `model file missing: ${join(dir, 'a.onnx')}, ${join(dir, 'c.onnx')} (set PMR_MODELS_DIR)`);
+  assert.equal(
+    modelsMissing('a.onnx', 'b.onnx', 'c.onnx'),
+    `model file missing: ${join(dir, 'a.onnx')}, ${join(dir, 'c.onnx')} (set PMR_MODELS_DIR)`,
+  );
   assert.equal(modelsMissing('b.onnx'), null);
   assert.equal(dataMissing(dir, join(dir, 'b.onnx')), null);
-  assert.equal(dataMissing(join(dir, 'x'), dir, join(dir, 'y')), `test data missing: ${join(dir, 'x')}, ${join(dir, 'y')} (set PMR_DATA_DIR)`);
+  assert.equal(
+    dataMissing(join(dir, 'x'), dir, join(dir, 'y')),
+    `test data missing: ${join(dir, 'x')}, ${join(dir, 'y')} (set PMR_DATA_DIR)`,
+  );
 });

@@ -29,11 +29,46 @@ function greyRows(img: RgbImage): number[][] {
 test('resizeBilinear: hand-checked small cases (pixel centres aligned, edges clamped)', () => {
   const cases = [
     // 2 → 4 wide at scale 2: source x = (o + 0.5)/2 − 0.5 = −0.25 (clamped 0), 0.25, 0.75, 1.25 (clamped 1)
-    { src: [[0, 100]], w: 4, h: 2, scale: 2, want: [[0, 25, 75, 100], [0, 25, 75, 100]] },
+    {
+      src: [[0, 100]],
+      w: 4,
+      h: 2,
+      scale: 2,
+      want: [
+        [0, 25, 75, 100],
+        [0, 25, 75, 100],
+      ],
+    },
     // 4 → 2 at scale 0.5: source x = 0.5 and 2.5, i.e. the mean of each pixel pair
-    { src: [[0, 100, 200, 50], [0, 100, 200, 50], [10, 10, 30, 30], [10, 10, 30, 30]], w: 2, h: 2, scale: 0.5, want: [[50, 125], [10, 30]] },
+    {
+      src: [
+        [0, 100, 200, 50],
+        [0, 100, 200, 50],
+        [10, 10, 30, 30],
+        [10, 10, 30, 30],
+      ],
+      w: 2,
+      h: 2,
+      scale: 0.5,
+      want: [
+        [50, 125],
+        [10, 30],
+      ],
+    },
     // scale 1 is a copy
-    { src: [[1, 2, 3], [4, 5, 6]], w: 3, h: 2, scale: 1, want: [[1, 2, 3], [4, 5, 6]] },
+    {
+      src: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      w: 3,
+      h: 2,
+      scale: 1,
+      want: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    },
     // 3 → 1 at scale 1/3: source x = 1.5 − 0.5 = 1, the middle pixel (no antialiasing)
     { src: [[0, 90, 255]], w: 1, h: 1, scale: 1 / 3, want: [[90]] },
     // rounding half up: 2 → 4 of [0, 1] gives 0.25 → 0 and 0.75 → 1

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConfigError, int, LOG_LEVELS, oneOf, optional, port, readServiceConfig, secret, str } from '../src/service/config.ts';
+import {
+  ConfigError,
+  int,
+  LOG_LEVELS,
+  oneOf,
+  optional,
+  port,
+  readServiceConfig,
+  secret,
+  str,
+} from '../src/service/config.ts';
 
 const SPEC = {
   modelsDir: optional(str('PMR_MODELS_DIR', { description: 'model folder' })),
@@ -13,7 +23,10 @@ const SPEC = {
 } as const;
 
 test('defaults fill unset and empty variables; set ones are parsed', () => {
-  const config = readServiceConfig({ PMR_API_KEY: 's3cret', PMR_GRPC_HOST: '', PMR_GRPC_PORT: '0', PMR_DETECTOR: 'scrfd' }, SPEC);
+  const config = readServiceConfig(
+    { PMR_API_KEY: 's3cret', PMR_GRPC_HOST: '', PMR_GRPC_PORT: '0', PMR_DETECTOR: 'scrfd' },
+    SPEC,
+  );
   assert.deepEqual(config, {
     modelsDir: undefined,
     host: '0.0.0.0',
@@ -26,12 +39,36 @@ test('defaults fill unset and empty variables; set ones are parsed', () => {
 });
 
 const BAD: ReadonlyArray<{ name: string; env: Record<string, string>; problem: string }> = [
-  { name: 'port not a number', env: { PMR_GRPC_PORT: 'abc' }, problem: 'PMR_GRPC_PORT="abc" must be an integer from 0 to 65535 (gRPC port)' },
-  { name: 'port too big', env: { PMR_GRPC_PORT: '65536' }, problem: 'PMR_GRPC_PORT="65536" must be an integer from 0 to 65535 (gRPC port)' },
-  { name: 'port fractional', env: { PMR_GRPC_PORT: '80.5' }, problem: 'PMR_GRPC_PORT="80.5" must be an integer from 0 to 65535 (gRPC port)' },
-  { name: 'negative port', env: { PMR_GRPC_PORT: '-1' }, problem: 'PMR_GRPC_PORT="-1" must be an integer from 0 to 65535 (gRPC port)' },
-  { name: 'unknown word', env: { PMR_DETECTOR: 'mtcnn' }, problem: 'PMR_DETECTOR="mtcnn" must be one of yunet, scrfd (detector)' },
-  { name: 'int out of range', env: { PMR_SHUTDOWN_TIMEOUT_MS: '600001' }, problem: 'PMR_SHUTDOWN_TIMEOUT_MS="600001" must be an integer from 0 to 600000 (deadline)' },
+  {
+    name: 'port not a number',
+    env: { PMR_GRPC_PORT: 'abc' },
+    problem: 'PMR_GRPC_PORT="abc" must be an integer from 0 to 65535 (gRPC port)',
+  },
+  {
+    name: 'port too big',
+    env: { PMR_GRPC_PORT: '65536' },
+    problem: 'PMR_GRPC_PORT="65536" must be an integer from 0 to 65535 (gRPC port)',
+  },
+  {
+    name: 'port fractional',
+    env: { PMR_GRPC_PORT: '80.5' },
+    problem: 'PMR_GRPC_PORT="80.5" must be an integer from 0 to 65535 (gRPC port)',
+  },
+  {
+    name: 'negative port',
+    env: { PMR_GRPC_PORT: '-1' },
+    problem: 'PMR_GRPC_PORT="-1" must be an integer from 0 to 65535 (gRPC port)',
+  },
+  {
+    name: 'unknown word',
+    env: { PMR_DETECTOR: 'mtcnn' },
+    problem: 'PMR_DETECTOR="mtcnn" must be one of yunet, scrfd (detector)',
+  },
+  {
+    name: 'int out of range',
+    env: { PMR_SHUTDOWN_TIMEOUT_MS: '600001' },
+    problem: 'PMR_SHUTDOWN_TIMEOUT_MS="600001" must be an integer from 0 to 600000 (deadline)',
+  },
 ];
 
 for (const { name, env, problem } of BAD) {
@@ -63,10 +100,16 @@ test('every problem is listed at once, and a secret is required with its value n
 });
 
 test('a bad secret is reported without its value', () => {
-  const spec = { key: secret('PMR_KEY', { description: 'key' }), n: int('PMR_N', { description: 'n', min: 1, max: 2 }) };
+  const spec = {
+    key: secret('PMR_KEY', { description: 'key' }),
+    n: int('PMR_N', { description: 'n', min: 1, max: 2 }),
+  };
   // A secret's parse never fails; a required int next to it does, and only its own value is shown.
   assert.throws(
     () => readServiceConfig({ PMR_KEY: 'hunter2', PMR_N: '3' }, spec),
-    (err: unknown) => err instanceof ConfigError && !err.message.includes('hunter2') && err.problems[0] === 'PMR_N="3" must be an integer from 1 to 2 (n)',
+    (err: unknown) =>
+      err instanceof ConfigError &&
+      !err.message.includes('hunter2') &&
+      err.problems[0] === 'PMR_N="3" must be an integer from 1 to 2 (n)',
   );
 });

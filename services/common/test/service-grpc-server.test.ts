@@ -37,7 +37,10 @@ function codeOf(err: unknown): number | undefined {
 
 /** The value of the sample of `name` with exactly `labels` in Prometheus text, or undefined. */
 function sample(text: string, name: string, labels: Readonly<Record<string, string>>): number | undefined {
-  const want = Object.entries(labels).sort().map(([k, v]) => `${k}="${v}"`).join(',');
+  const want = Object.entries(labels)
+    .sort()
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(',');
   for (const line of text.split('\n')) {
     const m = /^([a-z_]+)\{(.*)\} (\S+)$/.exec(line);
     if (m?.[1] !== name) continue;
@@ -72,7 +75,10 @@ test('health, reflection, metrics and the size limit over real sockets', async (
     assert.equal(grpc.address, address);
     assert.equal(await checkHealth(address), 'SERVING');
     assert.equal(await checkHealth(address, 'pmr.v1.DetectorService'), 'SERVING');
-    await assert.rejects(checkHealth(address, 'pmr.v1.NoSuchService'), (err: unknown) => codeOf(err) === status.NOT_FOUND);
+    await assert.rejects(
+      checkHealth(address, 'pmr.v1.NoSuchService'),
+      (err: unknown) => codeOf(err) === status.NOT_FOUND,
+    );
     assert.deepEqual(await listReflectedServices(address), ['grpc.health.v1.Health', 'pmr.v1.DetectorService']);
 
     await detect(client, { image: PIXEL });
@@ -92,7 +98,15 @@ test('health, reflection, metrics and the size limit over real sockets', async (
     assert.equal(sample(text, 'pmr_grpc_requests_total', { ...detectLabels, code: 'CANCELLED' }), 1);
     assert.equal(sample(text, 'pmr_grpc_request_duration_seconds_count', detectLabels), 5);
     assert.equal(sample(text, 'pmr_grpc_requests_in_flight', detectLabels), 0);
-    assert.equal(sample(text, 'pmr_grpc_requests_total', { service: 'grpc.health.v1.Health', method: 'Check', code: 'NOT_FOUND', service_name: 'test' }), 1);
+    assert.equal(
+      sample(text, 'pmr_grpc_requests_total', {
+        service: 'grpc.health.v1.Health',
+        method: 'Check',
+        code: 'NOT_FOUND',
+        service_name: 'test',
+      }),
+      1,
+    );
     assert.equal((await fetch(`http://127.0.0.1:${endpoint.port}/other`)).status, 404);
 
     const seen: ReportedStatus[] = [];
@@ -124,11 +138,19 @@ test('every service listens on loopback unless PMR_GRPC_HOST / PMR_METRICS_HOST 
 test('the gRPC server and /metrics report the addresses the sockets really bound', async () => {
   const metrics = createServiceMetrics('test', { defaultMetrics: false });
   // A name resolves to one listener per address: each is reported.
-  const grpc = await startGrpcServer({ host: 'localhost', port: 0, services: [{ definition: pmr.DetectorService.service, implementation: noFaces }], packageDefinition });
+  const grpc = await startGrpcServer({
+    host: 'localhost',
+    port: 0,
+    services: [{ definition: pmr.DetectorService.service, implementation: noFaces }],
+    packageDefinition,
+  });
   const endpoint = await startMetricsServer({ host: '0.0.0.0', port: 0, registry: metrics.registry });
   try {
     assert.ok(grpc.addresses.includes(`127.0.0.1:${grpc.port}`), grpc.addresses.join(', '));
-    assert.ok(grpc.addresses.every((a) => a === `127.0.0.1:${grpc.port}` || a === `[::1]:${grpc.port}`), grpc.addresses.join(', '));
+    assert.ok(
+      grpc.addresses.every((a) => a === `127.0.0.1:${grpc.port}` || a === `[::1]:${grpc.port}`),
+      grpc.addresses.join(', '),
+    );
     assert.equal(grpc.address, grpc.addresses[0]);
     assert.equal(endpoint.address, `0.0.0.0:${endpoint.port}`);
   } finally {

@@ -33,13 +33,17 @@ test('in-flight counts a running call; a cancelled call is counted once as CANCE
   const server = new Server({ interceptors: [metrics.interceptor] });
   server.addService(pmr.DetectorService.service, slow);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound))),
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(err) : resolve(bound),
+    ),
   );
   const client = new pmr.DetectorService(`127.0.0.1:${port}`, credentials.createInsecure());
   const labels = { service: 'pmr.v1.DetectorService', method: 'Detect' };
-  const inFlight = async (): Promise<number> => (await metrics.inFlight.get()).values.find((v) => v.labels.method === 'Detect')?.value ?? 0;
+  const inFlight = async (): Promise<number> =>
+    (await metrics.inFlight.get()).values.find((v) => v.labels.method === 'Detect')?.value ?? 0;
   const count = async (code: string): Promise<number> =>
-    (await metrics.requests.get()).values.find((v) => v.labels.code === code && v.labels.method === labels.method)?.value ?? 0;
+    (await metrics.requests.get()).values.find((v) => v.labels.code === code && v.labels.method === labels.method)
+      ?.value ?? 0;
   try {
     const done = new Promise<void>((resolve, reject) => client.Detect({}, (err) => (err ? reject(err) : resolve())));
     await until(async () => (await inFlight()) === 1);
@@ -66,7 +70,12 @@ test('in-flight counts a running call; a cancelled call is counted once as CANCE
     assert.equal(await inFlight(), 0);
     assert.equal(await count('OK'), 2, 'the first call and the third');
     assert.equal(await count('CANCELLED'), 1);
-    assert.equal((await metrics.latency.get()).values.find((v) => v.metricName === 'pmr_grpc_request_duration_seconds_count')?.value, 3, 'each of the three calls timed once');
+    assert.equal(
+      (await metrics.latency.get()).values.find((v) => v.metricName === 'pmr_grpc_request_duration_seconds_count')
+        ?.value,
+      3,
+      'each of the three calls timed once',
+    );
   } finally {
     client.close();
     server.forceShutdown();

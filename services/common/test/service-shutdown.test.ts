@@ -19,11 +19,13 @@ function fakeServer(log: string[], finishMs: number | null): ShutdownableServer 
   };
 }
 
-const step = (log: string[], name: string, ms = 0) => async (): Promise<void> => {
-  log.push(`${name}:start`);
-  if (ms > 0) await sleep(ms);
-  log.push(`${name}:end`);
-};
+const step =
+  (log: string[], name: string, ms = 0) =>
+  async (): Promise<void> => {
+    log.push(`${name}:start`);
+    if (ms > 0) await sleep(ms);
+    log.push(`${name}:end`);
+  };
 
 test('steps run in order: NOT_SERVING, consumers, server, listeners, stores, sessions', async () => {
   const log: string[] = [];
@@ -70,11 +72,25 @@ test('a server that does not finish is forced at the deadline, and stores and se
   // Two markers on the same clock, due before and well after the 150 ms deadline: the force comes between them.
   const markers = [setTimeout(() => log.push('at 140 ms'), 140), setTimeout(() => log.push('at 1000 ms'), 1000)];
   const report = await gracefulShutdown(
-    { notServing: () => void log.push('notServing'), server: fakeServer(log, null), closeStores: step(log, 'stores'), releaseSessions: step(log, 'sessions') },
+    {
+      notServing: () => void log.push('notServing'),
+      server: fakeServer(log, null),
+      closeStores: step(log, 'stores'),
+      releaseSessions: step(log, 'sessions'),
+    },
     150,
   );
   for (const m of markers) clearTimeout(m);
-  assert.deepEqual(log, ['notServing', 'tryShutdown', 'at 140 ms', 'forceShutdown', 'stores:start', 'stores:end', 'sessions:start', 'sessions:end']);
+  assert.deepEqual(log, [
+    'notServing',
+    'tryShutdown',
+    'at 140 ms',
+    'forceShutdown',
+    'stores:start',
+    'stores:end',
+    'sessions:start',
+    'sessions:end',
+  ]);
   assert.equal(report.forced, true);
   assert.equal(report.clean, true);
 });
@@ -117,7 +133,12 @@ test('a failing step is reported and the rest still run', async () => {
     },
     1000,
   );
-  assert.deepEqual(report.steps[1], { step: 'closeStores', ms: report.steps[1]?.ms, outcome: 'failed', error: 'store gone' });
+  assert.deepEqual(report.steps[1], {
+    step: 'closeStores',
+    ms: report.steps[1]?.ms,
+    outcome: 'failed',
+    error: 'store gone',
+  });
   assert.equal(report.steps[2]?.outcome, 'done');
   assert.equal(report.clean, false);
 });
@@ -125,7 +146,10 @@ test('a failing step is reported and the rest still run', async () => {
 test('the first signal starts shutdown once; a repeated one goes to onRepeat; removal detaches both', () => {
   const seen: string[] = [];
   const before = process.listenerCount('SIGWINCH');
-  const remove = onShutdownSignals((s) => seen.push(`first:${s}`), { signals: ['SIGWINCH'], onRepeat: (s) => seen.push(`repeat:${s}`) });
+  const remove = onShutdownSignals((s) => seen.push(`first:${s}`), {
+    signals: ['SIGWINCH'],
+    onRepeat: (s) => seen.push(`repeat:${s}`),
+  });
   process.emit('SIGWINCH', 'SIGWINCH');
   process.emit('SIGWINCH', 'SIGWINCH');
   remove();

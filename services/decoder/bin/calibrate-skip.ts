@@ -30,14 +30,17 @@ for (const path of process.argv.slice(2)) {
       let lastKept = -1;
       const cutMargins: string[] = [];
       sigs[method].forEach((sig, i) => {
-        if (cuts.includes(i) && lastKept >= 0) cutMargins.push(signatureDistance(sigs[method][lastKept]!, sig).toFixed(3));
+        if (cuts.includes(i) && lastKept >= 0)
+          cutMargins.push(signatureDistance(sigs[method][lastKept]!, sig).toFixed(3));
         if (skipper.push(i, sig, i).kept) {
           kept.push(i);
           lastKept = i;
         }
       });
       const missed = cuts.filter((c) => !kept.includes(c));
-      console.log(`${name}\t${method}\t${threshold}\tkept ${kept.length}/${sigs[method].length}\tcuts missed [${missed.join(',')}]\tcut distances [${cutMargins.join(',')}]`);
+      console.log(
+        `${name}\t${method}\t${threshold}\tkept ${kept.length}/${sigs[method].length}\tcuts missed [${missed.join(',')}]\tcut distances [${cutMargins.join(',')}]`,
+      );
     }
   }
 }

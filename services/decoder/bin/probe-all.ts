@@ -9,7 +9,9 @@ for (const path of process.argv.slice(2)) {
     for await (const frame of decoding.frames) void frame;
     const { info } = decoding;
     const outcome = await decoding.outcome;
-    console.log(`${basename(path)}\t${info.codec} ${info.width}x${info.height} rot ${info.rotation} ${info.fps.toFixed(3)} fps start ${info.startTime.toFixed(3)} s, ${info.frameCount}${info.frameCountExact ? '' : '~'} frames\t→ kept ${outcome.emittedFrames}/${outcome.sourceFrames}${outcome.complete ? '' : ` INCOMPLETE: ${outcome.error ?? outcome.stopped ?? ''}`}`);
+    console.log(
+      `${basename(path)}\t${info.codec} ${info.width}x${info.height} rot ${info.rotation} ${info.fps.toFixed(3)} fps start ${info.startTime.toFixed(3)} s, ${info.frameCount}${info.frameCountExact ? '' : '~'} frames\t→ kept ${outcome.emittedFrames}/${outcome.sourceFrames}${outcome.complete ? '' : ` INCOMPLETE: ${outcome.error ?? outcome.stopped ?? ''}`}`,
+    );
   } catch (err) {
     console.log(`${basename(path)}\tERROR ${err instanceof Error ? err.message : String(err)}`);
   }

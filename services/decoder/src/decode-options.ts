@@ -44,16 +44,23 @@ export const DEFAULT_MAX_GAP_SECONDS = 0.25;
 export function resolveDecodeOptions(options: DecodeOptions, sourceFps: number): DecodeSettings {
   const { fps, maxFrames } = options;
   const skip = options.skip ?? DEFAULT_SKIP;
-  if (fps !== undefined && !(Number.isFinite(fps) && fps >= 0.001)) throw invalidArgument(`fps must be a number ≥ 0.001, got ${String(fps)}`);
-  if (maxFrames !== undefined && !(Number.isInteger(maxFrames) && maxFrames >= 1)) throw invalidArgument(`maxFrames must be an integer ≥ 1, got ${String(maxFrames)}`);
-  if (!METHODS.includes(skip.method)) throw invalidArgument(`skip.method must be one of ${METHODS.join(', ')}, got ${String(skip.method)}`);
+  if (fps !== undefined && !(Number.isFinite(fps) && fps >= 0.001))
+    throw invalidArgument(`fps must be a number ≥ 0.001, got ${String(fps)}`);
+  if (maxFrames !== undefined && !(Number.isInteger(maxFrames) && maxFrames >= 1))
+    throw invalidArgument(`maxFrames must be an integer ≥ 1, got ${String(maxFrames)}`);
+  if (!METHODS.includes(skip.method))
+    throw invalidArgument(`skip.method must be one of ${METHODS.join(', ')}, got ${String(skip.method)}`);
   const threshold = skip.method === 'none' ? 0 : (skip.threshold ?? DEFAULT_THRESHOLDS[skip.method]);
-  if (!(Number.isFinite(threshold) && threshold >= 0)) throw invalidArgument(`skip.threshold must be a number ≥ 0, got ${String(skip.threshold)}`);
+  if (!(Number.isFinite(threshold) && threshold >= 0))
+    throw invalidArgument(`skip.threshold must be a number ≥ 0, got ${String(skip.threshold)}`);
   const cutThreshold = options.cutThreshold ?? DEFAULT_CUT_THRESHOLD;
-  if (!(cutThreshold > 0)) throw invalidArgument(`cutThreshold must be a number > 0, got ${String(options.cutThreshold)}`);
+  if (!(cutThreshold > 0))
+    throw invalidArgument(`cutThreshold must be a number > 0, got ${String(options.cutThreshold)}`);
   const hwaccel = options.hwaccel ?? 'none';
-  if (!isHwaccelChoice(hwaccel)) throw invalidArgument(`hwaccel must be one of ${HWACCEL_CHOICES.join(', ')}, got ${String(options.hwaccel)}`);
-  if (skip.maxGap !== undefined && !(Number.isInteger(skip.maxGap) && skip.maxGap >= 1)) throw invalidArgument(`skip.maxGap must be an integer ≥ 1, got ${String(skip.maxGap)}`);
+  if (!isHwaccelChoice(hwaccel))
+    throw invalidArgument(`hwaccel must be one of ${HWACCEL_CHOICES.join(', ')}, got ${String(options.hwaccel)}`);
+  if (skip.maxGap !== undefined && !(Number.isInteger(skip.maxGap) && skip.maxGap >= 1))
+    throw invalidArgument(`skip.maxGap must be an integer ≥ 1, got ${String(skip.maxGap)}`);
   return {
     fps,
     method: skip.method,

@@ -84,7 +84,10 @@ function softwareBecause(hwaccel: DecodeSettings['hwaccel'], device: string | un
   return hwaccel === 'auto' ? 'software (no CUDA or VAAPI device)' : 'software';
 }
 
-async function openSource(path: string, options: DecodeOptions): Promise<{ source: Source; settings: DecodeSettings; decoder: string }> {
+async function openSource(
+  path: string,
+  options: DecodeOptions,
+): Promise<{ source: Source; settings: DecodeSettings; decoder: string }> {
   const input = await openMedia(path);
   try {
     const settings = resolveDecodeOptions(options, input.info.fps);
@@ -102,7 +105,9 @@ async function openSource(path: string, options: DecodeOptions): Promise<{ sourc
       })();
       return released;
     };
-    const decoder = reader.onDevice ? hardware!.name : softwareBecause(settings.hwaccel, hardware?.name, input.info.codec);
+    const decoder = reader.onDevice
+      ? hardware!.name
+      : softwareBecause(settings.hwaccel, hardware?.name, input.info.codec);
     return { source: { input, reader, scaler, released: () => released !== undefined, release }, settings, decoder };
   } catch (err) {
     await input.close();
@@ -154,7 +159,16 @@ function toFrame(range: KeptRange<Held>, index: number, clock: SourceClock): Fra
   const { image, pts, cut } = range.item;
   const ptsLast = clock.at(range.last);
   // the next source frame has been read by the time a range closes; after the video's last one the clock counts a period
-  return { index, pts, sourceFirst: range.first, sourceLast: range.last, ptsLast, lastDuration: clock.at(range.last + 1) - ptsLast, sceneCut: cut, image };
+  return {
+    index,
+    pts,
+    sourceFirst: range.first,
+    sourceLast: range.last,
+    ptsLast,
+    lastDuration: clock.at(range.last + 1) - ptsLast,
+    sceneCut: cut,
+    image,
+  };
 }
 
 /** Writes pictures as upright RGB images of one size (turned by the video's rotation), through a scratch buffer when turned. */
@@ -166,7 +180,12 @@ class UprightImages {
   readonly #resampling: Resampling;
   #coded: Uint8Array | null = null;
 
-  constructor(scaler: PictureScaler, rotation: 0 | 90 | 180 | 270, size: { width: number; height: number }, resampling: Resampling) {
+  constructor(
+    scaler: PictureScaler,
+    rotation: 0 | 90 | 180 | 270,
+    size: { width: number; height: number },
+    resampling: Resampling,
+  ) {
     this.#scaler = scaler;
     this.#rotation = rotation;
     this.#width = size.width;
@@ -216,11 +235,18 @@ async function* streamFrames(
   const thumbSize = thumbnailSize(info.width, info.height, SIGNATURE_SIDE);
   const thumbs = new UprightImages(source.scaler, info.rotation, thumbSize, 'area');
   const thumb = new Uint8Array(thumbSize.width * thumbSize.height * 3);
-  const skipper = new FrameSkipper<FrameSignature, Held>({ threshold: s.threshold, maxGap: s.maxGap, distance: signatureDistance });
+  const skipper = new FrameSkipper<FrameSignature, Held>({
+    threshold: s.threshold,
+    maxGap: s.maxGap,
+    distance: signatureDistance,
+  });
   const cuts = new SceneCutDetector(s.cutThreshold);
   const clock = new SourceClock(info.fps, info.startTime);
   try {
-    if (source.released()) throw failedPrecondition(`${info.path}: the video was closed, its frames not read within ${UNCLAIMED_DECODER_MS / 1000} s`);
+    if (source.released())
+      throw failedPrecondition(
+        `${info.path}: the video was closed, its frames not read within ${UNCLAIMED_DECODER_MS / 1000} s`,
+      );
     for (;;) {
       if (aborted(s.signal)) break;
       const picture = await source.reader.read();
@@ -254,7 +280,10 @@ async function* streamFrames(
     }
     const problems = [...source.reader.problems];
     if (info.frameCountExact && read < info.frameCount) problems.push(`got ${read} of ${info.frameCount} frames`);
-    if (decoded === 0) throw invalidArgument(`${info.path}: no decodable frame (${problems.join('; ') || 'no picture in the video stream'})`);
+    if (decoded === 0)
+      throw invalidArgument(
+        `${info.path}: no decodable frame (${problems.join('; ') || 'no picture in the video stream'})`,
+      );
     complete = problems.length === 0;
     if (!complete) error = problems.join('; ');
     const last = skipper.finish(read - 1); // the last analysed frame stands for every source frame after it

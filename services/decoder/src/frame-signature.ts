@@ -29,7 +29,10 @@ export const HISTOGRAM_BINS = 16;
 export const DEFAULT_THRESHOLDS: Readonly<Record<Exclude<SkipMethod, 'none'>, number>> = { histogram: 0.03, ssim: 0.4 };
 export const DEFAULT_SKIP: SkipOptions = { method: 'histogram', threshold: DEFAULT_THRESHOLDS.histogram };
 
-export type FrameSignature = { readonly kind: 'none' } | { readonly kind: 'histogram'; readonly histogram: Float32Array } | { readonly kind: 'ssim'; readonly gray: GrayImage };
+export type FrameSignature =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'histogram'; readonly histogram: Float32Array }
+  | { readonly kind: 'ssim'; readonly gray: GrayImage };
 
 export function frameSignature(method: SkipMethod, image: RgbImage): FrameSignature {
   switch (method) {

@@ -38,7 +38,8 @@ export class FrameSkipper<S, T> {
 
   constructor(options: FrameSkipperOptions<S>) {
     if (!Number.isFinite(options.threshold)) throw new RangeError(`threshold must be finite, got ${options.threshold}`);
-    if (!Number.isInteger(options.maxGap) || options.maxGap < 1) throw new RangeError(`maxGap must be an integer ≥ 1, got ${options.maxGap}`);
+    if (!Number.isInteger(options.maxGap) || options.maxGap < 1)
+      throw new RangeError(`maxGap must be an integer ≥ 1, got ${options.maxGap}`);
     this.#options = options;
   }
 
@@ -63,19 +64,24 @@ export class FrameSkipper<S, T> {
    * whatever its distance (a scene cut must start a new analysed frame).
    */
   push(index: number, signature: S, item: T, force = false): PushResult<T> {
-    if (!Number.isInteger(index) || index <= this.#lastIndex) throw new RangeError(`source indices must increase: ${index} after ${this.#lastIndex}`);
+    if (!Number.isInteger(index) || index <= this.#lastIndex)
+      throw new RangeError(`source indices must increase: ${index} after ${this.#lastIndex}`);
     const keep = this.keeps(index, signature, force);
     this.#lastIndex = index;
     if (!keep) return { kept: false, closed: null };
     const pending = this.#pending;
     this.#lastSignature = signature;
     this.#pending = { item, first: index };
-    return { kept: true, closed: pending === null ? null : { item: pending.item, first: pending.first, last: index - 1 } };
+    return {
+      kept: true,
+      closed: pending === null ? null : { item: pending.item, first: pending.first, last: index - 1 },
+    };
   }
 
   /** Record source frame `index` as not kept, when `keeps` said so (its pixels were never made). */
   pass(index: number): void {
-    if (!Number.isInteger(index) || index <= this.#lastIndex) throw new RangeError(`source indices must increase: ${index} after ${this.#lastIndex}`);
+    if (!Number.isInteger(index) || index <= this.#lastIndex)
+      throw new RangeError(`source indices must increase: ${index} after ${this.#lastIndex}`);
     this.#lastIndex = index;
   }
 

@@ -6,7 +6,8 @@ import type { RgbImage } from '@pmr/common';
  * Bin of value v is `floor(v * bins / 256)`. An empty image gives all zeros.
  */
 export function colorHistogram(image: RgbImage, bins = 16): Float32Array {
-  if (!Number.isInteger(bins) || bins < 1 || bins > 256) throw new RangeError(`bins must be an integer in 1..256, got ${bins}`);
+  if (!Number.isInteger(bins) || bins < 1 || bins > 256)
+    throw new RangeError(`bins must be an integer in 1..256, got ${bins}`);
   const counts = new Uint32Array(3 * bins);
   const d = image.data;
   const n = image.width * image.height;
@@ -29,7 +30,8 @@ export function colorHistogram(image: RgbImage, bins = 16): Float32Array {
  * that changed bin (a threshold reads as "this share of pixels moved") and hand-checkable.
  */
 export function histogramDistance(a: Float32Array, b: Float32Array): number {
-  if (a.length !== b.length || a.length % 3 !== 0) throw new RangeError(`histogram lengths differ or are not 3 × bins: ${a.length} vs ${b.length}`);
+  if (a.length !== b.length || a.length % 3 !== 0)
+    throw new RangeError(`histogram lengths differ or are not 3 × bins: ${a.length} vs ${b.length}`);
   let shared = 0;
   for (let k = 0; k < a.length; k++) shared += Math.min(a[k]!, b[k]!);
   return Math.max(0, 1 - shared / 3);

@@ -2,7 +2,11 @@
 import type { RgbImage } from '@pmr/common';
 
 /** Size of an image of `width`×`height` once turned by `degrees`. */
-export function turnedSize(width: number, height: number, degrees: 0 | 90 | 180 | 270): { width: number; height: number } {
+export function turnedSize(
+  width: number,
+  height: number,
+  degrees: 0 | 90 | 180 | 270,
+): { width: number; height: number } {
   return degrees === 90 || degrees === 270 ? { width: height, height: width } : { width, height };
 }
 
@@ -10,7 +14,11 @@ export function turnedSize(width: number, height: number, degrees: 0 | 90 | 180 
  * `image` turned clockwise by `degrees`, written into `out` (turnedSize bytes × 3; a new buffer by default). Output
  * pixel (x, y) reads source pixel: 90° (y, h−1−x), 180° (w−1−x, h−1−y), 270° (w−1−y, x).
  */
-export function rotateRgb(image: RgbImage, degrees: 0 | 90 | 180 | 270, out: Uint8Array = new Uint8Array(image.width * image.height * 3)): RgbImage {
+export function rotateRgb(
+  image: RgbImage,
+  degrees: 0 | 90 | 180 | 270,
+  out: Uint8Array = new Uint8Array(image.width * image.height * 3),
+): RgbImage {
   const { width: w, height: h, data: src } = image;
   const size = turnedSize(w, h, degrees);
   if (out.length !== w * h * 3) throw new RangeError(`rotateRgb: output holds ${out.length} bytes, need ${w * h * 3}`);

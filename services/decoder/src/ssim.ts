@@ -20,7 +20,8 @@ export function ssimFromMoments(n: number, sa: number, sb: number, saa: number, 
  * smaller than one window is one block). Identical images give exactly 1; the value lies in [−1, 1].
  */
 export function ssim(a: GrayImage, b: GrayImage, window = 8): number {
-  if (a.width !== b.width || a.height !== b.height) throw new RangeError(`ssim needs equal sizes: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
+  if (a.width !== b.width || a.height !== b.height)
+    throw new RangeError(`ssim needs equal sizes: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
   if (!Number.isInteger(window) || window < 1) throw new RangeError(`window must be a positive integer, got ${window}`);
   const { width, height } = a;
   if (width === 0 || height === 0) return 1;
@@ -30,7 +31,11 @@ export function ssim(a: GrayImage, b: GrayImage, window = 8): number {
     const y1 = Math.min(height, y0 + window);
     for (let x0 = 0; x0 < width; x0 += window) {
       const x1 = Math.min(width, x0 + window);
-      let sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+      let sa = 0,
+        sb = 0,
+        saa = 0,
+        sbb = 0,
+        sab = 0;
       for (let y = y0; y < y1; y++) {
         for (let i = y * width + x0, end = y * width + x1; i < end; i++) {
           const va = a.data[i]!;

@@ -105,7 +105,17 @@ export function displayMatrix(clockwise: 0 | 90 | 180 | 270): Int32Array {
   const radians = (clockwise * Math.PI) / 180;
   const fixed = (v: number): number => Math.round(v * 65536);
   // rows (a b u; c d v; x y w): a = cos, b = sin, c = −sin, d = cos; w = 1 in 2.30
-  return Int32Array.from([fixed(Math.cos(radians)), fixed(Math.sin(radians)), 0, fixed(-Math.sin(radians)), fixed(Math.cos(radians)), 0, 0, 0, 1 << 30]);
+  return Int32Array.from([
+    fixed(Math.cos(radians)),
+    fixed(Math.sin(radians)),
+    0,
+    fixed(-Math.sin(radians)),
+    fixed(Math.cos(radians)),
+    0,
+    0,
+    0,
+    1 << 30,
+  ]);
 }
 
 function rotationOf(facts: StreamFacts): 0 | 90 | 180 | 270 {
@@ -122,7 +132,8 @@ function positive(value: number | null): number {
 export function videoInfoOf(path: string, facts: StreamFacts | null, container = facts?.container ?? ''): VideoInfo {
   if (isStillFormat(container)) throw invalidArgument(`${path}: is a still image (${container}), not a video`);
   if (facts === null) throw invalidArgument(`${path}: not a video (no video stream found)`);
-  if (!(facts.codedWidth > 0 && facts.codedHeight > 0)) throw invalidArgument(`${path}: video stream has no picture size`);
+  if (!(facts.codedWidth > 0 && facts.codedHeight > 0))
+    throw invalidArgument(`${path}: video stream has no picture size`);
   const fps = positive(facts.averageFrameRate) || positive(facts.baseFrameRate);
   if (fps <= 0) throw invalidArgument(`${path}: video stream has no frame rate`);
   const rotation = rotationOf(facts);

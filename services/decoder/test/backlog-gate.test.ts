@@ -94,7 +94,10 @@ test('BacklogGate: an aborted job stops waiting; the gate goes on serving others
   const gate = new BacklogGate({
     max: 5,
     measure: b.measure,
-    pause: (signal) => new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true })),
+    pause: (signal) =>
+      new Promise<void>((_, reject) =>
+        signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }),
+      ),
   });
   const controller = new AbortController();
   const waiting = gate.admit(controller.signal);

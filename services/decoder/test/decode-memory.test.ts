@@ -24,7 +24,9 @@ test('decodeVideo: the 1080p clip streams in bounded memory', async (t) => {
     const outcome = await decoding.outcome;
     const whole = 105 * 1920 * 1080 * 3;
     const growth = peak - before;
-    console.log(`# 1080p, skip ${skip.method}: ${outcome.emittedFrames} frames emitted, rss growth ${(growth / MB).toFixed(0)} MiB (whole video ${(whole / MB).toFixed(0)} MiB), checksum ${checksum}`);
+    console.log(
+      `# 1080p, skip ${skip.method}: ${outcome.emittedFrames} frames emitted, rss growth ${(growth / MB).toFixed(0)} MiB (whole video ${(whole / MB).toFixed(0)} MiB), checksum ${checksum}`,
+    );
     assert.equal(outcome.complete, true);
     assert.equal(outcome.decodedFrames, 105);
     assert.ok(growth < whole / 4, `rss grew ${(growth / MB).toFixed(0)} MiB; bound ${(whole / 4 / MB).toFixed(0)} MiB`);

@@ -6,7 +6,19 @@ import type { SkipMethod } from '../src/frame-signature.ts';
 
 test('resolveDecodeOptions: defaults', () => {
   const s = resolveDecodeOptions({}, 29.97);
-  assert.deepEqual({ ...s }, { fps: undefined, method: 'histogram', threshold: 0.03, maxGap: 7, maxFrames: Number.POSITIVE_INFINITY, cutThreshold: 0.15, signal: undefined, hwaccel: 'none' });
+  assert.deepEqual(
+    { ...s },
+    {
+      fps: undefined,
+      method: 'histogram',
+      threshold: 0.03,
+      maxGap: 7,
+      maxFrames: Number.POSITIVE_INFINITY,
+      cutThreshold: 0.15,
+      signal: undefined,
+      hwaccel: 'none',
+    },
+  );
   assert.equal(resolveDecodeOptions({}, 12).maxGap, 3);
   assert.equal(resolveDecodeOptions({}, 0.2).maxGap, 1);
   const none = resolveDecodeOptions({ skip: { method: 'none', threshold: 0.5, maxGap: 4 }, fps: 5, maxFrames: 3 }, 25);
@@ -29,6 +41,10 @@ test('resolveDecodeOptions: nonsense is INVALID_ARGUMENT', () => {
     { skip: { method: 'histogram', threshold: 0.1, maxGap: 0 } },
   ];
   for (const options of bad) {
-    assert.throws(() => resolveDecodeOptions(options, 25), (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT', JSON.stringify(options));
+    assert.throws(
+      () => resolveDecodeOptions(options, 25),
+      (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT',
+      JSON.stringify(options),
+    );
   }
 });

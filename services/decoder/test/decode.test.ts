@@ -8,17 +8,30 @@ import { PmrError, type Frame } from '@pmr/common';
 import { decodeVideo, openVideoCount, UNCLAIMED_DECODER_MS, type DecodeOutcome } from '../src/decode.ts';
 import type { DecodeOptions } from '../src/decode-options.ts';
 import type { VideoInfo } from '../src/video-info.ts';
-import { clipsSkip, cutAfterIndex, cutFile, hamilton, makeFaststart, makeRotatedMarker, makeVariableRate, tempFolder } from './media-fixtures.ts';
+import {
+  clipsSkip,
+  cutAfterIndex,
+  cutFile,
+  hamilton,
+  makeFaststart,
+  makeRotatedMarker,
+  makeVariableRate,
+  tempFolder,
+} from './media-fixtures.ts';
 
 const missing = clipsSkip(hamilton);
 
 /** Hamilton's hard cuts: first frames of new shots (found by eye; the three peaks of both frame distances). */
 const CUTS = [20, 82, 211];
 
-async function decodeAll(path: string, options: DecodeOptions): Promise<{ frames: Frame[]; outcome: DecodeOutcome; info: VideoInfo }> {
+async function decodeAll(
+  path: string,
+  options: DecodeOptions,
+): Promise<{ frames: Frame[]; outcome: DecodeOutcome; info: VideoInfo }> {
   const decoding = await decodeVideo(path, options);
   const frames: Frame[] = [];
-  for await (const frame of decoding.frames) frames.push({ ...frame, image: { width: frame.image.width, height: frame.image.height, data: new Uint8Array(0) } });
+  for await (const frame of decoding.frames)
+    frames.push({ ...frame, image: { width: frame.image.width, height: frame.image.height, data: new Uint8Array(0) } });
   return { frames, outcome: await decoding.outcome, info: decoding.info };
 }
 
@@ -40,7 +53,10 @@ function assertCoverage(frames: Frame[], last: number, fps = FPS, start = START)
     assert.equal(f.index, i);
     assert.equal(f.sourceFirst, next, `frame ${i} starts where the previous ended`);
     assert.ok(f.sourceLast >= f.sourceFirst);
-    assert.ok(f.pts >= start + f.sourceFirst / fps - TICK_SLACK && f.pts <= start + f.sourceLast / fps + TICK_SLACK, `frame ${i} pts inside its range`);
+    assert.ok(
+      f.pts >= start + f.sourceFirst / fps - TICK_SLACK && f.pts <= start + f.sourceLast / fps + TICK_SLACK,
+      `frame ${i} pts inside its range`,
+    );
     assert.ok(Math.abs(f.ptsLast - (start + f.sourceLast / fps)) < TICK_SLACK);
     if (i > 0) assert.ok(f.pts > frames[i - 1]!.pts, 'pts increasing');
     next = f.sourceLast + 1;
@@ -79,7 +95,12 @@ test('decodeVideo: every frame of hamilton with skip none', async (t) => {
     count++;
   }
   assert.equal(count, 275);
-  assert.deepEqual(await decoding.outcome, { complete: true, sourceFrames: 275, decodedFrames: 275, emittedFrames: 275 });
+  assert.deepEqual(await decoding.outcome, {
+    complete: true,
+    sourceFrames: 275,
+    decodedFrames: 275,
+    emittedFrames: 275,
+  });
   assert.equal(hashes.size, 275, 'every frame of hamilton is distinct');
   hamiltonHashes ??= Promise.resolve(hashes);
 });
@@ -118,7 +139,14 @@ test('decodeVideo: fps 5 keeps the first frame of each fifth of a second, 47 fra
   // the last, frame 274 (9.99 s), is in slot 50, so slots 4…50 give 47 frames
   assert.equal(frames.length, 47);
   assertCoverage(frames, 274);
-  assert.deepEqual(frames.slice(0, 3).map((f) => [f.sourceFirst, f.sourceLast]), [[0, 1], [2, 7], [8, 13]]);
+  assert.deepEqual(
+    frames.slice(0, 3).map((f) => [f.sourceFirst, f.sourceLast]),
+    [
+      [0, 1],
+      [2, 7],
+      [8, 13],
+    ],
+  );
   assert.deepEqual(await decoding.outcome, { complete: true, sourceFrames: 275, decodedFrames: 47, emittedFrames: 47 });
 });
 
@@ -130,9 +158,16 @@ test('decodeVideo: default skipping keeps every hard cut and skips most near-dup
   assertCoverage(frames, 274);
   const starts = frames.map((f) => f.sourceFirst);
   for (const cut of CUTS) assert.ok(starts.includes(cut), `cut at ${cut} starts a kept frame`);
-  assert.deepEqual(frames.filter((f) => f.sceneCut).map((f) => f.sourceFirst), [...CUTS], 'exactly the hard cuts are marked as scene cuts');
+  assert.deepEqual(
+    frames.filter((f) => f.sceneCut).map((f) => f.sourceFirst),
+    [...CUTS],
+    'exactly the hard cuts are marked as scene cuts',
+  );
   assert.ok(frames.length <= 275 / 4, `kept ${frames.length}, want ≤ 68`);
-  assert.ok(frames.every((f) => f.sourceLast - f.sourceFirst < 7), 'maxGap of 7 source frames (0.25 s)');
+  assert.ok(
+    frames.every((f) => f.sourceLast - f.sourceFirst < 7),
+    'maxGap of 7 source frames (0.25 s)',
+  );
   assert.equal(outcome.complete, true);
   assert.equal(outcome.emittedFrames, frames.length);
 });
@@ -146,11 +181,23 @@ test('decodeVideo: a variable-rate video keeps its own frame times, and --fps th
   for (const path of [mkv, avi]) {
     const every = await decodeAll(path, { skip: { method: 'none', threshold: 0 } });
     // index / fps would put the last frame at 1.9 s (Matroska: fps 10 from r_frame_rate) or 0.1 s (AVI: "200 fps")
-    assert.deepEqual(every.frames.map((f) => ms(f.pts)), times, path);
-    assert.deepEqual(every.frames.map((f) => ms(f.ptsLast)), times, path);
+    assert.deepEqual(
+      every.frames.map((f) => ms(f.pts)),
+      times,
+      path,
+    );
+    assert.deepEqual(
+      every.frames.map((f) => ms(f.ptsLast)),
+      times,
+      path,
+    );
     // each frame lasts until the next one; the last one nominal frame period (the container's rate)
     const next = [...times.slice(1), times.at(-1)! + 1 / every.info.fps];
-    assert.deepEqual(every.frames.map((f) => ms(f.lastDuration)), times.map((t, i) => ms(next[i]! - t)), path);
+    assert.deepEqual(
+      every.frames.map((f) => ms(f.lastDuration)),
+      times.map((t, i) => ms(next[i]! - t)),
+      path,
+    );
     assert.deepEqual(every.outcome, { complete: true, sourceFrames: 20, decodedFrames: 20, emittedFrames: 20 }, path);
     const skipped = await decodeAll(path, { skip: { method: 'histogram', threshold: 0.5, maxGap: 4 } });
     assert.ok(skipped.frames.length < 20, `${path}: some frames skipped`);
@@ -162,10 +209,26 @@ test('decodeVideo: a variable-rate video keeps its own frame times, and --fps th
     // fps 2 by the frames' own times: slot round(2·t) changes at 0.3, 0.8 and then at every half-second frame
     const sampled = await decodeAll(path, { fps: 2, skip: { method: 'none', threshold: 0 } });
     const ranges = [[0, 2], [3, 7], [8, 10], ...Array.from({ length: 9 }, (_, i) => [11 + i, 11 + i])];
-    assert.deepEqual(sampled.frames.map((f) => [f.sourceFirst, f.sourceLast]), ranges, path);
-    assert.deepEqual(sampled.frames.map((f) => ms(f.pts)), ranges.map(([first]) => times[first!]), path);
-    assert.deepEqual(sampled.frames.map((f) => ms(f.ptsLast)), ranges.map(([, last]) => times[last!]), path);
-    assert.deepEqual(sampled.frames.map((f) => ms(f.ptsLast + f.lastDuration)), ranges.map(([, last]) => ms(next[last!]!)), path);
+    assert.deepEqual(
+      sampled.frames.map((f) => [f.sourceFirst, f.sourceLast]),
+      ranges,
+      path,
+    );
+    assert.deepEqual(
+      sampled.frames.map((f) => ms(f.pts)),
+      ranges.map(([first]) => times[first!]),
+      path,
+    );
+    assert.deepEqual(
+      sampled.frames.map((f) => ms(f.ptsLast)),
+      ranges.map(([, last]) => times[last!]),
+      path,
+    );
+    assert.deepEqual(
+      sampled.frames.map((f) => ms(f.ptsLast + f.lastDuration)),
+      ranges.map(([, last]) => ms(next[last!]!)),
+      path,
+    );
     assert.deepEqual(sampled.outcome, { complete: true, sourceFrames: 20, decodedFrames: 12, emittedFrames: 12 }, path);
   }
 });
@@ -195,16 +258,22 @@ test('decodeVideo: nothing decodable is INVALID_ARGUMENT', async (t) => {
   await assert.rejects(decodeVideo(cutFile(hamilton, 0.5, 'half.mp4', tmp.dir)), isInvalid);
   // index present but no whole frame: iterating throws, the outcome says why
   const decoding = await decodeVideo(cutAfterIndex(await makeFaststart(tmp.dir), tmp.dir));
-  await assert.rejects(async () => {
-    for await (const f of decoding.frames) void f;
-  }, (err: unknown) => isInvalid(err) && /no decodable frame/.test((err as Error).message));
+  await assert.rejects(
+    async () => {
+      for await (const f of decoding.frames) void f;
+    },
+    (err: unknown) => isInvalid(err) && /no decodable frame/.test((err as Error).message),
+  );
   const outcome = await decoding.outcome;
   assert.deepEqual([outcome.complete, outcome.emittedFrames, outcome.decodedFrames], [false, 0, 0]);
   assert.match(outcome.error ?? '', /no decodable frame/);
   const text = join(tmp.dir, 'x.mp4');
   writeFileSync(text, 'not a video');
   await assert.rejects(decodeVideo(text), isInvalid);
-  await assert.rejects(decodeVideo(join(tmp.dir, 'missing.mp4')), (err: unknown) => isInvalid(err) && /no such file$/.test((err as Error).message));
+  await assert.rejects(
+    decodeVideo(join(tmp.dir, 'missing.mp4')),
+    (err: unknown) => isInvalid(err) && /no such file$/.test((err as Error).message),
+  );
 });
 
 test('decodeVideo: a rotated clip comes out upright with swapped width and height', async (t) => {
@@ -220,7 +289,8 @@ test('decodeVideo: a rotated clip comes out upright with swapped width and heigh
   assert.deepEqual([image.width, image.height], [32, 64]);
   const mean = (x0: number, y0: number): number => {
     let sum = 0;
-    for (let y = y0 + 2; y < y0 + 14; y++) for (let x = x0 + 2; x < x0 + 14; x++) sum += image.data[(y * image.width + x) * 3]!;
+    for (let y = y0 + 2; y < y0 + 14; y++)
+      for (let x = x0 + 2; x < x0 + 14; x++) sum += image.data[(y * image.width + x) * 3]!;
     return sum / 144;
   };
   // the coded picture's top-left square ends where a clockwise turn of `rotation` degrees puts it
@@ -240,24 +310,42 @@ test('decodeVideo: breaking off, maxFrames and abort stop the decoding', async (
   const broken = await decodeVideo(hamilton, { skip: none });
   let seen = 0;
   for await (const f of broken.frames) if (++seen === 3 || f.index > 3) break;
-  assert.deepEqual(await broken.outcome, { complete: false, sourceFrames: 3, decodedFrames: 4, emittedFrames: 3, stopped: 'consumer' });
+  assert.deepEqual(await broken.outcome, {
+    complete: false,
+    sourceFrames: 3,
+    decodedFrames: 4,
+    emittedFrames: 3,
+    stopped: 'consumer',
+  });
 
   const limited = await decodeAll(hamilton, { skip: none, maxFrames: 4 });
   assert.equal(limited.frames.length, 4);
-  assert.deepEqual(limited.outcome, { complete: false, sourceFrames: 4, decodedFrames: 5, emittedFrames: 4, stopped: 'max-frames' });
+  assert.deepEqual(limited.outcome, {
+    complete: false,
+    sourceFrames: 4,
+    decodedFrames: 5,
+    emittedFrames: 4,
+    stopped: 'max-frames',
+  });
 
   const controller = new AbortController();
   const aborted = await decodeVideo(hamilton, { skip: none, signal: controller.signal });
-  await assert.rejects(async () => {
-    for await (const f of aborted.frames) if (f.index === 1) controller.abort();
-  }, { name: 'AbortError' });
+  await assert.rejects(
+    async () => {
+      for await (const f of aborted.frames) if (f.index === 1) controller.abort();
+    },
+    { name: 'AbortError' },
+  );
   const outcome = await aborted.outcome;
   assert.deepEqual([outcome.complete, outcome.stopped, outcome.emittedFrames], [false, 'aborted', 2]);
 
   const preAborted = await decodeVideo(hamilton, { signal: AbortSignal.abort() });
-  await assert.rejects(async () => {
-    for await (const f of preAborted.frames) void f;
-  }, { name: 'AbortError' });
+  await assert.rejects(
+    async () => {
+      for await (const f of preAborted.frames) void f;
+    },
+    { name: 'AbortError' },
+  );
   assert.equal((await preAborted.outcome).stopped, 'aborted');
 });
 
@@ -273,9 +361,13 @@ test('decodeVideo: a decode never iterated is closed after UNCLAIMED_DECODER_MS;
   const deadline = Date.now() + 5000;
   while (openVideoCount() > open && Date.now() < deadline) await sleep(5);
   assert.equal(openVideoCount(), open, 'the unclaimed video was closed');
-  await assert.rejects(async () => {
-    for await (const f of unclaimed.frames) void f;
-  }, (err: unknown) => err instanceof PmrError && err.code === 'FAILED_PRECONDITION' && /not read within 30 s/.test(err.message));
+  await assert.rejects(
+    async () => {
+      for await (const f of unclaimed.frames) void f;
+    },
+    (err: unknown) =>
+      err instanceof PmrError && err.code === 'FAILED_PRECONDITION' && /not read within 30 s/.test(err.message),
+  );
   assert.equal((await unclaimed.outcome).complete, false);
 });
 
@@ -283,9 +375,18 @@ test('decodeVideo: frames can be iterated once; options are checked', async (t) 
   if (missing !== undefined) return t.skip(missing);
   const decoding = await decodeVideo(hamilton, { maxFrames: 1 });
   for await (const f of decoding.frames) void f;
-  assert.throws(() => decoding.frames[Symbol.asyncIterator](), (err: unknown) => err instanceof PmrError && err.code === 'FAILED_PRECONDITION');
-  await assert.rejects(decodeVideo(hamilton, { fps: -1 }), (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT');
-  await assert.rejects(decodeVideo(hamilton, { hwaccel: 'opencl' as 'cuda' }), (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT');
+  assert.throws(
+    () => decoding.frames[Symbol.asyncIterator](),
+    (err: unknown) => err instanceof PmrError && err.code === 'FAILED_PRECONDITION',
+  );
+  await assert.rejects(
+    decodeVideo(hamilton, { fps: -1 }),
+    (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT',
+  );
+  await assert.rejects(
+    decodeVideo(hamilton, { hwaccel: 'opencl' as 'cuda' }),
+    (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT',
+  );
 });
 
 test('decodeVideo: hwaccel auto falls back to software without a device; a named device that does not open is FAILED_PRECONDITION', async (t) => {
@@ -302,6 +403,10 @@ test('decodeVideo: hwaccel auto falls back to software without a device; a named
     );
     console.log(`# hwaccel ${device}: ${String(outcome)}`);
     if (auto.decoder.startsWith('software')) assert.equal(outcome, 'refused', `${device}: no device here, so refused`);
-    else assert.ok(outcome === 'refused' || outcome === device || outcome === `software (${device} cannot decode h264)`, String(outcome));
+    else
+      assert.ok(
+        outcome === 'refused' || outcome === device || outcome === `software (${device} cannot decode h264)`,
+        String(outcome),
+      );
   }
 });

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { FrameSkipper, type KeptRange } from '../src/frame-skipper.ts';
 
 /** Run a skipper over scalar "frames" (distance = |a − b|) and collect the released ranges. */
-function run(values: readonly number[], threshold: number, maxGap: number, indices?: readonly number[], end?: number): KeptRange<number>[] {
+function run(
+  values: readonly number[],
+  threshold: number,
+  maxGap: number,
+  indices?: readonly number[],
+  end?: number,
+): KeptRange<number>[] {
   const skipper = new FrameSkipper<number, number>({ threshold, maxGap, distance: (a, b) => Math.abs(a - b) });
   const out: KeptRange<number>[] = [];
   values.forEach((v, i) => {
@@ -20,32 +26,95 @@ const spans = (ranges: KeptRange<number>[]): [number, number][] => ranges.map((r
 test('FrameSkipper: table of hand-checked ranges', () => {
   const cases = [
     { name: 'static shot, big gap', values: [0, 0, 0, 0, 0], threshold: 1, maxGap: 100, want: [[0, 4]] },
-    { name: 'cut at 3', values: [0, 0, 0, 5, 5, 5], threshold: 1, maxGap: 100, want: [[0, 2], [3, 5]] },
+    {
+      name: 'cut at 3',
+      values: [0, 0, 0, 5, 5, 5],
+      threshold: 1,
+      maxGap: 100,
+      want: [
+        [0, 2],
+        [3, 5],
+      ],
+    },
     // compared with the last KEPT frame: 0.4 steps add up, kept when ≥ 1 away from the kept one
-    { name: 'slow drift', values: [0, 0.4, 0.8, 1.2, 1.6, 2.0, 2.4], threshold: 1, maxGap: 100, want: [[0, 2], [3, 5], [6, 6]] },
-    { name: 'maxGap on a static shot', values: [0, 0, 0, 0, 0, 0, 0], threshold: 1, maxGap: 3, want: [[0, 2], [3, 5], [6, 6]] },
-    { name: 'threshold 0 keeps all', values: [0, 0, 0], threshold: 0, maxGap: 100, want: [[0, 0], [1, 1], [2, 2]] },
-    { name: 'maxGap 1 keeps all', values: [0, 0, 0], threshold: 1, maxGap: 1, want: [[0, 0], [1, 1], [2, 2]] },
+    {
+      name: 'slow drift',
+      values: [0, 0.4, 0.8, 1.2, 1.6, 2.0, 2.4],
+      threshold: 1,
+      maxGap: 100,
+      want: [
+        [0, 2],
+        [3, 5],
+        [6, 6],
+      ],
+    },
+    {
+      name: 'maxGap on a static shot',
+      values: [0, 0, 0, 0, 0, 0, 0],
+      threshold: 1,
+      maxGap: 3,
+      want: [
+        [0, 2],
+        [3, 5],
+        [6, 6],
+      ],
+    },
+    {
+      name: 'threshold 0 keeps all',
+      values: [0, 0, 0],
+      threshold: 0,
+      maxGap: 100,
+      want: [
+        [0, 0],
+        [1, 1],
+        [2, 2],
+      ],
+    },
+    {
+      name: 'maxGap 1 keeps all',
+      values: [0, 0, 0],
+      threshold: 1,
+      maxGap: 1,
+      want: [
+        [0, 0],
+        [1, 1],
+        [2, 2],
+      ],
+    },
     { name: 'single frame', values: [7], threshold: 1, maxGap: 5, want: [[0, 0]] },
     { name: 'empty', values: [], threshold: 1, maxGap: 5, want: [] },
   ];
-  for (const { name, values, threshold, maxGap, want } of cases) assert.deepEqual(spans(run(values, threshold, maxGap)), want, name);
+  for (const { name, values, threshold, maxGap, want } of cases)
+    assert.deepEqual(spans(run(values, threshold, maxGap)), want, name);
 });
 
 test('FrameSkipper: kept items are the first frame of their range', () => {
   const ranges = run([0, 0, 9, 9, 0], 1, 100);
-  assert.deepEqual(ranges.map((r) => r.item), [0, 2, 4]);
+  assert.deepEqual(
+    ranges.map((r) => r.item),
+    [0, 2, 4],
+  );
 });
 
 test('FrameSkipper: sampled indices and an explicit end cover every source frame', () => {
   // slots start at 0, 3, 9, 15; the stream ends at source frame 20
-  assert.deepEqual(spans(run([0, 0, 5, 5], 1, 100, [0, 3, 9, 15], 20)), [[0, 8], [9, 20]]);
-  assert.deepEqual(spans(run([0, 5], 1, 100, [0, 3], 1)), [[0, 2], [3, 3]], 'end never precedes the kept frame');
+  assert.deepEqual(spans(run([0, 0, 5, 5], 1, 100, [0, 3, 9, 15], 20)), [
+    [0, 8],
+    [9, 20],
+  ]);
+  assert.deepEqual(
+    spans(run([0, 5], 1, 100, [0, 3], 1)),
+    [
+      [0, 2],
+      [3, 3],
+    ],
+    'end never precedes the kept frame',
+  );
 });
 
 test('FrameSkipper: every source frame covered exactly once, ranges contiguous (random streams)', () => {
   let seed = 12345;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let trial = 0; trial < 200; trial++) {
     const n = 1 + Math.floor(random() * 60);
     const values = Array.from({ length: n }, () => (random() < 0.2 ? random() * 10 : 0));
@@ -106,7 +175,10 @@ test('FrameSkipper: keeps() answers what push() would do without changing anythi
       if (closed !== null) ranges.push([closed.first, closed.last]);
     } else asked.pass(i);
   });
-  assert.deepEqual(ranges, [[0, 2], [3, 3]]);
+  assert.deepEqual(ranges, [
+    [0, 2],
+    [3, 3],
+  ]);
   assert.deepEqual(asked.finish(), pushed.finish());
   assert.throws(() => asked.pass(6), RangeError, 'indices still increase');
 });

@@ -30,12 +30,20 @@ test('histogramDistance: table of hand-checked cases', () => {
     // black → red moves only R: channel distances 1, 0, 0
     { name: 'one channel of three', a: row(BLACK), b: row(RED), want: 1 / 3 },
     // one of four pixels black → red: R shares 3/4, G and B share all
-    { name: 'quarter of one channel', a: row(BLACK, BLACK, BLACK, BLACK), b: row(BLACK, BLACK, BLACK, RED), want: 0.25 / 3 },
+    {
+      name: 'quarter of one channel',
+      a: row(BLACK, BLACK, BLACK, BLACK),
+      b: row(BLACK, BLACK, BLACK, RED),
+      want: 0.25 / 3,
+    },
   ];
   for (const { name, a, b, want } of cases) {
     const ha = colorHistogram(a, 16);
     const hb = colorHistogram(b, 16);
-    assert.ok(Math.abs(histogramDistance(ha, hb) - want) < 1e-6, `${name}: got ${histogramDistance(ha, hb)}, want ${want}`);
+    assert.ok(
+      Math.abs(histogramDistance(ha, hb) - want) < 1e-6,
+      `${name}: got ${histogramDistance(ha, hb)}, want ${want}`,
+    );
     assert.equal(histogramDistance(ha, hb), histogramDistance(hb, ha), `${name}: symmetric`);
   }
 });

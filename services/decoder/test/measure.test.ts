@@ -12,7 +12,10 @@ const tmp = tempFolder();
 const clip = join(tmp.dir, 'still-then-moving.mp4');
 before(async () => {
   // The same picture for six frames, then a square moving 4 px a frame: a clip similar-frame skipping thins.
-  const frames = Array.from({ length: FRAMES }, (_, k) => ({ image: testPattern(64, 48, k < 6 ? 0 : k), time: k / 10 }));
+  const frames = Array.from({ length: FRAMES }, (_, k) => ({
+    image: testPattern(64, 48, k < 6 ? 0 : k),
+    time: k / 10,
+  }));
   await writeClip(clip, frames, { fps: 10 });
 });
 after(() => tmp.remove());
@@ -26,7 +29,10 @@ test('measureDecodeFps: by default every frame is decoded and looked at (no simi
 test('measureDecodeFps: the decode options change what is measured (skipping keeps fewer frames, fps decodes fewer)', async () => {
   const skipping = await measureDecodeFps(clip, { skip: { method: 'histogram' } });
   assert.equal(skipping.decodedFrames, FRAMES, 'every frame is still decoded to be compared');
-  assert.ok(skipping.emittedFrames < FRAMES, `the repeated picture is skipped: ${skipping.emittedFrames} of ${FRAMES} kept`);
+  assert.ok(
+    skipping.emittedFrames < FRAMES,
+    `the repeated picture is skipped: ${skipping.emittedFrames} of ${FRAMES} kept`,
+  );
   assert.equal(skipping.complete, true);
   const sampled = await measureDecodeFps(clip, { fps: 5 });
   assert.ok(sampled.decodedFrames < FRAMES, `at 5 fps from 10: ${sampled.decodedFrames} frames looked at`);

@@ -48,7 +48,11 @@ export function cutAfterIndex(faststart: string, dir: string): string {
 }
 
 /** A `width`×`height` RGB image filled by `pixel(x, y)`. */
-export function paint(width: number, height: number, pixel: (x: number, y: number) => readonly [number, number, number]): RgbImage {
+export function paint(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => readonly [number, number, number],
+): RgbImage {
   const data = new Uint8Array(width * height * 3);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(pixel(x, y), (y * width + x) * 3);
   return { width, height, data };
@@ -56,9 +60,18 @@ export function paint(width: number, height: number, pixel: (x: number, y: numbe
 
 /** Frame `k` of a moving test pattern: colour bars with a white square that steps right by 4 px a frame. */
 export function testPattern(width: number, height: number, k: number): RgbImage {
-  const bars: Array<readonly [number, number, number]> = [[200, 30, 30], [30, 200, 30], [30, 30, 200], [200, 200, 30], [30, 200, 200], [200, 30, 200]];
+  const bars: Array<readonly [number, number, number]> = [
+    [200, 30, 30],
+    [30, 200, 30],
+    [30, 30, 200],
+    [200, 200, 30],
+    [30, 200, 200],
+    [200, 30, 200],
+  ];
   const square = (4 * k) % width;
-  return paint(width, height, (x, y) => (y < 12 && x >= square && x < square + 12 ? [255, 255, 255] : bars[Math.floor((x * bars.length) / width)]!));
+  return paint(width, height, (x, y) =>
+    y < 12 && x >= square && x < square + 12 ? [255, 255, 255] : bars[Math.floor((x * bars.length) / width)]!,
+  );
 }
 
 /**
@@ -85,11 +98,17 @@ export async function makeRotatedHamilton(dir: string): Promise<string> {
  * 0.9 s, then 1, 1.5, …, 5.5 s — in Matroska, and copied into AVI, which being a constant-rate container marks each
  * gap with empty chunks (its frame count counts them too).
  */
-export async function makeVariableRate(dir: string): Promise<{ readonly mkv: string; readonly avi: string; readonly times: readonly number[] }> {
+export async function makeVariableRate(
+  dir: string,
+): Promise<{ readonly mkv: string; readonly avi: string; readonly times: readonly number[] }> {
   const mkv = join(dir, 'variable-rate.mkv');
   const avi = join(dir, 'variable-rate.avi');
   const times = [...Array.from({ length: 10 }, (_, i) => i / 10), ...Array.from({ length: 10 }, (_, i) => 1 + i / 2)];
-  await writeClip(mkv, times.map((time, k) => ({ image: testPattern(64, 48, k), time })), { fps: 10, codec: 'mpeg4', timeBase: { num: 1, den: 100 } });
+  await writeClip(
+    mkv,
+    times.map((time, k) => ({ image: testPattern(64, 48, k), time })),
+    { fps: 10, codec: 'mpeg4', timeBase: { num: 1, den: 100 } },
+  );
   await remuxVideo(mkv, avi);
   return { mkv, avi, times };
 }

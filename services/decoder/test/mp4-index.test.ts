@@ -13,11 +13,21 @@ const box = (type: string, offset: number, size: number): Mp4Box => ({ type, off
 
 test('indexCutOff: an MP4 with media data and no complete index', () => {
   const cases: Array<[string, Mp4Box[], number, boolean]> = [
-    ['complete, index last', [box('ftyp', 0, 32), box('free', 32, 8), box('mdat', 40, 1000), box('moov', 1040, 100)], 1140, false],
+    [
+      'complete, index last',
+      [box('ftyp', 0, 32), box('free', 32, 8), box('mdat', 40, 1000), box('moov', 1040, 100)],
+      1140,
+      false,
+    ],
     ['complete, index first', [box('ftyp', 0, 32), box('moov', 32, 100), box('mdat', 132, 1000)], 1132, false],
     ['cut inside the media data', [box('ftyp', 0, 32), box('free', 32, 8), box('mdat', 40, 1000)], 600, true],
     ['cut inside the index', [box('ftyp', 0, 32), box('mdat', 32, 1000), box('moov', 1032, 100)], 1100, true],
-    ['media data "to the end of the file" (size 0), never closed', [box('ftyp', 0, 32), box('mdat', 32, Infinity)], 5000, true],
+    [
+      'media data "to the end of the file" (size 0), never closed',
+      [box('ftyp', 0, 32), box('mdat', 32, Infinity)],
+      5000,
+      true,
+    ],
     ['QuickTime: wide then mdat, cut', [box('wide', 0, 8), box('mdat', 8, 1000)], 500, true],
     ['no media data', [box('ftyp', 0, 32)], 32, false],
     ['not an MP4', [], 5000, false],
@@ -39,7 +49,11 @@ test('mp4IndexCutOff: real files, cut and whole', async (t) => {
   assert.equal(await mp4IndexCutOff(faststart), false, 'whole, index first');
   assert.equal(await mp4IndexCutOff(cutFile(hamilton, 0.5, 'half.mp4', tmp.dir)), true, 'cut before its index');
   assert.equal(await mp4IndexCutOff(cutFile(hamilton, 0.995, 'most.mp4', tmp.dir)), true, 'cut inside its index');
-  assert.equal(await mp4IndexCutOff(cutFile(faststart, 0.5, 'half-faststart.mp4', tmp.dir)), false, 'index first: cut media data, which FFmpeg reads');
+  assert.equal(
+    await mp4IndexCutOff(cutFile(faststart, 0.5, 'half-faststart.mp4', tmp.dir)),
+    false,
+    'index first: cut media data, which FFmpeg reads',
+  );
   assert.equal(await mp4IndexCutOff(text), false);
   assert.equal(await mp4IndexCutOff(empty), false);
   assert.equal(await mp4IndexCutOff(join(tmp.dir, 'nope.mp4')), false);

@@ -11,7 +11,11 @@ const missing = clipsSkip(hamilton);
 /** The reason given for an MP4 whose index (moov, written last) is missing or cut: an interrupted recording. */
 const CUT_OFF = String.raw`the file ends before the end of its index \(the MP4 moov box, written when a recording is finished\), as an interrupted recording does; without it no frame can be found \(a tool such as untrunc can rebuild it from a complete recording made with the same camera\)`;
 
-const isInvalid = (pattern: RegExp) => (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT' && pattern.test(err.message) && !err.message.includes('\n');
+const isInvalid = (pattern: RegExp) => (err: unknown) =>
+  err instanceof PmrError &&
+  err.code === 'INVALID_ARGUMENT' &&
+  pattern.test(err.message) &&
+  !err.message.includes('\n');
 
 test('probeVideo: short_hamilton_clip.mp4', async (t) => {
   if (missing !== undefined) return t.skip(missing);
@@ -53,8 +57,16 @@ test('probeVideo: missing, non-video and unreadable files are INVALID_ARGUMENT w
     ['a folder', tmp.dir, /not a regular file$/],
     ['text named .txt', text, /notes\.txt: not a readable video \(.+\)$/],
     ['text named .mp4', textAsMp4, /notes\.mp4: not a readable video \(.+\)$/],
-    ['half of a moov-at-end mp4', cutFile(hamilton, 0.5, 'half.mp4', tmp.dir), new RegExp(`half\\.mp4: not a readable video: ${CUT_OFF}$`)],
-    ['a moov-at-end mp4 cut inside its index', cutFile(hamilton, 0.995, 'most.mp4', tmp.dir), new RegExp(`most\\.mp4: not a readable video: ${CUT_OFF}$`)],
+    [
+      'half of a moov-at-end mp4',
+      cutFile(hamilton, 0.5, 'half.mp4', tmp.dir),
+      new RegExp(`half\\.mp4: not a readable video: ${CUT_OFF}$`),
+    ],
+    [
+      'a moov-at-end mp4 cut inside its index',
+      cutFile(hamilton, 0.995, 'most.mp4', tmp.dir),
+      new RegExp(`most\\.mp4: not a readable video: ${CUT_OFF}$`),
+    ],
     ['an empty file', empty, /empty\.mp4: the file is empty \(0 bytes\)$/],
     ['a JPEG (stills are rejected)', jpeg, /is a still image/],
     ['not a string', 42, /must be a non-empty string/],

@@ -10,7 +10,12 @@ test('rotateRgb turns clockwise by right angles', () => {
   // 0 1 2      90°:  10 0     180°: 12 11 10     270°: 2 12
   // 10 11 12         11 1            2  1  0           1 11
   //                  12 2                              0 10
-  const cases = [[0, [0, 1, 2, 10, 11, 12], 3, 2], [90, [10, 0, 11, 1, 12, 2], 2, 3], [180, [12, 11, 10, 2, 1, 0], 3, 2], [270, [2, 12, 1, 11, 0, 10], 2, 3]] as const;
+  const cases = [
+    [0, [0, 1, 2, 10, 11, 12], 3, 2],
+    [90, [10, 0, 11, 1, 12, 2], 2, 3],
+    [180, [12, 11, 10, 2, 1, 0], 3, 2],
+    [270, [2, 12, 1, 11, 0, 10], 2, 3],
+  ] as const;
   for (const [degrees, want, width, height] of cases) {
     const turned = rotateRgb(image, degrees);
     assert.deepEqual([turned.width, turned.height, values(turned.data)], [width, height, want], `${degrees}°`);

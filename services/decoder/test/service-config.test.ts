@@ -20,14 +20,18 @@ for (const [raw, expected] of ROOTS) {
     }
     assert.throws(
       () => readServiceConfig({ PMR_MEDIA_ROOTS: raw }, DECODER_SERVICE_CONFIG),
-      (err: unknown) => err instanceof ConfigError && err.problems.length === 1 && err.problems[0]!.startsWith(expected),
+      (err: unknown) =>
+        err instanceof ConfigError && err.problems.length === 1 && err.problems[0]!.startsWith(expected),
     );
   });
 }
 
 test('defaults, and every problem at once', () => {
   const config = readServiceConfig({ PMR_MEDIA_ROOTS: '/v' }, DECODER_SERVICE_CONFIG);
-  assert.deepEqual([config.grpcPort, config.metricsPort, config.jpegQuality, config.hwaccel], [50051, 9101, 90, 'auto']);
+  assert.deepEqual(
+    [config.grpcPort, config.metricsPort, config.jpegQuality, config.hwaccel],
+    [50051, 9101, 90, 'auto'],
+  );
   assert.throws(
     () => readServiceConfig({ PMR_GRPC_PORT: 'x', PMR_JPEG_QUALITY: '0' }, DECODER_SERVICE_CONFIG),
     (err: unknown) =>

@@ -13,7 +13,12 @@ import { silentLogger } from '@pmr/common/logger';
 import type { DecodedVideo, DecodeOutcome } from '../src/decode.ts';
 import type { DecodeOptions } from '../src/decode-options.ts';
 import type { DecodeVideoRequest__Output, DecodeVideoResponse } from '../src/service/common-bridge.ts';
-import { createDecoderHandlers, streamDecode, type DecodeCall, type DecoderHandlerOptions } from '../src/service/decode-handler.ts';
+import {
+  createDecoderHandlers,
+  streamDecode,
+  type DecodeCall,
+  type DecoderHandlerOptions,
+} from '../src/service/decode-handler.ts';
 import type { VideoInfo } from '../src/video-info.ts';
 
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'pmr-decoder-handler-')));
@@ -54,11 +59,25 @@ function fakeStage(count: number, delayMs = 0) {
           if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
           if (options.signal?.aborted === true) throw new Error('aborted');
           seen.pulled++;
-          yield { index: i, pts: i / 10, sourceFirst: i, sourceLast: i, ptsLast: i / 10, lastDuration: 0.1, sceneCut: i === 0, image: { width: 2, height: 2, data: new Uint8Array(12).fill(i) } };
+          yield {
+            index: i,
+            pts: i / 10,
+            sourceFirst: i,
+            sourceLast: i,
+            ptsLast: i / 10,
+            lastDuration: 0.1,
+            sceneCut: i === 0,
+            image: { width: 2, height: 2, data: new Uint8Array(12).fill(i) },
+          };
         }
       } finally {
         seen.ended = true;
-        settle({ complete: seen.pulled === count, sourceFrames: seen.pulled, decodedFrames: seen.pulled, emittedFrames: seen.pulled });
+        settle({
+          complete: seen.pulled === count,
+          sourceFrames: seen.pulled,
+          decodedFrames: seen.pulled,
+          emittedFrames: seen.pulled,
+        });
       }
     }
     return Promise.resolve({ info: INFO, decoder: 'software', frames: frames(), outcome, recycle: () => undefined });
@@ -76,7 +95,13 @@ class FakeCall extends EventEmitter implements DecodeCall {
   accepting: boolean;
   constructor(request: Partial<DecodeVideoRequest__Output>, accepting = true) {
     super();
-    this.request = { jobId: 'job-7', source: CLIP, skipMethod: 'SKIP_METHOD_UNSPECIFIED', encoding: 'IMAGE_ENCODING_UNSPECIFIED', ...request };
+    this.request = {
+      jobId: 'job-7',
+      source: CLIP,
+      skipMethod: 'SKIP_METHOD_UNSPECIFIED',
+      encoding: 'IMAGE_ENCODING_UNSPECIFIED',
+      ...request,
+    };
     this.accepting = accepting;
   }
   write(message: DecodeVideoResponse): boolean {
@@ -99,8 +124,19 @@ class FakeCall extends EventEmitter implements DecodeCall {
   }
 }
 
-function options(decode: DecoderHandlerOptions['decode'], extra: Partial<DecoderHandlerOptions> = {}): DecoderHandlerOptions {
-  return { roots: [root], realRoots: [root], hwaccel: 'none', jpegQuality: 80, logger: silentLogger(), decode, ...extra };
+function options(
+  decode: DecoderHandlerOptions['decode'],
+  extra: Partial<DecoderHandlerOptions> = {},
+): DecoderHandlerOptions {
+  return {
+    roots: [root],
+    realRoots: [root],
+    hwaccel: 'none',
+    jpegQuality: 80,
+    logger: silentLogger(),
+    decode,
+    ...extra,
+  };
 }
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -115,10 +151,26 @@ test('DecodeVideo: info, every frame with the job id, then the outcome; options 
   let sent = 0;
   const call = new FakeCall({ fps: 5, maxFrames: 9, skipMethod: 'SKIP_METHOD_NONE' });
   await streamDecode(call, options(stage.decode, { onFrame: () => sent++ }), silentLogger());
-  assert.deepEqual(call.written.map((m) => Object.keys(m)[0]), ['info', 'frame', 'frame', 'frame', 'outcome']);
+  assert.deepEqual(
+    call.written.map((m) => Object.keys(m)[0]),
+    ['info', 'frame', 'frame', 'frame', 'outcome'],
+  );
   assert.equal(call.written[0]?.info?.source, CLIP);
-  assert.deepEqual(call.written.slice(1, 4).map((m) => [m.frame?.jobId, m.frame?.index]), [['job-7', 0], ['job-7', 1], ['job-7', 2]]);
-  assert.deepEqual(call.written[4]?.outcome, { complete: true, sourceFrames: 3, decodedFrames: 3, emittedFrames: 3, error: '' });
+  assert.deepEqual(
+    call.written.slice(1, 4).map((m) => [m.frame?.jobId, m.frame?.index]),
+    [
+      ['job-7', 0],
+      ['job-7', 1],
+      ['job-7', 2],
+    ],
+  );
+  assert.deepEqual(call.written[4]?.outcome, {
+    complete: true,
+    sourceFrames: 3,
+    decodedFrames: 3,
+    emittedFrames: 3,
+    error: '',
+  });
   assert.equal(call.ended, true);
   assert.equal(sent, 3);
   assert.deepEqual(call.errors, []);
@@ -166,12 +218,38 @@ test('DecodeVideo cancelled mid-stream: the decode is aborted and its iteration 
   assert.deepEqual(call.errors, []);
 });
 
-const FAILURES: ReadonlyArray<{ name: string; request: Partial<DecodeVideoRequest__Output>; decode?: DecoderHandlerOptions['decode']; code: status; details: string }> = [
-  { name: 'outside the roots', request: { source: join(base, 'outside', 'x.mp4') }, code: status.PERMISSION_DENIED, details: 'outside the decoder media roots' },
-  { name: 'traversal', request: { source: `${root}/../outside/x.mp4` }, code: status.PERMISSION_DENIED, details: '".." segment' },
+const FAILURES: ReadonlyArray<{
+  name: string;
+  request: Partial<DecodeVideoRequest__Output>;
+  decode?: DecoderHandlerOptions['decode'];
+  code: status;
+  details: string;
+}> = [
+  {
+    name: 'outside the roots',
+    request: { source: join(base, 'outside', 'x.mp4') },
+    code: status.PERMISSION_DENIED,
+    details: 'outside the decoder media roots',
+  },
+  {
+    name: 'traversal',
+    request: { source: `${root}/../outside/x.mp4` },
+    code: status.PERMISSION_DENIED,
+    details: '".." segment',
+  },
   { name: 'missing', request: { source: join(root, 'gone.mp4') }, code: status.NOT_FOUND, details: 'no such file' },
-  { name: 'a URL', request: { source: 'https://example.com/a.mp4' }, code: status.INVALID_ARGUMENT, details: 'is a URL' },
-  { name: 'an unknown encoding', request: { encoding: 5 as unknown as 'IMAGE_ENCODING_JPEG' }, code: status.INVALID_ARGUMENT, details: 'encoding 5' },
+  {
+    name: 'a URL',
+    request: { source: 'https://example.com/a.mp4' },
+    code: status.INVALID_ARGUMENT,
+    details: 'is a URL',
+  },
+  {
+    name: 'an unknown encoding',
+    request: { encoding: 5 as unknown as 'IMAGE_ENCODING_JPEG' },
+    code: status.INVALID_ARGUMENT,
+    details: 'encoding 5',
+  },
   {
     name: 'the stage refuses',
     request: {},
@@ -179,7 +257,13 @@ const FAILURES: ReadonlyArray<{ name: string; request: Partial<DecodeVideoReques
     code: status.INVALID_ARGUMENT,
     details: 'fps must be',
   },
-  { name: 'a bug in the stage', request: {}, decode: () => Promise.reject(new Error('secret detail')), code: status.INTERNAL, details: 'decoding failed; see the decoder log' },
+  {
+    name: 'a bug in the stage',
+    request: {},
+    decode: () => Promise.reject(new Error('secret detail')),
+    code: status.INTERNAL,
+    details: 'decoding failed; see the decoder log',
+  },
 ];
 
 for (const { name, request, decode, code, details } of FAILURES) {
@@ -194,7 +278,8 @@ for (const { name, request, decode, code, details } of FAILURES) {
 }
 
 test('ProbeVideo: PERMISSION_DENIED outside the roots, INVALID_ARGUMENT from the stage, info for a good file', async () => {
-  const probe = (path: string): Promise<VideoInfo> => (path === CLIP ? Promise.resolve(INFO) : Promise.reject(invalidArgument(`${path}: not a readable video`)));
+  const probe = (path: string): Promise<VideoInfo> =>
+    path === CLIP ? Promise.resolve(INFO) : Promise.reject(invalidArgument(`${path}: not a readable video`));
   const handlers = createDecoderHandlers(options(undefined, { probe }));
   const call = (source: string): Promise<{ err: Partial<StatusObject> | null; source?: string }> =>
     new Promise((resolve) => {

@@ -35,11 +35,21 @@ const jobCodec = messageCodec('pmr.v1.DecodeJob');
 const facesCodec = messageCodec('pmr.v1.FrameFaces');
 
 /** Decode the pattern clip as job `jobId` through a decoder worker with `maxInFlight`; counts its stream-info requests. */
-async function withDecoder<T>(maxInFlight: number, run: (b: JetStreamBus, requests: () => number) => Promise<T>): Promise<T> {
+async function withDecoder<T>(
+  maxInFlight: number,
+  run: (b: JetStreamBus, requests: () => number) => Promise<T>,
+): Promise<T> {
   const b = broker.bus();
   let requests = 0;
   const counted: JetStreamBus = { ...b, streamState: (stream) => (requests++, b.streamState(stream)) };
-  const worker = await startDecoderWorker({ bus: counted, logger: silentLogger(), roots: [media!.dir], realRoots: [media!.dir], hwaccel: 'none', maxInFlight });
+  const worker = await startDecoderWorker({
+    bus: counted,
+    logger: silentLogger(),
+    roots: [media!.dir],
+    realRoots: [media!.dir],
+    hwaccel: 'none',
+    maxInFlight,
+  });
   try {
     return await run(b, () => requests);
   } finally {
@@ -47,15 +57,34 @@ async function withDecoder<T>(maxInFlight: number, run: (b: JetStreamBus, reques
   }
 }
 
-const decodeJob = (jobId: string): Uint8Array => jobCodec.encode({ jobId, path: join(media!.dir, 'pattern.mp4'), skipMethod: 'SKIP_METHOD_NONE' });
+const decodeJob = (jobId: string): Uint8Array =>
+  jobCodec.encode({ jobId, path: join(media!.dir, 'pattern.mp4'), skipMethod: 'SKIP_METHOD_NONE' });
 
 /** Consume frames (as a detector would, without making faces of them) and end marks until the end mark of `jobId`. */
-async function drainUntilEnd(b: JetStreamBus, jobId: string, deadline: number): Promise<{ frames: number; ends: FrameFaces__Output[] }> {
+async function drainUntilEnd(
+  b: JetStreamBus,
+  jobId: string,
+  deadline: number,
+): Promise<{ frames: number; ends: FrameFaces__Output[] }> {
   let frames = 0;
   const ends: FrameFaces__Output[] = [];
   const consumers = [
-    await b.consume({ stream: PIPELINE_STREAMS.frames.stream, durable: 'test-frames', maxAckPending: 1, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (m.subject === pipelineSubjects.frames(jobId) && frames++, Promise.resolve('ack' as const)) }),
-    await b.consume({ stream: PIPELINE_STREAMS.faces.stream, durable: 'test-faces', maxAckPending: 10, ackWaitMs: 5000, maxDeliver: 1, handler: (m) => (ends.push(facesCodec.decode(m.data)), Promise.resolve('ack' as const)) }),
+    await b.consume({
+      stream: PIPELINE_STREAMS.frames.stream,
+      durable: 'test-frames',
+      maxAckPending: 1,
+      ackWaitMs: 5000,
+      maxDeliver: 1,
+      handler: (m) => (m.subject === pipelineSubjects.frames(jobId) && frames++, Promise.resolve('ack' as const)),
+    }),
+    await b.consume({
+      stream: PIPELINE_STREAMS.faces.stream,
+      durable: 'test-faces',
+      maxAckPending: 10,
+      ackWaitMs: 5000,
+      maxDeliver: 1,
+      handler: (m) => (ends.push(facesCodec.decode(m.data)), Promise.resolve('ack' as const)),
+    }),
   ];
   try {
     while (!ends.some((e) => e.jobId === jobId) && Date.now() < deadline) await sleep(50);
@@ -65,31 +94,43 @@ async function drainUntilEnd(b: JetStreamBus, jobId: string, deadline: number): 
   }
 }
 
-test('with nobody consuming, the decoder stops at its backlog bound; consumed, it goes on to the end mark', { skip }, async () => {
-  await withDecoder(BOUND, async (b, requests) => {
-    await b.publish('pmr.decode', decodeJob('job-bound'), { msgId: 'job-bound.decode' });
-    const framesWaiting = async (): Promise<number> => (await b.streamState(PIPELINE_STREAMS.frames.stream)).messages;
-    const deadline = Date.now() + 20_000;
-    while ((await framesWaiting()) < BOUND && Date.now() < deadline) await sleep(50);
-    // Held at the bound, the decoder measures the backlog again and again (two requests each) instead of publishing.
-    // Two more measurements: a frame admitted by the first would have been published before the second was asked for.
-    const asked = requests();
-    while (requests() < asked + 4 && Date.now() < deadline) await sleep(10);
-    assert.ok(requests() >= asked + 4, 'the decoder keeps measuring its backlog while held');
-    assert.equal(await framesWaiting(), BOUND, `exactly ${BOUND} frames wait in the broker`);
-    const { frames, ends } = await drainUntilEnd(b, 'job-bound', Date.now() + 20_000);
-    assert.equal(frames, FRAMES, 'every frame was published once');
-    assert.deepEqual(ends.map((e) => [e.end, e.frameIndex]), [[true, FRAMES]], 'the end mark follows the last frame');
-  });
-});
+test(
+  'with nobody consuming, the decoder stops at its backlog bound; consumed, it goes on to the end mark',
+  { skip },
+  async () => {
+    await withDecoder(BOUND, async (b, requests) => {
+      await b.publish('pmr.decode', decodeJob('job-bound'), { msgId: 'job-bound.decode' });
+      const framesWaiting = async (): Promise<number> => (await b.streamState(PIPELINE_STREAMS.frames.stream)).messages;
+      const deadline = Date.now() + 20_000;
+      while ((await framesWaiting()) < BOUND && Date.now() < deadline) await sleep(50);
+      // Held at the bound, the decoder measures the backlog again and again (two requests each) instead of publishing.
+      // Two more measurements: a frame admitted by the first would have been published before the second was asked for.
+      const asked = requests();
+      while (requests() < asked + 4 && Date.now() < deadline) await sleep(10);
+      assert.ok(requests() >= asked + 4, 'the decoder keeps measuring its backlog while held');
+      assert.equal(await framesWaiting(), BOUND, `exactly ${BOUND} frames wait in the broker`);
+      const { frames, ends } = await drainUntilEnd(b, 'job-bound', Date.now() + 20_000);
+      assert.equal(frames, FRAMES, 'every frame was published once');
+      assert.deepEqual(
+        ends.map((e) => [e.end, e.frameIndex]),
+        [[true, FRAMES]],
+        'the end mark follows the last frame',
+      );
+    });
+  },
+);
 
-test('far from its bound, the decoder asks the broker for its backlog once, not before every frame', { skip }, async () => {
-  await withDecoder(48, async (b, requests) => {
-    await b.publish('pmr.decode', decodeJob('job-free'), { msgId: 'job-free.decode' });
-    const { frames } = await drainUntilEnd(b, 'job-free', Date.now() + 20_000);
-    assert.equal(frames, FRAMES);
-    // One measurement (frames and faces streams: two requests) covers all 30 frames, since 30 < 48; asking before
-    // every frame took 2 × 30.
-    assert.equal(requests(), 2);
-  });
-});
+test(
+  'far from its bound, the decoder asks the broker for its backlog once, not before every frame',
+  { skip },
+  async () => {
+    await withDecoder(48, async (b, requests) => {
+      await b.publish('pmr.decode', decodeJob('job-free'), { msgId: 'job-free.decode' });
+      const { frames } = await drainUntilEnd(b, 'job-free', Date.now() + 20_000);
+      assert.equal(frames, FRAMES);
+      // One measurement (frames and faces streams: two requests) covers all 30 frames, since 30 < 48; asking before
+      // every frame took 2 × 30.
+      assert.equal(requests(), 2);
+    });
+  },
+);

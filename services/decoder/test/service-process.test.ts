@@ -51,7 +51,9 @@ test('the decoder service process: health, reflection, probe, decode, confinemen
   const client = new pmr.DecoderService(address, credentials.createInsecure(), messageSizeOptions());
   const probe = (source: string) =>
     new Promise<NonNullable<Parameters<Parameters<typeof client.ProbeVideo>[1]>[1]>>((resolve, reject) =>
-      client.ProbeVideo({ source }, (err, res) => (err || !res ? reject(err ?? new Error('no response')) : resolve(res))),
+      client.ProbeVideo({ source }, (err, res) =>
+        err || !res ? reject(err ?? new Error('no response')) : resolve(res),
+      ),
     );
   const decodeAll = (request: Parameters<typeof client.DecodeVideo>[0]) =>
     new Promise<DecodeVideoResponse__Output[]>((resolve, reject) => {
@@ -72,39 +74,71 @@ test('the decoder service process: health, reflection, probe, decode, confinemen
     assert.deepEqual(await listReflectedServices(address), ['grpc.health.v1.Health', 'pmr.v1.DecoderService']);
 
     const { info } = await probe(hamilton);
-    assert.deepEqual([info?.source, info?.width, info?.height, info?.frameCount, info?.frameCountExact], [hamilton, 640, 360, 275, true]);
+    assert.deepEqual(
+      [info?.source, info?.width, info?.height, info?.frameCount, info?.frameCountExact],
+      [hamilton, 640, 360, 275, true],
+    );
 
     const t0 = performance.now();
     const messages = await decodeAll({ jobId: 'job-1', source: FEMALE, skipMethod: 'SKIP_METHOD_NONE' });
     const frames = messages.filter((m) => m.event === 'frame').map((m) => m.frame!);
-    t.diagnostic(`DecodeVideo ${FEMALE.split('/').at(-1)} (RGB24, every frame) over gRPC: ${Math.round(performance.now() - t0)} ms, ${frames.length} frames`);
+    t.diagnostic(
+      `DecodeVideo ${FEMALE.split('/').at(-1)} (RGB24, every frame) over gRPC: ${Math.round(performance.now() - t0)} ms, ${frames.length} frames`,
+    );
     assert.equal(messages[0]?.event, 'info');
     assert.equal(messages.at(-1)?.event, 'outcome');
     const { width, height, frameCount } = messages[0].info!;
     assert.equal(frames.length, frameCount);
-    assert.deepEqual(frames.map((f) => f.index), [...Array(frameCount).keys()]);
+    assert.deepEqual(
+      frames.map((f) => f.index),
+      [...Array(frameCount).keys()],
+    );
     for (const f of frames) {
       assert.equal(f.jobId, 'job-1');
-      assert.deepEqual([f.image?.encoding, f.image?.width, f.image?.height, f.image?.data.length], ['IMAGE_ENCODING_RGB24', width, height, width * height * 3]);
+      assert.deepEqual(
+        [f.image?.encoding, f.image?.width, f.image?.height, f.image?.data.length],
+        ['IMAGE_ENCODING_RGB24', width, height, width * height * 3],
+      );
     }
-    assert.deepEqual(messages.at(-1)!.outcome, { complete: true, sourceFrames: frameCount, decodedFrames: frameCount, emittedFrames: frameCount, error: '' });
+    assert.deepEqual(messages.at(-1)!.outcome, {
+      complete: true,
+      sourceFrames: frameCount,
+      decodedFrames: frameCount,
+      emittedFrames: frameCount,
+      error: '',
+    });
 
     const jpeg = await decodeAll({ jobId: 'job-2', source: hamilton, maxFrames: 2, encoding: 'IMAGE_ENCODING_JPEG' });
     const jpegFrames = jpeg.filter((m) => m.event === 'frame').map((m) => m.frame!.image!);
-    assert.deepEqual(jpegFrames.map((i) => [i.encoding, i.width, i.height, i.data[0], i.data[1]]), [
-      ['IMAGE_ENCODING_JPEG', 640, 360, 0xff, 0xd8],
-      ['IMAGE_ENCODING_JPEG', 640, 360, 0xff, 0xd8],
-    ]);
+    assert.deepEqual(
+      jpegFrames.map((i) => [i.encoding, i.width, i.height, i.data[0], i.data[1]]),
+      [
+        ['IMAGE_ENCODING_JPEG', 640, 360, 0xff, 0xd8],
+        ['IMAGE_ENCODING_JPEG', 640, 360, 0xff, 0xd8],
+      ],
+    );
     assert.equal(jpeg.at(-1)?.outcome?.error, 'stopped at max_frames');
 
-    await assert.rejects(probe('/etc/passwd'), rejectsWith(status.PERMISSION_DENIED, 'outside the decoder media roots'));
-    await assert.rejects(probe(`${videosDir}/../../../../etc/passwd`), rejectsWith(status.PERMISSION_DENIED, '".." segment'));
+    await assert.rejects(
+      probe('/etc/passwd'),
+      rejectsWith(status.PERMISSION_DENIED, 'outside the decoder media roots'),
+    );
+    await assert.rejects(
+      probe(`${videosDir}/../../../../etc/passwd`),
+      rejectsWith(status.PERMISSION_DENIED, '".." segment'),
+    );
     await assert.rejects(probe(join(extra, 'escape.mp4')), rejectsWith(status.PERMISSION_DENIED, 'symbolic link'));
     await assert.rejects(probe(join(extra, 'notes.txt')), rejectsWith(status.INVALID_ARGUMENT, 'not a readable video'));
     await assert.rejects(probe(join(videosDir, 'no-such-clip.mp4')), rejectsWith(status.NOT_FOUND, 'no such file'));
     await assert.rejects(probe('http://127.0.0.1/a.mp4'), rejectsWith(status.INVALID_ARGUMENT, 'is a URL'));
-    await assert.rejects(decodeAll({ source: '/etc/passwd' }), rejectsWith(status.PERMISSION_DENIED, 'outside the decoder media roots'));
-    await assert.rejects(decodeAll({ source: join(extra, 'notes.txt') }), rejectsWith(status.INVALID_ARGUMENT, 'not a readable video'));
+    await assert.rejects(
+      decodeAll({ source: '/etc/passwd' }),
+      rejectsWith(status.PERMISSION_DENIED, 'outside the decoder media roots'),
+    );
+    await assert.rejects(
+      decodeAll({ source: join(extra, 'notes.txt') }),
+      rejectsWith(status.INVALID_ARGUMENT, 'not a readable video'),
+    );
 
     // Cancel a DecodeVideo after a few frames: its video must be closed soon after.
     const stream = client.DecodeVideo({ jobId: 'job-3', source: hamilton, skipMethod: 'SKIP_METHOD_NONE' });
@@ -118,9 +152,12 @@ test('the decoder service process: health, reflection, probe, decode, confinemen
     assert.equal(await openVideos(service.metricsPort), 1, 'the video is open while the stream is');
     const cancelledAt = performance.now();
     stream.cancel();
-    while ((await openVideos(service.metricsPort)) > 0 && performance.now() - cancelledAt < 3000) await new Promise((r) => setTimeout(r, 20));
+    while ((await openVideos(service.metricsPort)) > 0 && performance.now() - cancelledAt < 3000)
+      await new Promise((r) => setTimeout(r, 20));
     assert.equal(await openVideos(service.metricsPort), 0, 'no video left open after the cancel');
-    t.diagnostic(`cancel after ${received} messages: video closed within ${Math.round(performance.now() - cancelledAt)} ms`);
+    t.diagnostic(
+      `cancel after ${received} messages: video closed within ${Math.round(performance.now() - cancelledAt)} ms`,
+    );
     assert.equal(child.exitCode, null);
     assert.equal((await probe(hamilton)).info?.width, 640, 'still serving');
 

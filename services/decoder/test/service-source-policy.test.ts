@@ -74,11 +74,25 @@ test('resolveSource on the filesystem: real path, symlink escape, missing, folde
   const roots = [root];
 
   assert.equal(await resolveSource(join(root, 'clip.mp4'), roots, roots), join(root, 'clip.mp4'));
-  assert.equal(await resolveSource(join(root, 'sub', 'inside.mp4'), roots, roots), join(root, 'clip.mp4'), 'a link within the roots is fine');
+  assert.equal(
+    await resolveSource(join(root, 'sub', 'inside.mp4'), roots, roots),
+    join(root, 'clip.mp4'),
+    'a link within the roots is fine',
+  );
   for (const path of [join(root, 'escape.mp4'), join(root, 'escape-dir', 'secret.mp4')]) {
-    await assert.rejects(resolveSource(path, roots, roots), (err: unknown) => err instanceof SourceDenied && err.message.includes('through a symbolic link'));
+    await assert.rejects(
+      resolveSource(path, roots, roots),
+      (err: unknown) => err instanceof SourceDenied && err.message.includes('through a symbolic link'),
+    );
   }
   await assert.rejects(resolveSource(join(outside, 'secret.mp4'), roots, roots), SourceDenied);
-  await assert.rejects(resolveSource(join(root, 'nope.mp4'), roots, roots), (err: unknown) => err instanceof PmrError && err.code === 'NOT_FOUND');
-  await assert.rejects(resolveSource(join(root, 'sub'), roots, roots), (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT' && err.message.includes('not a regular file'));
+  await assert.rejects(
+    resolveSource(join(root, 'nope.mp4'), roots, roots),
+    (err: unknown) => err instanceof PmrError && err.code === 'NOT_FOUND',
+  );
+  await assert.rejects(
+    resolveSource(join(root, 'sub'), roots, roots),
+    (err: unknown) =>
+      err instanceof PmrError && err.code === 'INVALID_ARGUMENT' && err.message.includes('not a regular file'),
+  );
 });

@@ -5,7 +5,9 @@ import type { GrayImage } from '../src/thumbnail.ts';
 
 function gray(width: number, height: number, values: number[] | ((x: number, y: number) => number)): GrayImage {
   const data = new Float32Array(width * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = typeof values === 'function' ? values(x, y) : values[y * width + x]!;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      data[y * width + x] = typeof values === 'function' ? values(x, y) : values[y * width + x]!;
   return { width, height, data };
 }
 
@@ -13,7 +15,11 @@ const C1 = (0.01 * 255) ** 2; // 6.5025
 const C2 = (0.03 * 255) ** 2; // 58.5225
 
 test('ssim: identical images give 1', () => {
-  const images = [gray(8, 8, () => 100), gray(16, 9, (x, y) => (x * 37 + y * 11) % 256), gray(3, 2, [0, 255, 0, 255, 0, 255])];
+  const images = [
+    gray(8, 8, () => 100),
+    gray(16, 9, (x, y) => (x * 37 + y * 11) % 256),
+    gray(3, 2, [0, 255, 0, 255, 0, 255]),
+  ];
   for (const image of images) assert.ok(Math.abs(ssim(image, image) - 1) < 1e-9, `${image.width}x${image.height}`);
 });
 
@@ -42,5 +48,12 @@ test('ssim: mean over 8×8 windows, edge windows cut short', () => {
   const d = gray(10, 8, (x) => (x < 8 ? 0 : 255));
   assert.ok(Math.abs(ssim(c, d) - (1 + C1 / (65025 + C1)) / 2) < 1e-9);
   assert.equal(ssimFromMoments(1, 5, 5, 25, 25, 25), 1);
-  assert.throws(() => ssim(gray(2, 2, () => 0), gray(2, 3, () => 0)), RangeError);
+  assert.throws(
+    () =>
+      ssim(
+        gray(2, 2, () => 0),
+        gray(2, 3, () => 0),
+      ),
+    RangeError,
+  );
 });

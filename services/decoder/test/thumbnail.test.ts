@@ -16,8 +16,7 @@ test('thumbnailSize keeps aspect, never upscales', () => {
 test('downscaleRgb box-averages each cell', () => {
   // 4×2 → 2×1: left cell = pixels (0,0),(1,0),(0,1),(1,1); right cell the other four
   const data = Uint8Array.from([
-    0, 0, 0, 40, 40, 40, 255, 0, 0, 255, 0, 0,
-    80, 80, 80, 120, 120, 120, 0, 0, 255, 0, 0, 255,
+    0, 0, 0, 40, 40, 40, 255, 0, 0, 255, 0, 0, 80, 80, 80, 120, 120, 120, 0, 0, 255, 0, 0, 255,
   ]);
   const small = downscaleRgb({ width: 4, height: 2, data }, 2);
   assert.equal(small.width, 2);
@@ -47,7 +46,13 @@ function naiveDownscale(image: { width: number; height: number; data: Uint8Array
 test('downscaleRgb equals the per-pixel definition on uneven sizes', () => {
   let seed = 7;
   const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) & 255;
-  for (const [w, h, max] of [[640, 360, 128], [333, 97, 50], [97, 333, 41], [129, 3, 128], [1920, 1080, 128]] as const) {
+  for (const [w, h, max] of [
+    [640, 360, 128],
+    [333, 97, 50],
+    [97, 333, 41],
+    [129, 3, 128],
+    [1920, 1080, 128],
+  ] as const) {
     const data = Uint8Array.from({ length: w * h * 3 }, next);
     const got = downscaleRgb({ width: w, height: h, data }, max);
     assert.deepEqual(Array.from(got.data), naiveDownscale({ width: w, height: h, data }, max), `${w}x${h} → ${max}`);
@@ -56,5 +61,8 @@ test('downscaleRgb equals the per-pixel definition on uneven sizes', () => {
 
 test('grayOf uses BT.601 weights', () => {
   const g = grayOf({ width: 3, height: 1, data: Uint8Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255]) });
-  assert.deepEqual(Array.from(g.data).map((v) => Math.round(v * 1000) / 1000), [76.245, 149.685, 29.07]);
+  assert.deepEqual(
+    Array.from(g.data).map((v) => Math.round(v * 1000) / 1000),
+    [76.245, 149.685, 29.07],
+  );
 });

@@ -32,7 +32,9 @@ test('VideoWriter: frames at their own (uneven) times, the audio of another file
   const back = await readBack(out);
   assert.equal(back.complete, true);
   assert.equal(back.times.length, 20);
-  back.times.forEach((time, i) => assert.ok(Math.abs(time - times[i]!) < 1e-3, `frame ${i} at ${time} s, written at ${times[i]} s`));
+  back.times.forEach((time, i) =>
+    assert.ok(Math.abs(time - times[i]!) < 1e-3, `frame ${i} at ${time} s, written at ${times[i]} s`),
+  );
 });
 
 test('VideoWriter: an odd size is encoded at the even size below it; bad frames are refused; discard leaves no file', async (t) => {
@@ -48,13 +50,19 @@ test('VideoWriter: an odd size is encoded at the even size below it; bad frames 
   await writer.finish();
   const info = await probeVideo(odd);
   assert.deepEqual([info.width, info.height, info.codec], [64, 32, 'mpeg4']);
-  assert.deepEqual((await readBack(odd)).times.map((x) => Math.round(x * 1000) / 1000), [0, 0.2]);
+  assert.deepEqual(
+    (await readBack(odd)).times.map((x) => Math.round(x * 1000) / 1000),
+    [0, 0.2],
+  );
 
   const dropped = join(tmp.dir, 'dropped.mp4');
   const unfinished = await VideoWriter.create(dropped, { width: 32, height: 32, fps: 5 });
   await unfinished.write(testPattern(32, 32, 0), 0);
   await unfinished.discard();
   assert.equal(existsSync(dropped), false);
-  await assert.rejects(VideoWriter.create(join(tmp.dir, 'x.notavideo'), { width: 32, height: 32, fps: 5 }), (err: unknown) => invalid(err) && /cannot write \.notavideo files/.test((err as Error).message));
+  await assert.rejects(
+    VideoWriter.create(join(tmp.dir, 'x.notavideo'), { width: 32, height: 32, fps: 5 }),
+    (err: unknown) => invalid(err) && /cannot write \.notavideo files/.test((err as Error).message),
+  );
   await assert.rejects(VideoWriter.create(join(tmp.dir, 'y.mp4'), { width: 1, height: 32, fps: 5 }), invalid);
 });

@@ -10,12 +10,19 @@ import { decodeYunet } from '../src/yunet-decode.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { size: { type: 'string', default: '640' }, runs: { type: 'string', default: '20' }, threads: { type: 'string', default: '1' } },
+  options: {
+    size: { type: 'string', default: '640' },
+    runs: { type: 'string', default: '20' },
+    threads: { type: 'string', default: '1' },
+  },
 });
 const [kindArg, ...images] = positionals;
 const kind: DetectorKind = kindArg === 'scrfd' ? 'scrfd' : 'yunet';
 const modelsDir = process.env.PMR_MODELS_DIR ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'models'); // default: ../shared/models beside the checkout
-const modelPath = join(modelsDir, kind === 'yunet' ? 'face_detection_yunet_2023mar_dynamic.onnx' : 'scrfd_500m_bnkps.onnx');
+const modelPath = join(
+  modelsDir,
+  kind === 'yunet' ? 'face_detection_yunet_2023mar_dynamic.onnx' : 'scrfd_500m_bnkps.onnx',
+);
 const inputSize = Number(values.size);
 const runs = Number(values.runs);
 const threads = Number(values.threads);
@@ -38,12 +45,20 @@ for (const file of images) {
     const t1 = performance.now();
     const { letterbox, tensor } = prepareInput(image, kind, inputSize);
     const t2 = performance.now();
-    const out = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', tensor, [1, 3, letterbox.inputHeight, letterbox.inputWidth]) });
+    const out = await session.run({
+      [session.inputNames[0]!]: new ort.Tensor('float32', tensor, [1, 3, letterbox.inputHeight, letterbox.inputWidth]),
+    });
     const t3 = performance.now();
     const map: Record<string, Float32Array> = {};
     for (const [k, v] of Object.entries(out)) map[k] = v.data as Float32Array;
     const decode = kind === 'yunet' ? decodeYunet : decodeScrfd;
-    finishFaces(image, decode(map, letterbox.inputWidth, letterbox.inputHeight, kind === 'yunet' ? 0.6 : 0.5), letterbox, kind === 'yunet' ? 0.3 : 0.4, 20);
+    finishFaces(
+      image,
+      decode(map, letterbox.inputWidth, letterbox.inputHeight, kind === 'yunet' ? 0.6 : 0.5),
+      letterbox,
+      kind === 'yunet' ? 0.3 : 0.4,
+      20,
+    );
     const t4 = performance.now();
     if (i < 10) continue;
     whole.push(t1 - t0);

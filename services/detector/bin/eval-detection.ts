@@ -9,18 +9,27 @@ import { readImage } from '@pmr/common/image';
 import { createDetector, type DetectorKind } from '../src/index.ts';
 import { matchBoxes, matchPoints } from '../src/evaluate.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '640,480,416,320' }, kinds: { type: 'string', default: 'yunet,scrfd' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '640,480,416,320' }, kinds: { type: 'string', default: 'yunet,scrfd' } },
+});
 const modelsDir = process.env.PMR_MODELS_DIR ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'models');
 const dataDir = process.env.PMR_DATA_DIR ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data');
-const files: Record<DetectorKind, string> = { yunet: 'face_detection_yunet_2023mar_dynamic.onnx', scrfd: 'scrfd_500m_bnkps.onnx' };
+const files: Record<DetectorKind, string> = {
+  yunet: 'face_detection_yunet_2023mar_dynamic.onnx',
+  scrfd: 'scrfd_500m_bnkps.onnx',
+};
 
-const boxes = JSON.parse(readFileSync(join(dataDir, 'detection', 'boxes.json'), 'utf8')) as Record<string, [number, number, number, number][]>;
+const boxes = JSON.parse(readFileSync(join(dataDir, 'detection', 'boxes.json'), 'utf8')) as Record<
+  string,
+  [number, number, number, number][]
+>;
 const noses = JSON.parse(readFileSync(join(dataDir, 'detection', 'face_counts_nose_points.json'), 'utf8')) as Record<
   string,
   { n_faces: number; nose_points_xy: [number, number][] }
 >;
 const images = new Map<string, RgbImage>();
-for (const f of [...Object.keys(boxes), ...Object.keys(noses)]) images.set(f, await readImage(join(dataDir, 'detection', f)));
+for (const f of [...Object.keys(boxes), ...Object.keys(noses)])
+  images.set(f, await readImage(join(dataDir, 'detection', f)));
 
 for (const kind of values.kinds.split(',') as DetectorKind[]) {
   for (const size of values.sizes.split(',').map(Number)) {
@@ -43,7 +52,10 @@ for (const kind of values.kinds.split(',') as DetectorKind[]) {
     let wrong = 0;
     for (const [f, l] of Object.entries(noses)) {
       const found = (await detector.detect(images.get(f)!)).map((d) => d.box);
-      const m = matchPoints(l.nose_points_xy.map(([x, y]) => ({ x, y })), found);
+      const m = matchPoints(
+        l.nose_points_xy.map(([x, y]) => ({ x, y })),
+        found,
+      );
       points += l.n_faces;
       pointHits += l.n_faces - m.missedPoints.length;
       pointDets += found.length;

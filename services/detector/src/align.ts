@@ -27,7 +27,8 @@ export function warpSimilarity(
   fromOut: Similarity,
   out: Uint8Array = new Uint8Array(width * height * 3),
 ): RgbImage {
-  if (out.length !== width * height * 3) throw new RangeError(`warp output needs ${width * height * 3} bytes, got ${out.length}`);
+  if (out.length !== width * height * 3)
+    throw new RangeError(`warp output needs ${width * height * 3} bytes, got ${out.length}`);
   const { width: sw, height: sh, data } = image;
   const stride = sw * 3;
   const { a, b, tx, ty } = fromOut;
@@ -48,8 +49,10 @@ export function warpSimilarity(
         const gx = 1 - fx;
         const gy = 1 - fy;
         out[o] = (data[i00]! * gx + data[i00 + 3]! * fx) * gy + (data[i01]! * gx + data[i01 + 3]! * fx) * fy + 0.5;
-        out[o + 1] = (data[i00 + 1]! * gx + data[i00 + 4]! * fx) * gy + (data[i01 + 1]! * gx + data[i01 + 4]! * fx) * fy + 0.5;
-        out[o + 2] = (data[i00 + 2]! * gx + data[i00 + 5]! * fx) * gy + (data[i01 + 2]! * gx + data[i01 + 5]! * fx) * fy + 0.5;
+        out[o + 1] =
+          (data[i00 + 1]! * gx + data[i00 + 4]! * fx) * gy + (data[i01 + 1]! * gx + data[i01 + 4]! * fx) * fy + 0.5;
+        out[o + 2] =
+          (data[i00 + 2]! * gx + data[i00 + 5]! * fx) * gy + (data[i01 + 2]! * gx + data[i01 + 5]! * fx) * fy + 0.5;
         continue;
       }
       const inX0 = x0 >= 0 && x0 < sw;

@@ -4,7 +4,15 @@ import { clipBox, crop, invalidArgument } from '@pmr/common';
 import type { ModelSession, SessionOutputs } from '@pmr/common/onnx';
 import { loadSession, ort } from '@pmr/common/onnx';
 import { alignFace, warpSimilarity } from './align.ts';
-import { centralCandidate, chooseRollLandmarks, rollCropFor, rollRegion, ROLL_ANGLES, ROLL_CROP_SIZE, type RollView } from './roll-refine.ts';
+import {
+  centralCandidate,
+  chooseRollLandmarks,
+  rollCropFor,
+  rollRegion,
+  ROLL_ANGLES,
+  ROLL_CROP_SIZE,
+  type RollView,
+} from './roll-refine.ts';
 import type { Similarity } from './similarity.ts';
 import type { FaceCandidate, OutputMap } from './candidate.ts';
 import { boxToImage, computeLetterbox, landmarksToImage, type Letterbox } from './letterbox.ts';
@@ -91,8 +99,20 @@ interface KindSpec {
 export const DEFAULT_SCORE_THRESHOLD: Readonly<Record<DetectorKind, number>> = { yunet: 0.6, scrfd: 0.5 };
 
 const KINDS: Readonly<Record<DetectorKind, KindSpec>> = {
-  yunet: { format: 'bgr255', rollRefineMinSize: 40, scoreThreshold: DEFAULT_SCORE_THRESHOLD.yunet, nmsIou: 0.3, decode: decodeYunet },
-  scrfd: { format: 'rgbNorm', rollRefineMinSize: Infinity, scoreThreshold: DEFAULT_SCORE_THRESHOLD.scrfd, nmsIou: 0.4, decode: decodeScrfd },
+  yunet: {
+    format: 'bgr255',
+    rollRefineMinSize: 40,
+    scoreThreshold: DEFAULT_SCORE_THRESHOLD.yunet,
+    nmsIou: 0.3,
+    decode: decodeYunet,
+  },
+  scrfd: {
+    format: 'rgbNorm',
+    rollRefineMinSize: Infinity,
+    scoreThreshold: DEFAULT_SCORE_THRESHOLD.scrfd,
+    nmsIou: 0.4,
+    decode: decodeScrfd,
+  },
 };
 
 export const DEFAULT_INPUT_SIZE = 640;
@@ -129,12 +149,23 @@ interface LocatedFace {
  * Map raw candidates (network-input pixels) to image pixels and suppress overlaps and small faces; highest score
  * first. Boxes are clipped to the image; landmarks are not.
  */
-function locateFaces(image: RgbImage, candidates: readonly FaceCandidate[], letterbox: Letterbox, nmsIou: number, minFaceSize: number): LocatedFace[] {
+function locateFaces(
+  image: RgbImage,
+  candidates: readonly FaceCandidate[],
+  letterbox: Letterbox,
+  nmsIou: number,
+  minFaceSize: number,
+): LocatedFace[] {
   const faces: LocatedFace[] = [];
   for (const c of nms(candidates, nmsIou)) {
     const box = boxToImage(c.box, letterbox);
     if (Math.max(box.width, box.height) < minFaceSize) continue;
-    faces.push({ box: clipBox(box, image.width, image.height), scaleHeight: box.height, landmarks: landmarksToImage(c.landmarks, letterbox), score: c.score });
+    faces.push({
+      box: clipBox(box, image.width, image.height),
+      scaleHeight: box.height,
+      landmarks: landmarksToImage(c.landmarks, letterbox),
+      score: c.score,
+    });
   }
   return faces.sort((a, b) => b.score - a.score);
 }
@@ -182,9 +213,16 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
   const rollRefineMinSize = options.rollRefineMinSize ?? spec.rollRefineMinSize;
 
   /** Input storage from the buffers earlier runs handed back (no frame-sized allocation per run). */
-  const tensorStorage = (length: number): Float32Array => new Float32Array(session.inputBuffer(length * Float32Array.BYTES_PER_ELEMENT));
+  const tensorStorage = (length: number): Float32Array =>
+    new Float32Array(session.inputBuffer(length * Float32Array.BYTES_PER_ELEMENT));
 
-  const decodeBatch = (results: SessionOutputs, batch: number, w: number, h: number, threshold: number): FaceCandidate[][] => {
+  const decodeBatch = (
+    results: SessionOutputs,
+    batch: number,
+    w: number,
+    h: number,
+    threshold: number,
+  ): FaceCandidate[][] => {
     const per: Array<Record<string, Float32Array>> = Array.from({ length: batch }, () => ({}));
     for (const [name, t] of Object.entries(results)) {
       if (!(t.data instanceof Float32Array)) continue;
@@ -199,11 +237,15 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
    * of every face goes through the network in one batch.
    */
   type Region = NonNullable<RefinementInput['regions'][number]>;
-  const refineRoll = async (faces: ReadonlyArray<{ readonly box: Box; readonly region: Region }>): Promise<Array<Landmarks5 | null>> => {
+  const refineRoll = async (
+    faces: ReadonlyArray<{ readonly box: Box; readonly region: Region }>,
+  ): Promise<Array<Landmarks5 | null>> => {
     if (faces.length === 0) return [];
     const size = ROLL_CROP_SIZE;
     const plane = size * size * 3;
-    const views = faces.flatMap((face) => ROLL_ANGLES.map((angle) => ({ angle, toImage: rollCropFor(face.box, angle), region: face.region })));
+    const views = faces.flatMap((face) =>
+      ROLL_ANGLES.map((angle) => ({ angle, toImage: rollCropFor(face.box, angle), region: face.region })),
+    );
     const batch = tensorStorage(views.length * plane);
     const pixels = new Uint8Array(plane); // one crop at a time, packed into the batch before the next is cut
     views.forEach((v, i) => {
@@ -244,7 +286,13 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
       if (t === undefined) return face;
       const l = t.landmarks;
       const inRegion = (p: Point): Point => ({ x: p.x - t.region.x, y: p.y - t.region.y });
-      const chip = alignFace(t.region.image, [inRegion(l[0]), inRegion(l[1]), inRegion(l[2]), inRegion(l[3]), inRegion(l[4])]).chip;
+      const chip = alignFace(t.region.image, [
+        inRegion(l[0]),
+        inRegion(l[1]),
+        inRegion(l[2]),
+        inRegion(l[3]),
+        inRegion(l[4]),
+      ]).chip;
       return { ...face, landmarks: l, chip };
     });
   };
@@ -261,8 +309,16 @@ export async function createDetector(options: DetectorOptions): Promise<Detector
       checkImage(image);
       const { letterbox, tensor } = prepareInput(image, options.kind, inputSize, maxUpscale, tensorStorage);
       const input = new ort.Tensor('float32', tensor, [1, 3, letterbox.inputHeight, letterbox.inputWidth]);
-      const [candidates] = decodeBatch(await session.run({ [inputName]: input }), 1, letterbox.inputWidth, letterbox.inputHeight, scoreThreshold);
-      const faces = locateFaces(image, candidates!, letterbox, nmsIou, minFaceSize).map((face) => describeFace(image, face));
+      const [candidates] = decodeBatch(
+        await session.run({ [inputName]: input }),
+        1,
+        letterbox.inputWidth,
+        letterbox.inputHeight,
+        scoreThreshold,
+      );
+      const faces = locateFaces(image, candidates!, letterbox, nmsIou, minFaceSize).map((face) =>
+        describeFace(image, face),
+      );
       return detectOptions.refineRoll === false ? faces : refine(refinementInput(image, faces));
     },
     refinementInput(image, faces) {

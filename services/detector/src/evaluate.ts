@@ -15,10 +15,12 @@ export interface BoxMatch {
  */
 export function matchBoxes(labels: readonly Box[], detections: readonly Box[], minIou: number): BoxMatch {
   const all: [number, number, number][] = [];
-  labels.forEach((l, i) => detections.forEach((d, j) => {
-    const v = iou(l, d);
-    if (v >= minIou) all.push([i, j, v]);
-  }));
+  labels.forEach((l, i) =>
+    detections.forEach((d, j) => {
+      const v = iou(l, d);
+      if (v >= minIou) all.push([i, j, v]);
+    }),
+  );
   all.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
   const usedL = new Set<number>();
   const usedD = new Set<number>();

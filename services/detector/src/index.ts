@@ -1,4 +1,11 @@
-export { createDetector, prepareInput, finishFaces, DEFAULT_INPUT_SIZE, DEFAULT_MIN_FACE_SIZE, DEFAULT_MAX_UPSCALE } from './detector.ts';
+export {
+  createDetector,
+  prepareInput,
+  finishFaces,
+  DEFAULT_INPUT_SIZE,
+  DEFAULT_MIN_FACE_SIZE,
+  DEFAULT_MAX_UPSCALE,
+} from './detector.ts';
 export type { DetectOptions, Detector, DetectorKind, DetectorOptions, RefinementInput } from './detector.ts';
 export type { FaceCandidate, OutputMap } from './candidate.ts';
 export { computeLetterbox, boxToImage, pointToImage, landmarksToImage, type Letterbox } from './letterbox.ts';
@@ -16,5 +23,13 @@ export {
   type Similarity,
 } from './similarity.ts';
 export { alignFace, alignmentTransform, warpSimilarity, type AlignedFace } from './align.ts';
-export { faceQuality, combineQuality, sizeQuality, sharpnessQuality, laplacianVariance, poseQuality, frontalness } from './quality.ts';
+export {
+  faceQuality,
+  combineQuality,
+  sizeQuality,
+  sharpnessQuality,
+  laplacianVariance,
+  poseQuality,
+  frontalness,
+} from './quality.ts';
 export { matchBoxes, matchPoints, boxContains, type BoxMatch, type PointMatch } from './evaluate.ts';

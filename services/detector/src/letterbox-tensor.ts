@@ -7,7 +7,12 @@ import { normalisePixel, type InputFormat } from './pack.ts';
 import { axisTaps } from '@pmr/common';
 
 /** Every value of `out` (3 × inputWidth × inputHeight, new by default) is written: a reused buffer may be passed. */
-export function letterboxTensor(image: RgbImage, lb: Letterbox, format: InputFormat, out: Float32Array = new Float32Array(lb.inputWidth * lb.inputHeight * 3)): Float32Array {
+export function letterboxTensor(
+  image: RgbImage,
+  lb: Letterbox,
+  format: InputFormat,
+  out: Float32Array = new Float32Array(lb.inputWidth * lb.inputHeight * 3),
+): Float32Array {
   const { inputWidth: iw, inputHeight: ih, resizedWidth: w, resizedHeight: h, scale } = lb;
   const plane = iw * ih;
   if (out.length !== plane * 3) throw new RangeError(`letterbox tensor needs ${plane * 3} values, got ${out.length}`);

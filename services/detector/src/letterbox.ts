@@ -19,7 +19,13 @@ export interface Letterbox {
  * at the top-left, and pad the right/bottom up to a multiple of `multiple` (32 for YuNet and SCRFD, whose coarsest
  * stride is 32).
  */
-export function computeLetterbox(width: number, height: number, targetSize: number, multiple = 32, maxScale = Infinity): Letterbox {
+export function computeLetterbox(
+  width: number,
+  height: number,
+  targetSize: number,
+  multiple = 32,
+  maxScale = Infinity,
+): Letterbox {
   if (!(width > 0 && height > 0)) throw invalidArgument(`image size must be positive, got ${width}x${height}`);
   if (!(targetSize >= multiple)) throw invalidArgument(`input size must be at least ${multiple}, got ${targetSize}`);
   if (!(maxScale > 0)) throw invalidArgument(`maximum scale must be positive, got ${maxScale}`);
@@ -48,5 +54,11 @@ export function boxToImage(b: Box, lb: Letterbox): Box {
 }
 
 export function landmarksToImage(l: Landmarks5, lb: Letterbox): Landmarks5 {
-  return [pointToImage(l[0], lb), pointToImage(l[1], lb), pointToImage(l[2], lb), pointToImage(l[3], lb), pointToImage(l[4], lb)];
+  return [
+    pointToImage(l[0], lb),
+    pointToImage(l[1], lb),
+    pointToImage(l[2], lb),
+    pointToImage(l[3], lb),
+    pointToImage(l[4], lb),
+  ];
 }

@@ -107,7 +107,12 @@ export function combineQuality(parts: Omit<FaceQuality, 'score'>): FaceQuality {
 }
 
 /** `boxHeight`: the face box's height in image pixels, before any clipping to the image (the face's scale). */
-export function faceQuality(face: { readonly score: number; readonly boxHeight: number; readonly landmarks: Landmarks5; readonly chip: RgbImage }): FaceQuality {
+export function faceQuality(face: {
+  readonly score: number;
+  readonly boxHeight: number;
+  readonly landmarks: Landmarks5;
+  readonly chip: RgbImage;
+}): FaceQuality {
   return combineQuality({
     detector: clamp01(face.score),
     size: sizeQuality(face.boxHeight),

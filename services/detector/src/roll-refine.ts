@@ -91,7 +91,8 @@ export function chooseRollLandmarks(views: readonly RollView[], minGain = ROLL_M
   let best: RollView | null = null;
   for (const v of views) {
     if (v.angle === 0 || v.candidate === null) continue;
-    if (v.candidate.score >= upright + minGain && (best === null || v.candidate.score > best.candidate!.score)) best = v;
+    if (v.candidate.score >= upright + minGain && (best === null || v.candidate.score > best.candidate!.score))
+      best = v;
   }
   if (best === null) return null;
   const l = best.candidate!.landmarks;

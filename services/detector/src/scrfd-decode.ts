@@ -9,7 +9,12 @@ export const SCRFD_ANCHORS_PER_CELL = 2;
  * box corners = (ax − d0·s, ay − d1·s, ax + d2·s, ay + d3·s); landmark n = (ax + k_2n·s, ay + k_2n+1·s).
  * Scores are already probabilities; candidates below `scoreThreshold` are dropped.
  */
-export function decodeScrfd(outputs: OutputMap, inputWidth: number, inputHeight: number, scoreThreshold: number): FaceCandidate[] {
+export function decodeScrfd(
+  outputs: OutputMap,
+  inputWidth: number,
+  inputHeight: number,
+  scoreThreshold: number,
+): FaceCandidate[] {
   const found: FaceCandidate[] = [];
   for (const s of STRIDES) {
     const cols = inputWidth / s;
@@ -27,7 +32,10 @@ export function decodeScrfd(outputs: OutputMap, inputWidth: number, inputHeight:
       const y1 = ay - bbox[i * 4 + 1]! * s;
       const x2 = ax + bbox[i * 4 + 2]! * s;
       const y2 = ay + bbox[i * 4 + 3]! * s;
-      const landmarks = makeLandmarks((k) => ({ x: ax + kps[i * 10 + 2 * k]! * s, y: ay + kps[i * 10 + 2 * k + 1]! * s }));
+      const landmarks = makeLandmarks((k) => ({
+        x: ax + kps[i * 10 + 2 * k]! * s,
+        y: ay + kps[i * 10 + 2 * k + 1]! * s,
+      }));
       found.push({ box: { x: x1, y: y1, width: x2 - x1, height: y2 - y1 }, landmarks, score: p });
     }
   }

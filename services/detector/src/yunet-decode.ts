@@ -11,7 +11,12 @@ function clamp01(v: number): number {
  * score = sqrt(cls·obj); centre = ((c + dx)·s, (r + dy)·s); size = (exp(dw)·s, exp(dh)·s);
  * landmark n = ((c + kx_n)·s, (r + ky_n)·s). Candidates below `scoreThreshold` are dropped.
  */
-export function decodeYunet(outputs: OutputMap, inputWidth: number, inputHeight: number, scoreThreshold: number): FaceCandidate[] {
+export function decodeYunet(
+  outputs: OutputMap,
+  inputWidth: number,
+  inputHeight: number,
+  scoreThreshold: number,
+): FaceCandidate[] {
   const found: FaceCandidate[] = [];
   for (const s of STRIDES) {
     const cols = inputWidth / s;
@@ -30,7 +35,10 @@ export function decodeYunet(outputs: OutputMap, inputWidth: number, inputHeight:
       const cy = (r + bbox[i * 4 + 1]!) * s;
       const w = Math.exp(bbox[i * 4 + 2]!) * s;
       const h = Math.exp(bbox[i * 4 + 3]!) * s;
-      const landmarks = makeLandmarks((k) => ({ x: (kps[i * 10 + 2 * k]! + c) * s, y: (kps[i * 10 + 2 * k + 1]! + r) * s }));
+      const landmarks = makeLandmarks((k) => ({
+        x: (kps[i * 10 + 2 * k]! + c) * s,
+        y: (kps[i * 10 + 2 * k + 1]! + r) * s,
+      }));
       found.push({ box: { x: cx - w / 2, y: cy - h / 2, width: w, height: h }, landmarks, score });
     }
   }

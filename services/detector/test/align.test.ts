@@ -30,7 +30,13 @@ test('alignFace: landmarks at 2× the template shifted by (10, 20) give a chip s
   for (const [k, v] of Object.entries({ a: 0.5, b: 0, tx: -5, ty: -10 })) {
     assert.ok(Math.abs(toChip[k as 'a'] - v) < 1e-9, `toChip.${k}`);
   }
-  for (const [x, y] of [[0, 0], [56, 56], [111, 111], [38, 51], [100, 7]] as const) {
+  for (const [x, y] of [
+    [0, 0],
+    [56, 56],
+    [111, 111],
+    [38, 51],
+    [100, 7],
+  ] as const) {
     const i = (y * 112 + x) * 3;
     // R ≈ 0.8·(2x + 10), G ≈ 0.8·(2y + 20): within 1 for the rounding of the ramp and of the sample
     assert.ok(Math.abs(chip.data[i]! - 0.8 * (2 * x + 10)) <= 1, `R at ${x},${y}: ${chip.data[i]}`);
@@ -52,7 +58,11 @@ test('warpSimilarity matches remapBilinear from @pmr/common to the byte', () => 
   let seed = 3;
   const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
   const img: RgbImage = { width: 80, height: 60, data: Uint8Array.from({ length: 80 * 60 * 3 }, rnd) };
-  for (const t of [{ a: 0.7, b: 0.3, tx: 5.3, ty: -8.1 }, { a: 1, b: 0, tx: 0, ty: 0 }, { a: -0.2, b: 1.1, tx: 60, ty: 2 }]) {
+  for (const t of [
+    { a: 0.7, b: 0.3, tx: 5.3, ty: -8.1 },
+    { a: 1, b: 0, tx: 0, ty: 0 },
+    { a: -0.2, b: 1.1, tx: 60, ty: 2 },
+  ]) {
     const want = remapBilinear(img, 112, 112, (x, y) => {
       const p = applySimilarity(t, { x, y });
       return [p.x, p.y];

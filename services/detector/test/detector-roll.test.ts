@@ -32,7 +32,9 @@ test('YuNet with roll refinement: tilted heads get a tilted eye line, as SCRFD s
       const got = eyeAngle(face.landmarks);
       const want = eyeAngle(byX(s)[i]!.landmarks);
       const without = eyeAngle(byX(p)[i]!.landmarks);
-      t.diagnostic(`face ${i}: eye line ${got.toFixed(1)}° refined, ${without.toFixed(1)}° plain YuNet, ${want.toFixed(1)}° SCRFD`);
+      t.diagnostic(
+        `face ${i}: eye line ${got.toFixed(1)}° refined, ${without.toFixed(1)}° plain YuNet, ${want.toFixed(1)}° SCRFD`,
+      );
       assert.ok(Math.abs(without) < 10, 'plain YuNet reports a level eye line here (the failure this fixes)');
       assert.ok(Math.abs(got - want) <= 10, `refined ${got.toFixed(1)}° within 10° of SCRFD's ${want.toFixed(1)}°`);
     });
@@ -55,8 +57,11 @@ test('refineRoll false, then refinementInput() and refine(): the same faces as d
     assert.equal(eager.length, 2);
     assert.deepEqual(lazy, eager);
     plain.forEach((face, i) => {
-      assert.deepEqual(face.quality, eager[i]!.quality, 'quality comes from the frame detection\'s own landmarks');
-      assert.ok(Math.abs(eyeAngle(face.landmarks)) < 10 && Math.abs(eyeAngle(eager[i]!.landmarks)) > 20, 'the tilt is only in the refined face');
+      assert.deepEqual(face.quality, eager[i]!.quality, "quality comes from the frame detection's own landmarks");
+      assert.ok(
+        Math.abs(eyeAngle(face.landmarks)) < 10 && Math.abs(eyeAngle(eager[i]!.landmarks)) > 20,
+        'the tilt is only in the refined face',
+      );
     });
     assert.deepEqual(await detector.refine(detector.refinementInput(image, [])), []);
   } finally {

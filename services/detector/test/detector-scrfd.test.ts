@@ -16,10 +16,15 @@ test('SCRFD finds the dlib/PASCAL labelled faces: recall ≥ 0.9, precision ≥ 
   if (skip !== undefined) return t.skip(skip);
   const detector = await createDetector({ kind: 'scrfd', modelPath: modelPath('scrfd') });
   try {
-    const s = await scoreLabelledBoxes((image) => detector.detect(image), (line) => t.diagnostic(line));
+    const s = await scoreLabelledBoxes(
+      (image) => detector.detect(image),
+      (line) => t.diagnostic(line),
+    );
     const recall = s.found / s.labels;
     const precision = s.correct / s.detections;
-    t.diagnostic(`recall ${s.found}/${s.labels} = ${recall.toFixed(3)}, precision ${s.correct}/${s.detections} = ${precision.toFixed(3)}, min IoU ${s.minIou.toFixed(2)}`);
+    t.diagnostic(
+      `recall ${s.found}/${s.labels} = ${recall.toFixed(3)}, precision ${s.correct}/${s.detections} = ${precision.toFixed(3)}, min IoU ${s.minIou.toFixed(2)}`,
+    );
     assert.ok(recall >= 0.9, `recall ${recall}`);
     assert.ok(precision >= 0.9, `precision ${precision}`);
   } finally {

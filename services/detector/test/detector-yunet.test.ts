@@ -8,7 +8,14 @@ import { encodePng, readImage } from '@pmr/common/image';
 import { createDetector } from '../src/index.ts';
 import { applySimilarity, ARCFACE_TEMPLATE } from '../src/similarity.ts';
 import { alignmentTransform } from '../src/align.ts';
-import { checkNosePoints, dataPath, modelPath, partsSkip, scoreLabelledBoxes, type ConfirmedUnlabelled } from './fixtures.ts';
+import {
+  checkNosePoints,
+  dataPath,
+  modelPath,
+  partsSkip,
+  scoreLabelledBoxes,
+  type ConfirmedUnlabelled,
+} from './fixtures.ts';
 
 const skip = partsSkip(['yunet'], ['detection/boxes.json', 'detection/face_counts_nose_points.json', 'identities']);
 
@@ -24,10 +31,16 @@ test('YuNet finds the dlib/PASCAL labelled faces: recall ≥ 0.95, precision ≥
   if (skip !== undefined) return t.skip(skip);
   const detector = await createDetector({ kind: 'yunet', modelPath: modelPath('yunet') });
   try {
-    const s = await scoreLabelledBoxes((image) => detector.detect(image), (line) => t.diagnostic(line), CONFIRMED_UNLABELLED);
+    const s = await scoreLabelledBoxes(
+      (image) => detector.detect(image),
+      (line) => t.diagnostic(line),
+      CONFIRMED_UNLABELLED,
+    );
     const recall = s.found / s.labels;
     const precision = s.correct / s.detections;
-    t.diagnostic(`recall ${s.found}/${s.labels} = ${recall.toFixed(3)}, precision ${s.correct}/${s.detections} = ${precision.toFixed(3)}, min IoU ${s.minIou.toFixed(2)}`);
+    t.diagnostic(
+      `recall ${s.found}/${s.labels} = ${recall.toFixed(3)}, precision ${s.correct}/${s.detections} = ${precision.toFixed(3)}, min IoU ${s.minIou.toFixed(2)}`,
+    );
     assert.ok(recall >= 0.95, `recall ${recall}`);
     assert.ok(precision >= 0.9, `precision ${precision}`);
   } finally {
@@ -74,14 +87,29 @@ test('YuNet + alignment on frontal portraits: eyes land near the ArcFace templat
       const chipLm = face.landmarks.map((p) => applySimilarity(toChip, p));
       const dist = chipLm.map((q, k) => Math.hypot(q.x - ARCFACE_TEMPLATE[k]!.x, q.y - ARCFACE_TEMPLATE[k]!.y));
       t.diagnostic(`${file}: landmark distances to the template ${dist.map((d) => d.toFixed(2)).join(', ')} px`);
-      assert.ok(dist[0]! <= eyeMaxPx && dist[1]! <= eyeMaxPx, `${file}: eyes ${dist[0]!.toFixed(2)}, ${dist[1]!.toFixed(2)} px from the template`);
+      assert.ok(
+        dist[0]! <= eyeMaxPx && dist[1]! <= eyeMaxPx,
+        `${file}: eyes ${dist[0]!.toFixed(2)}, ${dist[1]!.toFixed(2)} px from the template`,
+      );
       // eyes level in the chip (the template's own eye line drops 0.19 px)
       assert.ok(Math.abs(chipLm[0]!.y - chipLm[1]!.y) < 1, `${file}: eye heights ${chipLm[0]!.y} and ${chipLm[1]!.y}`);
-      assert.ok(face.quality.score > 0.8, `${file}: quality of a sharp frontal portrait ${JSON.stringify(face.quality)}`);
+      assert.ok(
+        face.quality.score > 0.8,
+        `${file}: quality of a sharp frontal portrait ${JSON.stringify(face.quality)}`,
+      );
       const dir = process.env.PMR_SAVE_CHIPS;
       if (dir !== undefined && dir !== '') {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, `${file.split('/').pop()!.replace(/\.\w+$/, '')}_chip.png`), await encodePng(face.chip));
+        writeFileSync(
+          join(
+            dir,
+            `${file
+              .split('/')
+              .pop()!
+              .replace(/\.\w+$/, '')}_chip.png`,
+          ),
+          await encodePng(face.chip),
+        );
       }
     }
   } finally {
@@ -98,7 +126,10 @@ test('createDetector: faces sorted by score, minFaceSize applied, release is fin
   for (const f of faces) {
     assert.ok(Math.max(f.box.width, f.box.height) >= 45 - 1e-9, 'minFaceSize');
     for (const v of Object.values(f.quality)) assert.ok(v >= 0 && v <= 1, 'quality parts in [0, 1]');
-    assert.ok(f.box.x >= 0 && f.box.y >= 0 && f.box.x + f.box.width <= image.width && f.box.y + f.box.height <= image.height, 'box clipped');
+    assert.ok(
+      f.box.x >= 0 && f.box.y >= 0 && f.box.x + f.box.width <= image.width && f.box.y + f.box.height <= image.height,
+      'box clipped',
+    );
   }
   // the 7 faces of this image are 34–52 px tall at full resolution; only some reach 45 px
   assert.ok(faces.length >= 1 && faces.length < 7, `${faces.length} faces of at least 45 px`);

@@ -22,7 +22,10 @@ export const MODEL_FILES: Readonly<Record<DetectorKind, string>> = {
  * or undefined when they can run; a failure under PMR_REQUIRE_ALL=1.
  */
 export function partsSkip(kinds: readonly DetectorKind[], data: readonly string[] = []): string | undefined {
-  return requireParts(modelsMissing(...kinds.map((k) => MODEL_FILES[k])), dataMissing(...data.map((rel) => join(dataDir, rel))));
+  return requireParts(
+    modelsMissing(...kinds.map((k) => MODEL_FILES[k])),
+    dataMissing(...data.map((rel) => join(dataDir, rel))),
+  );
 }
 
 /** The path of a detector model in $PMR_MODELS_DIR (call after partsSkip said it is there). */
@@ -32,8 +35,13 @@ export function modelPath(kind: DetectorKind): string {
 
 /** boxes.json: file → labelled face boxes (from [x1, y1, x2, y2]). */
 export function labelledBoxes(): Map<string, Box[]> {
-  const raw = JSON.parse(readFileSync(join(dataDir, 'detection', 'boxes.json'), 'utf8')) as Record<string, [number, number, number, number][]>;
-  return new Map(Object.entries(raw).map(([f, bs]) => [f, bs.map(([x1, y1, x2, y2]) => boxFromCorners(x1, y1, x2, y2))]));
+  const raw = JSON.parse(readFileSync(join(dataDir, 'detection', 'boxes.json'), 'utf8')) as Record<
+    string,
+    [number, number, number, number][]
+  >;
+  return new Map(
+    Object.entries(raw).map(([f, bs]) => [f, bs.map(([x1, y1, x2, y2]) => boxFromCorners(x1, y1, x2, y2))]),
+  );
 }
 
 /** face_counts_nose_points.json: file → face count and nose-tip points. */
@@ -42,7 +50,9 @@ export function nosePoints(): Map<string, { count: number; noses: Point[] }> {
     string,
     { n_faces: number; nose_points_xy: [number, number][] }
   >;
-  return new Map(Object.entries(raw).map(([f, v]) => [f, { count: v.n_faces, noses: v.nose_points_xy.map(([x, y]) => ({ x, y })) }]));
+  return new Map(
+    Object.entries(raw).map(([f, v]) => [f, { count: v.n_faces, noses: v.nose_points_xy.map(([x, y]) => ({ x, y })) }]),
+  );
 }
 
 /** The path of a shared data file; throws when it is missing (check the files a test needs with partsSkip first). */
@@ -82,15 +92,23 @@ export async function scoreLabelledBoxes(
   const ious: number[] = [];
   for (const [file, boxes] of labelledBoxes()) {
     const faces = await detect(await readImage(dataPath(`detection/${file}`)));
-    const m = matchBoxes(boxes, faces.map((f) => f.box), 0.5);
-    const unlabelled = m.extraDetections.filter((j) => confirmed.some((u) => u.file === file && iou(boxFromCorners(...u.box), faces[j]!.box) >= 0.5));
+    const m = matchBoxes(
+      boxes,
+      faces.map((f) => f.box),
+      0.5,
+    );
+    const unlabelled = m.extraDetections.filter((j) =>
+      confirmed.some((u) => u.file === file && iou(boxFromCorners(...u.box), faces[j]!.box) >= 0.5),
+    );
     labels += boxes.length;
     found += m.pairs.length;
     detections += faces.length;
     correct += m.pairs.length + unlabelled.length;
     ious.push(...m.pairs.map((p) => p[2]));
     for (const i of m.missedLabels) say(`${file}: missed label ${JSON.stringify(boxes[i])}`);
-    for (const j of m.extraDetections) if (!unlabelled.includes(j)) say(`${file}: unmatched detection ${JSON.stringify(faces[j]!.box)} score ${faces[j]!.score}`);
+    for (const j of m.extraDetections)
+      if (!unlabelled.includes(j))
+        say(`${file}: unmatched detection ${JSON.stringify(faces[j]!.box)} score ${faces[j]!.score}`);
   }
   return { labels, found, detections, correct, minIou: Math.min(...ious) };
 }
@@ -99,7 +117,10 @@ export async function scoreLabelledBoxes(
 export async function checkNosePoints(detect: (image: RgbImage) => Promise<readonly { box: Box }[]>): Promise<void> {
   for (const [file, { count, noses }] of nosePoints()) {
     const faces = await detect(await readImage(dataPath(`detection/${file}`)));
-    const m = matchPoints(noses, faces.map((f) => f.box));
+    const m = matchPoints(
+      noses,
+      faces.map((f) => f.box),
+    );
     assert.deepEqual(m.missedPoints, [], `${file}: nose points without a detection`);
     assert.deepEqual(m.wrong, [], `${file}: detections holding zero or several nose points`);
     assert.equal(faces.length, count, `${file}: face count`);

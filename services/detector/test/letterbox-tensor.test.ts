@@ -24,11 +24,22 @@ test('letterboxTensor (fused) equals packNchw(resizeBilinear(...)) exactly, both
   let seed = 7;
   const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
   // [96, 60, 96] and [64, 64, 64] are at scale 1, which takes the plain copy.
-  for (const [w, h, size] of [[97, 61, 64], [30, 50, 64], [200, 120, 96], [96, 60, 96], [64, 64, 64]] as const) {
+  for (const [w, h, size] of [
+    [97, 61, 64],
+    [30, 50, 64],
+    [200, 120, 96],
+    [96, 60, 96],
+    [64, 64, 64],
+  ] as const) {
     const img: RgbImage = { width: w, height: h, data: Uint8Array.from({ length: w * h * 3 }, rnd) };
     const lb = computeLetterbox(w, h, size);
     for (const format of ['bgr255', 'rgbNorm'] as const) {
-      const twoStep = packNchw(resizeBilinear(img, lb.resizedWidth, lb.resizedHeight, lb.scale), lb.inputWidth, lb.inputHeight, format);
+      const twoStep = packNchw(
+        resizeBilinear(img, lb.resizedWidth, lb.resizedHeight, lb.scale),
+        lb.inputWidth,
+        lb.inputHeight,
+        format,
+      );
       assert.deepEqual(letterboxTensor(img, lb, format), twoStep, `${w}x${h}@${size} ${format}`);
       // A reused buffer holding an earlier frame: every value, padding included, is written again.
       const dirty = new Float32Array(twoStep.length).fill(999);

@@ -28,13 +28,23 @@ test('nms: greedy by score with an IoU threshold (hand-checked table)', () => {
     { input: [], iou: 0.3, want: [] },
   ];
   for (const { input, iou, want } of cases) {
-    assert.deepEqual(nms(input, iou).map((x) => x.name), want, `iou ${iou}`);
+    assert.deepEqual(
+      nms(input, iou).map((x) => x.name),
+      want,
+      `iou ${iou}`,
+    );
   }
 });
 
 test('nms: equal scores keep input order', () => {
   const a = cand('a', { x: 0, y: 0, width: 10, height: 10 }, 0.5);
   const b = cand('b', { x: 1, y: 0, width: 10, height: 10 }, 0.5);
-  assert.deepEqual(nms([a, b], 0.3).map((x) => x.name), ['a']);
-  assert.deepEqual(nms([b, a], 0.3).map((x) => x.name), ['b']);
+  assert.deepEqual(
+    nms([a, b], 0.3).map((x) => x.name),
+    ['a'],
+  );
+  assert.deepEqual(
+    nms([b, a], 0.3).map((x) => x.name),
+    ['b'],
+  );
 });

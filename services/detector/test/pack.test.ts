@@ -7,11 +7,35 @@ const twoPixels: RgbImage = { width: 2, height: 1, data: Uint8Array.from([10, 20
 
 test('packNchw bgr255 (YuNet): B, G, R planes of raw values, top-left, padded with 0', () => {
   const t = packNchw(twoPixels, 4, 2, 'bgr255');
-  assert.deepEqual([...t], [
-    30, 60, 0, 0, 0, 0, 0, 0, // B
-    20, 50, 0, 0, 0, 0, 0, 0, // G
-    10, 40, 0, 0, 0, 0, 0, 0, // R
-  ]);
+  assert.deepEqual(
+    [...t],
+    [
+      30,
+      60,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0, // B
+      20,
+      50,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0, // G
+      10,
+      40,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0, // R
+    ],
+  );
 });
 
 test('packNchw rgbNorm (SCRFD): R, G, B planes as (x − 127.5)/128, padded as pixel 0', () => {

@@ -22,14 +22,22 @@ function mapLm(l: Landmarks5, f: (p: Point, k: number) => Point): Landmarks5 {
 }
 
 test('sizeQuality: 0 at 16 px, linear to 1 at 96 px (table)', () => {
-  for (const [h, want] of [[0, 0], [16, 0], [36, 0.25], [56, 0.5], [96, 1], [300, 1]] as const) close(sizeQuality(h), want, 1e-12, `h=${h}`);
+  for (const [h, want] of [
+    [0, 0],
+    [16, 0],
+    [36, 0.25],
+    [56, 0.5],
+    [96, 1],
+    [300, 1],
+  ] as const)
+    close(sizeQuality(h), want, 1e-12, `h=${h}`);
 });
 
 test('laplacianVariance: hand-checked images', () => {
   const flat = new Float32Array(25).fill(80);
   assert.equal(laplacianVariance(flat, 5, 5), 0);
   // checkerboard of 0 and 100: the Laplacian is +400 on 0-pixels and −400 on 100-pixels → variance 160000
-  const chess = Float32Array.from({ length: 36 }, (_, i) => ((i % 6) + Math.floor(i / 6)) % 2 === 0 ? 0 : 100);
+  const chess = Float32Array.from({ length: 36 }, (_, i) => (((i % 6) + Math.floor(i / 6)) % 2 === 0 ? 0 : 100));
   close(laplacianVariance(chess, 6, 6), 160000, 1e-6, 'checkerboard');
   // a linear ramp has Laplacian 0 everywhere inside
   const ramp = Float32Array.from({ length: 49 }, (_, i) => 3 * (i % 7) + 5 * Math.floor(i / 7));
@@ -45,7 +53,8 @@ test('sharpnessQuality: flat chip 0, checkerboard chip near 1', () => {
   const flat: RgbImage = { width: 112, height: 112, data: new Uint8Array(112 * 112 * 3).fill(128) };
   assert.equal(sharpnessQuality(flat), 0);
   const data = new Uint8Array(112 * 112 * 3);
-  for (let i = 0; i < 112 * 112; i++) data.fill(((i % 112) + Math.floor(i / 112)) % 2 === 0 ? 0 : 100, i * 3, i * 3 + 3);
+  for (let i = 0; i < 112 * 112; i++)
+    data.fill(((i % 112) + Math.floor(i / 112)) % 2 === 0 ? 0 : 100, i * 3, i * 3 + 3);
   // grey (BT.601) of (100,100,100) is 100 → variance 160000 → 160000 / (160000 + SHARPNESS_HALF)
   close(sharpnessQuality({ width: 112, height: 112, data }), 160000 / (160000 + SHARPNESS_HALF), 1e-4, 'checkerboard');
 });
@@ -72,7 +81,8 @@ test('poseQuality / frontalness: the template is frontal; roll, yaw and pitch lo
   assert.equal(poseQuality(up).pitch, 0);
   assert.equal(frontalness(up), 0);
   // nose 0.2 of the eye–mouth span below its template place: pitch = 1 − (0.2/0.4)² = 0.75
-  const span = (ARCFACE_TEMPLATE[3].y + ARCFACE_TEMPLATE[4].y) / 2 - (ARCFACE_TEMPLATE[0].y + ARCFACE_TEMPLATE[1].y) / 2;
+  const span =
+    (ARCFACE_TEMPLATE[3].y + ARCFACE_TEMPLATE[4].y) / 2 - (ARCFACE_TEMPLATE[0].y + ARCFACE_TEMPLATE[1].y) / 2;
   const down = mapLm(ARCFACE_TEMPLATE, (p, k) => (k === 2 ? { x: p.x, y: p.y + 0.2 * span } : p));
   close(poseQuality(down).pitch, 0.75, 0.005, 'pitch');
   // upside down (mouth above eyes) and collapsed eyes score 0

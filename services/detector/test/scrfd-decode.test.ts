@@ -38,7 +38,13 @@ test('decodeScrfd: hand-checked anchors (two per cell, distances in strides)', (
   close(a.box.y, 4, 'y');
   close(a.box.width, 24, 'w');
   close(a.box.height, 16, 'h');
-  const wantLm = [[20, 4], [24, 8], [16, 16], [8, 24], [32, 24]];
+  const wantLm = [
+    [20, 4],
+    [24, 8],
+    [16, 16],
+    [8, 24],
+    [32, 24],
+  ];
   a.landmarks.forEach((p, k) => {
     close(p.x, wantLm[k]![0]!, `lm${k}.x`);
     close(p.y, wantLm[k]![1]!, `lm${k}.y`);

@@ -65,12 +65,36 @@ for (const { name, scores, ...thresholds } of FILTERS) {
 
 const INVALID: ReadonlyArray<{ name: string; request: DetectRequest__Output; details: string }> = [
   { name: 'no image', request: { image: null }, details: 'image is required' },
-  { name: 'RGB24 size mismatch', request: { image: { ...rgb(2, 2)!, data: Buffer.alloc(11) } }, details: 'image.data holds 11 bytes; RGB24 2x2 needs 12' },
-  { name: 'garbage JPEG', request: { image: { encoding: 'IMAGE_ENCODING_JPEG', width: 2, height: 2, data: Buffer.from('not a jpeg') } }, details: 'image: not a readable image' },
-  { name: 'score above 1', request: { image: rgb(1, 1), scoreThreshold: 1.5 }, details: 'score_threshold must be in [0, 1], got 1.5' },
-  { name: 'score below the floor', request: { image: rgb(1, 1), scoreThreshold: 0.3 }, details: "score_threshold 0.3 is below this detector's 0.6; send at least 0.6 or leave it unset" },
-  { name: 'negative min size', request: { image: rgb(1, 1), minFaceSize: -1 }, details: 'min_face_size must be a finite number of pixels >= 0, got -1' },
-  { name: 'min size below the floor', request: { image: rgb(1, 1), minFaceSize: 10 }, details: "min_face_size 10 is below this detector's 20" },
+  {
+    name: 'RGB24 size mismatch',
+    request: { image: { ...rgb(2, 2)!, data: Buffer.alloc(11) } },
+    details: 'image.data holds 11 bytes; RGB24 2x2 needs 12',
+  },
+  {
+    name: 'garbage JPEG',
+    request: { image: { encoding: 'IMAGE_ENCODING_JPEG', width: 2, height: 2, data: Buffer.from('not a jpeg') } },
+    details: 'image: not a readable image',
+  },
+  {
+    name: 'score above 1',
+    request: { image: rgb(1, 1), scoreThreshold: 1.5 },
+    details: 'score_threshold must be in [0, 1], got 1.5',
+  },
+  {
+    name: 'score below the floor',
+    request: { image: rgb(1, 1), scoreThreshold: 0.3 },
+    details: "score_threshold 0.3 is below this detector's 0.6; send at least 0.6 or leave it unset",
+  },
+  {
+    name: 'negative min size',
+    request: { image: rgb(1, 1), minFaceSize: -1 },
+    details: 'min_face_size must be a finite number of pixels >= 0, got -1',
+  },
+  {
+    name: 'min size below the floor',
+    request: { image: rgb(1, 1), minFaceSize: 10 },
+    details: "min_face_size 10 is below this detector's 20",
+  },
 ];
 
 for (const { name, request, details } of INVALID) {
@@ -87,7 +111,11 @@ for (const { name, request, details } of INVALID) {
 test('a JPEG is decoded and must have its declared size', async () => {
   const jpeg = await encodeJpeg({ width: 8, height: 6, data: new Uint8Array(8 * 6 * 3).fill(128) });
   const seen: string[] = [];
-  const ok = await detectFaces(fakeDetector(seen), { image: { encoding: 'IMAGE_ENCODING_JPEG', width: 8, height: 6, data: jpeg } }, FLOOR);
+  const ok = await detectFaces(
+    fakeDetector(seen),
+    { image: { encoding: 'IMAGE_ENCODING_JPEG', width: 8, height: 6, data: jpeg } },
+    FLOOR,
+  );
   assert.equal(ok.faces?.length, 3);
   assert.deepEqual(seen, ['8x6']);
   await assert.rejects(
@@ -97,24 +125,42 @@ test('a JPEG is decoded and must have its declared size', async () => {
 });
 
 /** Call the handler as grpc-js would and return what it passed to the callback. */
-function callHandler(detector: Detector, request: DetectRequest__Output): Promise<{ code?: number; details?: string; faces?: number }> {
+function callHandler(
+  detector: Detector,
+  request: DetectRequest__Output,
+): Promise<{ code?: number; details?: string; faces?: number }> {
   const handlers = createDetectorHandlers(detector, { floor: FLOOR, logger: silentLogger() });
   return new Promise((resolve) => {
     const call = { request } as Parameters<typeof handlers.Detect>[0];
-    handlers.Detect(call, (err, value) => resolve(err ? { code: err.code, details: err.details } : { faces: value?.faces?.length }));
+    handlers.Detect(call, (err, value) =>
+      resolve(err ? { code: err.code, details: err.details } : { faces: value?.faces?.length }),
+    );
   });
 }
 
 test('the handler maps domain errors to their status and hides anything else behind INTERNAL', async () => {
-  const failing = (error: Error): Detector => ({ detect: () => Promise.reject(error), refinementInput: () => { throw error; }, refine: () => Promise.reject(error), release: () => Promise.resolve() });
+  const failing = (error: Error): Detector => ({
+    detect: () => Promise.reject(error),
+    refinementInput: () => {
+      throw error;
+    },
+    refine: () => Promise.reject(error),
+    release: () => Promise.resolve(),
+  });
   assert.deepEqual(await callHandler(fakeDetector(), { image: rgb(2, 2) }), { faces: 3 });
-  assert.deepEqual(await callHandler(fakeDetector(), { image: null }), { code: status.INVALID_ARGUMENT, details: 'image is required' });
+  assert.deepEqual(await callHandler(fakeDetector(), { image: null }), {
+    code: status.INVALID_ARGUMENT,
+    details: 'image is required',
+  });
   assert.deepEqual(await callHandler(failing(invalidArgument('detector was released')), { image: rgb(2, 2) }), {
     code: status.INVALID_ARGUMENT,
     details: 'detector was released',
   });
-  assert.deepEqual(await callHandler(failing(new Error('onnxruntime: out of memory at /secret/path')), { image: rgb(2, 2) }), {
-    code: status.INTERNAL,
-    details: 'detection failed; see the detector log',
-  });
+  assert.deepEqual(
+    await callHandler(failing(new Error('onnxruntime: out of memory at /secret/path')), { image: rgb(2, 2) }),
+    {
+      code: status.INTERNAL,
+      details: 'detection failed; see the detector log',
+    },
+  );
 });

@@ -8,7 +8,13 @@ import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { readImage } from '@pmr/common/image';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
-import { checkHealth, listReflectedServices, watchHealth, type DetectRequest__Output, type ReportedStatus } from '../src/service/common-bridge.ts';
+import {
+  checkHealth,
+  listReflectedServices,
+  watchHealth,
+  type DetectRequest__Output,
+  type ReportedStatus,
+} from '../src/service/common-bridge.ts';
 import { dataMissing, modelsMissing, requireParts } from '@pmr/common/testing/require-parts';
 import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
@@ -32,7 +38,12 @@ function sample(text: string, name: string, labels: Readonly<Record<string, stri
 const startService = () =>
   startServiceProcess(join(repoRoot, 'services', 'detector', 'bin', 'detector-service.ts'), {
     cwd: repoRoot,
-    env: { PMR_DETECTOR: 'yunet', PMR_LOG_LEVEL: 'info', PMR_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES), PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS) },
+    env: {
+      PMR_DETECTOR: 'yunet',
+      PMR_LOG_LEVEL: 'info',
+      PMR_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
+      PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS),
+    },
   });
 
 test('the detector service process: health, reflection, Detect, bad input, metrics, SIGTERM', async (t) => {
@@ -50,7 +61,9 @@ test('the detector service process: health, reflection, Detect, bad input, metri
   const pmr = loadPmrProto().pmr.v1;
   const client = new pmr.DetectorService(address, credentials.createInsecure(), messageSizeOptions());
   const detect = (request: DetectRequest__Output | Record<string, unknown>): Promise<number> =>
-    new Promise((resolve, reject) => client.Detect(request, (err, res) => (err ? reject(err) : resolve(res?.faces.length ?? -1))));
+    new Promise((resolve, reject) =>
+      client.Detect(request, (err, res) => (err ? reject(err) : resolve(res?.faces.length ?? -1))),
+    );
   const rejectsWith = (code: status, details: string) => (err: unknown) => {
     assert.equal((err as ServiceError).code, code, (err as Error).message);
     assert.ok((err as ServiceError).details.includes(details), (err as ServiceError).details);
@@ -64,10 +77,15 @@ test('the detector service process: health, reflection, Detect, bad input, metri
 
     const t0 = performance.now();
     const photo = { encoding: 'IMAGE_ENCODING_JPEG', width, height, data: jpeg } as const;
-    const faces = await new Promise<NonNullable<Parameters<Parameters<typeof client.Detect>[1]>[1]>>((resolve, reject) =>
-      client.Detect({ image: photo }, (err, res) => (err || !res ? reject(err ?? new Error('no response')) : resolve(res))),
+    const faces = await new Promise<NonNullable<Parameters<Parameters<typeof client.Detect>[1]>[1]>>(
+      (resolve, reject) =>
+        client.Detect({ image: photo }, (err, res) =>
+          err || !res ? reject(err ?? new Error('no response')) : resolve(res),
+        ),
     );
-    t.diagnostic(`Detect two_people.jpg (${width}x${height} JPEG) over gRPC: ${Math.round(performance.now() - t0)} ms, ${faces.faces.length} faces`);
+    t.diagnostic(
+      `Detect two_people.jpg (${width}x${height} JPEG) over gRPC: ${Math.round(performance.now() - t0)} ms, ${faces.faces.length} faces`,
+    );
     assert.equal(faces.faces.length, 2);
     for (const face of faces.faces) {
       assert.ok(face.score >= 0.6 && face.score <= 1, `score ${face.score}`);
@@ -80,10 +98,19 @@ test('the detector service process: health, reflection, Detect, bad input, metri
     }
 
     await assert.rejects(detect({}), rejectsWith(status.INVALID_ARGUMENT, 'image is required'));
-    await assert.rejects(detect({ image: { ...photo, data: Buffer.alloc(0) } }), rejectsWith(status.INVALID_ARGUMENT, 'image.data is empty'));
-    await assert.rejects(detect({ image: { ...photo, data: Buffer.from('GIF89a? no, garbage') } }), rejectsWith(status.INVALID_ARGUMENT, 'not a readable image'));
+    await assert.rejects(
+      detect({ image: { ...photo, data: Buffer.alloc(0) } }),
+      rejectsWith(status.INVALID_ARGUMENT, 'image.data is empty'),
+    );
+    await assert.rejects(
+      detect({ image: { ...photo, data: Buffer.from('GIF89a? no, garbage') } }),
+      rejectsWith(status.INVALID_ARGUMENT, 'not a readable image'),
+    );
     const rgb = { encoding: 'IMAGE_ENCODING_RGB24', width: 10, height: 10, data: Buffer.alloc(299) };
-    await assert.rejects(detect({ image: rgb }), rejectsWith(status.INVALID_ARGUMENT, 'image.data holds 299 bytes; RGB24 10x10 needs 300'));
+    await assert.rejects(
+      detect({ image: rgb }),
+      rejectsWith(status.INVALID_ARGUMENT, 'image.data holds 299 bytes; RGB24 10x10 needs 300'),
+    );
     const huge = { encoding: 'IMAGE_ENCODING_RGB24', width: 1000, height: 1000, data: Buffer.alloc(3_000_000) };
     await assert.rejects(detect({ image: huge }), rejectsWith(status.RESOURCE_EXHAUSTED, ''));
     assert.equal(await detect({ image: photo }), 2, 'the service still answers after the bad requests');
@@ -112,10 +139,12 @@ test('the detector service process: health, reflection, Detect, bad input, metri
     assert.equal(code, 0);
     t.diagnostic(`exit code ${code}, ${Math.round(at - signalled)} ms after SIGTERM (deadline ${SHUTDOWN_MS} ms)`);
     assert.ok(at - signalled < SHUTDOWN_MS, `exited ${Math.round(at - signalled)} ms after SIGTERM`);
-    assert.deepEqual(
-      stopSteps(logs),
-      ['notServing:done', 'server:done', 'closeListeners:done', 'releaseSessions:done'],
-    );
+    assert.deepEqual(stopSteps(logs), [
+      'notServing:done',
+      'server:done',
+      'closeListeners:done',
+      'releaseSessions:done',
+    ]);
   } finally {
     client.close();
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -123,7 +152,10 @@ test('the detector service process: health, reflection, Detect, bad input, metri
 });
 
 test('bad configuration: the process exits 2 and its one log line lists every problem', async () => {
-  const { code, problems } = await runWithConfig(join(repoRoot, 'services', 'detector', 'bin', 'detector-service.ts'), { cwd: repoRoot, env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_DETECTOR: 'mtcnn', PMR_SHUTDOWN_TIMEOUT_MS: '-5' } });
+  const { code, problems } = await runWithConfig(join(repoRoot, 'services', 'detector', 'bin', 'detector-service.ts'), {
+    cwd: repoRoot,
+    env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_DETECTOR: 'mtcnn', PMR_SHUTDOWN_TIMEOUT_MS: '-5' },
+  });
   assert.equal(code, 2);
   assert.deepEqual(problems, [
     'PMR_DETECTOR="mtcnn" must be one of yunet, scrfd (face detector model)',

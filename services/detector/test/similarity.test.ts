@@ -1,10 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Point } from '@pmr/common';
-import { applySimilarity, ARCFACE_TEMPLATE, estimateSimilarity, invertSimilarity, type Similarity } from '../src/similarity.ts';
+import {
+  applySimilarity,
+  ARCFACE_TEMPLATE,
+  estimateSimilarity,
+  invertSimilarity,
+  type Similarity,
+} from '../src/similarity.ts';
 
 function closeT(got: Similarity, want: Similarity, eps: number, what: string): void {
-  for (const k of ['a', 'b', 'tx', 'ty'] as const) assert.ok(Math.abs(got[k] - want[k]) < eps, `${what}: ${k} ${got[k]} vs ${want[k]}`);
+  for (const k of ['a', 'b', 'tx', 'ty'] as const)
+    assert.ok(Math.abs(got[k] - want[k]) < eps, `${what}: ${k} ${got[k]} vs ${want[k]}`);
 }
 
 function fromParams(scale: number, angleDeg: number, tx: number, ty: number): Similarity {
@@ -28,7 +35,12 @@ test('estimateSimilarity: the template onto itself is the identity', () => {
 });
 
 test('estimateSimilarity recovers a known rotation/scale/translation of the template exactly', () => {
-  for (const [scale, angle, tx, ty] of [[2.5, 30, 100, -40], [0.4, -75, 3, 7], [1, 180, 0, 0], [3.1, 12, -250.5, 1000]] as const) {
+  for (const [scale, angle, tx, ty] of [
+    [2.5, 30, 100, -40],
+    [0.4, -75, 3, 7],
+    [1, 180, 0, 0],
+    [3.1, 12, -250.5, 1000],
+  ] as const) {
     const t = fromParams(scale, angle, tx, ty);
     // Fit from template to moved points: recovers t itself
     const moved = ARCFACE_TEMPLATE.map((p) => applySimilarity(t, p));
@@ -40,11 +52,36 @@ test('estimateSimilarity recovers a known rotation/scale/translation of the temp
 
 test('estimateSimilarity: hand-checked least-squares cases', () => {
   // (0,0),(1,0) → (0,0),(0,2): a 90° turn with scale 2, no shift
-  closeT(estimateSimilarity([{ x: 0, y: 0 }, { x: 1, y: 0 }], [{ x: 0, y: 0 }, { x: 0, y: 2 }]), { a: 0, b: 2, tx: 0, ty: 0 }, 1e-12, 'two points');
+  closeT(
+    estimateSimilarity(
+      [
+        { x: 0, y: 0 },
+        { x: 1, y: 0 },
+      ],
+      [
+        { x: 0, y: 0 },
+        { x: 0, y: 2 },
+      ],
+    ),
+    { a: 0, b: 2, tx: 0, ty: 0 },
+    1e-12,
+    'two points',
+  );
   // A mirror image cannot be fitted by a proper similarity. Fitting (−1,0),(1,0),(0,1) onto (−1,0),(1,0),(0,−1):
   // centred p = (−1,−⅓),(1,−⅓),(0,⅔), q = (−1,⅓),(1,⅓),(0,−⅔); Σp·q = 4/3, Σp×q = 0, Σ|p|² = 8/3
   // → a = ½, b = 0 and t = (0, −⅓) − ½·(0, ⅓) = (0, −½): a shrink, never a reflection
-  const mirror = estimateSimilarity([{ x: -1, y: 0 }, { x: 1, y: 0 }, { x: 0, y: 1 }], [{ x: -1, y: 0 }, { x: 1, y: 0 }, { x: 0, y: -1 }]);
+  const mirror = estimateSimilarity(
+    [
+      { x: -1, y: 0 },
+      { x: 1, y: 0 },
+      { x: 0, y: 1 },
+    ],
+    [
+      { x: -1, y: 0 },
+      { x: 1, y: 0 },
+      { x: 0, y: -1 },
+    ],
+  );
   closeT(mirror, { a: 0.5, b: 0, tx: 0, ty: -0.5 }, 1e-12, 'mirror');
 });
 
@@ -56,6 +93,19 @@ test('invertSimilarity: t⁻¹∘t is the identity; degenerate inputs are refuse
     assert.ok(Math.abs(q.x - p.x) < 1e-9 && Math.abs(q.y - p.y) < 1e-9);
   }
   assert.throws(() => invertSimilarity({ a: 0, b: 0, tx: 1, ty: 1 }), /zero scale/);
-  assert.throws(() => estimateSimilarity([{ x: 1, y: 1 }, { x: 1, y: 1 }], [{ x: 0, y: 0 }, { x: 1, y: 1 }]), /identical/);
+  assert.throws(
+    () =>
+      estimateSimilarity(
+        [
+          { x: 1, y: 1 },
+          { x: 1, y: 1 },
+        ],
+        [
+          { x: 0, y: 0 },
+          { x: 1, y: 1 },
+        ],
+      ),
+    /identical/,
+  );
   assert.throws(() => estimateSimilarity([{ x: 1, y: 1 }], [{ x: 0, y: 0 }]), /≥ 2/);
 });

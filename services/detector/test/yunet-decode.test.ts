@@ -45,7 +45,13 @@ test('decodeYunet: hand-checked cells at strides 8 and 32', () => {
   close(a!.box.y, -4, 'y');
   close(a!.box.width, 16, 'w');
   close(a!.box.height, 32, 'h');
-  const wantLm = [[16, 8], [24, 16], [8, 12], [18, 24], [40, 0]];
+  const wantLm = [
+    [16, 8],
+    [24, 16],
+    [8, 12],
+    [18, 24],
+    [40, 0],
+  ];
   a!.landmarks.forEach((p, k) => {
     close(p.x, wantLm[k]![0]!, `lm${k}.x`);
     close(p.y, wantLm[k]![1]!, `lm${k}.y`);

@@ -9,7 +9,13 @@ import type { Logger } from '@pmr/common/logger';
 import type { ConsumerHandle } from '@pmr/common/messaging';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter } from 'prom-client';
-import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from '@pmr/common/service';
+import {
+  createServiceMetrics,
+  joinPipeline,
+  runStageServiceMain,
+  startStageService,
+  type RunningStageService,
+} from '@pmr/common/service';
 import { createOrchestratorHandlers } from './api/handlers.ts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
 import { SqliteJobStore } from '@pmr/store';
@@ -21,8 +27,12 @@ import { createStageClients } from './pipeline/stage-clients.ts';
 
 export type RunningOrchestratorService = RunningStageService;
 
-export async function startOrchestratorService(config: OrchestratorServiceConfig, logger: Logger): Promise<RunningOrchestratorService> {
-  if (config.natsUrl === undefined) throw new PmrError('FAILED_PRECONDITION', 'NATS_URL is required: the orchestrator runs jobs on the pipeline');
+export async function startOrchestratorService(
+  config: OrchestratorServiceConfig,
+  logger: Logger,
+): Promise<RunningOrchestratorService> {
+  if (config.natsUrl === undefined)
+    throw new PmrError('FAILED_PRECONDITION', 'NATS_URL is required: the orchestrator runs jobs on the pipeline');
   if (config.storePath !== ':memory:') await mkdir(dirname(config.storePath), { recursive: true });
   const store = new SqliteJobStore(config.storePath);
   const stages = createStageClients(config.detectorAddress, config.recognizerAddress, config.maxMessageBytes);
@@ -33,25 +43,36 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     await store.close();
   };
   const metrics = createServiceMetrics('orchestrator');
-  const jobsEnded = new Counter({ name: 'pmr_orchestrator_jobs_ended_total', help: 'Jobs that ended, by final state.', labelNames: ['state'] as const, registers: [metrics.registry] });
+  const jobsEnded = new Counter({
+    name: 'pmr_orchestrator_jobs_ended_total',
+    help: 'Jobs that ended, by final state.',
+    labelNames: ['state'] as const,
+    registers: [metrics.registry],
+  });
   let runner: PipelineRunner | undefined;
-  const pipeline = await joinPipeline(config.natsUrl, 'orchestrator', logger, async (bus) => {
-    runner = createPipelineRunner({
-      bus,
-      store,
-      stages,
-      logger,
-      matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
-      clusterThreshold: DEFAULT_ANALYSIS.clusterThreshold,
-      clusterMinQuality: DEFAULT_ANALYSIS.clusterMinQuality,
-      maxRunningJobs: config.maxRunningJobs,
-      stallTimeoutMs: config.jobStallTimeoutS * 1000,
-      onJobEnded: (state) => jobsEnded.inc({ state }),
-    });
-    await runner.start();
-    const handle: ConsumerHandle = { inFlight: () => 0, stop: () => runner!.stop() };
-    return [handle];
-  }, metrics).catch(async (err: unknown) => {
+  const pipeline = await joinPipeline(
+    config.natsUrl,
+    'orchestrator',
+    logger,
+    async (bus) => {
+      runner = createPipelineRunner({
+        bus,
+        store,
+        stages,
+        logger,
+        matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
+        clusterThreshold: DEFAULT_ANALYSIS.clusterThreshold,
+        clusterMinQuality: DEFAULT_ANALYSIS.clusterMinQuality,
+        maxRunningJobs: config.maxRunningJobs,
+        stallTimeoutMs: config.jobStallTimeoutS * 1000,
+        onJobEnded: (state) => jobsEnded.inc({ state }),
+      });
+      await runner.start();
+      const handle: ConsumerHandle = { inFlight: () => 0, stop: () => runner!.stop() };
+      return [handle];
+    },
+    metrics,
+  ).catch(async (err: unknown) => {
     await release();
     throw err;
   });
@@ -72,7 +93,13 @@ export async function startOrchestratorService(config: OrchestratorServiceConfig
     metrics,
     stopConsumers: () => pipeline.stop(),
     release,
-    describe: { storePath: config.storePath, jobRetentionHours: config.jobRetentionHours, maxRunningJobs: config.maxRunningJobs, jobStallTimeoutS: config.jobStallTimeoutS, mediaRoots: config.mediaRoots ?? null },
+    describe: {
+      storePath: config.storePath,
+      jobRetentionHours: config.jobRetentionHours,
+      maxRunningJobs: config.maxRunningJobs,
+      jobStallTimeoutS: config.jobStallTimeoutS,
+      mediaRoots: config.mediaRoots ?? null,
+    },
   });
 }
 

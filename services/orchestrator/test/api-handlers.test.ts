@@ -66,7 +66,10 @@ interface Harness {
   readonly getJobCalls: () => number;
   /** The WatchJob calls so far: whether the handler still holds the call (listens for its cancellation), and the
    * store reads counted when the server saw the call cancelled. */
-  readonly watches: ReadonlyArray<{ readonly running: () => boolean; readonly readsAtCancel: () => number | undefined }>;
+  readonly watches: ReadonlyArray<{
+    readonly running: () => boolean;
+    readonly readsAtCancel: () => number | undefined;
+  }>;
 }
 
 const MAX_UPLOAD = 4 * 1024 * 1024;
@@ -91,7 +94,15 @@ async function serve(): Promise<Harness> {
   const runner = new FakeRunner(store);
   const uploads = new MemoryUploads();
   const server = new Server(messageSizeOptions());
-  const handlers = createOrchestratorHandlers({ store: counting, runner, uploads, logger: silentLogger(), maxUploadBytes: MAX_UPLOAD, mediaRoots: MEDIA_ROOTS, watchPollMs: 10 });
+  const handlers = createOrchestratorHandlers({
+    store: counting,
+    runner,
+    uploads,
+    logger: silentLogger(),
+    maxUploadBytes: MAX_UPLOAD,
+    mediaRoots: MEDIA_ROOTS,
+    watchPollMs: 10,
+  });
   const watches: Array<Harness['watches'][number]> = [];
   server.addService(pmr.OrchestratorService.service, {
     ...handlers,
@@ -103,7 +114,9 @@ async function serve(): Promise<Harness> {
       watches.push({ running: () => call.listenerCount('cancelled') > listeners, readsAtCancel: () => readsAtCancel });
     },
   });
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+  );
   const client = new pmr.OrchestratorService(`127.0.0.1:${port}`, credentials.createInsecure(), messageSizeOptions());
   closers.push(async () => {
     client.close();
@@ -114,11 +127,16 @@ async function serve(): Promise<Harness> {
 }
 
 type Outcome<T> = { ok: T } | { code: status; details: string };
-const settle = <T>(resolve: (o: Outcome<T>) => void) => (err: ServiceError | null, value?: T): void => {
-  resolve(err !== null ? { code: err.code, details: err.details } : { ok: value! });
-};
+const settle =
+  <T>(resolve: (o: Outcome<T>) => void) =>
+  (err: ServiceError | null, value?: T): void => {
+    resolve(err !== null ? { code: err.code, details: err.details } : { ok: value! });
+  };
 
-function upload(client: OrchestratorServiceClient, messages: readonly UploadMediaRequest[]): Promise<Outcome<UploadMediaResponse__Output>> {
+function upload(
+  client: OrchestratorServiceClient,
+  messages: readonly UploadMediaRequest[],
+): Promise<Outcome<UploadMediaResponse__Output>> {
   return new Promise((resolve) => {
     const call = client.UploadMedia(settle(resolve));
     call.on('error', () => undefined); // writes after a refusal fail; the callback has the status
@@ -128,10 +146,16 @@ function upload(client: OrchestratorServiceClient, messages: readonly UploadMedi
 }
 
 /** StartVideoJob; a request without client_token gets a fresh one (an explicit '' is sent as it is). */
-const start = (client: OrchestratorServiceClient, request: StartVideoJobRequest): Promise<Outcome<StartVideoJobResponse__Output>> =>
+const start = (
+  client: OrchestratorServiceClient,
+  request: StartVideoJobRequest,
+): Promise<Outcome<StartVideoJobResponse__Output>> =>
   new Promise((resolve) => client.StartVideoJob({ clientToken: randomUUID(), ...request }, settle(resolve)));
 
-const getResult = (client: OrchestratorServiceClient, request: GetJobResultRequest): Promise<Outcome<GetJobResultResponse__Output>> =>
+const getResult = (
+  client: OrchestratorServiceClient,
+  request: GetJobResultRequest,
+): Promise<Outcome<GetJobResultResponse__Output>> =>
   new Promise((resolve) => client.GetJobResult(request, settle(resolve)));
 
 function ok<T>(outcome: Outcome<T>): T {
@@ -170,11 +194,13 @@ const video = { uri: '/videos/clip.mp4' };
 test('UploadMedia stores the chunks as one object and answers its reference', async () => {
   const { client, uploads } = await serve();
   const bytes = Buffer.from(Array.from({ length: 2500 }, (_, i) => i % 251));
-  const ref = ok(await upload(client, [
-    { fileName: 'clip.mp4', size: '2500', chunk: bytes.subarray(0, 1000) },
-    { chunk: bytes.subarray(1000, 2000), fileName: 'ignored.mp4' },
-    { chunk: bytes.subarray(2000) },
-  ])).object;
+  const ref = ok(
+    await upload(client, [
+      { fileName: 'clip.mp4', size: '2500', chunk: bytes.subarray(0, 1000) },
+      { chunk: bytes.subarray(1000, 2000), fileName: 'ignored.mp4' },
+      { chunk: bytes.subarray(2000) },
+    ]),
+  ).object;
   assert.ok(ref !== null);
   assert.equal(ref.size, '2500');
   assert.equal(ref.sha256, createHash('sha256').update(bytes).digest('hex'));
@@ -186,14 +212,51 @@ test('UploadMedia refuses uploads over the limit (RESOURCE_EXHAUSTED) and wrong 
   const { client, uploads } = await serve();
   const mib = Buffer.alloc(MAX_UPLOAD_CHUNK_BYTES, 1);
   const cases: Array<[string, readonly UploadMediaRequest[], string, RegExp]> = [
-    ['announced size over the limit', [{ fileName: 'big.mp4', size: String(MAX_UPLOAD + 1), chunk: Buffer.alloc(10) }], 'RESOURCE_EXHAUSTED', /big\.mp4 is 4194305 bytes; .* up to 4194304/],
-    ['more bytes than the limit', [{ fileName: 'liar.mp4', size: String(MAX_UPLOAD), chunk: mib }, { chunk: mib }, { chunk: mib }, { chunk: mib }, { chunk: Buffer.alloc(1) }], 'RESOURCE_EXHAUSTED', /more than 4194304 bytes/],
-    ['more bytes than announced', [{ fileName: 'a.mp4', size: '10', chunk: Buffer.alloc(11) }], 'INVALID_ARGUMENT', /more bytes than the announced size 10/],
-    ['fewer bytes than announced', [{ fileName: 'a.mp4', size: '10', chunk: Buffer.alloc(4) }], 'INVALID_ARGUMENT', /received 4 bytes, but the announced size is 10/],
+    [
+      'announced size over the limit',
+      [{ fileName: 'big.mp4', size: String(MAX_UPLOAD + 1), chunk: Buffer.alloc(10) }],
+      'RESOURCE_EXHAUSTED',
+      /big\.mp4 is 4194305 bytes; .* up to 4194304/,
+    ],
+    [
+      'more bytes than the limit',
+      [
+        { fileName: 'liar.mp4', size: String(MAX_UPLOAD), chunk: mib },
+        { chunk: mib },
+        { chunk: mib },
+        { chunk: mib },
+        { chunk: Buffer.alloc(1) },
+      ],
+      'RESOURCE_EXHAUSTED',
+      /more than 4194304 bytes/,
+    ],
+    [
+      'more bytes than announced',
+      [{ fileName: 'a.mp4', size: '10', chunk: Buffer.alloc(11) }],
+      'INVALID_ARGUMENT',
+      /more bytes than the announced size 10/,
+    ],
+    [
+      'fewer bytes than announced',
+      [{ fileName: 'a.mp4', size: '10', chunk: Buffer.alloc(4) }],
+      'INVALID_ARGUMENT',
+      /received 4 bytes, but the announced size is 10/,
+    ],
     ['no file name', [{ size: '3', chunk: Buffer.alloc(3) }], 'INVALID_ARGUMENT', /must carry file_name/],
     ['no message at all', [], 'INVALID_ARGUMENT', /the upload is empty/],
     ['an empty file', [{ fileName: 'empty.mp4', size: '0' }], 'INVALID_ARGUMENT', /size is 0/],
-    ['a chunk over 1 MiB', [{ fileName: 'a.mp4', size: String(2 * MAX_UPLOAD_CHUNK_BYTES), chunk: Buffer.alloc(MAX_UPLOAD_CHUNK_BYTES + 1) }], 'INVALID_ARGUMENT', /chunks of at most 1048576 bytes/],
+    [
+      'a chunk over 1 MiB',
+      [
+        {
+          fileName: 'a.mp4',
+          size: String(2 * MAX_UPLOAD_CHUNK_BYTES),
+          chunk: Buffer.alloc(MAX_UPLOAD_CHUNK_BYTES + 1),
+        },
+      ],
+      'INVALID_ARGUMENT',
+      /chunks of at most 1048576 bytes/,
+    ],
   ];
   for (const [name, messages, expected, details] of cases) {
     const outcome = await upload(client, messages);
@@ -224,10 +287,13 @@ test('StartVideoJob creates a job, submits its gallery (inline and uploaded phot
   assert.equal(runner.submissions.length, 1);
   const submitted = runner.submissions[0]!;
   assert.equal(submitted.job.id, first.job?.id);
-  assert.deepEqual(submitted.gallery.map((p) => [p.person, p.fileName, Buffer.from(p.data).toString()]), [
-    ['alice', 'alice/1.jpg', 'alice-1'],
-    ['carol', 'carol/1.png', 'carol-photo-bytes'],
-  ]);
+  assert.deepEqual(
+    submitted.gallery.map((p) => [p.person, p.fileName, Buffer.from(p.data).toString()]),
+    [
+      ['alice', 'alice/1.jpg', 'alice-1'],
+      ['carol', 'carol/1.png', 'carol-photo-bytes'],
+    ],
+  );
   const stored = await store.getJob(first.job.id);
   assert.ok(stored !== null);
   assert.deepEqual(stored.source, { kind: 'uri', uri: '/videos/clip.mp4' });
@@ -240,11 +306,20 @@ test('StartVideoJob creates a job, submits its gallery (inline and uploaded phot
   assert.equal(runner.submissions.length, 1, 'a repeated request submits nothing');
   const otherTags = await start(client, { ...request, tags: { team: 'b' } });
   assert.equal(code(otherTags), 'ALREADY_EXISTS');
-  const otherGallery = await start(client, { ...request, gallery: [{ person: 'alice', fileName: 'alice/1.jpg', data: Buffer.from('alice-2') }] });
+  const otherGallery = await start(client, {
+    ...request,
+    gallery: [{ person: 'alice', fileName: 'alice/1.jpg', data: Buffer.from('alice-2') }],
+  });
   assert.equal(code(otherGallery), 'ALREADY_EXISTS', 'the gallery digest is part of the request');
 
   const fromUpload = ok(await start(client, { video: { upload: ref } }));
-  assert.deepEqual((await store.getJob(fromUpload.job!.id))!.source, { kind: 'upload', bucket: 'uploads', name: ref.name, size: carol.length, sha256: ref.sha256 });
+  assert.deepEqual((await store.getJob(fromUpload.job!.id))!.source, {
+    kind: 'upload',
+    bucket: 'uploads',
+    name: ref.name,
+    size: carol.length,
+    sha256: ref.sha256,
+  });
   assert.equal((await store.getJob(fromUpload.job!.id))!.galleryDigest, null);
   assert.equal(uploads.objects.size, 1);
 });
@@ -255,19 +330,64 @@ test('StartVideoJob answers INVALID_ARGUMENT for bad input and NOT_FOUND for an 
   const cases: Array<[string, StartVideoJobRequest, string, RegExp]> = [
     ['no video', { gallery: [photo] }, 'INVALID_ARGUMENT', /video is required/],
     ['an empty uri', { video: { uri: '' } }, 'INVALID_ARGUMENT', /video is required/],
-    ['a photo without person', { video, gallery: [{ ...photo, person: '' }] }, 'INVALID_ARGUMENT', /gallery\[0\]\.person is required/],
-    ['a photo without file name', { video, gallery: [photo, { ...photo, fileName: '' }] }, 'INVALID_ARGUMENT', /gallery\[1\]\.file_name is required/],
-    ['a photo without content', { video, gallery: [{ person: 'bob', fileName: 'bob/1.jpg' }] }, 'INVALID_ARGUMENT', /gallery\[0\] \("bob\/1\.jpg"\) has no content/],
-    ['a photo with empty data', { video, gallery: [{ ...photo, data: Buffer.alloc(0) }] }, 'INVALID_ARGUMENT', /has no content/],
-    ['an unknown upload', { video, gallery: [{ person: 'bob', fileName: 'bob/1.jpg', upload: { bucket: 'uploads', name: 'nope' } }] }, 'NOT_FOUND', /no upload uploads\/nope/],
+    [
+      'a photo without person',
+      { video, gallery: [{ ...photo, person: '' }] },
+      'INVALID_ARGUMENT',
+      /gallery\[0\]\.person is required/,
+    ],
+    [
+      'a photo without file name',
+      { video, gallery: [photo, { ...photo, fileName: '' }] },
+      'INVALID_ARGUMENT',
+      /gallery\[1\]\.file_name is required/,
+    ],
+    [
+      'a photo without content',
+      { video, gallery: [{ person: 'bob', fileName: 'bob/1.jpg' }] },
+      'INVALID_ARGUMENT',
+      /gallery\[0\] \("bob\/1\.jpg"\) has no content/,
+    ],
+    [
+      'a photo with empty data',
+      { video, gallery: [{ ...photo, data: Buffer.alloc(0) }] },
+      'INVALID_ARGUMENT',
+      /has no content/,
+    ],
+    [
+      'an unknown upload',
+      { video, gallery: [{ person: 'bob', fileName: 'bob/1.jpg', upload: { bucket: 'uploads', name: 'nope' } }] },
+      'NOT_FOUND',
+      /no upload uploads\/nope/,
+    ],
     ['fps 0', { video, options: { fps: 0 } }, 'INVALID_ARGUMENT', /options\.fps must be a number from 0\.001/],
     ['a token too long', { video, clientToken: 'x'.repeat(65) }, 'INVALID_ARGUMENT', /1 to 64 characters/],
     ['an empty token', { video, clientToken: '' }, 'INVALID_ARGUMENT', /client_token is required.*1 to 64 characters/],
-    ['fps under the decoder\'s 0.001', { video, options: { fps: 1e-9 } }, 'INVALID_ARGUMENT', /options\.fps must be a number from 0\.001/],
+    [
+      "fps under the decoder's 0.001",
+      { video, options: { fps: 1e-9 } },
+      'INVALID_ARGUMENT',
+      /options\.fps must be a number from 0\.001/,
+    ],
     ['fps not a number', { video, options: { fps: Number.NaN } }, 'INVALID_ARGUMENT', /options\.fps/],
-    ['max_frames 0', { video, options: { maxFrames: 0 } }, 'INVALID_ARGUMENT', /options\.max_frames must be at least 1/],
-    ['an upload without a name', { video: { upload: { bucket: 'uploads', name: '' } } }, 'INVALID_ARGUMENT', /video\.upload needs the bucket and name/],
-    ['too many tags', { video, tags: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v'])) }, 'INVALID_ARGUMENT', /at most 16 tags/],
+    [
+      'max_frames 0',
+      { video, options: { maxFrames: 0 } },
+      'INVALID_ARGUMENT',
+      /options\.max_frames must be at least 1/,
+    ],
+    [
+      'an upload without a name',
+      { video: { upload: { bucket: 'uploads', name: '' } } },
+      'INVALID_ARGUMENT',
+      /video\.upload needs the bucket and name/,
+    ],
+    [
+      'too many tags',
+      { video, tags: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v'])) },
+      'INVALID_ARGUMENT',
+      /at most 16 tags/,
+    ],
   ];
   for (const [name, request, expected, details] of cases) {
     const outcome = await start(client, request);
@@ -280,7 +400,12 @@ test('StartVideoJob answers INVALID_ARGUMENT for bad input and NOT_FOUND for an 
 test('StartVideoJob checks the source in the call: PERMISSION_DENIED outside the media roots, INVALID_ARGUMENT for URLs and relative paths', async () => {
   const { client, runner, store } = await serve();
   const cases: Array<[string, string, string, RegExp]> = [
-    ['a file outside the roots', '/etc/passwd', 'PERMISSION_DENIED', /"\/etc\/passwd" is outside the decoder media roots/],
+    [
+      'a file outside the roots',
+      '/etc/passwd',
+      'PERMISSION_DENIED',
+      /"\/etc\/passwd" is outside the decoder media roots/,
+    ],
     ['a ".." escape', '/videos/../etc/passwd', 'PERMISSION_DENIED', /"\.\." segment/],
     ['an http URL', 'http://127.0.0.1:9/video.mp4', 'INVALID_ARGUMENT', /is a URL/],
     ['a file URL', 'file:///videos/clip.mp4', 'INVALID_ARGUMENT', /is a URL/],
@@ -294,7 +419,11 @@ test('StartVideoJob checks the source in the call: PERMISSION_DENIED outside the
   }
   assert.equal(runner.submissions.length, 0, 'nothing submitted');
   assert.equal((await store.listJobs()).items.length, 0, 'no job created');
-  assert.equal(ok(await start(client, { video: { uri: '/videos/sub/clip.mp4' } })).job?.state, 'JOB_STATE_QUEUED', 'a path under a root is taken');
+  assert.equal(
+    ok(await start(client, { video: { uri: '/videos/sub/clip.mp4' } })).job?.state,
+    'JOB_STATE_QUEUED',
+    'a path under a root is taken',
+  );
 });
 
 test('messages quote at most 64 characters of what the caller sent, with an ellipsis and the full length', async () => {
@@ -304,17 +433,39 @@ test('messages quote at most 64 characters of what the caller sent, with an elli
   const outcomes: Array<[string, Outcome<unknown>, string]> = [
     ['GetJobResult of a long unknown id', await getResult(client, { jobId: long }), 'NOT_FOUND'],
     ['StartVideoJob with a long relative path', await start(client, { video: { uri: long } }), 'INVALID_ARGUMENT'],
-    ['StartVideoJob with a long path outside the roots', await start(client, { video: { uri: `/${long}` } }), 'PERMISSION_DENIED'],
-    ['StartVideoJob with a long photo name and no content', await start(client, { video, gallery: [{ person: 'p', fileName: long }] }), 'INVALID_ARGUMENT'],
-    ['StartVideoJob with a long upload name', await start(client, { video, gallery: [{ person: 'p', fileName: 'p.jpg', upload: { bucket: 'uploads', name: long } }] }), 'INVALID_ARGUMENT'],
+    [
+      'StartVideoJob with a long path outside the roots',
+      await start(client, { video: { uri: `/${long}` } }),
+      'PERMISSION_DENIED',
+    ],
+    [
+      'StartVideoJob with a long photo name and no content',
+      await start(client, { video, gallery: [{ person: 'p', fileName: long }] }),
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'StartVideoJob with a long upload name',
+      await start(client, {
+        video,
+        gallery: [{ person: 'p', fileName: 'p.jpg', upload: { bucket: 'uploads', name: long } }],
+      }),
+      'INVALID_ARGUMENT',
+    ],
   ];
   const watched = await watcher(client, long).next();
   assert.ok('error' in watched);
-  outcomes.push(['WatchJob of a long unknown id', { code: watched.error.code, details: watched.error.details }, 'NOT_FOUND']);
+  outcomes.push([
+    'WatchJob of a long unknown id',
+    { code: watched.error.code, details: watched.error.details },
+    'NOT_FOUND',
+  ]);
   for (const [what, outcome, expected] of outcomes) {
     assert.equal(code(outcome), expected, what);
     const details = 'details' in outcome ? outcome.details : '';
-    assert.ok(details.includes(quoted) || details.includes(`"/${'x'.repeat(63)}…" (100001 characters)`), `${what}: ${details.slice(0, 200)}`);
+    assert.ok(
+      details.includes(quoted) || details.includes(`"/${'x'.repeat(63)}…" (100001 characters)`),
+      `${what}: ${details.slice(0, 200)}`,
+    );
     assert.ok(details.length < 300, `${what}: ${details.length} characters`);
   }
 });
@@ -322,7 +473,10 @@ test('messages quote at most 64 characters of what the caller sent, with an elli
 test('StartVideoJob: a gallery upload that does not match its reference is INVALID_ARGUMENT', async () => {
   const { client } = await serve();
   const ref = ok(await upload(client, [{ fileName: 'p.jpg', size: '3', chunk: Buffer.from('abc') }])).object!;
-  const outcome = await start(client, { video, gallery: [{ person: 'p', fileName: 'p/p.jpg', upload: { ...ref, sha256: 'ab'.repeat(32) } }] });
+  const outcome = await start(client, {
+    video,
+    gallery: [{ person: 'p', fileName: 'p/p.jpg', upload: { ...ref, sha256: 'ab'.repeat(32) } }],
+  });
   assert.equal(code(outcome), 'INVALID_ARGUMENT');
   assert.match('details' in outcome ? outcome.details : '', /does not match its sha256/);
 });
@@ -336,9 +490,18 @@ test('StartVideoJob: a runner that cannot take the job fails it; the caller gets
   const broken = await start(client, { video, clientToken: 'b' });
   assert.deepEqual(broken, { code: status.INTERNAL, details: 'StartVideoJob failed; see the orchestrator log' });
   const jobs = (await store.listJobs()).items;
-  assert.deepEqual(jobs.map((j) => [j.state, j.error?.code]), [['FAILED', 'UNAVAILABLE'], ['FAILED', 'INTERNAL']]);
+  assert.deepEqual(
+    jobs.map((j) => [j.state, j.error?.code]),
+    [
+      ['FAILED', 'UNAVAILABLE'],
+      ['FAILED', 'INTERNAL'],
+    ],
+  );
   const retried = ok(await start(client, { video, clientToken: 'a' }));
-  assert.deepEqual([retried.created, retried.job?.state, retried.job?.error?.message], [false, 'JOB_STATE_FAILED', 'object store unreachable']);
+  assert.deepEqual(
+    [retried.created, retried.job?.state, retried.job?.error?.message],
+    [false, 'JOB_STATE_FAILED', 'object store unreachable'],
+  );
 });
 
 test('WatchJob streams each change with newly finished tracks once, and ends after the final state', async () => {
@@ -354,10 +517,27 @@ test('WatchJob streams each change with newly finished tracks once, and ends aft
   assert.deepEqual([first.job?.state, first.finishedTracks.length], ['JOB_STATE_QUEUED', 0]);
   await runner.run(jobId);
   assert.equal((await expectMessage()).job?.state, 'JOB_STATE_RUNNING');
-  await runner.progress(jobId, [track(2), track(1)], { framesAnalysed: 10, framesTotal: 100, fraction: 0.1, tracksFinished: 2 });
+  await runner.progress(jobId, [track(2), track(1)], {
+    framesAnalysed: 10,
+    framesTotal: 100,
+    fraction: 0.1,
+    tracksFinished: 2,
+  });
   const progressed = await expectMessage();
-  assert.deepEqual(progressed.job?.progress, { framesDecoded: 0, framesAnalysed: 10, framesTotal: 100, fraction: 0.1, tracksFinished: 2 });
-  assert.deepEqual(progressed.finishedTracks.map((t) => [t.id, t.label]), [[1, 'unknown-1'], [2, 'unknown-2']]);
+  assert.deepEqual(progressed.job?.progress, {
+    framesDecoded: 0,
+    framesAnalysed: 10,
+    framesTotal: 100,
+    fraction: 0.1,
+    tracksFinished: 2,
+  });
+  assert.deepEqual(
+    progressed.finishedTracks.map((t) => [t.id, t.label]),
+    [
+      [1, 'unknown-1'],
+      [2, 'unknown-2'],
+    ],
+  );
   await runner.succeed(jobId, cannedResult([track(1), track(2), track(3)]));
   const messages: WatchJobResponse__Output[] = [];
   for (let m = await watch.next(); !('end' in m); m = await watch.next()) {
@@ -365,7 +545,11 @@ test('WatchJob streams each change with newly finished tracks once, and ends aft
     messages.push(m);
   }
   assert.equal(messages.at(-1)?.job?.state, 'JOB_STATE_SUCCEEDED');
-  assert.deepEqual(messages.flatMap((m) => m.finishedTracks.map((t) => t.id)), [3], 'tracks 1 and 2 are not sent again');
+  assert.deepEqual(
+    messages.flatMap((m) => m.finishedTracks.map((t) => t.id)),
+    [3],
+    'tracks 1 and 2 are not sent again',
+  );
 });
 
 test('WatchJob on a finished job sends it once with every track; NOT_FOUND for an unknown job', async () => {
@@ -412,14 +596,20 @@ test('GetJobResult: the job only until it succeeds, then the result with tracks 
   const { client, runner } = await serve();
   const jobId = ok(await start(client, { video, tags: { run: '7' } })).job!.id;
   const queued = ok(await getResult(client, { jobId }));
-  assert.deepEqual([queued.job?.state, queued.tracks, queued.persons, queued.video, queued.stats, queued.nextPageToken], ['JOB_STATE_QUEUED', [], [], null, null, '']);
+  assert.deepEqual(
+    [queued.job?.state, queued.tracks, queued.persons, queued.video, queued.stats, queued.nextPageToken],
+    ['JOB_STATE_QUEUED', [], [], null, null, ''],
+  );
   await runner.run(jobId);
   assert.equal(ok(await getResult(client, { jobId })).job?.state, 'JOB_STATE_RUNNING');
 
   const result = cannedResult([track(1), track(2), track(3)]);
   await runner.succeed(jobId, result);
   const page1 = ok(await getResult(client, { jobId, pageSize: 2 }));
-  assert.deepEqual([page1.job?.state, page1.job?.tags, page1.tracks.map((t) => t.id), page1.persons.length], ['JOB_STATE_SUCCEEDED', { run: '7' }, [1, 2], 1]);
+  assert.deepEqual(
+    [page1.job?.state, page1.job?.tags, page1.tracks.map((t) => t.id), page1.persons.length],
+    ['JOB_STATE_SUCCEEDED', { run: '7' }, [1, 2], 1],
+  );
   assert.notEqual(page1.nextPageToken, '');
   const page2 = ok(await getResult(client, { jobId, pageSize: 2, pageToken: page1.nextPageToken }));
   assert.deepEqual([page2.tracks.map((t) => t.id), page2.persons, page2.nextPageToken], [[3], [], '']);
@@ -428,6 +618,9 @@ test('GetJobResult: the job only until it succeeds, then the result with tracks 
 
   assert.equal(code(await getResult(client, { jobId, pageToken: 'garbage!' })), 'INVALID_ARGUMENT');
   assert.equal(code(await getResult(client, { jobId, pageSize: 1001 })), 'INVALID_ARGUMENT');
-  assert.deepEqual(await getResult(client, { jobId: 'nope' }), { code: status.NOT_FOUND, details: 'no job with id "nope"' });
+  assert.deepEqual(await getResult(client, { jobId: 'nope' }), {
+    code: status.NOT_FOUND,
+    details: 'no job with id "nope"',
+  });
   assert.equal(code(await getResult(client, { jobId: '' })), 'INVALID_ARGUMENT');
 });

@@ -8,10 +8,17 @@ import { expireEndedJobs } from '../src/job-expiry.ts';
 
 const HOUR = 3600_000;
 
-async function storeWithJobs(clock: { t: number }): Promise<{ store: SqliteJobStore; old: string; live: string; recent: string }> {
+async function storeWithJobs(clock: {
+  t: number;
+}): Promise<{ store: SqliteJobStore; old: string; live: string; recent: string }> {
   const store = new SqliteJobStore(':memory:', { now: () => clock.t });
   const ended = async (digest?: string): Promise<string> => {
-    const { job } = await store.createJob({ source: { kind: 'uri', uri: '/v.mp4' }, options: {}, tags: {}, ...(digest !== undefined && { galleryDigest: digest }) });
+    const { job } = await store.createJob({
+      source: { kind: 'uri', uri: '/v.mp4' },
+      options: {},
+      tags: {},
+      ...(digest !== undefined && { galleryDigest: digest }),
+    });
     await store.updateState(job.id, { to: 'CANCELLED', expectedVersion: 1 });
     return job.id;
   };
@@ -42,7 +49,16 @@ test('at start, ended jobs older than the retention are deleted with their galle
 test('a retention of 0 keeps every job and starts no timer', async () => {
   const clock = { t: Date.UTC(2026, 0, 1) };
   const { store, old } = await storeWithJobs(clock);
-  assert.equal(expireEndedJobs({ store, hours: 0, logger: silentLogger(), now: () => clock.t, onSwept: () => assert.fail('no pass') }), undefined);
+  assert.equal(
+    expireEndedJobs({
+      store,
+      hours: 0,
+      logger: silentLogger(),
+      now: () => clock.t,
+      onSwept: () => assert.fail('no pass'),
+    }),
+    undefined,
+  );
   assert.notEqual(await store.getJob(old), null);
   await store.close();
 });

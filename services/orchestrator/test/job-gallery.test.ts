@@ -58,16 +58,26 @@ test('photos are kept once per gallery and enrolled byte for byte, one at a time
     const job = await newJob(store, gallery);
     const again = await newJob(store, gallery); // the same photos with another job: kept once, under one digest
     assert.equal(again.galleryDigest, job.galleryDigest);
-    assert.deepEqual(await store.getGalleryIndex(job.galleryDigest!), [{ person: 'bo', name: 'big.png' }, { person: 'al', name: 'small.png' }]);
+    assert.deepEqual(await store.getGalleryIndex(job.galleryDigest!), [
+      { person: 'bo', name: 'big.png' },
+      { person: 'al', name: 'small.png' },
+    ]);
     const seen: RgbImage[] = [];
     let read = 0;
     const part = await enrolJobGallery(store, stages(seen), job, (n) => (read = n));
     assert.deepEqual(part?.summary, { persons: 2, accepted: 2, rejected: [] });
     assert.equal(read, 2);
     // Persons in name order: al's photo, then bo's; each exactly as decoding the original gives it.
-    assert.deepEqual(seen.map((i) => Buffer.from(i.data)), [Buffer.from((await readImage(small)).data), Buffer.from((await readImage(big)).data)]);
+    assert.deepEqual(
+      seen.map((i) => Buffer.from(i.data)),
+      [Buffer.from((await readImage(small)).data), Buffer.from((await readImage(big)).data)],
+    );
     assert.equal(await enrolJobGallery(store, stages([]), job, () => undefined), null, 'enrolled once');
-    assert.equal((await enrolJobGallery(store, stages([]), again, () => undefined))?.summary.accepted, 2, 'the other job enrols the same photos');
+    assert.equal(
+      (await enrolJobGallery(store, stages([]), again, () => undefined))?.summary.accepted,
+      2,
+      'the other job enrols the same photos',
+    );
   } finally {
     await store.close();
   }
@@ -76,8 +86,16 @@ test('photos are kept once per gallery and enrolled byte for byte, one at a time
 test('a job whose gallery is no longer kept fails to enrol with NOT_FOUND, saying to start it again', async () => {
   const store = new SqliteJobStore(':memory:');
   try {
-    const { job } = await store.createJob({ source: { kind: 'uri', uri: '/v/clip.mp4' }, options: {}, tags: {}, galleryDigest: 'gone' });
-    await assert.rejects(enrolJobGallery(store, stages([]), job, () => undefined), { code: 'NOT_FOUND', message: /no longer kept.*start the job again/ });
+    const { job } = await store.createJob({
+      source: { kind: 'uri', uri: '/v/clip.mp4' },
+      options: {},
+      tags: {},
+      galleryDigest: 'gone',
+    });
+    await assert.rejects(
+      enrolJobGallery(store, stages([]), job, () => undefined),
+      { code: 'NOT_FOUND', message: /no longer kept.*start the job again/ },
+    );
   } finally {
     await store.close();
   }

@@ -6,11 +6,19 @@ import { jobStateFromProto, jobToProto, timestampFromMillis } from '../src/api/j
 
 test('a JobRecord maps to pmr.v1.Job: state names, progress, error, warnings, tags and millisecond timestamps', () => {
   const record: JobRecord = {
-    id: 'job-1', state: 'FAILED', version: 7, idempotencyToken: 'tok', source: { kind: 'uri', uri: '/v.mp4' }, options: {},
-    tags: { team: 'a' }, galleryDigest: null,
+    id: 'job-1',
+    state: 'FAILED',
+    version: 7,
+    idempotencyToken: 'tok',
+    source: { kind: 'uri', uri: '/v.mp4' },
+    options: {},
+    tags: { team: 'a' },
+    galleryDigest: null,
     progress: { framesDecoded: 100, framesAnalysed: 40, framesTotal: 250, fraction: 0.4, tracksFinished: 3 },
-    error: { code: 'UNAVAILABLE', message: 'decoder gone' }, warnings: [{ code: 'INTERNAL', message: 'frame 7 poisoned' }],
-    createTime: Date.UTC(2026, 0, 1, 0, 0, 0, 123), updateTime: Date.UTC(2026, 0, 1, 0, 0, 5),
+    error: { code: 'UNAVAILABLE', message: 'decoder gone' },
+    warnings: [{ code: 'INTERNAL', message: 'frame 7 poisoned' }],
+    createTime: Date.UTC(2026, 0, 1, 0, 0, 0, 123),
+    updateTime: Date.UTC(2026, 0, 1, 0, 0, 5),
   };
   assert.deepEqual(jobToProto(record), {
     id: 'job-1',

@@ -35,10 +35,16 @@ test('a running job stalls after the timeout without progress, with the last pro
   advance(1);
   assert.deepEqual(s.stalled(), [
     { jobId: 'retrying', message: 'no progress for 1 s; last problem: Detect could not be reached' },
-    { jobId: 'reported', message: 'no progress for 1 s; the pipeline stopped reporting on it (is every stage service running?)' },
+    {
+      jobId: 'reported',
+      message: 'no progress for 1 s; the pipeline stopped reporting on it (is every stage service running?)',
+    },
   ]);
   advance(999);
-  assert.deepEqual(s.stalled().map((j) => j.jobId), ['enrolling', 'retrying', 'reported']);
+  assert.deepEqual(
+    s.stalled().map((j) => j.jobId),
+    ['enrolling', 'retrying', 'reported'],
+  );
   assert.match(s.stalled()[0]!.message, /could not be handed to the pipeline/);
 });
 
@@ -56,7 +62,14 @@ test('a job whose video waits for a decoder is not stalled while other jobs are 
   }
   advance(1000);
   assert.deepEqual(s.stalled(), [
-    { jobId: 'busy', message: 'no progress for 1 s; the pipeline stopped reporting on it (is every stage service running?)' },
-    { jobId: 'in-line', message: 'no progress for 1 s; no decoder has taken the video (is a decoder service running and connected to the broker?)' },
+    {
+      jobId: 'busy',
+      message: 'no progress for 1 s; the pipeline stopped reporting on it (is every stage service running?)',
+    },
+    {
+      jobId: 'in-line',
+      message:
+        'no progress for 1 s; no decoder has taken the video (is a decoder service running and connected to the broker?)',
+    },
   ]);
 });

@@ -24,7 +24,11 @@ import { usePipelineBroker } from '@pmr/common/testing/pipeline-broker';
 import { SqliteJobStore, type JobRecord, type JobState } from '@pmr/store';
 import { galleryDigest } from '../src/api/handlers.ts';
 import { pino } from 'pino';
-import { createPipelineRunner, type PipelineRunner, type PipelineRunnerOptions } from '../src/pipeline/pipeline-runner.ts';
+import {
+  createPipelineRunner,
+  type PipelineRunner,
+  type PipelineRunnerOptions,
+} from '../src/pipeline/pipeline-runner.ts';
 import { createStageClients, type StageClients } from '../src/pipeline/stage-clients.ts';
 
 const skip = requireParts(natsServerSkipReason());
@@ -36,9 +40,14 @@ const resultCodec = messageCodec('pmr.v1.PipelineResult');
 type DetectAnswer = (call: number) => { code: status; details: string } | DetectResponse;
 
 /** A detector and recognizer on one server; the detector answers as `answer` says, the recognizer embeds anything. */
-async function serveStages(answer: DetectAnswer, maxReceiveBytes?: number): Promise<{ address: string; calls: () => number; close: () => void }> {
+async function serveStages(
+  answer: DetectAnswer,
+  maxReceiveBytes?: number,
+): Promise<{ address: string; calls: () => number; close: () => void }> {
   let calls = 0;
-  const server = new Server(maxReceiveBytes === undefined ? messageSizeOptions() : { 'grpc.max_receive_message_length': maxReceiveBytes });
+  const server = new Server(
+    maxReceiveBytes === undefined ? messageSizeOptions() : { 'grpc.max_receive_message_length': maxReceiveBytes },
+  );
   server.addService(pmr.DetectorService.service, {
     Detect(_call: ServerUnaryCall<DetectRequest__Output, DetectResponse>, callback: sendUnaryData<DetectResponse>) {
       const a = answer(++calls);
@@ -48,10 +57,16 @@ async function serveStages(answer: DetectAnswer, maxReceiveBytes?: number): Prom
   });
   server.addService(pmr.RecognizerService.service, {
     Embed(call: ServerUnaryCall<EmbedRequest__Output, EmbedResponse>, callback: sendUnaryData<EmbedResponse>) {
-      callback(null, { embeddings: call.request.chips.map(() => ({ values: Array.from({ length: 128 }, (_, i) => (i === 0 ? 1 : 0)) })) });
+      callback(null, {
+        embeddings: call.request.chips.map(() => ({
+          values: Array.from({ length: 128 }, (_, i) => (i === 0 ? 1 : 0)),
+        })),
+      });
     },
   });
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+  );
   return { address: `127.0.0.1:${port}`, calls: () => calls, close: () => server.forceShutdown() };
 }
 
@@ -60,10 +75,21 @@ const FACE: DetectResponse = {
   faces: [
     {
       box: { x: 40, y: 40, width: 120, height: 120 },
-      landmarks: { leftEye: { x: 80, y: 80 }, rightEye: { x: 120, y: 80 }, noseTip: { x: 100, y: 100 }, leftMouth: { x: 85, y: 130 }, rightMouth: { x: 115, y: 130 } },
+      landmarks: {
+        leftEye: { x: 80, y: 80 },
+        rightEye: { x: 120, y: 80 },
+        noseTip: { x: 100, y: 100 },
+        leftMouth: { x: 85, y: 130 },
+        rightMouth: { x: 115, y: 130 },
+      },
       score: 0.95,
       quality: { score: 0.8, detector: 0.95, size: 1, sharpness: 0.6, frontalness: 0.9 },
-      chip: { encoding: 'IMAGE_ENCODING_RGB24', width: 112, height: 112, data: new Uint8Array(112 * 112 * 3).fill(128) },
+      chip: {
+        encoding: 'IMAGE_ENCODING_RGB24',
+        width: 112,
+        height: 112,
+        data: new Uint8Array(112 * 112 * 3).fill(128),
+      },
     },
   ],
 };
@@ -85,7 +111,8 @@ afterEach(async () => {
 function capturingLogger(logs: Array<Record<string, unknown>>): Logger {
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n')) if (line !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split('\n'))
+        if (line !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -130,7 +157,10 @@ async function startRunner(stages: StageClients, options: Partial<PipelineRunner
   };
 }
 
-async function stagesFor(answer: DetectAnswer, maxReceiveBytes?: number): Promise<{ stages: StageClients; calls: () => number }> {
+async function stagesFor(
+  answer: DetectAnswer,
+  maxReceiveBytes?: number,
+): Promise<{ stages: StageClients; calls: () => number }> {
   const served = await serveStages(answer, maxReceiveBytes);
   const stages = createStageClients(served.address, served.address);
   cleanups.push(() => {
@@ -142,7 +172,12 @@ async function stagesFor(answer: DetectAnswer, maxReceiveBytes?: number): Promis
 }
 
 /** The job once `done` holds for it, or the job as it stands after `timeoutMs`. */
-async function jobWhen(store: SqliteJobStore, jobId: string, done: (job: JobRecord) => boolean, timeoutMs: number): Promise<JobRecord> {
+async function jobWhen(
+  store: SqliteJobStore,
+  jobId: string,
+  done: (job: JobRecord) => boolean,
+  timeoutMs: number,
+): Promise<JobRecord> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = (await store.getJob(jobId))!;
@@ -151,7 +186,8 @@ async function jobWhen(store: SqliteJobStore, jobId: string, done: (job: JobReco
   }
 }
 
-const isFinal = (job: JobRecord): boolean => job.state === 'FAILED' || job.state === 'SUCCEEDED' || job.state === 'CANCELLED';
+const isFinal = (job: JobRecord): boolean =>
+  job.state === 'FAILED' || job.state === 'SUCCEEDED' || job.state === 'CANCELLED';
 
 async function states(store: SqliteJobStore, ids: readonly string[]): Promise<JobState[]> {
   return Promise.all(ids.map(async (id) => (await store.getJob(id))!.state));
@@ -159,11 +195,13 @@ async function states(store: SqliteJobStore, ids: readonly string[]): Promise<Jo
 
 /** Publishes a pipeline result for the job, as a stage would. */
 async function publishResult(jobId: string, what: string, result: Omit<PipelineResult, 'jobId'>): Promise<void> {
-  await broker.bus().publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, ...result }), { msgId: pipelineMsgIds.result(jobId, what) });
+  await broker.bus().publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, ...result }), {
+    msgId: pipelineMsgIds.result(jobId, what),
+  });
 }
 
 suite('pipeline runner: job lifecycle', { skip: skip ?? false }, () => {
-  test('a gallery photo over the detector\'s message limit fails the job at once: FAILED RESOURCE_EXHAUSTED naming the photo, no retry', async () => {
+  test("a gallery photo over the detector's message limit fails the job at once: FAILED RESOURCE_EXHAUSTED naming the photo, no retry", async () => {
     // The served detector takes messages up to 64 KiB; the 200×200 photo is 120,000 bytes of pixels.
     const { stages, calls } = await stagesFor(() => FACE, 64 * 1024);
     const { store, submit, logs } = await startRunner(stages);
@@ -179,7 +217,10 @@ suite('pipeline runner: job lifecycle', { skip: skip ?? false }, () => {
     assert.equal(calls(), 0, 'the detector refused the message before its handler');
     const retries = logs.filter((l) => l.jobId === jobId && /retry/i.test(String(l.msg)));
     assert.deepEqual(retries, [], 'no retry');
-    assert.ok(logs.every((l) => Number(l.level) < 50), 'nothing logged as an error');
+    assert.ok(
+      logs.every((l) => Number(l.level) < 50),
+      'nothing logged as an error',
+    );
   });
 
   test('an unavailable detector is retried; the job fails once it has made no progress for the stall timeout, with the reason', async () => {
@@ -191,18 +232,23 @@ suite('pipeline runner: job lifecycle', { skip: skip ?? false }, () => {
     assert.equal(job.error?.code, 'DEADLINE_EXCEEDED', JSON.stringify(job.error));
     assert.match(job.error?.message ?? '', /no progress for 1\.5 s.*detector warming up/);
     assert.ok(calls() >= 2, `Detect called ${calls()} times: retried`);
-    const withStack = logs.filter((l) => l.jobId === jobId && typeof (l.err as { stack?: unknown } | undefined)?.stack === 'string');
+    const withStack = logs.filter(
+      (l) => l.jobId === jobId && typeof (l.err as { stack?: unknown } | undefined)?.stack === 'string',
+    );
     assert.ok(withStack.length <= 1, `${withStack.length} log lines with a stack trace`);
   });
 
   test('a detector that comes back: the retried job goes on to RUNNING', async () => {
-    const { stages, calls } = await stagesFor((n) => (n <= 1 ? { code: status.UNAVAILABLE, details: 'restarting' } : FACE));
+    const { stages, calls } = await stagesFor((n) =>
+      n <= 1 ? { code: status.UNAVAILABLE, details: 'restarting' } : FACE,
+    );
     const { store, submit } = await startRunner(stages);
     const jobId = await submit(true);
     const job = await jobWhen(store, jobId, (j) => j.state !== 'QUEUED', 8000);
     assert.equal(job.state, 'RUNNING', JSON.stringify(job.error));
     assert.equal(calls(), 2);
-    for (let waited = 0; (await store.getParts(jobId, 'decode-requested')).length === 0 && waited < 3000; waited += 25) await sleep(25);
+    for (let waited = 0; (await store.getParts(jobId, 'decode-requested')).length === 0 && waited < 3000; waited += 25)
+      await sleep(25);
     assert.equal((await store.getParts(jobId, 'decode-requested')).length, 1, 'the DecodeJob is published');
   });
 
@@ -234,14 +280,24 @@ suite('pipeline runner: job lifecycle', { skip: skip ?? false }, () => {
     await jobWhen(store, waiting, (j) => j.state === 'RUNNING', 5000);
     // The busy job's decoder reports progress for 2.5 s; the other job's video is not taken meanwhile.
     for (let i = 1; i <= 10; i++) {
-      await publishResult(busy, `progress.decoded.${i * 25}`, { progress: { framesDecoded: i * 25, framesTotal: 1000 } });
+      await publishResult(busy, `progress.decoded.${i * 25}`, {
+        progress: { framesDecoded: i * 25, framesTotal: 1000 },
+      });
       await sleep(250);
     }
-    assert.deepEqual(await states(store, [busy, waiting]), ['RUNNING', 'RUNNING'], 'the waiting job is not stalled while the pipeline moves');
+    assert.deepEqual(
+      await states(store, [busy, waiting]),
+      ['RUNNING', 'RUNNING'],
+      'the waiting job is not stalled while the pipeline moves',
+    );
     const ended = await jobWhen(store, waiting, isFinal, 5000);
     assert.equal(ended.state, 'FAILED');
     assert.equal(ended.error?.code, 'DEADLINE_EXCEEDED');
     assert.match(ended.error?.message ?? '', /no progress for 1 s.*no decoder has taken the video/);
-    assert.equal((await jobWhen(store, busy, isFinal, 5000)).state, 'FAILED', 'the busy job stalls too once its progress stops');
+    assert.equal(
+      (await jobWhen(store, busy, isFinal, 5000)).state,
+      'FAILED',
+      'the busy job stalls too once its progress stops',
+    );
   });
 });

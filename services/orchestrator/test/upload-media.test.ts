@@ -6,7 +6,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { credentials, Server, ServerCredentials, status, type ClientWritableStream, type ServiceError } from '@grpc/grpc-js';
+import {
+  credentials,
+  Server,
+  ServerCredentials,
+  status,
+  type ClientWritableStream,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { silentLogger } from '@pmr/common/logger';
 import { connectJetStream, type JetStreamBus, type LargeObjectRef } from '@pmr/common/messaging';
 import { PIPELINE_BUCKETS } from '@pmr/common/pipeline';
@@ -38,8 +45,19 @@ after(async () => {
 async function serve(uploads: UploadSink): Promise<OrchestratorServiceClient> {
   const store = new SqliteJobStore(':memory:');
   const server = new Server(messageSizeOptions());
-  server.addService(pmr.OrchestratorService.service, createOrchestratorHandlers({ store, runner: noRunner, uploads, logger: silentLogger(), maxUploadBytes: MAX_UPLOAD }));
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+  server.addService(
+    pmr.OrchestratorService.service,
+    createOrchestratorHandlers({
+      store,
+      runner: noRunner,
+      uploads,
+      logger: silentLogger(),
+      maxUploadBytes: MAX_UPLOAD,
+    }),
+  );
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+  );
   const client = new pmr.OrchestratorService(`127.0.0.1:${port}`, credentials.createInsecure(), messageSizeOptions());
   closers.push(async () => {
     client.close();
@@ -50,14 +68,18 @@ async function serve(uploads: UploadSink): Promise<OrchestratorServiceClient> {
 }
 
 /** An UploadMedia call, and the answer it ends with (a ServiceError is resolved, not thrown). */
-function openUpload(client: OrchestratorServiceClient): { call: ClientWritableStream<UploadMediaRequest>; answer: Promise<UploadMediaResponse__Output | ServiceError> } {
+function openUpload(client: OrchestratorServiceClient): {
+  call: ClientWritableStream<UploadMediaRequest>;
+  answer: Promise<UploadMediaResponse__Output | ServiceError>;
+} {
   const answer = Promise.withResolvers<UploadMediaResponse__Output | ServiceError>();
   const call = client.UploadMedia((err, response) => answer.resolve(err ?? response!));
   call.on('error', () => undefined); // the callback has the status
   return { call, answer: answer.promise };
 }
 
-const message = (i: number, chunk: Buffer, fileName: string, size: number): UploadMediaRequest => (i === 0 ? { fileName, size, chunk } : { chunk });
+const message = (i: number, chunk: Buffer, fileName: string, size: number): UploadMediaRequest =>
+  i === 0 ? { fileName, size, chunk } : { chunk };
 
 /** Resolves once `check` holds, polling; fails after `ms`. */
 async function eventually(check: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
@@ -108,7 +130,7 @@ test('UploadMedia holds the client back while the sink is not storing, instead o
   sink.release.resolve();
   const ended = await sink.ended.promise;
   assert.ok(ended instanceof Error, 'the sink saw the upload break');
-  assert.equal((await answer as ServiceError).code, status.CANCELLED);
+  assert.equal(((await answer) as ServiceError).code, status.CANCELLED);
 });
 
 let nats: NatsServerHandle | undefined;
@@ -130,7 +152,8 @@ test('into the object store: the upload is stored as it arrives, and reads back 
   const client = await serve(objectStoreUploads(bus!));
   const bytes = randomBytes(3 * MIB + 12_345);
   const { call, answer } = openUpload(client);
-  for (let i = 0; i * MIB < bytes.length; i++) call.write(message(i, bytes.subarray(i * MIB, (i + 1) * MIB), 'clip.mp4', bytes.length));
+  for (let i = 0; i * MIB < bytes.length; i++)
+    call.write(message(i, bytes.subarray(i * MIB, (i + 1) * MIB), 'clip.mp4', bytes.length));
   call.end();
   const response = await answer;
   assert.ok(!(response instanceof Error), `UploadMedia failed: ${(response as ServiceError).details}`);
@@ -143,17 +166,21 @@ test('into the object store: the upload is stored as it arrives, and reads back 
   assert.equal(await messagesInBucket(), 0);
 });
 
-test('into the object store: more bytes than the limit is RESOURCE_EXHAUSTED and leaves no chunk', { skip }, async () => {
-  const client = await serve(objectStoreUploads(bus!));
-  const { call, answer } = openUpload(client);
-  const chunk = randomBytes(MIB);
-  for (let i = 0; i <= MAX_UPLOAD / MIB; i++) call.write(message(i, chunk, 'liar.mp4', MAX_UPLOAD));
-  call.end();
-  const refused = (await answer) as ServiceError;
-  assert.equal(refused.code, status.RESOURCE_EXHAUSTED, refused.details);
-  assert.match(refused.details, /liar\.mp4: more than 4194304 bytes/);
-  await eventually(async () => (await messagesInBucket()) === 0, 'the stored chunks are purged');
-});
+test(
+  'into the object store: more bytes than the limit is RESOURCE_EXHAUSTED and leaves no chunk',
+  { skip },
+  async () => {
+    const client = await serve(objectStoreUploads(bus!));
+    const { call, answer } = openUpload(client);
+    const chunk = randomBytes(MIB);
+    for (let i = 0; i <= MAX_UPLOAD / MIB; i++) call.write(message(i, chunk, 'liar.mp4', MAX_UPLOAD));
+    call.end();
+    const refused = (await answer) as ServiceError;
+    assert.equal(refused.code, status.RESOURCE_EXHAUSTED, refused.details);
+    assert.match(refused.details, /liar\.mp4: more than 4194304 bytes/);
+    await eventually(async () => (await messagesInBucket()) === 0, 'the stored chunks are purged');
+  },
+);
 
 test('into the object store: a client that cancels half way leaves no object and no chunk', { skip }, async () => {
   const client = await serve(objectStoreUploads(bus!));

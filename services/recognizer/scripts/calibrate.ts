@@ -34,11 +34,15 @@ const modelsDir = process.env.PMR_MODELS_DIR ?? join(repoRoot, '..', 'shared', '
 const kind = process.argv[2] === 'scrfd' ? 'scrfd' : 'yunet';
 
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : String(x));
-const fs = (s: Summary): string => `n=${s.n} min=${f3(s.min)} p05=${f3(s.p05)} median=${f3(s.median)} p95=${f3(s.p95)} max=${f3(s.max)}`;
+const fs = (s: Summary): string =>
+  `n=${s.n} min=${f3(s.min)} p05=${f3(s.p05)} median=${f3(s.median)} p95=${f3(s.p95)} max=${f3(s.max)}`;
 
 const detector = await createDetector({ kind, modelPath: await resolveModel(kind, { modelsDir }), threads: 1 });
 const embedPath = await resolveModel('mobilefacenet', { modelsDir });
-const embedders = { plain: await createEmbedder({ modelPath: embedPath, flip: false }), flip: await createEmbedder({ modelPath: embedPath, flip: true }) };
+const embedders = {
+  plain: await createEmbedder({ modelPath: embedPath, flip: false }),
+  flip: await createEmbedder({ modelPath: embedPath, flip: true }),
+};
 const detect = detector.detect.bind(detector);
 
 // Timing: median of 50 embeddings of one chip after 5 warm-up runs, per embedder.
@@ -67,11 +71,16 @@ for (const flip of [false, true]) {
   const { images, report } = await loadIdentityImages(dataDir, detect, embed, DEFAULT_AUGMENTATIONS);
   const { strangers, missed, padded } = await loadStrangers(dataDir, detect, embed);
   if (!flip) {
-    console.log(`\ndetector ${kind}; identities: ${report.accepted.length} images accepted, ${report.rejected.length} rejected`);
+    console.log(
+      `\ndetector ${kind}; identities: ${report.accepted.length} images accepted, ${report.rejected.length} rejected`,
+    );
     for (const r of report.rejected) console.log(`  rejected ${r.file}: ${r.reason} (${r.detail})`);
-    console.log(`strangers: ${strangers.length} embedded, padded before detection: ${padded.length} [${padded.join(', ')}], missed: [${missed.join(', ')}]`);
+    console.log(
+      `strangers: ${strangers.length} embedded, padded before detection: ${padded.length} [${padded.join(', ')}], missed: [${missed.join(', ')}]`,
+    );
   }
-  const only = (keep: (k: number) => boolean) => images.map((im) => ({ ...im, templates: im.templates.filter((_, k) => keep(k)) }));
+  const only = (keep: (k: number) => boolean) =>
+    images.map((im) => ({ ...im, templates: im.templates.filter((_, k) => keep(k)) }));
   const flipIndex = 1 + DEFAULT_AUGMENTATIONS.findIndex((a) => a.kind === 'flip');
   const tta = flip ? '+flipTTA' : '';
   variants.push({ label: `no-aug${tta}`, flip, images: only((k) => k === 0), strangers });
@@ -80,7 +89,9 @@ for (const flip of [false, true]) {
   variants.push({ label: `aug-all${tta}`, flip, images, strangers });
 }
 
-console.log('\n== configuration comparison (gap = genuine p05 - max(impostor max, stranger max); higher separates better)');
+console.log(
+  '\n== configuration comparison (gap = genuine p05 - max(impostor max, stranger max); higher separates better)',
+);
 const scorings: PersonScoring[] = ['max', 'top2-mean', 'centroid'];
 for (const v of variants) {
   for (const scoring of scorings) {
@@ -101,7 +112,9 @@ const chosen = variants.find((v) => v.flip === DEFAULT_FLIP && v.label.startsWit
 const scoring = DEFAULT_PERSON_SCORING;
 console.log(`\n== defaults: flip=${DEFAULT_FLIP}, augmentations=${DEFAULT_AUGMENTATIONS.length}, scoring=${scoring}`);
 const loo = leaveOneImageOut(chosen.images, scoring);
-console.log(`leave-one-image-out rank-1: ${f3(loo.rank1)} (${loo.outcomes.filter((o) => o.best === o.person).length}/${loo.outcomes.length})`);
+console.log(
+  `leave-one-image-out rank-1: ${f3(loo.rank1)} (${loo.outcomes.filter((o) => o.best === o.person).length}/${loo.outcomes.length})`,
+);
 for (const o of loo.outcomes.filter((o) => o.best !== o.person)) {
   console.log(`  miss ${o.file}: best ${o.best} ${f3(o.bestSimilarity)}, own ${f3(o.genuine)}`);
 }
@@ -119,7 +132,9 @@ for (const p of persons) {
 }
 const impostorMax = summarise(lopo.map((o) => o.bestSimilarity));
 console.log(`impostor maxima over all ${lopo.length} queries: ${fs(impostorMax)}`);
-const strangers = strangerOutcomes(chosen.images, chosen.strangers, scoring).sort((a, b) => b.bestSimilarity - a.bestSimilarity);
+const strangers = strangerOutcomes(chosen.images, chosen.strangers, scoring).sort(
+  (a, b) => b.bestSimilarity - a.bestSimilarity,
+);
 console.log(`strangers best similarity: ${fs(summarise(strangers.map((o) => o.bestSimilarity)))}`);
 for (const o of strangers.slice(0, 5)) console.log(`  ${o.file} -> ${o.best} ${f3(o.bestSimilarity)}`);
 
@@ -130,7 +145,8 @@ console.log(
     `DEFAULT_MATCH_THRESHOLD = ${DEFAULT_MATCH_THRESHOLD}`,
 );
 for (const t of new Set([suggested, DEFAULT_MATCH_THRESHOLD])) {
-  const correctAccepted = loo.outcomes.filter((o) => o.best === o.person && o.bestSimilarity >= t).length / loo.outcomes.length;
+  const correctAccepted =
+    loo.outcomes.filter((o) => o.best === o.person && o.bestSimilarity >= t).length / loo.outcomes.length;
   console.log(
     `  at ${t}: genuine >= t ${f3(fractionAtLeast(genuine, t))}, correct-and-accepted ${f3(correctAccepted)}, ` +
       `impostors accepted ${lopo.filter((o) => o.bestSimilarity >= t).length}/${lopo.length}, ` +
@@ -154,7 +170,10 @@ for (const aggregation of ['mean-embedding', 'mean-similarity'] as TrackAggregat
 console.log('\n== clustering all identity images as unknowns (average linkage; pairwise precision/recall vs person)');
 const truth = chosen.images.map((im) => im.person);
 for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
-  const labels = clusterUnknowns(chosen.images.map((im) => im.query), t);
+  const labels = clusterUnknowns(
+    chosen.images.map((im) => im.query),
+    t,
+  );
   const { precision, recall } = pairwiseAgreement(labels, truth);
   console.log(
     `  threshold ${t.toFixed(2)}${t === DEFAULT_CLUSTER_THRESHOLD ? '*' : ' '} clusters ${Math.max(-1, ...labels) + 1} ` +

@@ -65,6 +65,9 @@ export function applyAugmentation(chip: RgbImage, aug: ChipAugmentation): RgbIma
 }
 
 /** The chip itself followed by one variant per augmentation, in order. */
-export function augmentChip(chip: RgbImage, augmentations: readonly ChipAugmentation[] = DEFAULT_AUGMENTATIONS): RgbImage[] {
+export function augmentChip(
+  chip: RgbImage,
+  augmentations: readonly ChipAugmentation[] = DEFAULT_AUGMENTATIONS,
+): RgbImage[] {
   return [chip, ...augmentations.map((a) => applyAugmentation(chip, a))];
 }

@@ -38,7 +38,8 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
     const input = new ort.Tensor('float32', chipToTensorData(chip), [1, 3, CHIP_SIZE, CHIP_SIZE]);
     const result = await session.run({ [inputName]: input });
     const out = result[outputName];
-    if (out === undefined || !(out.data instanceof Float32Array)) throw invalidArgument(`${options.modelPath}: unexpected output`);
+    if (out === undefined || !(out.data instanceof Float32Array))
+      throw invalidArgument(`${options.modelPath}: unexpected output`);
     return new Float32Array(out.data);
   };
 

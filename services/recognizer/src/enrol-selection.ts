@@ -76,7 +76,11 @@ export function selectEnrolmentFace(
   }
   const size = faceSize(face);
   if (size < options.minFaceSize) {
-    return { accepted: false, reason: 'too-small', detail: `face is ${Math.round(size)} px, minimum ${options.minFaceSize} px` };
+    return {
+      accepted: false,
+      reason: 'too-small',
+      detail: `face is ${Math.round(size)} px, minimum ${options.minFaceSize} px`,
+    };
   }
   if (face.quality.sharpness < options.minSharpness) {
     return {

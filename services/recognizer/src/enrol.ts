@@ -174,7 +174,12 @@ export async function galleryFolder(dir: string): Promise<GallerySource> {
       if (name.startsWith('.')) continue;
       const path = join(personDir, name);
       if (await isDirectory(path)) ignored.push(`${person}/${name}`);
-      else entry.photos.push({ name, path, read: isImageName(name) ? () => readImage(path, `${person}/${name}`, GALLERY_IMAGE_LIMITS) : null });
+      else
+        entry.photos.push({
+          name,
+          path,
+          read: isImageName(name) ? () => readImage(path, `${person}/${name}`, GALLERY_IMAGE_LIMITS) : null,
+        });
     }
     persons.push(entry);
   }
@@ -185,17 +190,27 @@ export async function galleryFolder(dir: string): Promise<GallerySource> {
 export type PhotoData = Uint8Array | (() => Promise<Uint8Array>);
 
 /** Photos given in memory (e.g. over gRPC) as a gallery source, grouped and ordered exactly as galleryFolder orders a folder. */
-export function galleryFromPhotos(photos: ReadonlyArray<{ readonly person: string; readonly name: string; readonly data: PhotoData }>, label = 'the gallery'): GallerySource {
+export function galleryFromPhotos(
+  photos: ReadonlyArray<{ readonly person: string; readonly name: string; readonly data: PhotoData }>,
+  label = 'the gallery',
+): GallerySource {
   const byPerson = new Map<string, Array<{ name: string; data: PhotoData }>>();
   for (const p of photos) {
     const list = byPerson.get(p.person) ?? [];
     list.push({ name: p.name, data: p.data });
     byPerson.set(p.person, list);
   }
-  const read = (data: PhotoData, what: string) => async (): Promise<RgbImage> => readImage(typeof data === 'function' ? await data() : data, what, GALLERY_IMAGE_LIMITS);
+  const read = (data: PhotoData, what: string) => async (): Promise<RgbImage> =>
+    readImage(typeof data === 'function' ? await data() : data, what, GALLERY_IMAGE_LIMITS);
   const persons = [...byPerson.keys()].sort().map((person) => {
     const files = byPerson.get(person)!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { name: person, photos: files.map((f) => ({ name: f.name, read: isImageName(f.name) ? read(f.data, `${person}/${f.name}`) : null })) };
+    return {
+      name: person,
+      photos: files.map((f) => ({
+        name: f.name,
+        read: isImageName(f.name) ? read(f.data, `${person}/${f.name}`) : null,
+      })),
+    };
   });
   return { label, persons, ignored: [] };
 }
@@ -204,7 +219,10 @@ export function galleryFromPhotos(photos: ReadonlyArray<{ readonly person: strin
  * Enrols a gallery folder laid out as <dir>/<person>/<image> (see galleryFolder and enrolGallerySource).
  * Throws INVALID_ARGUMENT when the folder is missing or no person has an accepted image.
  */
-export async function enrolGallery(dir: string, options: EnrolOptions): Promise<{ gallery: Gallery; report: EnrolmentReport }> {
+export async function enrolGallery(
+  dir: string,
+  options: EnrolOptions,
+): Promise<{ gallery: Gallery; report: EnrolmentReport }> {
   return enrolGallerySource(await galleryFolder(dir), options);
 }
 
@@ -213,7 +231,10 @@ export async function enrolGallery(dir: string, options: EnrolOptions): Promise<
  * embedded as templates. Non-image files are rejected as 'unreadable'. Throws INVALID_ARGUMENT when no person has an
  * accepted image.
  */
-export async function enrolGallerySource(source: GallerySource, options: EnrolOptions): Promise<{ gallery: Gallery; report: EnrolmentReport }> {
+export async function enrolGallerySource(
+  source: GallerySource,
+  options: EnrolOptions,
+): Promise<{ gallery: Gallery; report: EnrolmentReport }> {
   const selection = { ...DEFAULT_ENROLMENT_SELECTION, ...options.selection };
   const augmentations = options.augmentations ?? DEFAULT_AUGMENTATIONS;
   const accepted: AcceptedImage[] = [];
@@ -257,7 +278,12 @@ export async function enrolGallerySource(source: GallerySource, options: EnrolOp
       templates.set(person, list);
       nAccepted++;
     }
-    persons.push({ name: person, accepted: nAccepted, rejected: nRejected, templates: templates.get(person)?.length ?? 0 });
+    persons.push({
+      name: person,
+      accepted: nAccepted,
+      rejected: nRejected,
+      templates: templates.get(person)?.length ?? 0,
+    });
   }
 
   if (templates.size === 0) {

@@ -62,7 +62,10 @@ function outcome(gallery: Gallery, image: LabelledImage, scoring: PersonScoring)
  * Leave-one-image-out identification: each image whose person has at least one other image is queried against a
  * gallery of all the other images. Persons with a single image only act as distractors.
  */
-export function leaveOneImageOut(images: readonly LabelledImage[], scoring: PersonScoring): { rank1: number; outcomes: QueryOutcome[] } {
+export function leaveOneImageOut(
+  images: readonly LabelledImage[],
+  scoring: PersonScoring,
+): { rank1: number; outcomes: QueryOutcome[] } {
   const outcomes: QueryOutcome[] = [];
   images.forEach((image, k) => {
     const others = images.filter((_, j) => j !== k);
@@ -83,7 +86,11 @@ export function leaveOnePersonOut(images: readonly LabelledImage[], scoring: Per
 }
 
 /** Best match of each stranger (a person in no gallery) against the full gallery. */
-export function strangerOutcomes(images: readonly LabelledImage[], strangers: readonly LabelledImage[], scoring: PersonScoring): QueryOutcome[] {
+export function strangerOutcomes(
+  images: readonly LabelledImage[],
+  strangers: readonly LabelledImage[],
+  scoring: PersonScoring,
+): QueryOutcome[] {
   const gallery = galleryOf(images);
   return strangers.map((s) => outcome(gallery, s, scoring));
 }
@@ -140,7 +147,8 @@ export interface Summary {
 /** Order statistics of a sample (nearest-rank percentiles); NaN fields for an empty sample. */
 export function summarise(values: readonly number[]): Summary {
   const s = values.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  const at = (q: number): number => (s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!);
+  const at = (q: number): number =>
+    s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
   return { n: s.length, min: s[0] ?? NaN, p05: at(0.05), median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? NaN };
 }
 
@@ -153,7 +161,10 @@ export function fractionAtLeast(values: readonly number[], threshold: number): n
  * Pairwise agreement of a clustering with the truth: precision = share of same-cluster pairs that are the same
  * person, recall = share of same-person pairs put in one cluster (NaN when there are no such pairs).
  */
-export function pairwiseAgreement(labels: readonly number[], truth: readonly string[]): { precision: number; recall: number } {
+export function pairwiseAgreement(
+  labels: readonly number[],
+  truth: readonly string[],
+): { precision: number; recall: number } {
   let together = 0;
   let same = 0;
   let both = 0;

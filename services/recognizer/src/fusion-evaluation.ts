@@ -81,11 +81,20 @@ function photoTemplate(im: DescribedImage): { mobilefacenet: Float32Array; facer
   return t;
 }
 
-function galleryOfGroups(persons: readonly string[], groups: ReadonlyArray<readonly DescribedImage[]>): DescribedGallery {
+function galleryOfGroups(
+  persons: readonly string[],
+  groups: ReadonlyArray<readonly DescribedImage[]>,
+): DescribedGallery {
   return {
     persons,
-    centroid: { mobilefacenet: groups.map((g) => centroidOf(g, 'mobilefacenet')), faceres: groups.map((g) => centroidOf(g, 'faceres')) },
-    photos: groups.map((g) => ({ mobilefacenet: g.map((im) => photoTemplate(im).mobilefacenet), faceres: g.map((im) => photoTemplate(im).faceres) })),
+    centroid: {
+      mobilefacenet: groups.map((g) => centroidOf(g, 'mobilefacenet')),
+      faceres: groups.map((g) => centroidOf(g, 'faceres')),
+    },
+    photos: groups.map((g) => ({
+      mobilefacenet: g.map((im) => photoTemplate(im).mobilefacenet),
+      faceres: g.map((im) => photoTemplate(im).faceres),
+    })),
   };
 }
 
@@ -111,7 +120,10 @@ function baseOf(images: readonly DescribedImage[]): Base {
  * left is not in it). The full gallery is built once per array (which must not change afterwards); only the persons
  * who lose a photo are recomputed.
  */
-export function describedGallery(images: readonly DescribedImage[], excluded: ReadonlySet<DescribedImage> = new Set()): DescribedGallery {
+export function describedGallery(
+  images: readonly DescribedImage[],
+  excluded: ReadonlySet<DescribedImage> = new Set(),
+): DescribedGallery {
   const base = baseOf(images);
   if (excluded.size === 0) return base.gallery;
   const persons: string[] = [];
@@ -132,7 +144,12 @@ export function describedGallery(images: readonly DescribedImage[], excluded: Re
 }
 
 /** Cosine of a unit query to each person under the gallery-template choice; NaN for a null query. */
-function similarities(gallery: DescribedGallery, query: Float32Array | null, key: 'mobilefacenet' | 'faceres', templates: GalleryTemplates): Float64Array {
+function similarities(
+  gallery: DescribedGallery,
+  query: Float32Array | null,
+  key: 'mobilefacenet' | 'faceres',
+  templates: GalleryTemplates,
+): Float64Array {
   const out = new Float64Array(gallery.persons.length);
   if (query === null) return out.fill(Number.NaN);
   for (let p = 0; p < out.length; p++) {
@@ -160,16 +177,28 @@ export function scoreFaces(gallery: DescribedGallery, faces: readonly DescribedF
   };
   if (scorer.aggregation === 'mean-embedding') {
     const weights = faces.map((f) => (Number.isFinite(f.quality) ? Math.max(0, f.quality) : 0));
-    const m = weightedMeanDirection(faces.map((f) => f.mobilefacenet), weights);
+    const m = weightedMeanDirection(
+      faces.map((f) => f.mobilefacenet),
+      weights,
+    );
     const withF = faces.flatMap((f, k) => (f.faceres === null ? [] : [{ v: f.faceres, w: weights[k]! }]));
-    const f = withF.length === 0 ? null : weightedMeanDirection(withF.map((x) => x.v), withF.map((x) => x.w));
+    const f =
+      withF.length === 0
+        ? null
+        : weightedMeanDirection(
+            withF.map((x) => x.v),
+            withF.map((x) => x.w),
+          );
     return fusedFor(m, f);
   }
   const perFace = faces.map((f) => fusedFor(f.mobilefacenet, f.faceres));
   const k = scorer.aggregation === 'best-face' ? 1 : 3;
   const out = new Float64Array(n);
   for (let p = 0; p < n; p++) {
-    const best = perFace.map((s) => s[p]!).sort((a, b) => b - a).slice(0, k);
+    const best = perFace
+      .map((s) => s[p]!)
+      .sort((a, b) => b - a)
+      .slice(0, k);
     out[p] = best.reduce((a, b) => a + b, 0) / best.length;
   }
   return out;
@@ -184,7 +213,13 @@ export interface Outcome {
   readonly genuine: number;
 }
 
-function outcome(gallery: DescribedGallery, person: string, file: string, faces: readonly DescribedFace[], scorer: Scorer): Outcome {
+function outcome(
+  gallery: DescribedGallery,
+  person: string,
+  file: string,
+  faces: readonly DescribedFace[],
+  scorer: Scorer,
+): Outcome {
   const scores = scoreFaces(gallery, faces, scorer);
   let best = -1;
   for (let p = 0; p < scores.length; p++) if (best === -1 || scores[p]! > scores[best]!) best = p;
@@ -217,7 +252,11 @@ export function leaveOnePersonOut(images: readonly DescribedImage[], scorer: Sco
 }
 
 /** Best match of each stranger (a person in no gallery) against the gallery of all the photos. */
-export function strangerOutcomes(images: readonly DescribedImage[], strangers: ReadonlyArray<{ file: string; face: DescribedFace }>, scorer: Scorer): Outcome[] {
+export function strangerOutcomes(
+  images: readonly DescribedImage[],
+  strangers: ReadonlyArray<{ file: string; face: DescribedFace }>,
+  scorer: Scorer,
+): Outcome[] {
   const gallery = describedGallery(images);
   return strangers.map((s) => outcome(gallery, `stranger:${s.file}`, s.file, [s.face], scorer));
 }
@@ -226,7 +265,10 @@ export function strangerOutcomes(images: readonly DescribedImage[], strangers: R
  * Simulated two-face tracks, as scripts/calibrate.ts makes them: every pair of one person's photos. Genuine: against the
  * gallery of all the other photos (persons with fewer than 3 photos skipped); impostor: with the person removed.
  */
-export function pairTracks(images: readonly DescribedImage[], scorer: Scorer): { genuine: Outcome[]; impostor: Outcome[] } {
+export function pairTracks(
+  images: readonly DescribedImage[],
+  scorer: Scorer,
+): { genuine: Outcome[]; impostor: Outcome[] } {
   const genuine: Outcome[] = [];
   const impostor: Outcome[] = [];
   for (const person of new Set(images.map((im) => im.person))) {
@@ -250,7 +292,10 @@ export function pairTracks(images: readonly DescribedImage[], scorer: Scorer): {
  * 1:1 verification of ordered photo pairs: photo A as a one-photo gallery (its templates' mean direction), photo B's
  * plain chip as the query, as when a single gallery photo meets a face. Genuine when both show one person.
  */
-export function verificationScores(images: readonly DescribedImage[], scorer: Scorer): { genuine: number[]; impostor: number[] } {
+export function verificationScores(
+  images: readonly DescribedImage[],
+  scorer: Scorer,
+): { genuine: number[]; impostor: number[] } {
   const genuine: number[] = [];
   const impostor: number[] = [];
   const single = images.map((im) => describedGallery([im]));
@@ -267,14 +312,20 @@ export function verificationScores(images: readonly DescribedImage[], scorer: Sc
 /** Raw cosines of each photo's plain chip to every other person's centroid, for one descriptor: the impostor scores a norm is fitted to. */
 export function impostorCosines(images: readonly DescribedImage[], key: 'mobilefacenet' | 'faceres'): number[] {
   const gallery = describedGallery(images);
-  return images.flatMap((im) => gallery.persons.flatMap((p, k) => (p === im.person ? [] : [dot(gallery.centroid[key][k]!, im.face[key])])));
+  return images.flatMap((im) =>
+    gallery.persons.flatMap((p, k) => (p === im.person ? [] : [dot(gallery.centroid[key][k]!, im.face[key])])),
+  );
 }
 
 /**
  * True accept rate at a false accept rate: the threshold lets through at most floor(far × impostors) impostor scores
  * (a score is accepted when strictly above it), and TAR is the share of genuine scores above it.
  */
-export function tarAtFar(genuine: readonly number[], impostor: readonly number[], far: number): { tar: number; threshold: number } {
+export function tarAtFar(
+  genuine: readonly number[],
+  impostor: readonly number[],
+  far: number,
+): { tar: number; threshold: number } {
   if (impostor.length === 0 || genuine.length === 0) return { tar: Number.NaN, threshold: Number.NaN };
   const sorted = [...impostor].sort((a, b) => b - a);
   const allowed = Math.floor(far * sorted.length + 1e-9);

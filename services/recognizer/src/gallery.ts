@@ -50,7 +50,8 @@ export function createGallery(persons: Iterable<readonly [string, readonly Float
     seen.add(name);
     for (const t of templates) {
       if (dim === -1) dim = t.length;
-      if (t.length !== dim) throw invalidArgument(`person ${JSON.stringify(name)}: embedding length ${t.length}, expected ${dim}`);
+      if (t.length !== dim)
+        throw invalidArgument(`person ${JSON.stringify(name)}: embedding length ${t.length}, expected ${dim}`);
     }
     const unit = templates.map(normalized);
     out.push({ name, templates: unit, centroid: weightedMeanDirection(unit) });
@@ -65,7 +66,11 @@ export function galleryWithout(gallery: Gallery, ...names: string[]): Gallery {
 }
 
 /** Similarity of a unit-length query to one person under the given scoring. */
-export function personSimilarity(person: GalleryPerson, query: Float32Array, scoring: PersonScoring = DEFAULT_PERSON_SCORING): number {
+export function personSimilarity(
+  person: GalleryPerson,
+  query: Float32Array,
+  scoring: PersonScoring = DEFAULT_PERSON_SCORING,
+): number {
   if (scoring === 'centroid') return dot(person.centroid, query);
   let best = -Infinity;
   let second = -Infinity;
@@ -83,7 +88,11 @@ export function personSimilarity(person: GalleryPerson, query: Float32Array, sco
 }
 
 /** Similarity of the query to every person, in gallery order. The query is normalised first. */
-export function similarityToEach(gallery: Gallery, query: Float32Array, scoring: PersonScoring = DEFAULT_PERSON_SCORING): Float64Array {
+export function similarityToEach(
+  gallery: Gallery,
+  query: Float32Array,
+  scoring: PersonScoring = DEFAULT_PERSON_SCORING,
+): Float64Array {
   if (gallery.persons.length > 0 && query.length !== gallery.dim) {
     throw invalidArgument(`query embedding has length ${query.length}, gallery expects ${gallery.dim}`);
   }

@@ -18,7 +18,8 @@ export function chipToTensorData(chip: RgbImage): Float32Array {
     throw invalidArgument(`face chip must be ${CHIP_SIZE}x${CHIP_SIZE}, got ${chip.width}x${chip.height}`);
   }
   const plane = CHIP_SIZE * CHIP_SIZE;
-  if (chip.data.length !== plane * 3) throw invalidArgument(`face chip data has ${chip.data.length} bytes, expected ${plane * 3}`);
+  if (chip.data.length !== plane * 3)
+    throw invalidArgument(`face chip data has ${chip.data.length} bytes, expected ${plane * 3}`);
   const out = new Float32Array(plane * 3);
   for (let c = 0; c < 3; c++) {
     const scale = 1 / (255 * IMAGENET_STD[c]!);

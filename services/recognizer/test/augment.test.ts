@@ -46,7 +46,8 @@ test('applyAugmentation dispatches each kind', () => {
     [{ kind: 'contrast', factor: 0.5 }, [64, 96, 191, 114, 128, 164]],
     [{ kind: 'gamma', gamma: 2 }, [0, 16, 255, 39, 64, 157]],
   ];
-  for (const [aug, expected] of cases) assert.deepEqual(Array.from(applyAugmentation(img, aug).data), expected, aug.kind);
+  for (const [aug, expected] of cases)
+    assert.deepEqual(Array.from(applyAugmentation(img, aug).data), expected, aug.kind);
 });
 
 test('augmentChip returns the original first, then one variant per augmentation', () => {

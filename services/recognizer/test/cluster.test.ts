@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clusterUnknowns } from '../src/cluster.ts';
 
-const deg = (d: number): Float32Array => Float32Array.from([Math.cos((d * Math.PI) / 180), Math.sin((d * Math.PI) / 180)]);
+const deg = (d: number): Float32Array =>
+  Float32Array.from([Math.cos((d * Math.PI) / 180), Math.sin((d * Math.PI) / 180)]);
 
 test('clusterUnknowns: average-linkage labels, numbered by first appearance', () => {
   const cases: Array<[string, Float32Array[], number, number[]]> = [
@@ -20,9 +21,15 @@ test('clusterUnknowns: average-linkage labels, numbered by first appearance', ()
     ['chain merges at a lower threshold', [deg(0), deg(38), deg(80)], 0.45, [0, 0, 0]],
     ['just above the average link', [deg(0), deg(38), deg(80)], 0.46, [0, 0, 1]],
     // Magnitude does not matter (cosine).
-    ['unnormalised input', [Float32Array.from([3, 0]), Float32Array.from([0, 0.2]), Float32Array.from([0.5, 0.01])], 0.9, [0, 1, 0]],
+    [
+      'unnormalised input',
+      [Float32Array.from([3, 0]), Float32Array.from([0, 0.2]), Float32Array.from([0.5, 0.01])],
+      0.9,
+      [0, 1, 0],
+    ],
   ];
-  for (const [name, input, threshold, expected] of cases) assert.deepEqual(clusterUnknowns(input, threshold), expected, name);
+  for (const [name, input, threshold, expected] of cases)
+    assert.deepEqual(clusterUnknowns(input, threshold), expected, name);
 });
 
 /** Brute-force reference: recompute every cluster pair's average similarity from scratch at each step. */
@@ -60,13 +67,19 @@ test('clusterUnknowns matches a brute-force average-linkage reference on random 
   };
   for (let trial = 0; trial < 20; trial++) {
     // 3-8 centres in 8-d, 2-25 points scattered around them.
-    const centres = Array.from({ length: 3 + Math.floor(rand() * 6) }, () => Array.from({ length: 8 }, () => rand() * 2 - 1));
+    const centres = Array.from({ length: 3 + Math.floor(rand() * 6) }, () =>
+      Array.from({ length: 8 }, () => rand() * 2 - 1),
+    );
     const points = Array.from({ length: 2 + Math.floor(rand() * 24) }, () => {
       const c = centres[Math.floor(rand() * centres.length)]!;
       return Float32Array.from(c, (x) => x + (rand() - 0.5) * 0.8);
     });
     for (const threshold of [0.2, 0.5, 0.8]) {
-      assert.deepEqual(clusterUnknowns(points, threshold), referenceClusters(points, threshold), `trial ${trial} @ ${threshold}`);
+      assert.deepEqual(
+        clusterUnknowns(points, threshold),
+        referenceClusters(points, threshold),
+        `trial ${trial} @ ${threshold}`,
+      );
     }
   }
 });

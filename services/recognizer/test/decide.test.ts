@@ -65,5 +65,8 @@ test('decideIdentity: one-person gallery has no margin; empty gallery is unknown
   assert.deepEqual([none.name, none.similarity, none.candidate, none.margin], [null, -1, null, undefined]);
   assert.deepEqual(Array.from(none.embedding), [1, 0]);
 
-  assert.throws(() => decideIdentity([], ab, 0.5), (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT');
+  assert.throws(
+    () => decideIdentity([], ab, 0.5),
+    (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT',
+  );
 });

@@ -53,7 +53,12 @@ function pngHeaderOnly(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no filter, no interlace
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 test('a gallery photo over 2048×2048 pixels reaches the detector downscaled to at most that many, aspect kept (folder and in-memory galleries)', async () => {
@@ -98,7 +103,10 @@ test('a photo over 120 megapixels is rejected before decoding, naming its size a
     { person: 'bob', name: 'ok.jpg', data: await encodeJpeg(createImage(128, 128, 90)) },
   ];
   const { report } = await enrolGallerySource(galleryFromPhotos(photos), { detect, embed, augmentations: [] });
-  assert.deepEqual(report.accepted.map((a) => a.file), ['bob/ok.jpg']);
+  assert.deepEqual(
+    report.accepted.map((a) => a.file),
+    ['bob/ok.jpg'],
+  );
   assert.equal(report.rejected.length, 1);
   const [rejected] = report.rejected;
   assert.equal(rejected!.reason, 'unreadable');
@@ -129,7 +137,9 @@ test('enrolling two 8000×8000 photos from a folder peaks under 300 MB of RSS', 
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     assert.equal(child.status, 0, child.stderr);
     const { accepted, maxRssMB } = JSON.parse(child.stdout) as { accepted: number; maxRssMB: number };
-    console.log(`# two 8000x8000 JPEGs (${(jpeg.length / 1e6).toFixed(1)} MB each) enrolled with a peak RSS of ${Math.round(maxRssMB)} MB`);
+    console.log(
+      `# two 8000x8000 JPEGs (${(jpeg.length / 1e6).toFixed(1)} MB each) enrolled with a peak RSS of ${Math.round(maxRssMB)} MB`,
+    );
     assert.equal(accepted, 2);
     assert.ok(maxRssMB < 300, `peak RSS ${Math.round(maxRssMB)} MB`);
   } finally {

@@ -32,9 +32,17 @@ test('selectEnrolmentFace picks the subject or names the rejection (defaults: 40
     ['a low-score second face is ignored', [big, face(200, 100, 0.4)], big],
     ['two small faces: too small, not several', [face(0, 30), face(100, 25)], 'too-small'],
     // Relative score bar 0.8 x best: a 0.7 detection next to a 0.95 one (0.7 < 0.76) is a false positive.
-    ['a large low-relative-score detection is neither subject nor rival', [face(0, 100, 0.95), face(200, 150, 0.7)], 'first'],
+    [
+      'a large low-relative-score detection is neither subject nor rival',
+      [face(0, 100, 0.95), face(200, 150, 0.7)],
+      'first',
+    ],
     ['a rival at 0.8 x the best score counts', [face(0, 100, 0.95), face(200, 100, 0.76)], 'several-faces'],
-    ['the subject is the largest confident face, not the best-scoring', [face(0, 60, 0.95), face(200, 100, 0.9)], 'second'],
+    [
+      'the subject is the largest confident face, not the best-scoring',
+      [face(0, 60, 0.95), face(200, 100, 0.9)],
+      'second',
+    ],
     ['the dominant face must still be sharp', [face(0, 100, 0.9, 0.01), face(200, 50)], 'too-blurry'],
   ];
   for (const [name, faces, expected] of cases) {
@@ -56,7 +64,24 @@ test('selectEnrolmentFace picks the subject or names the rejection (defaults: 40
 
 test('selectEnrolmentFace honours its options', () => {
   const f = face(0, 50, 0.9, 0.3);
-  assert.equal(selectEnrolmentFace([f], { minFaceSize: 60, minSharpness: 0, minScore: 0, relativeScore: 0.8, dominanceRatio: 2 }).accepted, false);
-  assert.equal(selectEnrolmentFace([f], { minFaceSize: 10, minSharpness: 0.4, minScore: 0, relativeScore: 0.8, dominanceRatio: 2 }).accepted, false);
-  assert.equal(selectEnrolmentFace([f, face(100, 45)], { minFaceSize: 10, minSharpness: 0, minScore: 0, relativeScore: 0.8, dominanceRatio: 1.2 }).accepted, true);
+  assert.equal(
+    selectEnrolmentFace([f], { minFaceSize: 60, minSharpness: 0, minScore: 0, relativeScore: 0.8, dominanceRatio: 2 })
+      .accepted,
+    false,
+  );
+  assert.equal(
+    selectEnrolmentFace([f], { minFaceSize: 10, minSharpness: 0.4, minScore: 0, relativeScore: 0.8, dominanceRatio: 2 })
+      .accepted,
+    false,
+  );
+  assert.equal(
+    selectEnrolmentFace([f, face(100, 45)], {
+      minFaceSize: 10,
+      minSharpness: 0,
+      minScore: 0,
+      relativeScore: 0.8,
+      dominanceRatio: 1.2,
+    }).accepted,
+    true,
+  );
 });

@@ -65,8 +65,15 @@ test('enrolGallery walks <dir>/<person>/<image> and reports every rejection with
     await png(join(dir, '.cache', 'x.png'), 10);
     await writeFile(join(dir, 'index.json'), '{}');
 
-    const { gallery, report } = await enrolGallery(dir, { detect, embed, augmentations: [{ kind: 'brightness', delta: 0.1 }] });
-    assert.deepEqual(report.accepted.map((a) => a.file), ['alice/1.png', 'alice/2.PNG', 'bob/ok.png']);
+    const { gallery, report } = await enrolGallery(dir, {
+      detect,
+      embed,
+      augmentations: [{ kind: 'brightness', delta: 0.1 }],
+    });
+    assert.deepEqual(
+      report.accepted.map((a) => a.file),
+      ['alice/1.png', 'alice/2.PNG', 'bob/ok.png'],
+    );
     assert.deepEqual(
       report.rejected.map((r) => [r.file, r.reason]),
       [
@@ -87,7 +94,13 @@ test('enrolGallery walks <dir>/<person>/<image> and reports every rejection with
     ]);
     assert.deepEqual(report.ignored, ['.cache', '_groups', 'index.json']);
     // Templates: chip 200 -> (0.784, 0.216); brightened by 25.5 -> 226 (0.886, 0.114); chip 100 -> (0.392, 0.608).
-    assert.deepEqual(gallery.persons.map((p) => [p.name, p.templates.length]), [['alice', 4], ['bob', 2]]);
+    assert.deepEqual(
+      gallery.persons.map((p) => [p.name, p.templates.length]),
+      [
+        ['alice', 4],
+        ['bob', 2],
+      ],
+    );
     const first = report.accepted[0]!.embeddings;
     assert.equal(first.length, 2);
     assert.ok(Math.abs(first[0]![0]! - 200 / 255) < 1e-6 && Math.abs(first[1]![0]! - 226 / 255) < 1e-6);
@@ -104,7 +117,10 @@ test('enrolGallery retries a face-less image on a padded copy and maps the face 
     // Finds a face only when the image was padded (8x8 -> 16x16 with DEFAULT_PAD_RETRY 0.5: border 4).
     const padded: DetectFn = (image) => Promise.resolve(image.width === 16 ? [face(5, 50, 200)] : []);
     const { report } = await enrolGallery(dir, { detect: padded, embed, augmentations: [] });
-    assert.deepEqual(report.accepted.map((a) => [a.file, a.box.x]), [['dave/tight.png', 1]]);
+    assert.deepEqual(
+      report.accepted.map((a) => [a.file, a.box.x]),
+      [['dave/tight.png', 1]],
+    );
     await assert.rejects(
       enrolGallery(dir, { detect: padded, embed, padRetry: 0 }),
       (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT',
@@ -116,7 +132,8 @@ test('enrolGallery retries a face-less image on a padded copy and maps the face 
 
 test('enrolGallery: missing, empty or face-less folders are INVALID_ARGUMENT with a clear message', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'pmr-enrol-'));
-  const invalid = (pattern: RegExp) => (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT' && pattern.test(e.message);
+  const invalid = (pattern: RegExp) => (e: unknown) =>
+    e instanceof PmrError && e.code === 'INVALID_ARGUMENT' && pattern.test(e.message);
   try {
     await assert.rejects(enrolGallery(join(dir, 'missing'), { detect, embed }), invalid(/missing: no such folder/));
     await writeFile(join(dir, 'file.png'), 'x');
@@ -124,7 +141,10 @@ test('enrolGallery: missing, empty or face-less folders are INVALID_ARGUMENT wit
     await assert.rejects(enrolGallery(dir, { detect, embed }), invalid(/is empty: it has no person folders/));
     await mkdir(join(dir, 'erin'));
     await png(join(dir, 'erin', 'a.png'), 20);
-    await assert.rejects(enrolGallery(dir, { detect, embed }), invalid(/none of its 1 person folder\(s\) has an image with one usable face \(1 image\(s\) rejected\)/));
+    await assert.rejects(
+      enrolGallery(dir, { detect, embed }),
+      invalid(/none of its 1 person folder\(s\) has an image with one usable face \(1 image\(s\) rejected\)/),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -12,22 +12,40 @@ import {
   type LabelledImage,
 } from '../src/evaluation.ts';
 
-const deg = (d: number): Float32Array => Float32Array.from([Math.cos((d * Math.PI) / 180), Math.sin((d * Math.PI) / 180)]);
-const img = (person: string, d: number, quality = 1): LabelledImage => ({ person, file: `${person}@${d}`, query: deg(d), templates: [deg(d)], quality });
-const close = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) < 1e-4, `${what}: got ${a}, expected ${b}`);
+const deg = (d: number): Float32Array =>
+  Float32Array.from([Math.cos((d * Math.PI) / 180), Math.sin((d * Math.PI) / 180)]);
+const img = (person: string, d: number, quality = 1): LabelledImage => ({
+  person,
+  file: `${person}@${d}`,
+  query: deg(d),
+  templates: [deg(d)],
+  quality,
+});
+const close = (a: number, b: number, what: string): void =>
+  assert.ok(Math.abs(a - b) < 1e-4, `${what}: got ${a}, expected ${b}`);
 
 // A at 0° and 10°, B at 90° and 100°, C (single image, distractor) at 50°.
 const images = [img('A', 0), img('A', 10), img('B', 90), img('B', 100), img('C', 50)];
 
 test('galleryOf groups templates by person in order of appearance', () => {
   const g = galleryOf(images);
-  assert.deepEqual(g.persons.map((p) => [p.name, p.templates.length]), [['A', 2], ['B', 2], ['C', 1]]);
+  assert.deepEqual(
+    g.persons.map((p) => [p.name, p.templates.length]),
+    [
+      ['A', 2],
+      ['B', 2],
+      ['C', 1],
+    ],
+  );
 });
 
 test('leaveOneImageOut skips single-image persons and scores the rest (max scoring)', () => {
   const { rank1, outcomes } = leaveOneImageOut(images, 'max');
   assert.equal(rank1, 1);
-  assert.deepEqual(outcomes.map((o) => o.file), ['A@0', 'A@10', 'B@90', 'B@100']);
+  assert.deepEqual(
+    outcomes.map((o) => o.file),
+    ['A@0', 'A@10', 'B@90', 'B@100'],
+  );
   // A@0 against A@10 (cos 10° = 0.9848), C@50 (cos 50° = 0.6428), B@90 (0).
   close(outcomes[0]!.genuine, 0.9848, 'A@0 genuine');
   close(outcomes[0]!.impostor, 0.6428, 'A@0 impostor');
@@ -36,14 +54,26 @@ test('leaveOneImageOut skips single-image persons and scores the rest (max scori
   // A's two images 70° apart are each nearer C@50 (cos 50° = 0.643, cos 20° = 0.940) than each other (cos 70° = 0.342).
   const miss = leaveOneImageOut([img('A', 0), img('A', 70), img('C', 50)], 'max');
   assert.equal(miss.rank1, 0);
-  assert.deepEqual(miss.outcomes.map((o) => o.best), ['C', 'C']);
+  assert.deepEqual(
+    miss.outcomes.map((o) => o.best),
+    ['C', 'C'],
+  );
   close(miss.outcomes[1]!.bestSimilarity, 0.9397, 'A@70 -> C');
   close(miss.outcomes[1]!.genuine, 0.342, 'A@70 own');
 });
 
 test('leaveOnePersonOut and strangerOutcomes report the best other person', () => {
   const lopo = leaveOnePersonOut(images, 'max');
-  assert.deepEqual(lopo.map((o) => [o.file, o.best]), [['A@0', 'C'], ['A@10', 'C'], ['B@90', 'C'], ['B@100', 'C'], ['C@50', 'A']]);
+  assert.deepEqual(
+    lopo.map((o) => [o.file, o.best]),
+    [
+      ['A@0', 'C'],
+      ['A@10', 'C'],
+      ['B@90', 'C'],
+      ['B@100', 'C'],
+      ['C@50', 'A'],
+    ],
+  );
   close(lopo[1]!.bestSimilarity, 0.766, 'A@10 -> C (40°)');
   assert.ok(Number.isNaN(lopo[0]!.genuine));
   close(lopo[4]!.bestSimilarity, 0.766, 'C@50 -> A@10 or B@90 (40°)');
@@ -84,7 +114,10 @@ test('pairwiseAgreement counts same-cluster and same-person pairs', () => {
   ];
   for (const [name, labels, truth, precision, recall] of cases) {
     const got = pairwiseAgreement(labels, truth);
-    assert.ok(Object.is(got.precision, precision) || Math.abs(got.precision - precision) < 1e-9, `${name} precision ${got.precision}`);
+    assert.ok(
+      Object.is(got.precision, precision) || Math.abs(got.precision - precision) < 1e-9,
+      `${name} precision ${got.precision}`,
+    );
     assert.ok(Math.abs(got.recall - recall) < 1e-9, `${name} recall ${got.recall}`);
   }
 });

@@ -14,8 +14,10 @@ import {
   type Scorer,
 } from '../src/fusion-evaluation.ts';
 
-const deg = (d: number): Float32Array => Float32Array.from([Math.cos((d * Math.PI) / 180), Math.sin((d * Math.PI) / 180)]);
-const close = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) < 1e-4, `${what}: got ${a}, expected ${b}`);
+const deg = (d: number): Float32Array =>
+  Float32Array.from([Math.cos((d * Math.PI) / 180), Math.sin((d * Math.PI) / 180)]);
+const close = (a: number, b: number, what: string): void =>
+  assert.ok(Math.abs(a - b) < 1e-4, `${what}: got ${a}, expected ${b}`);
 /** A photo at angle m for MobileFaceNet and f for FaceRes, its templates the plain chip only. */
 const img = (person: string, m: number, f = m): DescribedImage => ({
   person,
@@ -56,12 +58,22 @@ test('scoreFaces: weights pick the descriptor; photo-max takes the best photo; a
 
 test('leave-one-out, leave-one-person-out, strangers and pair tracks', () => {
   const loo = leaveOneImageOut(images, mfn);
-  assert.deepEqual(loo.map((o) => o.file), ['A@0', 'A@10', 'A@20', 'B@90', 'B@100']);
+  assert.deepEqual(
+    loo.map((o) => o.file),
+    ['A@0', 'A@10', 'A@20', 'B@90', 'B@100'],
+  );
   assert.ok(loo.every((o) => o.best === o.person));
   const lopo = leaveOnePersonOut(images, mfn);
-  assert.deepEqual(lopo.map((o) => o.best), ['C', 'C', 'C', 'C', 'C', 'A']);
+  assert.deepEqual(
+    lopo.map((o) => o.best),
+    ['C', 'C', 'C', 'C', 'C', 'A'],
+  );
   assert.ok(Number.isNaN(lopo[0]!.genuine));
-  const [s] = strangerOutcomes(images, [{ file: 'x', face: { mobilefacenet: deg(65), faceres: deg(65), quality: 1 } }], mfn);
+  const [s] = strangerOutcomes(
+    images,
+    [{ file: 'x', face: { mobilefacenet: deg(65), faceres: deg(65), quality: 1 } }],
+    mfn,
+  );
   close(s!.bestScore, Math.cos(Math.PI / 12), 'stranger 15° from C');
   assert.equal(s!.best, 'C');
   const { genuine, impostor } = pairTracks(images, mfn);

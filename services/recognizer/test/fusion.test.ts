@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fuseScores, scoreNorm, type ScoreFusion } from '../src/fusion.ts';
 
-const close = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) < 1e-9, `${what}: got ${a}, expected ${b}`);
+const close = (a: number, b: number, what: string): void =>
+  assert.ok(Math.abs(a - b) < 1e-9, `${what}: got ${a}, expected ${b}`);
 
 test('scoreNorm: mean and population standard deviation; too few or constant scores are INVALID_ARGUMENT', () => {
   const n = scoreNorm([0, 0.2, 0.4]);

@@ -4,7 +4,8 @@ import { PmrError } from '@pmr/common';
 import { createGallery, galleryWithout, searchGallery, similarityToEach, type PersonScoring } from '../src/gallery.ts';
 
 const v = (...xs: number[]): Float32Array => Float32Array.from(xs);
-const close = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) < 1e-5, `${what}: got ${a}, expected ${b}`);
+const close = (a: number, b: number, what: string): void =>
+  assert.ok(Math.abs(a - b) < 1e-5, `${what}: got ${a}, expected ${b}`);
 
 // A: (1,0,0) and (0.6,0.8,0); centroid ∝ (1.6,0.8,0) = (0.8944, 0.4472, 0).
 // B: (0,0,1) and (0,2,0) (normalised to (0,1,0)); centroid (0, 0.7071, 0.7071).
@@ -46,13 +47,34 @@ test('similarityToEach under each person scoring (hand-computed)', () => {
 
 test('searchGallery ranks persons best first and honours topK', () => {
   const cases: Array<[Float32Array, PersonScoring, number, Array<[string, number]>]> = [
-    [v(0, 1, 0), 'max', 5, [['B', 1], ['A', 0.8], ['C', 0.6]]],
-    [v(0, 1, 0), 'top2-mean', 2, [['C', 0.6], ['B', 0.5]]],
+    [
+      v(0, 1, 0),
+      'max',
+      5,
+      [
+        ['B', 1],
+        ['A', 0.8],
+        ['C', 0.6],
+      ],
+    ],
+    [
+      v(0, 1, 0),
+      'top2-mean',
+      2,
+      [
+        ['C', 0.6],
+        ['B', 0.5],
+      ],
+    ],
     [v(0, 0, 1), 'max', 1, [['B', 1]]],
   ];
   for (const [q, scoring, topK, expected] of cases) {
     const got = searchGallery(gallery, q, { scoring, topK });
-    assert.deepEqual(got.map((m) => m.name), expected.map((e) => e[0]), `${scoring} ${topK}`);
+    assert.deepEqual(
+      got.map((m) => m.name),
+      expected.map((e) => e[0]),
+      `${scoring} ${topK}`,
+    );
     got.forEach((m, i) => close(m.similarity, expected[i]![1], `${scoring} ${m.name}`));
   }
 });
@@ -62,19 +84,44 @@ test('ties keep gallery order; galleryWithout drops persons', () => {
     ['first', [v(1, 1)]],
     ['second', [v(1, 1)]],
   ]);
-  assert.deepEqual(searchGallery(g, v(1, 0)).map((m) => m.name), ['first', 'second']);
-  assert.deepEqual(galleryWithout(gallery, 'B').persons.map((p) => p.name), ['A', 'C']);
+  assert.deepEqual(
+    searchGallery(g, v(1, 0)).map((m) => m.name),
+    ['first', 'second'],
+  );
+  assert.deepEqual(
+    galleryWithout(gallery, 'B').persons.map((p) => p.name),
+    ['A', 'C'],
+  );
   assert.deepEqual(searchGallery(galleryWithout(gallery, 'A', 'B', 'C'), v(1, 0, 0)), []);
 });
 
 test('createGallery rejects empty persons, duplicates and mixed lengths; search rejects wrong length', () => {
   const bad: Array<[string, Array<[string, Float32Array[]]>]> = [
     ['no templates', [['A', []]]],
-    ['twice', [['A', [v(1, 0)]], ['A', [v(0, 1)]]]],
-    ['length', [['A', [v(1, 0)]], ['B', [v(1, 0, 0)]]]],
+    [
+      'twice',
+      [
+        ['A', [v(1, 0)]],
+        ['A', [v(0, 1)]],
+      ],
+    ],
+    [
+      'length',
+      [
+        ['A', [v(1, 0)]],
+        ['B', [v(1, 0, 0)]],
+      ],
+    ],
   ];
   for (const [name, persons] of bad) {
-    assert.throws(() => createGallery(persons), (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT', name);
+    assert.throws(
+      () => createGallery(persons),
+      (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT',
+      name,
+    );
   }
-  assert.throws(() => searchGallery(gallery, v(1, 0)), (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT');
+  assert.throws(
+    () => searchGallery(gallery, v(1, 0)),
+    (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT',
+  );
 });

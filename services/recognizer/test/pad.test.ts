@@ -9,13 +9,25 @@ test('padImage adds a constant border on every side', () => {
   const cases: Array<[number, readonly [number, number, number] | undefined, number, number, number[]]> = [
     [0, undefined, 2, 1, [255, 0, 0, 0, 255, 0]],
     // border 1, fill black: 4×3, image in the middle row at x = 1, 2.
-    [1, undefined, 4, 3, [...Array<number>(12).fill(0), 0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 0, ...Array<number>(12).fill(0)]],
+    [
+      1,
+      undefined,
+      4,
+      3,
+      [...Array<number>(12).fill(0), 0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 0, ...Array<number>(12).fill(0)],
+    ],
     // border 0.6 rounds to 1; grey fill.
-    [0.6, [9, 8, 7], 4, 3, [
-      ...[9, 8, 7, 9, 8, 7, 9, 8, 7, 9, 8, 7],
-      ...[9, 8, 7, 255, 0, 0, 0, 255, 0, 9, 8, 7],
-      ...[9, 8, 7, 9, 8, 7, 9, 8, 7, 9, 8, 7],
-    ]],
+    [
+      0.6,
+      [9, 8, 7],
+      4,
+      3,
+      [
+        ...[9, 8, 7, 9, 8, 7, 9, 8, 7, 9, 8, 7],
+        ...[9, 8, 7, 255, 0, 0, 0, 255, 0, 9, 8, 7],
+        ...[9, 8, 7, 9, 8, 7, 9, 8, 7, 9, 8, 7],
+      ],
+    ],
   ];
   for (const [border, fill, w, h, data] of cases) {
     const out = padImage(img, border, fill);

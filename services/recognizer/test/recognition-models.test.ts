@@ -36,7 +36,10 @@ const modelsDir = process.env.PMR_MODELS_DIR ?? '';
 const detectorPath = join(modelsDir, manifest.yunet.file);
 const embedderPath = join(modelsDir, manifest.mobilefacenet.file);
 
-const skipReason = requireParts(modelsMissing(manifest.yunet.file, manifest.mobilefacenet.file), dataMissing(join(dataDir, 'identities')));
+const skipReason = requireParts(
+  modelsMissing(manifest.yunet.file, manifest.mobilefacenet.file),
+  dataMissing(join(dataDir, 'identities')),
+);
 
 interface Context {
   readonly detector: Detector;
@@ -101,11 +104,16 @@ test('identities/: leave-one-image-out rank-1 >= 0.95', async (t) => {
     assert.equal(images.length, 58, 'every single-person identity image is enrolled');
     const { rank1, outcomes } = leaveOneImageOut(images, DEFAULT_PERSON_SCORING);
     const genuine = summarise(outcomes.map((o) => o.genuine));
-    console.log(`# rank-1 ${f3(rank1)} over ${outcomes.length}; genuine min ${f3(genuine.min)} median ${f3(genuine.median)}`);
+    console.log(
+      `# rank-1 ${f3(rank1)} over ${outcomes.length}; genuine min ${f3(genuine.min)} median ${f3(genuine.median)}`,
+    );
     assert.ok(rank1 >= 0.95, `rank-1 ${rank1}`);
     // Genuine matches still mostly pass the open-set threshold (measured 56/57).
     const passing = outcomes.filter((o) => o.best === o.person && o.bestSimilarity >= DEFAULT_MATCH_THRESHOLD).length;
-    assert.ok(passing / outcomes.length >= 0.9, `${passing}/${outcomes.length} genuine queries named at the default threshold`);
+    assert.ok(
+      passing / outcomes.length >= 0.9,
+      `${passing}/${outcomes.length} genuine queries named at the default threshold`,
+    );
   });
 });
 
@@ -113,8 +121,12 @@ test('leave-one-person-out: no image of the removed person is accepted as anyone
   await withModels(t, ({ images }) => {
     const outcomes = leaveOnePersonOut(images, DEFAULT_PERSON_SCORING);
     const worst = outcomes.reduce((a, b) => (b.bestSimilarity > a.bestSimilarity ? b : a));
-    console.log(`# impostor max ${f3(worst.bestSimilarity)} (${worst.file} -> ${worst.best}); threshold ${DEFAULT_MATCH_THRESHOLD}`);
-    const accepted = outcomes.filter((o) => o.bestSimilarity >= DEFAULT_MATCH_THRESHOLD).map((o) => `${o.file} -> ${o.best}`);
+    console.log(
+      `# impostor max ${f3(worst.bestSimilarity)} (${worst.file} -> ${worst.best}); threshold ${DEFAULT_MATCH_THRESHOLD}`,
+    );
+    const accepted = outcomes
+      .filter((o) => o.bestSimilarity >= DEFAULT_MATCH_THRESHOLD)
+      .map((o) => `${o.file} -> ${o.best}`);
     assert.deepEqual(accepted, []);
   });
 });
@@ -125,7 +137,9 @@ test('the 42 UTKFace strangers are all found and none is accepted as anyone', as
     assert.equal(strangers.length, 42);
     const outcomes = strangerOutcomes(images, strangers, DEFAULT_PERSON_SCORING);
     console.log(`# strangers max ${f3(summarise(outcomes.map((o) => o.bestSimilarity)).max)}`);
-    const accepted = outcomes.filter((o) => o.bestSimilarity >= DEFAULT_MATCH_THRESHOLD).map((o) => `${o.file} -> ${o.best}`);
+    const accepted = outcomes
+      .filter((o) => o.bestSimilarity >= DEFAULT_MATCH_THRESHOLD)
+      .map((o) => `${o.file} -> ${o.best}`);
     assert.deepEqual(accepted, []);
   });
 });
@@ -138,7 +152,11 @@ test('decideIdentity names a two-face track of an enrolled person and not of a r
     const known = decideIdentity(faces, galleryOf(images.filter((im) => !held.includes(im))), DEFAULT_MATCH_THRESHOLD);
     assert.equal(known.name, 'barack_obama');
     assert.ok(known.margin !== undefined && known.margin > 0.2, `margin ${known.margin}`);
-    const unknown = decideIdentity(faces, galleryOf(images.filter((im) => im.person !== 'barack_obama')), DEFAULT_MATCH_THRESHOLD);
+    const unknown = decideIdentity(
+      faces,
+      galleryOf(images.filter((im) => im.person !== 'barack_obama')),
+      DEFAULT_MATCH_THRESHOLD,
+    );
     assert.equal(unknown.name, null);
     assert.ok(unknown.candidate !== null && unknown.candidate !== 'barack_obama');
   });
@@ -146,9 +164,17 @@ test('decideIdentity names a two-face track of an enrolled person and not of a r
 
 test('clustering the identity images as unknowns never puts two persons together', async (t) => {
   await withModels(t, ({ images }) => {
-    const labels = clusterUnknowns(images.map((im) => im.query), DEFAULT_CLUSTER_THRESHOLD);
-    const { precision, recall } = pairwiseAgreement(labels, images.map((im) => im.person));
-    console.log(`# clusters ${Math.max(...labels) + 1} for 14 persons; precision ${f3(precision)} recall ${f3(recall)}`);
+    const labels = clusterUnknowns(
+      images.map((im) => im.query),
+      DEFAULT_CLUSTER_THRESHOLD,
+    );
+    const { precision, recall } = pairwiseAgreement(
+      labels,
+      images.map((im) => im.person),
+    );
+    console.log(
+      `# clusters ${Math.max(...labels) + 1} for 14 persons; precision ${f3(precision)} recall ${f3(recall)}`,
+    );
     assert.equal(precision, 1);
     assert.ok(recall >= 0.9, `recall ${recall}`);
   });
@@ -169,14 +195,24 @@ test('enrolGallery reports each rejected image with its reason', async (t) => {
       await writeFile(join(dir, 'obama', '.DS_Store'), 'hidden, skipped');
       await copyFile(join(dataDir, 'detection', '017_0.jpg'), join(dir, 'obama', 'landscape.jpg'));
       await copyFile(join(ids, '_groups', 'two_people.jpg'), join(dir, 'obama', 'group.jpg'));
-      await sharp(join(ids, 'rose_leslie', 'img1.jpg')).blur(12).toFile(join(dir, 'rose', 'blurred.png'));
-      await sharp(join(ids, 'rose_leslie', 'img2.jpg')).resize(60).toFile(join(dir, 'rose', 'tiny.webp'));
+      await sharp(join(ids, 'rose_leslie', 'img1.jpg'))
+        .blur(12)
+        .toFile(join(dir, 'rose', 'blurred.png'));
+      await sharp(join(ids, 'rose_leslie', 'img2.jpg'))
+        .resize(60)
+        .toFile(join(dir, 'rose', 'tiny.webp'));
       await copyFile(join(ids, 'rose_leslie', 'img1.jpg'), join(dir, 'rose', 'ok.jpeg'));
       await copyFile(join(ids, 'rose_leslie', 'img1.jpg'), join(dir, '_skipped', 'x.jpg'));
       await writeFile(join(dir, 'README'), 'a top-level file');
 
-      const { gallery, report } = await enrolGallery(dir, { detect: (i) => detector.detect(i), embed: (c) => embedder.embed(c) });
-      assert.deepEqual(report.accepted.map((a) => a.file), ['obama/a.jpg', 'obama/b.JPG', 'rose/ok.jpeg']);
+      const { gallery, report } = await enrolGallery(dir, {
+        detect: (i) => detector.detect(i),
+        embed: (c) => embedder.embed(c),
+      });
+      assert.deepEqual(
+        report.accepted.map((a) => a.file),
+        ['obama/a.jpg', 'obama/b.JPG', 'rose/ok.jpeg'],
+      );
       assert.deepEqual(
         report.rejected.map((r) => [r.file, r.reason]),
         [
@@ -193,7 +229,10 @@ test('enrolGallery reports each rejected image with its reason', async (t) => {
         { name: 'rose', accepted: 1, rejected: 2, templates: 8 },
       ]);
       assert.deepEqual(report.ignored, ['README', '_skipped']);
-      assert.deepEqual(gallery.persons.map((p) => p.name), ['obama', 'rose']);
+      assert.deepEqual(
+        gallery.persons.map((p) => p.name),
+        ['obama', 'rose'],
+      );
       // A third photo of Obama finds him in the new gallery.
       const [face] = await detector.detect(await readImage(join(ids, 'barack_obama', 'obama3.jpg')));
       assert.ok(face !== undefined);
@@ -209,14 +248,21 @@ test('enrolGallery reports each rejected image with its reason', async (t) => {
 test('enrolGallery: missing folder, empty folder, folder without a usable face -> INVALID_ARGUMENT', async (t) => {
   await withModels(t, async ({ detector, embedder }) => {
     const dir = await mkdtemp(join(tmpdir(), 'pmr-gallery-'));
-    const options = { detect: (i: Parameters<Detector['detect']>[0]) => detector.detect(i), embed: (c: Parameters<Embedder['embed']>[0]) => embedder.embed(c) };
-    const invalid = (pattern: RegExp) => (err: unknown) => err instanceof PmrError && err.code === 'INVALID_ARGUMENT' && pattern.test(err.message);
+    const options = {
+      detect: (i: Parameters<Detector['detect']>[0]) => detector.detect(i),
+      embed: (c: Parameters<Embedder['embed']>[0]) => embedder.embed(c),
+    };
+    const invalid = (pattern: RegExp) => (err: unknown) =>
+      err instanceof PmrError && err.code === 'INVALID_ARGUMENT' && pattern.test(err.message);
     try {
       await assert.rejects(enrolGallery(join(dir, 'nope'), options), invalid(/no such folder/));
       await assert.rejects(enrolGallery(dir, options), invalid(/is empty: it has no person folders/));
       await mkdir(join(dir, 'someone'));
       await copyFile(join(dataDir, 'detection', '017_0.jpg'), join(dir, 'someone', 'landscape.jpg'));
-      await assert.rejects(enrolGallery(dir, options), invalid(/is empty: none of its 1 person folder\(s\) has an image with one usable face/));
+      await assert.rejects(
+        enrolGallery(dir, options),
+        invalid(/is empty: none of its 1 person folder\(s\) has an image with one usable face/),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -19,10 +19,25 @@ const fakeEmbedder: Pick<Embedder, 'embed'> = {
     return Promise.resolve(Float32Array.of(a / n, 1 / n));
   },
 };
-const failing: Pick<Embedder, 'embed'> = { embed: () => Promise.reject(new Error('onnxruntime: out of memory at /secret/path')) };
+const failing: Pick<Embedder, 'embed'> = {
+  embed: () => Promise.reject(new Error('onnxruntime: out of memory at /secret/path')),
+};
 
-const chip = (fill: number): ImageMessage => ({ encoding: 'IMAGE_ENCODING_RGB24', width: 112, height: 112, data: Buffer.alloc(112 * 112 * 3, fill) });
-const store = staticGalleryStore([['g', createGallery([['zero', [Float32Array.of(0, 1)]], ['one', [Float32Array.of(1, 1)]]])]]);
+const chip = (fill: number): ImageMessage => ({
+  encoding: 'IMAGE_ENCODING_RGB24',
+  width: 112,
+  height: 112,
+  data: Buffer.alloc(112 * 112 * 3, fill),
+});
+const store = staticGalleryStore([
+  [
+    'g',
+    createGallery([
+      ['zero', [Float32Array.of(0, 1)]],
+      ['one', [Float32Array.of(1, 1)]],
+    ]),
+  ],
+]);
 
 test('Embed answers one embedding per chip, in order', async () => {
   const response = await embedChips(fakeEmbedder, { chips: [chip(0), chip(1)] });
@@ -35,20 +50,36 @@ test('Embed answers one embedding per chip, in order', async () => {
 
 type Outcome = { code?: number; details?: string; count?: number };
 
-function callEmbed(embedder: Pick<Embedder, 'embed'>, request: EmbedRequest__Output, counts: number[] = []): Promise<Outcome> {
-  const handlers = createRecognizerHandlers(embedder, store, { logger: silentLogger(), onChips: (n) => counts.push(n) });
+function callEmbed(
+  embedder: Pick<Embedder, 'embed'>,
+  request: EmbedRequest__Output,
+  counts: number[] = [],
+): Promise<Outcome> {
+  const handlers = createRecognizerHandlers(embedder, store, {
+    logger: silentLogger(),
+    onChips: (n) => counts.push(n),
+  });
   return new Promise((resolve) => {
     const call = { request } as Parameters<typeof handlers.Embed>[0];
-    handlers.Embed(call, (err, value) => resolve(err ? { code: err.code, details: err.details } : { count: value?.embeddings?.length }));
+    handlers.Embed(call, (err, value) =>
+      resolve(err ? { code: err.code, details: err.details } : { count: value?.embeddings?.length }),
+    );
   });
 }
 
 function callSearch(request: SearchGalleryRequest__Output, counts: number[] = []): Promise<Outcome> {
-  const handlers = createRecognizerHandlers(fakeEmbedder, store, { logger: silentLogger(), onQueries: (n) => counts.push(n) });
+  const handlers = createRecognizerHandlers(fakeEmbedder, store, {
+    logger: silentLogger(),
+    onQueries: (n) => counts.push(n),
+  });
   return new Promise((resolve) => {
     const call = { request } as Parameters<typeof handlers.SearchGallery>[0];
     handlers.SearchGallery(call, (err, value) =>
-      resolve(err ? { code: err.code, details: err.details } : { count: value?.results?.length, details: value?.results?.[0]?.matches?.[0]?.name }),
+      resolve(
+        err
+          ? { code: err.code, details: err.details }
+          : { count: value?.results?.length, details: value?.results?.[0]?.matches?.[0]?.name },
+      ),
     );
   });
 }
@@ -63,15 +94,21 @@ test('Embed handler: answers, INVALID_ARGUMENT for bad chips, INTERNAL hides mod
   });
   const small: ImageMessage = { encoding: 'IMAGE_ENCODING_RGB24', width: 2, height: 2, data: Buffer.alloc(12) };
   assert.equal((await callEmbed(fakeEmbedder, { chips: [small] })).code, status.INVALID_ARGUMENT);
-  assert.deepEqual(await callEmbed(failing, { chips: [chip(1)] }), { code: status.INTERNAL, details: 'embedding failed; see the recognizer log' });
+  assert.deepEqual(await callEmbed(failing, { chips: [chip(1)] }), {
+    code: status.INTERNAL,
+    details: 'embedding failed; see the recognizer log',
+  });
 });
 
 test('SearchGallery handler: answers, NOT_FOUND for an unknown gallery, INVALID_ARGUMENT for a bad query', async () => {
   const counts: number[] = [];
-  assert.deepEqual(await callSearch({ galleryId: 'g', queries: [{ values: [0.9, 1] }, { values: [0, 1] }], maxMatches: 1 }, counts), {
-    count: 2,
-    details: 'one',
-  });
+  assert.deepEqual(
+    await callSearch({ galleryId: 'g', queries: [{ values: [0.9, 1] }, { values: [0, 1] }], maxMatches: 1 }, counts),
+    {
+      count: 2,
+      details: 'one',
+    },
+  );
   assert.deepEqual(counts, [2]);
   assert.deepEqual(await callSearch({ galleryId: 'h', queries: [{ values: [0, 1] }], maxMatches: 1 }), {
     code: status.NOT_FOUND,

@@ -38,7 +38,11 @@ after(async () => {
 });
 
 function skipReason(): string | undefined {
-  const photos = [TWO_PEOPLE, OBAMA_HELD_OUT, ...Object.entries(GALLERY).flatMap(([p, files]) => files.map((f) => join(identities, p, f)))];
+  const photos = [
+    TWO_PEOPLE,
+    OBAMA_HELD_OUT,
+    ...Object.entries(GALLERY).flatMap(([p, files]) => files.map((f) => join(identities, p, f))),
+  ];
   return requireParts(modelsMissing(manifest.yunet.file, manifest.mobilefacenet.file), dataMissing(...photos));
 }
 
@@ -80,15 +84,29 @@ test('the recognizer service process: health, reflection, Embed, SearchGallery, 
   }
   const modelsDir = process.env.PMR_MODELS_DIR!;
   const chips = await realChips(modelsDir);
-  const service = await startService({ PMR_GALLERY_DIR: await makeGalleryDir(), PMR_GALLERY_ID: 'people', PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS) });
+  const service = await startService({
+    PMR_GALLERY_DIR: await makeGalleryDir(),
+    PMR_GALLERY_ID: 'people',
+    PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS),
+  });
   const { child, logs } = service;
   const exited = exitOf(child);
   const address = `127.0.0.1:${service.grpcPort}`;
-  const client = new (loadPmrProto().pmr.v1.RecognizerService)(address, credentials.createInsecure(), messageSizeOptions());
+  const client = new (loadPmrProto().pmr.v1.RecognizerService)(
+    address,
+    credentials.createInsecure(),
+    messageSizeOptions(),
+  );
   const embed = (request: Record<string, unknown>): Promise<EmbedResponse__Output> =>
-    new Promise((resolve, reject) => client.Embed(request, (err, res) => (err || !res ? reject(err ?? new Error('no response')) : resolve(res))));
+    new Promise((resolve, reject) =>
+      client.Embed(request, (err, res) => (err || !res ? reject(err ?? new Error('no response')) : resolve(res))),
+    );
   const search = (request: Record<string, unknown>): Promise<SearchGalleryResponse__Output> =>
-    new Promise((resolve, reject) => client.SearchGallery(request, (err, res) => (err || !res ? reject(err ?? new Error('no response')) : resolve(res))));
+    new Promise((resolve, reject) =>
+      client.SearchGallery(request, (err, res) =>
+        err || !res ? reject(err ?? new Error('no response')) : resolve(res),
+      ),
+    );
   const rejectsWith = (code: status, details: string) => (err: unknown) => {
     assert.equal((err as ServiceError).code, code, (err as Error).message);
     assert.ok((err as ServiceError).details.includes(details), (err as ServiceError).details);
@@ -114,7 +132,10 @@ test('the recognizer service process: health, reflection, Embed, SearchGallery, 
     const same = dot(obama, obamaHeldOut);
     const different = [dot(obama, biden), dot(obamaHeldOut, biden)];
     t.diagnostic(`cosine Obama/Obama ${same.toFixed(3)}; Obama/Biden ${different.map((d) => d.toFixed(3)).join(', ')}`);
-    assert.ok(different.every((d) => same > d), 'the same person is more similar than a different one');
+    assert.ok(
+      different.every((d) => same > d),
+      'the same person is more similar than a different one',
+    );
     // The service embeds exactly as the stage does in-process.
     const local = await createEmbedder({ modelPath: join(modelsDir, manifest.mobilefacenet.file), threads: 1 });
     const expected = Array.from(await local.embed(chips.obama));
@@ -136,15 +157,42 @@ test('the recognizer service process: health, reflection, Embed, SearchGallery, 
       ],
     );
 
-    const rgb = (w: number, h: number, bytes = w * h * 3) => ({ encoding: 'IMAGE_ENCODING_RGB24', width: w, height: h, data: Buffer.alloc(bytes) });
+    const rgb = (w: number, h: number, bytes = w * h * 3) => ({
+      encoding: 'IMAGE_ENCODING_RGB24',
+      width: w,
+      height: h,
+      data: Buffer.alloc(bytes),
+    });
     await assert.rejects(embed({}), rejectsWith(status.INVALID_ARGUMENT, 'chips is empty'));
-    await assert.rejects(embed({ chips: [rgb(100, 100)] }), rejectsWith(status.INVALID_ARGUMENT, 'chips[0] is 100x100; a chip must be an aligned 112x112 face'));
-    await assert.rejects(embed({ chips: [rgb(112, 112, 5)] }), rejectsWith(status.INVALID_ARGUMENT, 'chips[0].data holds 5 bytes'));
-    await assert.rejects(embed({ chips: [{ ...rgb(112, 112), data: Buffer.alloc(0) }] }), rejectsWith(status.INVALID_ARGUMENT, 'chips[0].data holds 0 bytes'));
-    await assert.rejects(search({ galleryId: 'nobody', queries: [{ values: obama }] }), rejectsWith(status.NOT_FOUND, 'gallery "nobody" not found'));
-    await assert.rejects(search({ galleryId: 'people', queries: [{ values: [1, 0] }] }), rejectsWith(status.INVALID_ARGUMENT, 'queries[0] has 2 values'));
-    await assert.rejects(search({ galleryId: 'people', queries: [] }), rejectsWith(status.INVALID_ARGUMENT, 'queries is empty'));
-    assert.equal((await embed({ chips: [rgbImageToProto(chips.biden)] })).embeddings.length, 1, 'the service still answers after the bad requests');
+    await assert.rejects(
+      embed({ chips: [rgb(100, 100)] }),
+      rejectsWith(status.INVALID_ARGUMENT, 'chips[0] is 100x100; a chip must be an aligned 112x112 face'),
+    );
+    await assert.rejects(
+      embed({ chips: [rgb(112, 112, 5)] }),
+      rejectsWith(status.INVALID_ARGUMENT, 'chips[0].data holds 5 bytes'),
+    );
+    await assert.rejects(
+      embed({ chips: [{ ...rgb(112, 112), data: Buffer.alloc(0) }] }),
+      rejectsWith(status.INVALID_ARGUMENT, 'chips[0].data holds 0 bytes'),
+    );
+    await assert.rejects(
+      search({ galleryId: 'nobody', queries: [{ values: obama }] }),
+      rejectsWith(status.NOT_FOUND, 'gallery "nobody" not found'),
+    );
+    await assert.rejects(
+      search({ galleryId: 'people', queries: [{ values: [1, 0] }] }),
+      rejectsWith(status.INVALID_ARGUMENT, 'queries[0] has 2 values'),
+    );
+    await assert.rejects(
+      search({ galleryId: 'people', queries: [] }),
+      rejectsWith(status.INVALID_ARGUMENT, 'queries is empty'),
+    );
+    assert.equal(
+      (await embed({ chips: [rgbImageToProto(chips.biden)] })).embeddings.length,
+      1,
+      'the service still answers after the bad requests',
+    );
     assert.equal(child.exitCode, null);
 
     const metrics = await (await fetch(`http://127.0.0.1:${service.metricsPort}/metrics`)).text();
@@ -157,10 +205,12 @@ test('the recognizer service process: health, reflection, Embed, SearchGallery, 
     assert.equal(code, 0);
     t.diagnostic(`exit code ${code}, ${Math.round(at - signalled)} ms after SIGTERM (deadline ${SHUTDOWN_MS} ms)`);
     assert.ok(at - signalled < SHUTDOWN_MS, `exited ${Math.round(at - signalled)} ms after SIGTERM`);
-    assert.deepEqual(
-      stopSteps(logs),
-      ['notServing:done', 'server:done', 'closeListeners:done', 'releaseSessions:done'],
-    );
+    assert.deepEqual(stopSteps(logs), [
+      'notServing:done',
+      'server:done',
+      'closeListeners:done',
+      'releaseSessions:done',
+    ]);
   } finally {
     client.close();
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -168,7 +218,10 @@ test('the recognizer service process: health, reflection, Embed, SearchGallery, 
 });
 
 test('bad configuration: the process exits 2 and its one log line lists every problem', async () => {
-  const { code, problems } = await runWithConfig(BIN, { cwd: repoRoot, env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_DETECTOR: 'mtcnn', PMR_INFERENCE_THREADS: '0' } });
+  const { code, problems } = await runWithConfig(BIN, {
+    cwd: repoRoot,
+    env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_DETECTOR: 'mtcnn', PMR_INFERENCE_THREADS: '0' },
+  });
   assert.equal(code, 2);
   assert.deepEqual(problems, [
     'PMR_DETECTOR="mtcnn" must be one of yunet, scrfd (face detector used to enrol the gallery)',

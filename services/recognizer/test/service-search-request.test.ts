@@ -22,13 +22,52 @@ const request = (queries: number[][], maxMatches = 0, galleryId = 'team'): Searc
 });
 
 const rounded = (response: ReturnType<typeof searchGalleries>): Array<Array<[string, number]>> =>
-  (response.results ?? []).map((r) => (r.matches ?? []).map((m) => [m.name ?? '', Math.round(Number(m.similarity) * 1e6) / 1e6]));
+  (response.results ?? []).map((r) =>
+    (r.matches ?? []).map((m) => [m.name ?? '', Math.round(Number(m.similarity) * 1e6) / 1e6]),
+  );
 
-const RANKINGS: ReadonlyArray<{ name: string; queries: number[][]; maxMatches: number; expected: Array<Array<[string, number]>> }> = [
+const RANKINGS: ReadonlyArray<{
+  name: string;
+  queries: number[][];
+  maxMatches: number;
+  expected: Array<Array<[string, number]>>;
+}> = [
   { name: 'max_matches 0 means 1', queries: [[1, 0, 0]], maxMatches: 0, expected: [[['ann', 1]]] },
-  { name: 'x: ann 1, cy 0.6, bob 0', queries: [[1, 0, 0]], maxMatches: 3, expected: [[['ann', 1], ['cy', 0.6], ['bob', 0]]] },
-  { name: 'a query is normalised: (0, 2, 0) is y', queries: [[0, 2, 0]], maxMatches: 2, expected: [[['bob', 1], ['cy', 0.8]]] },
-  { name: 'more matches than persons: all three', queries: [[0, 0, 1]], maxMatches: 100, expected: [[['ann', 0], ['bob', 0], ['cy', 0]]] },
+  {
+    name: 'x: ann 1, cy 0.6, bob 0',
+    queries: [[1, 0, 0]],
+    maxMatches: 3,
+    expected: [
+      [
+        ['ann', 1],
+        ['cy', 0.6],
+        ['bob', 0],
+      ],
+    ],
+  },
+  {
+    name: 'a query is normalised: (0, 2, 0) is y',
+    queries: [[0, 2, 0]],
+    maxMatches: 2,
+    expected: [
+      [
+        ['bob', 1],
+        ['cy', 0.8],
+      ],
+    ],
+  },
+  {
+    name: 'more matches than persons: all three',
+    queries: [[0, 0, 1]],
+    maxMatches: 100,
+    expected: [
+      [
+        ['ann', 0],
+        ['bob', 0],
+        ['cy', 0],
+      ],
+    ],
+  },
   {
     name: 'one result per query, in order',
     queries: [
@@ -47,14 +86,57 @@ for (const { name, queries, maxMatches, expected } of RANKINGS) {
 }
 
 const INVALID: ReadonlyArray<{ name: string; request: SearchGalleryRequest__Output; code: string; details: string }> = [
-  { name: 'no gallery id', request: request([[1, 0, 0]], 1, ''), code: 'INVALID_ARGUMENT', details: 'gallery_id is required' },
-  { name: 'unknown gallery', request: request([[1, 0, 0]], 1, 'other'), code: 'NOT_FOUND', details: 'gallery "other" not found; this recognizer serves "team"' },
-  { name: 'max_matches 101', request: request([[1, 0, 0]], 101), code: 'INVALID_ARGUMENT', details: 'max_matches must be from 1 to 100 (0: 1), got 101' },
-  { name: 'no queries', request: request([]), code: 'INVALID_ARGUMENT', details: 'queries is empty; send 1 to 256 embeddings' },
-  { name: '257 queries', request: request(Array.from({ length: MAX_QUERIES + 1 }, () => [1, 0, 0])), code: 'INVALID_ARGUMENT', details: 'queries holds 257 embeddings' },
-  { name: 'wrong length', request: request([[1, 0, 0], [1, 0]]), code: 'INVALID_ARGUMENT', details: 'queries[1] has 2 values; gallery "team" holds 3-value embeddings' },
-  { name: 'NaN value', request: request([[Number.NaN, 0, 0]]), code: 'INVALID_ARGUMENT', details: 'queries[0] holds a value that is not a finite number' },
-  { name: 'zero vector', request: request([[0, 0, 0]]), code: 'INVALID_ARGUMENT', details: 'queries[0] is the zero vector' },
+  {
+    name: 'no gallery id',
+    request: request([[1, 0, 0]], 1, ''),
+    code: 'INVALID_ARGUMENT',
+    details: 'gallery_id is required',
+  },
+  {
+    name: 'unknown gallery',
+    request: request([[1, 0, 0]], 1, 'other'),
+    code: 'NOT_FOUND',
+    details: 'gallery "other" not found; this recognizer serves "team"',
+  },
+  {
+    name: 'max_matches 101',
+    request: request([[1, 0, 0]], 101),
+    code: 'INVALID_ARGUMENT',
+    details: 'max_matches must be from 1 to 100 (0: 1), got 101',
+  },
+  {
+    name: 'no queries',
+    request: request([]),
+    code: 'INVALID_ARGUMENT',
+    details: 'queries is empty; send 1 to 256 embeddings',
+  },
+  {
+    name: '257 queries',
+    request: request(Array.from({ length: MAX_QUERIES + 1 }, () => [1, 0, 0])),
+    code: 'INVALID_ARGUMENT',
+    details: 'queries holds 257 embeddings',
+  },
+  {
+    name: 'wrong length',
+    request: request([
+      [1, 0, 0],
+      [1, 0],
+    ]),
+    code: 'INVALID_ARGUMENT',
+    details: 'queries[1] has 2 values; gallery "team" holds 3-value embeddings',
+  },
+  {
+    name: 'NaN value',
+    request: request([[Number.NaN, 0, 0]]),
+    code: 'INVALID_ARGUMENT',
+    details: 'queries[0] holds a value that is not a finite number',
+  },
+  {
+    name: 'zero vector',
+    request: request([[0, 0, 0]]),
+    code: 'INVALID_ARGUMENT',
+    details: 'queries[0] is the zero vector',
+  },
 ];
 
 for (const { name, request: bad, code, details } of INVALID) {
@@ -72,5 +154,8 @@ for (const { name, request: bad, code, details } of INVALID) {
 }
 
 test('a recognizer without galleries says so', () => {
-  assert.throws(() => searchGalleries(staticGalleryStore([]), request([[1, 0, 0]])), /gallery "team" not found; this recognizer serves no gallery/);
+  assert.throws(
+    () => searchGalleries(staticGalleryStore([]), request([[1, 0, 0]])),
+    /gallery "team" not found; this recognizer serves no gallery/,
+  );
 });

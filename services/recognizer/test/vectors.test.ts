@@ -23,7 +23,10 @@ test('dot, cosine and normalized (hand-computed)', () => {
   const input = v(3, 4);
   normalized(input);
   assert.deepEqual(Array.from(input), [3, 4], 'input untouched');
-  assert.throws(() => dot(v(1), v(1, 2)), (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT');
+  assert.throws(
+    () => dot(v(1), v(1, 2)),
+    (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT',
+  );
 });
 
 test('weightedMeanDirection', () => {
@@ -33,7 +36,12 @@ test('weightedMeanDirection', () => {
     ['weighted 3:1', [v(1, 0), v(0, 1)], [3, 1], [3 / Math.sqrt(10), 1 / Math.sqrt(10)]],
     ['negative weight counts as 0', [v(1, 0), v(0, 1)], [1, -5], [1, 0]],
     ['all-zero weights fall back to equal', [v(1, 0), v(0, 1)], [0, 0], [Math.SQRT1_2, Math.SQRT1_2]],
-    ['magnitudes are kept (not a mean of directions)', [v(2, 0), v(0, 1)], undefined, [2 / Math.sqrt(5), 1 / Math.sqrt(5)]],
+    [
+      'magnitudes are kept (not a mean of directions)',
+      [v(2, 0), v(0, 1)],
+      undefined,
+      [2 / Math.sqrt(5), 1 / Math.sqrt(5)],
+    ],
   ];
   for (const [name, vectors, weights, expected] of cases) near(weightedMeanDirection(vectors, weights), expected, name);
   const bad = (e: unknown) => e instanceof PmrError && e.code === 'INVALID_ARGUMENT';

@@ -44,7 +44,8 @@ export interface Match {
  * Returns the matches sorted by row.
  */
 export function solveGatedAssignment(cost: CostMatrix, maxCost: number): Match[] {
-  if (!Number.isFinite(maxCost) || maxCost < 0) throw invalidArgument(`maxCost must be a finite number ≥ 0, got ${maxCost}`);
+  if (!Number.isFinite(maxCost) || maxCost < 0)
+    throw invalidArgument(`maxCost must be a finite number ≥ 0, got ${maxCost}`);
   const rows = cost.length;
   const cols = rows === 0 ? 0 : checkedWidth(cost);
   if (rows === 0 || cols === 0) return [];

@@ -27,7 +27,12 @@ export function associate(tracks: readonly Box[], detections: readonly Box[], io
 }
 
 /** As {@link associate}, from a ready cost matrix with an upper cost limit. */
-export function associateCosts(cost: CostMatrix, trackCount: number, detectionCount: number, maxCost: number): Association {
+export function associateCosts(
+  cost: CostMatrix,
+  trackCount: number,
+  detectionCount: number,
+  maxCost: number,
+): Association {
   const matches = trackCount > 0 && detectionCount > 0 ? solveGatedAssignment(cost, maxCost) : [];
   const trackUsed = new Uint8Array(trackCount);
   const detUsed = new Uint8Array(detectionCount);

@@ -1,9 +1,21 @@
 // Public API of the tracker stage: pure multi-face tracking (no models, no I/O).
 
 export { Tracker } from './tracker.ts';
-export { DEFAULT_TRACKER_OPTIONS, resolveTrackerOptions, type ResolvedTrackerOptions, type TrackerOptions } from './options.ts';
+export {
+  DEFAULT_TRACKER_OPTIONS,
+  resolveTrackerOptions,
+  type ResolvedTrackerOptions,
+  type TrackerOptions,
+} from './options.ts';
 export type { FinishedTrack, FrameMeta, SelectedFace, TrackableFace, TrackedFace, TrackerUpdate } from './types.ts';
-export { BoxKalman, DEFAULT_KALMAN_NOISE, predictAxis, updateAxis, type AxisState, type KalmanNoise } from './kalman.ts';
+export {
+  BoxKalman,
+  DEFAULT_KALMAN_NOISE,
+  predictAxis,
+  updateAxis,
+  type AxisState,
+  type KalmanNoise,
+} from './kalman.ts';
 export { solveAssignment, solveGatedAssignment, type CostMatrix, type Match } from './assignment.ts';
 export { associate, associateCosts, iouCostMatrix, type Association } from './association.ts';
 export { bestFace, FaceSelector, type Candidate } from './face-selector.ts';

@@ -80,12 +80,7 @@ export class BoxKalman {
     const pVar = (2 * noise.measurementStd * h) ** 2;
     const vVar = (noise.initialVelocityStd * h) ** 2;
     const start = (p: number): AxisState => ({ p, v: 0, pp: pVar, pv: 0, vv: vVar });
-    this.axes = [
-      start(box.x + box.width / 2),
-      start(box.y + box.height / 2),
-      start(box.width),
-      start(box.height),
-    ];
+    this.axes = [start(box.x + box.width / 2), start(box.y + box.height / 2), start(box.width), start(box.height)];
   }
 
   /** Move the estimate forward by `dt` seconds (0 leaves it unchanged). */

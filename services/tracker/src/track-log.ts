@@ -32,7 +32,15 @@ export class TrackLog {
     const point: TimelinePoint = { t: r3(span.pts), box: [r1(box.x), r1(box.y), r1(box.width), r1(box.height)] };
     let rec = this.#tracks.get(trackId);
     if (rec === undefined) {
-      rec = { firstSeen: span.pts, lastSeen: span.end, firstFrame: span.sourceFirst, lastFrame: span.sourceLast, detections: 0, timeline: [point], tail: null };
+      rec = {
+        firstSeen: span.pts,
+        lastSeen: span.end,
+        firstFrame: span.sourceFirst,
+        lastFrame: span.sourceLast,
+        detections: 0,
+        timeline: [point],
+        tail: null,
+      };
       this.#tracks.set(trackId, rec);
     } else {
       const last = rec.timeline.at(-1)!;

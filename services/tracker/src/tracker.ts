@@ -97,9 +97,16 @@ export class Tracker<F extends TrackableFace> {
     const pairs: { track: Track<F>; face: F }[] = [];
     const clip = (b: Box): Box => clipBox(b, frame.width, frame.height);
     const pass = (tracks: readonly Track<F>[], dets: readonly F[]): { tracks: Track<F>[]; dets: F[] } => {
-      const a = associate(tracks.map((t) => clip(t.box())), dets.map((d) => clip(d.box)), o.iouGate);
+      const a = associate(
+        tracks.map((t) => clip(t.box())),
+        dets.map((d) => clip(d.box)),
+        o.iouGate,
+      );
       for (const m of a.matches) pairs.push({ track: pick(tracks, m.track), face: pick(dets, m.detection) });
-      return { tracks: a.unmatchedTracks.map((i) => pick(tracks, i)), dets: a.unmatchedDetections.map((i) => pick(dets, i)) };
+      return {
+        tracks: a.unmatchedTracks.map((i) => pick(tracks, i)),
+        dets: a.unmatchedDetections.map((i) => pick(dets, i)),
+      };
     };
     const first = pass(confirmed, high);
     const fresh = pass(tentative, first.dets).dets;
@@ -157,12 +164,14 @@ function pick<T>(items: readonly T[], i: number): T {
 }
 
 function checkFrame(frame: FrameMeta, lastPts: number | undefined): void {
-  if (!Number.isInteger(frame.index) || frame.index < 0) throw invalidArgument(`frame.index must be an integer ≥ 0, got ${frame.index}`);
+  if (!Number.isInteger(frame.index) || frame.index < 0)
+    throw invalidArgument(`frame.index must be an integer ≥ 0, got ${frame.index}`);
   if (!Number.isFinite(frame.pts)) throw invalidArgument(`frame.pts must be finite, got ${frame.pts}`);
   if (lastPts !== undefined && frame.pts < lastPts) {
     throw invalidArgument(`frames must come in time order: pts ${frame.pts} after ${lastPts}`);
   }
-  if (!(frame.width > 0 && frame.height > 0)) throw invalidArgument(`frame size must be positive, got ${frame.width}x${frame.height}`);
+  if (!(frame.width > 0 && frame.height > 0))
+    throw invalidArgument(`frame size must be positive, got ${frame.width}x${frame.height}`);
 }
 
 function checkFace(f: TrackableFace, i: number): void {

@@ -10,23 +10,82 @@ test('solveAssignment: hand-checked square, rectangular and tie cases', () => {
     { name: 'empty', cost: [], want: [], sum: 0 },
     { name: '1x1', cost: [[7]], want: [0], sum: 7 },
     // greedy (row 0 → col 0 at 1) would force 1 + 100; optimum crosses: 2 + 3
-    { name: 'greedy trap', cost: [[1, 2], [3, 100]], want: [1, 0], sum: 5 },
+    {
+      name: 'greedy trap',
+      cost: [
+        [1, 2],
+        [3, 100],
+      ],
+      want: [1, 0],
+      sum: 5,
+    },
     // classic 3x3: 1 + 2 + 2 = 5 (rows → 1, 0, 2)
-    { name: '3x3', cost: [[4, 1, 3], [2, 0, 5], [3, 2, 2]], want: [1, 0, 2], sum: 5 },
+    {
+      name: '3x3',
+      cost: [
+        [4, 1, 3],
+        [2, 0, 5],
+        [3, 2, 2],
+      ],
+      want: [1, 0, 2],
+      sum: 5,
+    },
     // wide 2x3: pairs r0c1 (2) + r1c0 (2) = 4 beat every other choice (5, 7, 8, 5, 7)
-    { name: 'wide 2x3', cost: [[1, 2, 3], [2, 4, 6]], want: [1, 0], sum: 4 },
+    {
+      name: 'wide 2x3',
+      cost: [
+        [1, 2, 3],
+        [2, 4, 6],
+      ],
+      want: [1, 0],
+      sum: 4,
+    },
     // tall 3x2: same numbers transposed; row 2 stays out
-    { name: 'tall 3x2', cost: [[1, 2], [2, 4], [3, 6]], want: [1, 0, -1], sum: 4 },
+    {
+      name: 'tall 3x2',
+      cost: [
+        [1, 2],
+        [2, 4],
+        [3, 6],
+      ],
+      want: [1, 0, -1],
+      sum: 4,
+    },
     // tall 3x1: only the cheapest row gets the column
     { name: 'tall 3x1', cost: [[5], [2], [9]], want: [-1, 0, -1], sum: 2 },
     // wide 1x4 with a tie: the lowest column among equals
     { name: 'wide 1x4 tie', cost: [[3, 1, 1, 2]], want: [1], sum: 1 },
     // all equal: identity (rows in order, lowest free column)
-    { name: 'all ties 3x3', cost: [[1, 1, 1], [1, 1, 1], [1, 1, 1]], want: [0, 1, 2], sum: 3 },
+    {
+      name: 'all ties 3x3',
+      cost: [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      want: [0, 1, 2],
+      sum: 3,
+    },
     // two optimal solutions (0+0 either way round on the diagonal or anti-diagonal both cost 0)
-    { name: 'tied optima', cost: [[0, 0], [0, 0]], want: [0, 1], sum: 0 },
+    {
+      name: 'tied optima',
+      cost: [
+        [0, 0],
+        [0, 0],
+      ],
+      want: [0, 1],
+      sum: 0,
+    },
     // negative costs are fine
-    { name: 'negatives', cost: [[-1, -5], [-2, -3]], want: [1, 0], sum: -7 },
+    {
+      name: 'negatives',
+      cost: [
+        [-1, -5],
+        [-2, -3],
+      ],
+      want: [1, 0],
+      sum: -7,
+    },
   ];
   for (const { name, cost, want, sum } of cases) {
     const got = solveAssignment(cost);
@@ -89,16 +148,70 @@ test('solveGatedAssignment: hand-checked cases with a cost limit', () => {
   const cases: { name: string; cost: number[][]; max: number; want: { row: number; col: number }[] }[] = [
     { name: 'empty', cost: [], max: 0.7, want: [] },
     { name: 'no columns', cost: [[], []], max: 0.7, want: [] },
-    { name: 'all above limit', cost: [[0.9, 0.8], [0.95, 1]], max: 0.7, want: [] },
-    { name: 'one allowed pair', cost: [[0.9, 0.2], [0.95, 1]], max: 0.7, want: [{ row: 0, col: 1 }] },
+    {
+      name: 'all above limit',
+      cost: [
+        [0.9, 0.8],
+        [0.95, 1],
+      ],
+      max: 0.7,
+      want: [],
+    },
+    {
+      name: 'one allowed pair',
+      cost: [
+        [0.9, 0.2],
+        [0.95, 1],
+      ],
+      max: 0.7,
+      want: [{ row: 0, col: 1 }],
+    },
     // full matchings cost 0.1 + 0.95 (banned) or 0.4 + 0.6 = 1.0; r0c0 alone costs 0.1 + 0.7 (r1, c1 free) = 0.8
-    { name: 'partial beats full', cost: [[0.1, 0.4], [0.6, 0.95]], max: 0.7, want: [{ row: 0, col: 0 }] },
+    {
+      name: 'partial beats full',
+      cost: [
+        [0.1, 0.4],
+        [0.6, 0.95],
+      ],
+      max: 0.7,
+      want: [{ row: 0, col: 0 }],
+    },
     // crossing pairs 0.2 + 0.3 = 0.5 beat the diagonal 0.1 + 0.5 = 0.6 and any single pair (≥ 0.1 + 0.7)
-    { name: 'full crossing', cost: [[0.1, 0.2], [0.3, 0.5]], max: 0.7, want: [{ row: 0, col: 1 }, { row: 1, col: 0 }] },
+    {
+      name: 'full crossing',
+      cost: [
+        [0.1, 0.2],
+        [0.3, 0.5],
+      ],
+      max: 0.7,
+      want: [
+        { row: 0, col: 1 },
+        { row: 1, col: 0 },
+      ],
+    },
     // two weak pairs (0.65 + 0.65 = 1.3) lose to one strong pair plus two free ends (0.1 + 0.7 = 0.8)
-    { name: 'one strong beats two weak', cost: [[0.65, 0.1], [1, 0.65]], max: 0.7, want: [{ row: 0, col: 1 }] },
+    {
+      name: 'one strong beats two weak',
+      cost: [
+        [0.65, 0.1],
+        [1, 0.65],
+      ],
+      max: 0.7,
+      want: [{ row: 0, col: 1 }],
+    },
     // … but two good pairs (0.2 + 0.3 = 0.5) beat one excellent pair plus two free ends (0 + 0.7)
-    { name: 'two good beat one excellent', cost: [[0.2, 0], [1, 0.3]], max: 0.7, want: [{ row: 0, col: 0 }, { row: 1, col: 1 }] },
+    {
+      name: 'two good beat one excellent',
+      cost: [
+        [0.2, 0],
+        [1, 0.3],
+      ],
+      max: 0.7,
+      want: [
+        { row: 0, col: 0 },
+        { row: 1, col: 1 },
+      ],
+    },
     // a pair at exactly the limit is matched
     { name: 'at the limit', cost: [[0.7]], max: 0.7, want: [{ row: 0, col: 0 }] },
     { name: 'just over the limit', cost: [[0.7000001]], max: 0.7, want: [] },
@@ -147,8 +260,14 @@ test('solveGatedAssignment: equals brute force over partial matchings on 200 see
     const got = solveGatedAssignment(cost, limit);
     const sum = got.reduce((s, m) => s + (cost[m.row]?.[m.col] ?? NaN), 0);
     const value = sum + ((rows - got.length + cols - got.length) * limit) / 2;
-    assert.ok(Math.abs(value - best) < 1e-9, `trial ${trial}: ${value} vs brute force ${best} for ${JSON.stringify(cost)}`);
-    assert.ok(got.every((m) => (cost[m.row]?.[m.col] ?? Infinity) <= limit), `trial ${trial}: gate respected`);
+    assert.ok(
+      Math.abs(value - best) < 1e-9,
+      `trial ${trial}: ${value} vs brute force ${best} for ${JSON.stringify(cost)}`,
+    );
+    assert.ok(
+      got.every((m) => (cost[m.row]?.[m.col] ?? Infinity) <= limit),
+      `trial ${trial}: gate respected`,
+    );
     assert.equal(new Set(got.map((m) => m.col)).size, got.length, `trial ${trial}: columns distinct`);
   }
 });

@@ -11,7 +11,9 @@ test('iouCostMatrix: 1 − IoU, tracks as rows', () => {
     [2 / 3, 0, 1],
     [1, 1, 1],
   ];
-  m.forEach((row, i) => row.forEach((c, j) => assert.ok(Math.abs(c - (want[i]?.[j] ?? NaN)) < 1e-12, `cost[${i}][${j}] = ${c}`)));
+  m.forEach((row, i) =>
+    row.forEach((c, j) => assert.ok(Math.abs(c - (want[i]?.[j] ?? NaN)) < 1e-12, `cost[${i}][${j}] = ${c}`)),
+  );
 });
 
 test('associate: hand-built scenes', () => {
@@ -25,12 +27,23 @@ test('associate: hand-built scenes', () => {
       tracks: [box(0, 0), box(50, 0)],
       dets: [box(51, 0), box(1, 0)],
       gate: 0.3,
-      matches: [{ track: 0, detection: 1 }, { track: 1, detection: 0 }],
+      matches: [
+        { track: 0, detection: 1 },
+        { track: 1, detection: 0 },
+      ],
       ut: [],
       ud: [],
     },
     // IoU 1/3 passes a 0.3 gate but not a 0.5 gate
-    { name: 'gate pass', tracks: [box(0, 0)], dets: [box(5, 0)], gate: 0.3, matches: [{ track: 0, detection: 0 }], ut: [], ud: [] },
+    {
+      name: 'gate pass',
+      tracks: [box(0, 0)],
+      dets: [box(5, 0)],
+      gate: 0.3,
+      matches: [{ track: 0, detection: 0 }],
+      ut: [],
+      ud: [],
+    },
     { name: 'gate fail', tracks: [box(0, 0)], dets: [box(5, 0)], gate: 0.5, matches: [], ut: [0], ud: [0] },
     // 3 tracks, 2 detections: the far track stays unmatched
     {
@@ -38,7 +51,10 @@ test('associate: hand-built scenes', () => {
       tracks: [box(0, 0), box(200, 0), box(100, 0)],
       dets: [box(100, 1), box(0, 1)],
       gate: 0.3,
-      matches: [{ track: 0, detection: 1 }, { track: 2, detection: 0 }],
+      matches: [
+        { track: 0, detection: 1 },
+        { track: 2, detection: 0 },
+      ],
       ut: [1],
       ud: [],
     },

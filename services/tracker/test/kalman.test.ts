@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BoxKalman, predictAxis, updateAxis, type AxisState } from '../src/kalman.ts';
 
-const close = (a: number, b: number, tol: number, msg: string): void => assert.ok(Math.abs(a - b) <= tol, `${msg}: ${a} vs ${b}`);
+const close = (a: number, b: number, tol: number, msg: string): void =>
+  assert.ok(Math.abs(a - b) <= tol, `${msg}: ${a} vs ${b}`);
 
 test('predictAxis: hand-computed table', () => {
   const cases: { s: AxisState; dt: number; q: number; want: AxisState }[] = [
@@ -37,7 +38,12 @@ test('BoxKalman: starts at the first box with zero velocity', () => {
 
 test('BoxKalman: a box at constant velocity is predicted exactly after convergence, for any frame gaps', () => {
   // centre moves (120, −45) px/s, size grows 6 px/s in width and 8 px/s in height; irregular gaps in time.
-  const truth = (t: number) => ({ x: 100 + 120 * t - (60 + 6 * t) / 2, y: 300 - 45 * t - (80 + 8 * t) / 2, width: 60 + 6 * t, height: 80 + 8 * t });
+  const truth = (t: number) => ({
+    x: 100 + 120 * t - (60 + 6 * t) / 2,
+    y: 300 - 45 * t - (80 + 8 * t) / 2,
+    width: 60 + 6 * t,
+    height: 80 + 8 * t,
+  });
   const gaps = [0.04, 0.04, 0.12, 0.04, 0.4, 0.08];
   const k = new BoxKalman(truth(0));
   let t = 0;
@@ -48,7 +54,14 @@ test('BoxKalman: a box at constant velocity is predicted exactly after convergen
     k.predict(dt);
     const p = k.box();
     const want = truth(t);
-    errors.push(Math.max(Math.abs(p.x - want.x), Math.abs(p.y - want.y), Math.abs(p.width - want.width), Math.abs(p.height - want.height)));
+    errors.push(
+      Math.max(
+        Math.abs(p.x - want.x),
+        Math.abs(p.y - want.y),
+        Math.abs(p.width - want.width),
+        Math.abs(p.height - want.height),
+      ),
+    );
     k.update(want);
   }
   // Early predictions are off (velocity unknown at first), later ones exact to 1e-6 px.

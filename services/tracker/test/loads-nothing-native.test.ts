@@ -8,6 +8,9 @@ const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
 test('importing @pmr/tracker loads nothing native', async () => {
   const loaded = await modulesLoadedBy('@pmr/tracker', repoRoot);
-  assert.ok(loaded.urls.some((url) => url.endsWith('/services/tracker/src/index.ts')), 'the child imported the tracker');
+  assert.ok(
+    loaded.urls.some((url) => url.endsWith('/services/tracker/src/index.ts')),
+    'the child imported the tracker',
+  );
   assert.deepEqual(nativeParts(loaded), []);
 });

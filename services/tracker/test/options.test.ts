@@ -7,10 +7,13 @@ import { resolveTrackerOptions, type TrackerOptions } from '../src/options.ts';
 import { face, runSequence, type SyntheticFrame } from './synthetic.ts';
 
 /** One face, still at (300, 300), in `n` frames 40 ms apart, scoring `score` in every frame. */
-const still = (n: number, score: number): SyntheticFrame[] => Array.from({ length: n }, (_, i) => ({ pts: i * 0.04, faces: [face('a', 300, 300, { score })] }));
+const still = (n: number, score: number): SyntheticFrame[] =>
+  Array.from({ length: n }, (_, i) => ({ pts: i * 0.04, faces: [face('a', 300, 300, { score })] }));
 
 /** The track ids the face got. */
-const ids = (frames: readonly SyntheticFrame[], options?: TrackerOptions): number[] => [...(runSequence(frames, options).idsByTag.get('a') ?? [])];
+const ids = (frames: readonly SyntheticFrame[], options?: TrackerOptions): number[] => [
+  ...(runSequence(frames, options).idsByTag.get('a') ?? []),
+];
 
 test('highScore: only detections scoring at least it start tracks (0.6 by default)', () => {
   assert.deepEqual(ids(still(5, 0.6)), [1]);
@@ -27,14 +30,25 @@ test('lowScore: a confirmed track is continued by detections scoring at least it
   assert.deepEqual(continued.died, []);
   const dropped = runSequence(then(0.29));
   assert.equal(dropped.assigned.length, 2, 'the 0.29 detections are ignored');
-  assert.deepEqual(dropped.died.map((t) => [t.trackId, t.hits]), [[1, 2]], 'the track ends after maxAge');
+  assert.deepEqual(
+    dropped.died.map((t) => [t.trackId, t.hits]),
+    [[1, 2]],
+    'the track ends after maxAge',
+  );
   assert.equal(runSequence(then(0.29), { lowScore: 0.25 }).assigned.length, 42);
-  assert.equal(runSequence(then(0.5), { lowScore: 0.6 }).assigned.length, 2, 'lowScore = highScore turns the second pass off');
+  assert.equal(
+    runSequence(then(0.5), { lowScore: 0.6 }).assigned.length,
+    2,
+    'lowScore = highScore turns the second pass off',
+  );
 });
 
 test('iouGate: a detection overlapping the predicted box less than the gate (0.3 by default) starts another track', () => {
   // Still for two frames (confirmed, no velocity), then 36 px to the right: IoU 24·60 / (2·3600 − 24·60) = 0.25.
-  const jump: SyntheticFrame[] = [0, 0, 36, 36, 36].map((dx, i) => ({ pts: i * 0.04, faces: [face('a', 300 + dx, 300)] }));
+  const jump: SyntheticFrame[] = [0, 0, 36, 36, 36].map((dx, i) => ({
+    pts: i * 0.04,
+    faces: [face('a', 300 + dx, 300)],
+  }));
   assert.deepEqual(ids(jump), [1, 2]);
   assert.deepEqual(ids(jump, { iouGate: 0.2 }), [1], 'with a gate under 0.25 the jump continues the track');
 });

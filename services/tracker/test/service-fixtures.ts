@@ -3,7 +3,11 @@ import type { TrackRequest__Output, TrackerSettings__Output } from '../src/servi
 import type { DetectedFaceMessage } from '../src/service/common-bridge.ts';
 
 /** A detected face message: a `size`-pixel square centred at (cx, cy), with a tiny chip that tags the person. */
-export function faceMessage(cx: number, cy: number, opts: { size?: number; score?: number; q?: number; tag?: number } = {}): DetectedFaceMessage {
+export function faceMessage(
+  cx: number,
+  cy: number,
+  opts: { size?: number; score?: number; q?: number; tag?: number } = {},
+): DetectedFaceMessage {
   const size = opts.size ?? 60;
   const score = opts.score ?? 0.9;
   const q = opts.q ?? 0.5;
@@ -21,7 +25,11 @@ export function faceMessage(cx: number, cy: number, opts: { size?: number; score
  * `frames` frames at 10 fps: person 1 (tag 1) walks right from (200, 300), person 2 (tag 2) walks left from
  * (1000, 400), 5 px per frame each; both in every frame.
  */
-export function twoWalkers(jobId: string, frames: number, settings: TrackerSettings__Output | null = null): TrackRequest__Output[] {
+export function twoWalkers(
+  jobId: string,
+  frames: number,
+  settings: TrackerSettings__Output | null = null,
+): TrackRequest__Output[] {
   return Array.from({ length: frames }, (_, i) => ({
     jobId,
     settings: i === 0 ? settings : null,

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
-import { checkHealth, listReflectedServices, type TrackRequest, type TrackResponse__Output } from '../src/service/common-bridge.ts';
+import {
+  checkHealth,
+  listReflectedServices,
+  type TrackRequest,
+  type TrackResponse__Output,
+} from '../src/service/common-bridge.ts';
 import { twoWalkers } from './service-fixtures.ts';
 import { exitOf, runWithConfig, startServiceProcess, stopSteps } from '@pmr/common/testing/service-process';
 
@@ -14,7 +19,8 @@ const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(repoRoot, 'services', 'tracker', 'bin', 'tracker-service.ts');
 const SHUTDOWN_MS = 3000;
 
-const startService = () => startServiceProcess(BIN, { cwd: repoRoot, env: { PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS) } });
+const startService = () =>
+  startServiceProcess(BIN, { cwd: repoRoot, env: { PMR_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_MS) } });
 
 test('the tracker service process: health, reflection, Track streams, bad order, SIGTERM', async (t) => {
   const service = await startService();
@@ -42,7 +48,10 @@ test('the tracker service process: health, reflection, Track streams, bad order,
     const responses = await track(twoWalkers('job-1', 20));
     t.diagnostic(`Track: 20 frames x 2 faces over gRPC in ${Math.round(performance.now() - t0)} ms`);
     assert.equal(responses.length, 21);
-    assert.deepEqual(responses.map((r) => r.frameIndex), [...Array(20).keys(), 19]);
+    assert.deepEqual(
+      responses.map((r) => r.frameIndex),
+      [...Array(20).keys(), 19],
+    );
     const tagOf = (data: Buffer | undefined): number => data?.[0] ?? -1;
     const idsByTag = new Map<number, Set<number>>();
     for (const a of responses.flatMap((r) => r.assigned)) {
@@ -50,14 +59,24 @@ test('the tracker service process: health, reflection, Track streams, bad order,
       set.add(a.trackId);
       idsByTag.set(tagOf(a.face?.chip?.data), set);
     }
-    assert.deepEqual([...idsByTag.entries()].map(([tag, ids]) => [tag, [...ids]]), [[1, [1]], [2, [2]]], 'each walker keeps one id');
+    assert.deepEqual(
+      [...idsByTag.entries()].map(([tag, ids]) => [tag, [...ids]]),
+      [
+        [1, [1]],
+        [2, [2]],
+      ],
+      'each walker keeps one id',
+    );
     assert.equal(responses.flatMap((r) => r.assigned).length, 40, 'every detection assigned once');
     const end = responses.at(-1)!;
     assert.equal(end.end, true);
-    assert.deepEqual(end.finished.map((f) => [f.jobId, f.trackId, f.firstFrame, f.lastFrame, f.hits]), [
-      ['job-1', 1, 0, 19, 20],
-      ['job-1', 2, 0, 19, 20],
-    ]);
+    assert.deepEqual(
+      end.finished.map((f) => [f.jobId, f.trackId, f.firstFrame, f.lastFrame, f.hits]),
+      [
+        ['job-1', 1, 0, 19, 20],
+        ['job-1', 2, 0, 19, 20],
+      ],
+    );
     assert.ok(responses.slice(0, -1).every((r) => r.finished.length === 0 && !r.end));
 
     const frames = twoWalkers('job-2', 3);
@@ -84,7 +103,10 @@ test('the tracker service process: health, reflection, Track streams, bad order,
 });
 
 test('bad configuration: the process exits 2 and its one log line lists every problem', async () => {
-  const { code, problems } = await runWithConfig(BIN, { cwd: repoRoot, env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_LOG_LEVEL: 'loud' } });
+  const { code, problems } = await runWithConfig(BIN, {
+    cwd: repoRoot,
+    env: { ...process.env, PMR_GRPC_PORT: 'abc', PMR_LOG_LEVEL: 'loud' },
+  });
   assert.equal(code, 2);
   assert.deepEqual(problems, [
     'PMR_GRPC_PORT="abc" must be an integer from 0 to 65535 (gRPC port; 0 picks a free one)',

@@ -49,13 +49,16 @@ test('one response per request, then the end message with the finished tracks; c
   serveTrack(call, { logger: silentLogger(), onStreamEnd: (f, t) => ends.push([f, t]) }, silentLogger());
   for (const r of twoWalkers('job', 4)) call.send(r);
   call.emit('end');
-  assert.deepEqual(call.written.map((r) => [r.frameIndex, r.assigned?.length, r.finished?.length, r.end]), [
-    [0, 0, 0, false],
-    [1, 4, 0, false],
-    [2, 2, 0, false],
-    [3, 2, 0, false],
-    [3, 0, 2, true],
-  ]);
+  assert.deepEqual(
+    call.written.map((r) => [r.frameIndex, r.assigned?.length, r.finished?.length, r.end]),
+    [
+      [0, 0, 0, false],
+      [1, 4, 0, false],
+      [2, 2, 0, false],
+      [3, 2, 0, false],
+      [3, 0, 2, true],
+    ],
+  );
   assert.equal(call.ended, true);
   assert.deepEqual(ends, [[8, 2]]);
   assert.deepEqual(call.errors, []);

@@ -15,33 +15,55 @@ const tagOf = (face: TrackResponse['assigned'] extends (infer T)[] | undefined ?
 test('two walkers: ids 1 and 2 from the second frame on, and both finished by the end message', () => {
   const session = new TrackSession();
   const responses = twoWalkers('job-a', 6).map((r) => session.update(r));
-  assert.deepEqual(responses.map((r) => r.frameIndex), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(
+    responses.map((r) => r.frameIndex),
+    [0, 1, 2, 3, 4, 5],
+  );
   assert.deepEqual(responses[0]?.assigned, [], 'minHits 2: nobody is confirmed after one frame');
   // Frame 1 confirms both and reports frame 0's detections retroactively, sorted by (frame, track).
-  assert.deepEqual(responses[1]?.assigned?.map((a) => [a.frameIndex, a.trackId, tagOf(a)]), [
-    [0, 1, 1],
-    [0, 2, 2],
-    [1, 1, 1],
-    [1, 2, 2],
-  ]);
-  for (const r of responses.slice(2)) assert.deepEqual(r.assigned?.map((a) => [a.trackId, tagOf(a), a.jobId]), [[1, 1, 'job-a'], [2, 2, 'job-a']]);
+  assert.deepEqual(
+    responses[1]?.assigned?.map((a) => [a.frameIndex, a.trackId, tagOf(a)]),
+    [
+      [0, 1, 1],
+      [0, 2, 2],
+      [1, 1, 1],
+      [1, 2, 2],
+    ],
+  );
+  for (const r of responses.slice(2))
+    assert.deepEqual(
+      r.assigned?.map((a) => [a.trackId, tagOf(a), a.jobId]),
+      [
+        [1, 1, 'job-a'],
+        [2, 2, 'job-a'],
+      ],
+    );
   assert.ok(responses.every((r) => r.finished?.length === 0 && r.end === false));
   const end = session.finish();
   assert.equal(end.end, true);
   assert.equal(end.frameIndex, 5);
-  assert.deepEqual(end.finished?.map((t) => [t.jobId, t.trackId, t.firstFrame, t.lastFrame, t.hits, t.firstPts, t.lastPts]), [
-    ['job-a', 1, 0, 5, 6, 0, 0.5],
-    ['job-a', 2, 0, 5, 6, 0, 0.5],
-  ]);
+  assert.deepEqual(
+    end.finished?.map((t) => [t.jobId, t.trackId, t.firstFrame, t.lastFrame, t.hits, t.firstPts, t.lastPts]),
+    [
+      ['job-a', 1, 0, 5, 6, 0, 0.5],
+      ['job-a', 2, 0, 5, 6, 0, 0.5],
+    ],
+  );
   // default 0.5 s between kept faces: frames 0 and 5
-  assert.deepEqual(end.finished?.[0]?.selected?.map((s) => s.frameIndex), [0, 5]);
+  assert.deepEqual(
+    end.finished?.[0]?.selected?.map((s) => s.frameIndex),
+    [0, 5],
+  );
   assert.deepEqual([session.faces, session.finishedTracks], [12, 2]);
 });
 
 test('settings come from the first message: minHits 3 confirms at the third frame', () => {
   const session = new TrackSession();
   const responses = twoWalkers('j', 3, { minHits: 3 }).map((r) => session.update(r));
-  assert.deepEqual(responses.map((r) => r.assigned?.length), [0, 0, 6]);
+  assert.deepEqual(
+    responses.map((r) => r.assigned?.length),
+    [0, 0, 6],
+  );
 });
 
 test('a track unseen for longer than maxAgeSeconds is finished in the frame that notices it', () => {
@@ -49,7 +71,13 @@ test('a track unseen for longer than maxAgeSeconds is finished in the frame that
   const frames = twoWalkers('j', 3, { maxAgeSeconds: 0.2 });
   for (const f of frames) session.update(f);
   const later = session.update({ ...frames[2]!, frameIndex: 3, pts: 0.6, faces: [] });
-  assert.deepEqual(later.finished?.map((t) => [t.trackId, t.lastFrame]), [[1, 2], [2, 2]]);
+  assert.deepEqual(
+    later.finished?.map((t) => [t.trackId, t.lastFrame]),
+    [
+      [1, 2],
+      [2, 2],
+    ],
+  );
   assert.deepEqual(session.finish().finished, []);
 });
 
@@ -69,11 +97,27 @@ const frame = (over: Partial<TrackRequest__Output>): TrackRequest__Output => ({
 });
 
 const INVALID: ReadonlyArray<{ name: string; requests: TrackRequest__Output[]; says: string }> = [
-  { name: 'a frame earlier than the previous', requests: [frame({ pts: 1 }), frame({ frameIndex: 1, pts: 0.5 })], says: 'frames must come in time order: pts 0.5 after 1' },
-  { name: 'the job id changes', requests: [frame({}), frame({ jobId: 'k', frameIndex: 1, pts: 0.1 })], says: 'job_id changed within the stream: "k" after "j"' },
+  {
+    name: 'a frame earlier than the previous',
+    requests: [frame({ pts: 1 }), frame({ frameIndex: 1, pts: 0.5 })],
+    says: 'frames must come in time order: pts 0.5 after 1',
+  },
+  {
+    name: 'the job id changes',
+    requests: [frame({}), frame({ jobId: 'k', frameIndex: 1, pts: 0.1 })],
+    says: 'job_id changed within the stream: "k" after "j"',
+  },
   { name: 'bad settings', requests: [frame({ settings: { iouGate: 0 } })], says: 'iouGate must be in (0, 1], got 0' },
-  { name: 'a face without a box', requests: [frame({ faces: [{ ...faceMessage(1, 1), box: null }] })], says: 'frame 0 faces[0].box is required' },
-  { name: 'a face without quality', requests: [frame({ faces: [faceMessage(1, 1), { ...faceMessage(1, 1), quality: null }] })], says: 'frame 0 faces[1].quality is required' },
+  {
+    name: 'a face without a box',
+    requests: [frame({ faces: [{ ...faceMessage(1, 1), box: null }] })],
+    says: 'frame 0 faces[0].box is required',
+  },
+  {
+    name: 'a face without quality',
+    requests: [frame({ faces: [faceMessage(1, 1), { ...faceMessage(1, 1), quality: null }] })],
+    says: 'frame 0 faces[1].quality is required',
+  },
   { name: 'no frame size', requests: [frame({ frameWidth: 0 })], says: 'frame size must be positive' },
 ];
 

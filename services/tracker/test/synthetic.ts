@@ -18,9 +18,19 @@ export function quality(score: number): FaceQuality {
 }
 
 /** A square face of side `size` centred at (cx, cy). */
-export function face(tag: string, cx: number, cy: number, opts: { size?: number; score?: number; q?: number } = {}): TestFace {
+export function face(
+  tag: string,
+  cx: number,
+  cy: number,
+  opts: { size?: number; score?: number; q?: number } = {},
+): TestFace {
   const size = opts.size ?? 60;
-  return { box: { x: cx - size / 2, y: cy - size / 2, width: size, height: size }, score: opts.score ?? 0.9, quality: quality(opts.q ?? 0.5), tag };
+  return {
+    box: { x: cx - size / 2, y: cy - size / 2, width: size, height: size },
+    score: opts.score ?? 0.9,
+    quality: quality(opts.q ?? 0.5),
+    tag,
+  };
 }
 
 export interface SyntheticFrame {

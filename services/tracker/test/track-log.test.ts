@@ -11,7 +11,10 @@ test('TrackLog samples the timeline every interval and always ends at the last d
   // detections at 0.0, 0.1, …, 1.2 s
   for (let i = 0; i <= 12; i++) log.record(7, span(i), box(i));
   const rec = log.take(7)!;
-  assert.deepEqual(rec.timeline.map((p) => p.t), [0, 0.5, 1, 1.2]);
+  assert.deepEqual(
+    rec.timeline.map((p) => p.t),
+    [0, 0.5, 1, 1.2],
+  );
   assert.deepEqual(rec.timeline.at(-1)!.box, [12, 10, 20, 30]);
   assert.equal(rec.detections, 13);
   assert.equal(rec.firstSeen, 0);

@@ -57,14 +57,24 @@ test('Tracker: a 10,000-frame track keeps at most K faces, spaced in time, and h
   assert.equal(rest.length, 0);
   assert.equal(track?.trackId, 1);
   assert.equal(track?.hits, 10_000);
-  assert.deepEqual(track?.selected.map((s) => s.frameIndex), [1234, 3456, 5678, 7890, 9012]);
-  assert.deepEqual(track?.selected.map((s) => s.face.quality.score), [0.9, 0.8, 0.95, 0.85, 0.7]);
+  assert.deepEqual(
+    track?.selected.map((s) => s.frameIndex),
+    [1234, 3456, 5678, 7890, 9012],
+  );
+  assert.deepEqual(
+    track?.selected.map((s) => s.face.quality.score),
+    [0.9, 0.8, 0.95, 0.85, 0.7],
+  );
 });
 
 test('Tracker: selected faces of a steady track are spread in time, never from adjacent frames', () => {
   const t = new Tracker<TestFace>({ facesPerTrack: 3, minSelectionGapSeconds: 1 });
-  for (let i = 0; i < 250; i++) t.update({ index: i, pts: i / 25, width: 1280, height: 720 }, [face('a', 300, 300, { q: 0.6 })]);
+  for (let i = 0; i < 250; i++)
+    t.update({ index: i, pts: i / 25, width: 1280, height: 720 }, [face('a', 300, 300, { q: 0.6 })]);
   const [track] = t.finish();
   // equal quality: the first face of each 1 s window is kept (frames 0, 25, 50)
-  assert.deepEqual(track?.selected.map((s) => s.frameIndex), [0, 25, 50]);
+  assert.deepEqual(
+    track?.selected.map((s) => s.frameIndex),
+    [0, 25, 50],
+  );
 });

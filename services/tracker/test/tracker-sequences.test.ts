@@ -26,7 +26,13 @@ function crossing(occlude: boolean): SyntheticFrame[] {
 test('Tracker: two faces crossing paths keep their identities', () => {
   const r = runSequence(crossing(false));
   assert.deepEqual(idsOf(r), { a: [1], b: [2] });
-  assert.deepEqual(r.flushed.map((t) => [t.trackId, t.hits]), [[1, 75], [2, 75]]);
+  assert.deepEqual(
+    r.flushed.map((t) => [t.trackId, t.hits]),
+    [
+      [1, 75],
+      [2, 75],
+    ],
+  );
 });
 
 test('Tracker: two faces crossing, one hidden behind the other while they overlap, keep their identities', () => {
@@ -36,7 +42,13 @@ test('Tracker: two faces crossing, one hidden behind the other while they overla
   assert.ok(hidden >= 9 && hidden <= 11, `b is hidden for ${hidden} frames`);
   const r = runSequence(frames);
   assert.deepEqual(idsOf(r), { a: [1], b: [2] });
-  assert.deepEqual(r.flushed.map((t) => [t.trackId, t.hits]), [[1, 75], [2, 75 - hidden]]);
+  assert.deepEqual(
+    r.flushed.map((t) => [t.trackId, t.hits]),
+    [
+      [1, 75],
+      [2, 75 - hidden],
+    ],
+  );
 });
 
 /** A face moving right at `speed` px/s, present at the given times. */
@@ -67,11 +79,33 @@ test('Tracker: max age is in seconds — gone exactly maxAge keeps the id, longe
   // 4 fps (pts exact in binary), a still face
   const still = (pts: number): SyntheticFrame => ({ pts, faces: [face('a', 640, 360)] });
   const empty = (pts: number): SyntheticFrame => ({ pts, faces: [] });
-  const exactly = runSequence([still(0), still(0.25), still(0.5), empty(0.75), empty(1), empty(1.25), still(1.5), still(1.75)]);
+  const exactly = runSequence([
+    still(0),
+    still(0.25),
+    still(0.5),
+    empty(0.75),
+    empty(1),
+    empty(1.25),
+    still(1.5),
+    still(1.75),
+  ]);
   assert.deepEqual(idsOf(exactly), { a: [1] });
-  const longer = runSequence([still(0), still(0.25), still(0.5), empty(0.75), empty(1), empty(1.25), empty(1.5), still(1.75), still(2)]);
+  const longer = runSequence([
+    still(0),
+    still(0.25),
+    still(0.5),
+    empty(0.75),
+    empty(1),
+    empty(1.25),
+    empty(1.5),
+    still(1.75),
+    still(2),
+  ]);
   assert.deepEqual(idsOf(longer), { a: [1, 2] });
-  assert.deepEqual(longer.died.map((t) => [t.trackId, t.firstPts, t.lastPts, t.hits]), [[1, 0, 0.5, 3]]);
+  assert.deepEqual(
+    longer.died.map((t) => [t.trackId, t.firstPts, t.lastPts, t.hits]),
+    [[1, 0, 0.5, 3]],
+  );
   // with maxAgeSeconds 2 the same 1.25 s absence keeps the id
   const gap125 = [still(0), still(0.25), still(0.5), empty(0.75), empty(1), empty(1.25), empty(1.5), still(1.75)];
   assert.deepEqual(idsOf(runSequence(gap125, { maxAgeSeconds: 2 })), { a: [1] });
@@ -84,12 +118,22 @@ test('Tracker: max age is in seconds — gone exactly maxAge keeps the id, longe
 });
 
 test('Tracker: a face gone for longer than maxAge returns with a new id and the old track is finished mid-video', () => {
-  const frames = [...moving(range(0, 1, 0.04)), ...range(1.04, 2.2, 0.04).map((pts) => ({ pts, faces: [] })), ...moving(range(2.24, 3, 0.04))];
+  const frames = [
+    ...moving(range(0, 1, 0.04)),
+    ...range(1.04, 2.2, 0.04).map((pts) => ({ pts, faces: [] })),
+    ...moving(range(2.24, 3, 0.04)),
+  ];
   const r = runSequence(frames);
   assert.deepEqual(idsOf(r), { a: [1, 2] });
-  assert.deepEqual(r.died.map((t) => [t.trackId, t.lastFrame]), [[1, 25]]);
+  assert.deepEqual(
+    r.died.map((t) => [t.trackId, t.lastFrame]),
+    [[1, 25]],
+  );
   assert.ok((r.died[0]?.selected.length ?? 0) > 0, 'the finished track comes with its selected faces');
-  assert.deepEqual(r.flushed.map((t) => t.trackId), [2]);
+  assert.deepEqual(
+    r.flushed.map((t) => t.trackId),
+    [2],
+  );
 });
 
 test('Tracker: skipped frames (gaps in pts) keep tracks, predicted over the real time gap', () => {
@@ -99,7 +143,11 @@ test('Tracker: skipped frames (gaps in pts) keep tracks, predicted over the real
   // across each gap the face moves farther than its own size: no overlap with its last box
   for (let i = 1; i < frames.length; i++) {
     const gap = (frames[i]?.pts ?? 0) - (frames[i - 1]?.pts ?? 0);
-    if (gap > 0.05) assert.equal(iou(frames[i - 1]?.faces[0]?.box ?? face('', 0, 0).box, frames[i]?.faces[0]?.box ?? face('', 0, 0).box), 0);
+    if (gap > 0.05)
+      assert.equal(
+        iou(frames[i - 1]?.faces[0]?.box ?? face('', 0, 0).box, frames[i]?.faces[0]?.box ?? face('', 0, 0).box),
+        0,
+      );
   }
   const r = runSequence(frames);
   assert.deepEqual(idsOf(r), { a: [1] });
@@ -129,7 +177,11 @@ test('Tracker: 24 drifting faces with dropouts, low scores and frame gaps keep o
   // scores low (0.4) with probability 0.15; 10 % of frame steps are 0.2 s gaps instead of 0.04 s.
   const rnd = seeded(99);
   const people = Array.from({ length: 24 }, (_, k) => ({
-    tag: `p${k}`, x: 100 + (k % 6) * 200, y: 120 + Math.floor(k / 6) * 160, vx: (rnd() - 0.5) * 30, vy: (rnd() - 0.5) * 20,
+    tag: `p${k}`,
+    x: 100 + (k % 6) * 200,
+    y: 120 + Math.floor(k / 6) * 160,
+    vx: (rnd() - 0.5) * 30,
+    vy: (rnd() - 0.5) * 20,
   }));
   const frames: SyntheticFrame[] = [];
   let pts = 0;
@@ -139,7 +191,9 @@ test('Tracker: 24 drifting faces with dropouts, low scores and frame gaps keep o
     for (const p of people) {
       if (rnd() < 0.1) continue;
       const score = rnd() < 0.15 ? 0.4 : 0.9;
-      faces.push(face(p.tag, p.x + p.vx * pts + (rnd() - 0.5) * 3, p.y + p.vy * pts + (rnd() - 0.5) * 3, { size: 70, score }));
+      faces.push(
+        face(p.tag, p.x + p.vx * pts + (rnd() - 0.5) * 3, p.y + p.vy * pts + (rnd() - 0.5) * 3, { size: 70, score }),
+      );
     }
     frames.push({ pts, faces });
   }

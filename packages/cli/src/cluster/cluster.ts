@@ -32,7 +32,10 @@ export interface ServiceSpec {
    * Variables on top of the cluster's base environment. `previous`: where this service listened before it died, when
    * it is being restarted (a restart should listen there again).
    */
-  readonly env?: (peers: ReadonlyMap<string, ServiceEndpoint>, previous?: ServiceEndpoint) => Readonly<Record<string, string>>;
+  readonly env?: (
+    peers: ReadonlyMap<string, ServiceEndpoint>,
+    previous?: ServiceEndpoint,
+  ) => Readonly<Record<string, string>>;
 }
 
 export interface ClusterOptions {
@@ -167,7 +170,8 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   async function stopAll(): Promise<void> {
     stopping = true;
     for (const timer of backoffs) clearTimeout(timer);
-    for (const name of stopSequence([...children.keys()], options.stopOrder ?? [])) await children.get(name)!.stop(stopTimeoutMs);
+    for (const name of stopSequence([...children.keys()], options.stopOrder ?? []))
+      await children.get(name)!.stop(stopTimeoutMs);
   }
 
   // A service that was listening and exits while later ones are still starting fails the start-up.
@@ -182,12 +186,18 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   try {
     for (const wave of waves) {
       const started = wave.map((spec) => spawnChild(spec));
-      const listening = await Promise.race([Promise.all(started.map((c) => c.listening(startTimeoutMs))), startAborted]);
+      const listening = await Promise.race([
+        Promise.all(started.map((c) => c.listening(startTimeoutMs))),
+        startAborted,
+      ]);
       started.forEach((child, i) => {
         endpoints.set(child.name, { name: child.name, pid: child.pid, ...listening[i]! });
         deaths.set(child.name, new DeathCount(performance.now()));
         void child.exited.then((status) => {
-          if (!stopping && starting) abortStart(new PmrError('UNAVAILABLE', `${child.name} ${describeExit(status)} while the cluster was starting`));
+          if (!stopping && starting)
+            abortStart(
+              new PmrError('UNAVAILABLE', `${child.name} ${describeExit(status)} while the cluster was starting`),
+            );
         });
       });
     }
@@ -215,10 +225,26 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     const delayMs = restartDelay(policy, inARow);
     const problem = child.lastProblem;
     if (delayMs === undefined) {
-      void finish({ reason: 'service-exited', service: name, code: status.code, signal: status.signal, restarts: inARow - 1, problem });
+      void finish({
+        reason: 'service-exited',
+        service: name,
+        code: status.code,
+        signal: status.signal,
+        restarts: inARow - 1,
+        problem,
+      });
       return;
     }
-    options.onEvent?.({ kind: 'exited', service: name, code: status.code, signal: status.signal, problem, restart: inARow, of: policy.maxRestarts, delayMs });
+    options.onEvent?.({
+      kind: 'exited',
+      service: name,
+      code: status.code,
+      signal: status.signal,
+      problem,
+      restart: inARow,
+      of: policy.maxRestarts,
+      delayMs,
+    });
     const timer = setTimeout(() => {
       backoffs.delete(timer);
       if (!stopping) void restart(name);
@@ -243,7 +269,8 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     }
   };
 
-  const watch = (name: string, child: ServiceChild): void => void child.exited.then((status) => onDeath(name, child, status));
+  const watch = (name: string, child: ServiceChild): void =>
+    void child.exited.then((status) => onDeath(name, child, status));
   for (const [name, child] of children) watch(name, child);
   return {
     get services() {

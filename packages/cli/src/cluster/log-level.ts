@@ -1,7 +1,15 @@
 // Log levels in `pmr cluster`. The supervisor learns where a service listens from its `listening` line, logged at
 // info, so services always log at info or more verbosely; pmr then shows only the lines at the level asked for.
 
-const PINO_LEVELS: Readonly<Record<string, number>> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const PINO_LEVELS: Readonly<Record<string, number>> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
 const INFO = 30;
 
 /** The PMR_LOG_LEVEL a service gets when `requested` is what the user wants to see: never quieter than info. */

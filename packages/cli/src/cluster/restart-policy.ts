@@ -17,7 +17,12 @@ export interface RestartPolicy {
 }
 
 /** `pmr cluster`'s policy: 5 restarts in a row (0.5, 1, 2, 4, 8 s apart), counted afresh after a minute up. */
-export const DEFAULT_RESTART_POLICY: RestartPolicy = { maxRestarts: 5, initialDelayMs: 500, maxDelayMs: 8000, stableMs: 60_000 };
+export const DEFAULT_RESTART_POLICY: RestartPolicy = {
+  maxRestarts: 5,
+  initialDelayMs: 500,
+  maxDelayMs: 8000,
+  stableMs: 60_000,
+};
 
 /** The wait before restarting after the `deathsInARow`-th death in a row (1 for the first), or undefined: give up. */
 export function restartDelay(policy: RestartPolicy, deathsInARow: number): number | undefined {

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { failedPrecondition, invalidArgument } from '@pmr/common';
 import { startNatsServer, type NatsServerHandle } from '@pmr/common/nats-server';
-import { startCluster, type ClusterEnd, type RunningCluster, type ServiceEndpoint, type ServiceSpec, type SupervisorEvent } from './cluster.ts';
+import {
+  startCluster,
+  type ClusterEnd,
+  type RunningCluster,
+  type ServiceEndpoint,
+  type ServiceSpec,
+  type SupervisorEvent,
+} from './cluster.ts';
 import { shownPath } from '../path-checks.ts';
 import { shownAt } from './log-level.ts';
 import type { RestartPolicy } from './restart-policy.ts';
@@ -63,8 +70,10 @@ export function isLoopback(address: string): boolean {
 export function resolveMediaRoots(roots: readonly string[], cwd: string): string[] {
   const absolute = (roots.length === 0 ? [cwd] : roots).map((r) => resolve(cwd, r));
   for (const root of absolute) {
-    if (!existsSync(root) || !statSync(root).isDirectory()) throw invalidArgument(`--media-root ${shownPath(root)} is not a folder`);
-    if (root.includes(':')) throw invalidArgument(`--media-root ${shownPath(root)} contains ':', which separates PMR_MEDIA_ROOTS entries`);
+    if (!existsSync(root) || !statSync(root).isDirectory())
+      throw invalidArgument(`--media-root ${shownPath(root)} is not a folder`);
+    if (root.includes(':'))
+      throw invalidArgument(`--media-root ${shownPath(root)} contains ':', which separates PMR_MEDIA_ROOTS entries`);
   }
   return absolute;
 }
@@ -81,7 +90,8 @@ async function brokerFor(
       env,
       storeDir,
       ownProcessGroup: true,
-      onUnexpectedExit: (code, signal) => onExit(signal !== null ? `was killed by ${signal}` : `exited with code ${String(code)}`),
+      onUnexpectedExit: (code, signal) =>
+        onExit(signal !== null ? `was killed by ${signal}` : `exited with code ${String(code)}`),
     });
     return { url: server.url, server };
   } catch (err) {
@@ -91,7 +101,11 @@ async function brokerFor(
 }
 
 /** `detector was killed by SIGKILL` or `… exited with code 3 (its last error)`. */
-function exitLine(service: string, status: { code: number | null; signal: NodeJS.Signals | null }, problem: string | undefined): string {
+function exitLine(
+  service: string,
+  status: { code: number | null; signal: NodeJS.Signals | null },
+  problem: string | undefined,
+): string {
   return `${service} ${describeExit(status)}${problem === undefined ? '' : ` (${problem})`}`;
 }
 
@@ -126,18 +140,25 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
   io.killSignal?.addEventListener('abort', killAll, { once: true });
   let broker: Awaited<ReturnType<typeof brokerFor>> | undefined;
   try {
-    broker = await brokerFor(io.env, cmd.natsStore === undefined ? join(workDir, 'nats') : resolve(io.cwd, cmd.natsStore), (why) => {
-      brokerDied = `nats-server ${why}; stopped the services`;
-      void cluster?.stop();
-    });
-    if (broker.server === undefined && cmd.natsStore !== undefined) io.stderr.write('pmr: NATS_URL is set, so --nats-store is not used\n');
+    broker = await brokerFor(
+      io.env,
+      cmd.natsStore === undefined ? join(workDir, 'nats') : resolve(io.cwd, cmd.natsStore),
+      (why) => {
+        brokerDied = `nats-server ${why}; stopped the services`;
+        void cluster?.stop();
+      },
+    );
+    if (broker.server === undefined && cmd.natsStore !== undefined)
+      io.stderr.write('pmr: NATS_URL is set, so --nats-store is not used\n');
     io.stderr.write(
       broker.server === undefined
         ? `pmr: using NATS at ${broker.url}\n`
         : `pmr: started nats-server at ${broker.url}, JetStream store ${broker.server.storeDir}\n`,
     );
     const storePath = cmd.store === undefined ? join(workDir, 'jobs.db') : resolve(io.cwd, cmd.store);
-    io.stderr.write(`pmr: job store ${storePath}${cmd.store === undefined ? ' (temporary: removed when the cluster stops; --store FILE keeps it)' : ''}\n`);
+    io.stderr.write(
+      `pmr: job store ${storePath}${cmd.store === undefined ? ' (temporary: removed when the cluster stops; --store FILE keeps it)' : ''}\n`,
+    );
     const settings: ClusterSettings = {
       natsUrl: broker.url,
       logLevel: cmd.logLevel,

@@ -51,8 +51,12 @@ export function problemOf(line: string): string | undefined {
   const parts = [(msg.split('\n')[0] ?? '').replace(/:$/, '')];
   if (Array.isArray(record.problems)) parts.push(record.problems.map(String).join('; '));
   else if (typeof record.reason === 'string') parts.push(record.reason);
-  else if (typeof record.err === 'object' && record.err !== null && typeof (record.err as { message?: unknown }).message === 'string') {
-    parts.push(((record.err as { message: string }).message.split('\n')[0]) ?? '');
+  else if (
+    typeof record.err === 'object' &&
+    record.err !== null &&
+    typeof (record.err as { message?: unknown }).message === 'string'
+  ) {
+    parts.push((record.err as { message: string }).message.split('\n')[0] ?? '');
   }
   return parts.filter((p) => p !== '').join(': ');
 }
@@ -151,7 +155,8 @@ export class ServiceChild {
     const listened = new Promise<Listening>((resolve) => (this.#onListening = resolve));
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const outcome = await Promise.race([listened, this.exited, timedOut]).finally(() => clearTimeout(timer));
-    if (outcome === 'timeout') throw new PmrError('UNAVAILABLE', `${this.name} did not report listening within ${timeoutMs / 1000} s`);
+    if (outcome === 'timeout')
+      throw new PmrError('UNAVAILABLE', `${this.name} did not report listening within ${timeoutMs / 1000} s`);
     if ('grpcPort' in outcome) return outcome;
     const why = this.#lastProblem === undefined ? '' : `: ${this.#lastProblem}`;
     throw new PmrError('UNAVAILABLE', `${this.name} ${describeExit(outcome)} before listening${why}`);

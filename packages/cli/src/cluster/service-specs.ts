@@ -11,7 +11,14 @@ export const STAGE_SERVICES = ['decoder', 'detector', 'tracker', 'recognizer', '
 export type StageServiceName = (typeof STAGE_SERVICES)[number];
 
 /** The order `pmr cluster` stops its services in: the public API first, then the stages. */
-export const CLUSTER_STOP_ORDER = ['orchestrator', 'decoder', 'tracker', 'detector', 'recognizer', 'attributes'] as const;
+export const CLUSTER_STOP_ORDER = [
+  'orchestrator',
+  'decoder',
+  'tracker',
+  'detector',
+  'recognizer',
+  'attributes',
+] as const;
 
 /** The repository root (the folder holding services/). */
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..', '..');
@@ -59,7 +66,11 @@ function commonEnv(settings: StageSettings, previous: ServiceEndpoint | undefine
 export function stageServiceSpecs(settings: StageSettings): ServiceSpec[] {
   return STAGE_SERVICES.map((name) => {
     const extra: Record<string, string> = name === 'decoder' ? { PMR_MEDIA_ROOTS: settings.mediaRoots.join(':') } : {};
-    return { name, bin: serviceBin(name, settings.repoRoot), env: (_peers, previous) => ({ ...commonEnv(settings, previous), ...extra }) };
+    return {
+      name,
+      bin: serviceBin(name, settings.repoRoot),
+      env: (_peers, previous) => ({ ...commonEnv(settings, previous), ...extra }),
+    };
   });
 }
 

@@ -56,7 +56,15 @@ const ERROR_CODE_OF: Partial<Record<status, ErrorCode>> = {
   [status.UNAVAILABLE]: 'UNAVAILABLE',
   [status.DEADLINE_EXCEEDED]: 'UNAVAILABLE',
 };
-const ERROR_CODES: readonly string[] = ['INVALID_ARGUMENT', 'NOT_FOUND', 'ALREADY_EXISTS', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'UNAVAILABLE', 'INTERNAL'];
+const ERROR_CODES: readonly string[] = [
+  'INVALID_ARGUMENT',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'UNAVAILABLE',
+  'INTERNAL',
+];
 const FINAL_STATES: readonly string[] = ['JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED'];
 
 function isServiceError(err: unknown): err is ServiceError {
@@ -72,9 +80,12 @@ function abortError(signal: AbortSignal): Error {
 function remoteError(err: unknown, address: string): unknown {
   if (!isServiceError(err)) return err;
   const code = ERROR_CODE_OF[err.code];
-  if (code === 'UNAVAILABLE') return new PmrError(code, `orchestrator at ${address} is unavailable: ${err.details}`, { cause: err });
+  if (code === 'UNAVAILABLE')
+    return new PmrError(code, `orchestrator at ${address} is unavailable: ${err.details}`, { cause: err });
   if (code !== undefined) return new PmrError(code, `orchestrator at ${address}: ${err.details}`, { cause: err });
-  return new PmrError('INTERNAL', `orchestrator at ${address} answered ${status[err.code]}: ${err.details}`, { cause: err });
+  return new PmrError('INTERNAL', `orchestrator at ${address} answered ${status[err.code]}: ${err.details}`, {
+    cause: err,
+  });
 }
 
 async function videoSize(path: string): Promise<number> {
@@ -83,7 +94,10 @@ async function videoSize(path: string): Promise<number> {
     info = await stat(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw invalidArgument(code === 'ENOENT' ? `video ${path}: no such file` : `video ${path}: cannot be read (${code ?? String(err)})`, err);
+    throw invalidArgument(
+      code === 'ENOENT' ? `video ${path}: no such file` : `video ${path}: cannot be read (${code ?? String(err)})`,
+      err,
+    );
   }
   if (!info.isFile()) throw invalidArgument(`video ${path}: not a file`);
   if (info.size === 0) throw invalidArgument(`video ${path}: the file is empty`);
@@ -126,24 +140,42 @@ function cancelOnAbort(signal: AbortSignal | undefined, call: { cancel(): void }
   return () => signal.removeEventListener('abort', onAbort);
 }
 
-function connect(client: OrchestratorServiceClient, address: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+function connect(
+  client: OrchestratorServiceClient,
+  address: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = (): void => reject(abortError(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
     client.waitForReady(Date.now() + timeoutMs, (err) => {
       signal?.removeEventListener('abort', onAbort);
       if (err === undefined || err === null) resolve();
-      else reject(new PmrError('UNAVAILABLE', `cannot reach the orchestrator at ${address} within ${timeoutMs / 1000} s: is it running there? (${err.message})`, { cause: err }));
+      else
+        reject(
+          new PmrError(
+            'UNAVAILABLE',
+            `cannot reach the orchestrator at ${address} within ${timeoutMs / 1000} s: is it running there? (${err.message})`,
+            { cause: err },
+          ),
+        );
     });
   });
 }
 
-async function uploadVideo(client: OrchestratorServiceClient, path: string, size: number, signal?: AbortSignal): Promise<ObjectRef__Output> {
+async function uploadVideo(
+  client: OrchestratorServiceClient,
+  path: string,
+  size: number,
+  signal?: AbortSignal,
+): Promise<ObjectRef__Output> {
   const answer = Promise.withResolvers<ObjectRef__Output>();
   const upload = client.UploadMedia((err, response) => {
     const object = response?.object ?? null;
     if (err !== null) answer.reject(err);
-    else if (object === null) answer.reject(new PmrError('INTERNAL', 'UploadMedia answered without an object reference'));
+    else if (object === null)
+      answer.reject(new PmrError('INTERNAL', 'UploadMedia answered without an object reference'));
     else answer.resolve(object);
   });
   const stop = cancelOnAbort(signal, upload);
@@ -172,7 +204,10 @@ async function uploadVideo(client: OrchestratorServiceClient, path: string, size
   return answer.promise;
 }
 
-function unary<T>(signal: AbortSignal | undefined, start: (done: (err: ServiceError | null, value?: T) => void) => { cancel(): void }): Promise<T> {
+function unary<T>(
+  signal: AbortSignal | undefined,
+  start: (done: (err: ServiceError | null, value?: T) => void) => { cancel(): void },
+): Promise<T> {
   return new Promise((resolve, reject) => {
     let stop = (): void => undefined;
     const call = start((err, value) => {
@@ -186,7 +221,11 @@ function unary<T>(signal: AbortSignal | undefined, start: (done: (err: ServiceEr
 }
 
 /** Follows the job until the message that shows it final, reporting progress; resolves with that job. */
-function watchUntilFinal(client: OrchestratorServiceClient, jobId: string, options: RemoteAnalysisOptions): Promise<Job__Output> {
+function watchUntilFinal(
+  client: OrchestratorServiceClient,
+  jobId: string,
+  options: RemoteAnalysisOptions,
+): Promise<Job__Output> {
   return new Promise((resolve, reject) => {
     const stream = client.WatchJob({ jobId });
     const stop = cancelOnAbort(options.signal, stream);
@@ -195,7 +234,8 @@ function watchUntilFinal(client: OrchestratorServiceClient, jobId: string, optio
       if (message.job === null) return;
       last = message.job;
       const p = last.progress;
-      if (p !== null) options.onProgress?.({ framesAnalysed: p.framesAnalysed, framesTotal: p.framesTotal, fraction: p.fraction });
+      if (p !== null)
+        options.onProgress?.({ framesAnalysed: p.framesAnalysed, framesTotal: p.framesTotal, fraction: p.fraction });
     });
     stream.on('error', (err: Error) => {
       stop();
@@ -219,7 +259,11 @@ function orchestratorWentAway(err: unknown): boolean {
 }
 
 /** watchUntilFinal, watching again after the orchestrator went away (restarted, or a dropped connection). */
-async function followJob(client: OrchestratorServiceClient, jobId: string, options: RemoteAnalysisOptions): Promise<Job__Output> {
+async function followJob(
+  client: OrchestratorServiceClient,
+  jobId: string,
+  options: RemoteAnalysisOptions,
+): Promise<Job__Output> {
   const deadline = Date.now() + (options.reconnectWindowMs ?? DEFAULT_RECONNECT_WINDOW_MS);
   for (;;) {
     try {
@@ -234,16 +278,23 @@ async function followJob(client: OrchestratorServiceClient, jobId: string, optio
 /** Throws the PmrError a job that did not succeed stands for. */
 function assertSucceeded(job: Job__Output): void {
   if (job.state === 'JOB_STATE_SUCCEEDED') return;
-  if (job.state === 'JOB_STATE_CANCELLED') throw new PmrError('FAILED_PRECONDITION', `job ${job.id} was cancelled on the orchestrator`);
+  if (job.state === 'JOB_STATE_CANCELLED')
+    throw new PmrError('FAILED_PRECONDITION', `job ${job.id} was cancelled on the orchestrator`);
   const code = job.error !== null && ERROR_CODES.includes(job.error.code) ? (job.error.code as ErrorCode) : 'INTERNAL';
   throw new PmrError(code, `job ${job.id} failed: ${job.error?.message ?? 'no reason given'}`);
 }
 
-async function readResult(client: OrchestratorServiceClient, jobId: string, signal?: AbortSignal): Promise<GetJobResultResponse__Output[]> {
+async function readResult(
+  client: OrchestratorServiceClient,
+  jobId: string,
+  signal?: AbortSignal,
+): Promise<GetJobResultResponse__Output[]> {
   const pages: GetJobResultResponse__Output[] = [];
   let pageToken = '';
   do {
-    const page = await unary<GetJobResultResponse__Output>(signal, (done) => client.GetJobResult({ jobId, pageSize: RESULT_PAGE_SIZE, pageToken }, done));
+    const page = await unary<GetJobResultResponse__Output>(signal, (done) =>
+      client.GetJobResult({ jobId, pageSize: RESULT_PAGE_SIZE, pageToken }, done),
+    );
     pages.push(page);
     pageToken = page.nextPageToken;
   } while (pageToken !== '');
@@ -275,7 +326,10 @@ export async function analyseRemote(options: RemoteAnalysisOptions): Promise<Ana
       clientToken: randomUUID(),
       video: { upload },
       gallery: gallery.map((p) => ({ person: p.person, fileName: p.fileName, data: Buffer.from(p.data) })),
-      options: { ...(options.fps !== undefined && { fps: options.fps }), ...(options.skip !== undefined && { skipMethod: SKIP_METHOD_TO_PROTO[options.skip] }) },
+      options: {
+        ...(options.fps !== undefined && { fps: options.fps }),
+        ...(options.skip !== undefined && { skipMethod: SKIP_METHOD_TO_PROTO[options.skip] }),
+      },
     };
     const started = await unary<StartVideoJobResponse__Output>(signal, (done) => client.StartVideoJob(request, done));
     const jobId = started.job?.id ?? '';

@@ -6,7 +6,10 @@ import { jobIn, rejectsWith, request, result, track } from './contract-fixtures.
 import type { ContractTest } from './contract-fixtures.ts';
 
 /** `kinds`: what the store under test can do beyond one connection's lifetime (see ContractOptions). */
-export function resultContract(it: ContractTest, kinds: { readonly reopens?: boolean; readonly sharedConnections?: boolean }): void {
+export function resultContract(
+  it: ContractTest,
+  kinds: { readonly reopens?: boolean; readonly sharedConnections?: boolean },
+): void {
   it('putTrack upserts by (jobId, trackId) and listTracks pages by ascending id', async ({ store }) => {
     const job = await jobIn(store, 'RUNNING');
     for (const id of [5, 2, 9, 2, 7, 1]) await store.putTrack(job.id, track(id));
@@ -28,7 +31,9 @@ export function resultContract(it: ContractTest, kinds: { readonly reopens?: boo
     await rejectsWith(store.putTrack(job.id, track(-2)), 'INVALID_ARGUMENT');
   });
 
-  it('putPart keeps the first write of a key (a redelivery changes nothing) and getParts lists by prefix', async ({ store }) => {
+  it('putPart keeps the first write of a key (a redelivery changes nothing) and getParts lists by prefix', async ({
+    store,
+  }) => {
     const a = await jobIn(store, 'RUNNING');
     const b = await jobIn(store, 'RUNNING');
     assert.equal(await store.putPart(a.id, 'track/2', { first: 1 }), true);
@@ -40,7 +45,10 @@ export function resultContract(it: ContractTest, kinds: { readonly reopens?: boo
       { key: 'track/10', value: [1, 2] },
       { key: 'track/2', value: { first: 1 } },
     ]);
-    assert.deepEqual((await store.getParts(a.id)).map((p) => p.key), ['decoded', 'track/10', 'track/2']);
+    assert.deepEqual(
+      (await store.getParts(a.id)).map((p) => p.key),
+      ['decoded', 'track/10', 'track/2'],
+    );
     assert.deepEqual(await store.getParts(a.id, 'nothing/'), []);
     await rejectsWith(store.putPart(a.id, '', 1), 'INVALID_ARGUMENT');
     await rejectsWith(store.putPart(a.id, 'k'.repeat(201), 1), 'INVALID_ARGUMENT');
@@ -58,7 +66,9 @@ export function resultContract(it: ContractTest, kinds: { readonly reopens?: boo
     await rejectsWith(store.putResult('no-such-job', result([])), 'NOT_FOUND');
   });
 
-  it('a gallery is kept once per digest: the first write wins, and each photo comes back byte for byte', async ({ store }) => {
+  it('a gallery is kept once per digest: the first write wins, and each photo comes back byte for byte', async ({
+    store,
+  }) => {
     const photos = [
       { person: 'alice', name: 'a1.jpg', data: Uint8Array.from([0xff, 0xd8, 1, 2, 3]) },
       { person: 'bob', name: 'b1.png', data: Uint8Array.from([0x89, 0x50, 0]) },
@@ -66,7 +76,10 @@ export function resultContract(it: ContractTest, kinds: { readonly reopens?: boo
     assert.equal(await store.getGalleryIndex('digest-1'), null);
     await store.putGallery('digest-1', photos);
     await store.putGallery('digest-1', [{ person: 'mallory', name: 'm.jpg', data: Uint8Array.from([9]) }]);
-    assert.deepEqual(await store.getGalleryIndex('digest-1'), [{ person: 'alice', name: 'a1.jpg' }, { person: 'bob', name: 'b1.png' }]);
+    assert.deepEqual(await store.getGalleryIndex('digest-1'), [
+      { person: 'alice', name: 'a1.jpg' },
+      { person: 'bob', name: 'b1.png' },
+    ]);
     assert.deepEqual(Array.from(await store.getGalleryPhoto('digest-1', 1)), [0x89, 0x50, 0]);
     await rejectsWith(store.getGalleryPhoto('digest-1', 2), 'NOT_FOUND');
     await store.putGallery('empty', []);
@@ -74,7 +87,9 @@ export function resultContract(it: ContractTest, kinds: { readonly reopens?: boo
     await rejectsWith(store.putGallery('', photos), 'INVALID_ARGUMENT');
   });
 
-  it('deleteEndedBefore removes ended jobs older than the cut with everything they hold, and galleries no job uses', async ({ store }, clock) => {
+  it('deleteEndedBefore removes ended jobs older than the cut with everything they hold, and galleries no job uses', async ({
+    store,
+  }, clock) => {
     const old = await jobIn(store, 'SUCCEEDED');
     await store.putPart(old.id, 'decoded', { frames: 10 });
     await store.putTrack(old.id, track(1));
@@ -113,7 +128,12 @@ export function resultContract(it: ContractTest, kinds: { readonly reopens?: boo
       const { job } = await h.store.createJob(request({ idempotencyToken: 'resume-me' }));
       const finished = await jobIn(h.store, 'SUCCEEDED');
       let running = await h.store.updateState(job.id, { to: 'RUNNING', expectedVersion: 1 });
-      running = await h.store.recordProgress(job.id, { framesDecoded: 40, framesAnalysed: 6, framesTotal: 100, fraction: 0.06 });
+      running = await h.store.recordProgress(job.id, {
+        framesDecoded: 40,
+        framesAnalysed: 6,
+        framesTotal: 100,
+        fraction: 0.06,
+      });
       await h.store.putPart(job.id, 'tracked/1', { faces: 4 });
       await h.store.putTrack(job.id, track(1));
       await h.store.addWarning(job.id, { code: 'INVALID_ARGUMENT', message: 'poison frame 3' });
@@ -123,7 +143,10 @@ export function resultContract(it: ContractTest, kinds: { readonly reopens?: boo
       clock.t += 60_000; // the orchestrator restarts a minute later
       const store = await h.reopen();
       assert.deepEqual(await store.getJob(job.id), before);
-      assert.deepEqual((await store.jobsToResume()).map((j) => j.id), [job.id]);
+      assert.deepEqual(
+        (await store.jobsToResume()).map((j) => j.id),
+        [job.id],
+      );
       assert.deepEqual(await store.getParts(job.id), [{ key: 'tracked/1', value: { faces: 4 } }]);
       assert.equal(await store.putPart(job.id, 'tracked/1', { faces: 5 }), false);
       assert.deepEqual((await store.listTracks(job.id)).items, [track(1)]);
@@ -132,7 +155,10 @@ export function resultContract(it: ContractTest, kinds: { readonly reopens?: boo
       assert.equal(retry.created, false);
       assert.equal(retry.job.id, job.id);
       // The resumed orchestrator puts the job back in line, then runs it to the end; a stale version still conflicts.
-      await assert.rejects(store.updateState(job.id, { to: 'QUEUED', expectedVersion: running.version }), VersionConflictError);
+      await assert.rejects(
+        store.updateState(job.id, { to: 'QUEUED', expectedVersion: running.version }),
+        VersionConflictError,
+      );
       const requeued = await store.updateState(job.id, { to: 'QUEUED', expectedVersion: before?.version ?? 0 });
       const again = await store.updateState(job.id, { to: 'RUNNING', expectedVersion: requeued.version });
       const done = await store.updateState(job.id, { to: 'SUCCEEDED', expectedVersion: again.version });

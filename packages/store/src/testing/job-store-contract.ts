@@ -14,7 +14,6 @@ import { resultContract } from './job-store-contract-results.ts';
 
 export type { ContractTest, MakeStore, StoreHarness } from './contract-fixtures.ts';
 
-
 export interface ContractOptions {
   /** Report every contract test as skipped with this reason (from requireParts). */
   readonly skip?: string;
@@ -51,23 +50,40 @@ function jobContract(it: ContractTest): void {
     const { job, created } = await store.createJob(request({ galleryDigest: 'abc' }));
     assert.equal(created, true);
     assert.deepEqual(job, {
-      id: job.id, state: 'QUEUED', version: 1, idempotencyToken: null, source: { kind: 'uri', uri: '/videos/clip.mp4' },
-      options: { fps: 5, skipMethod: 'histogram' }, tags: { team: 'a', run: '1' }, galleryDigest: 'abc',
+      id: job.id,
+      state: 'QUEUED',
+      version: 1,
+      idempotencyToken: null,
+      source: { kind: 'uri', uri: '/videos/clip.mp4' },
+      options: { fps: 5, skipMethod: 'histogram' },
+      tags: { team: 'a', run: '1' },
+      galleryDigest: 'abc',
       progress: { framesDecoded: 0, framesAnalysed: 0, framesTotal: 0, fraction: 0, tracksFinished: 0 },
-      error: null, warnings: [], createTime: clock.t, updateTime: clock.t,
+      error: null,
+      warnings: [],
+      createTime: clock.t,
+      updateTime: clock.t,
     });
     assert.deepEqual(await store.getJob(job.id), job);
     assert.equal(await store.getJob('no-such-job'), null);
   });
 
-  it('an idempotency token returns the same job for the same request, ALREADY_EXISTS for another', async ({ store }) => {
+  it('an idempotency token returns the same job for the same request, ALREADY_EXISTS for another', async ({
+    store,
+  }) => {
     const first = await store.createJob(request({ idempotencyToken: 'tok-1', galleryDigest: 'g1' }));
     const running = await store.updateState(first.job.id, { to: 'RUNNING', expectedVersion: 1 });
     // Same request with tag keys in another order: the same request.
-    const again = await store.createJob(request({ idempotencyToken: 'tok-1', galleryDigest: 'g1', tags: { run: '1', team: 'a' } }));
+    const again = await store.createJob(
+      request({ idempotencyToken: 'tok-1', galleryDigest: 'g1', tags: { run: '1', team: 'a' } }),
+    );
     assert.equal(again.created, false);
     assert.deepEqual(again.job, running);
-    await rejectsWith(store.createJob(request({ idempotencyToken: 'tok-1', galleryDigest: 'g1', options: { fps: 10 } })), 'ALREADY_EXISTS', /tok-1/);
+    await rejectsWith(
+      store.createJob(request({ idempotencyToken: 'tok-1', galleryDigest: 'g1', options: { fps: 10 } })),
+      'ALREADY_EXISTS',
+      /tok-1/,
+    );
     await rejectsWith(store.createJob(request({ idempotencyToken: 'tok-1', galleryDigest: 'g2' })), 'ALREADY_EXISTS');
     await rejectsWith(store.createJob(request({ idempotencyToken: 'tok-1', tags: { team: 'b' } })), 'ALREADY_EXISTS');
     // Another token, or none, makes new jobs.
@@ -101,12 +117,17 @@ function jobContract(it: ContractTest): void {
     assert.equal((await store.listJobs()).items.length, 1);
   });
 
-  it('updateState allows exactly the state machine and refuses the rest with FAILED_PRECONDITION', async ({ store }) => {
+  it('updateState allows exactly the state machine and refuses the rest with FAILED_PRECONDITION', async ({
+    store,
+  }) => {
     const table: Array<[string, string, boolean]> = [];
     for (const from of JOB_STATES) {
       for (const to of JOB_STATES) {
         const job = await jobIn(store, from);
-        const input = to === 'FAILED' ? { to, expectedVersion: job.version, error: { code: 'INTERNAL', message: 'x' } } : { to, expectedVersion: job.version };
+        const input =
+          to === 'FAILED'
+            ? { to, expectedVersion: job.version, error: { code: 'INTERNAL', message: 'x' } }
+            : { to, expectedVersion: job.version };
         const ok = await store.updateState(job.id, input).then(
           (j) => j.state === to && j.version === job.version + 1,
           (err: unknown) => {
@@ -120,8 +141,13 @@ function jobContract(it: ContractTest): void {
     }
     const allowed = table.filter(([, , ok]) => ok).map(([f, t]) => `${f}->${t}`);
     assert.deepEqual(allowed, [
-      'QUEUED->RUNNING', 'QUEUED->FAILED', 'QUEUED->CANCELLED',
-      'RUNNING->QUEUED', 'RUNNING->SUCCEEDED', 'RUNNING->FAILED', 'RUNNING->CANCELLED',
+      'QUEUED->RUNNING',
+      'QUEUED->FAILED',
+      'QUEUED->CANCELLED',
+      'RUNNING->QUEUED',
+      'RUNNING->SUCCEEDED',
+      'RUNNING->FAILED',
+      'RUNNING->CANCELLED',
     ]);
     for (const [f, t, ok] of table) assert.equal(ok, canTransition(f as JobRecord['state'], t as JobRecord['state']));
   });
@@ -129,8 +155,15 @@ function jobContract(it: ContractTest): void {
   it('FAILED needs an error and keeps it; other states refuse one', async ({ store }) => {
     const job = await jobIn(store, 'RUNNING');
     await rejectsWith(store.updateState(job.id, { to: 'FAILED', expectedVersion: job.version }), 'INVALID_ARGUMENT');
-    await rejectsWith(store.updateState(job.id, { to: 'SUCCEEDED', expectedVersion: job.version, error: { code: 'X', message: 'y' } }), 'INVALID_ARGUMENT');
-    const failed = await store.updateState(job.id, { to: 'FAILED', expectedVersion: job.version, error: { code: 'UNAVAILABLE', message: 'broker gone' } });
+    await rejectsWith(
+      store.updateState(job.id, { to: 'SUCCEEDED', expectedVersion: job.version, error: { code: 'X', message: 'y' } }),
+      'INVALID_ARGUMENT',
+    );
+    const failed = await store.updateState(job.id, {
+      to: 'FAILED',
+      expectedVersion: job.version,
+      error: { code: 'UNAVAILABLE', message: 'broker gone' },
+    });
     assert.deepEqual(failed.error, { code: 'UNAVAILABLE', message: 'broker gone' });
     await rejectsWith(store.updateState('no-such-job', { to: 'RUNNING', expectedVersion: 1 }), 'NOT_FOUND');
   });
@@ -159,7 +192,13 @@ function jobContract(it: ContractTest): void {
     clock.t += 1000;
     await store.recordProgress(job.id, { framesDecoded: 10, framesTotal: 100, fraction: 0.1 });
     const p = await store.recordProgress(job.id, { framesAnalysed: 4, framesDecoded: 12 });
-    assert.deepEqual(p.progress, { framesDecoded: 12, framesAnalysed: 4, framesTotal: 100, fraction: 0.1, tracksFinished: 0 });
+    assert.deepEqual(p.progress, {
+      framesDecoded: 12,
+      framesAnalysed: 4,
+      framesTotal: 100,
+      fraction: 0.1,
+      tracksFinished: 0,
+    });
     assert.equal(p.version, job.version + 2);
     assert.equal(p.updateTime, job.updateTime + 1000);
     assert.equal(p.createTime, job.createTime);
@@ -174,19 +213,29 @@ function jobContract(it: ContractTest): void {
     const job = await jobIn(store, 'SUCCEEDED');
     await store.addWarning(job.id, { code: 'INVALID_ARGUMENT', message: 'frame 7 terminated after 5 deliveries' });
     const w = await store.addWarning(job.id, { code: 'UNAVAILABLE', message: 'recognizer slow' });
-    assert.deepEqual(w.warnings.map((x) => x.code), ['INVALID_ARGUMENT', 'UNAVAILABLE']);
+    assert.deepEqual(
+      w.warnings.map((x) => x.code),
+      ['INVALID_ARGUMENT', 'UNAVAILABLE'],
+    );
     assert.equal(w.state, 'SUCCEEDED');
   });
 
-  it('listJobs pages by (createTime, id) with no job skipped or repeated, and filters by state', async ({ store }, clock) => {
+  it('listJobs pages by (createTime, id) with no job skipped or repeated, and filters by state', async ({
+    store,
+  }, clock) => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
       if (i % 3 === 0) clock.t += 10; // several jobs share a millisecond: the id breaks the tie
       ids.push((await store.createJob(request())).job.id);
     }
     const all = (await store.listJobs()).items;
-    const expected = all.map((j) => [j.createTime, j.id] as const).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-    assert.deepEqual(all.map((j) => j.id), expected.map(([, id]) => id));
+    const expected = all
+      .map((j) => [j.createTime, j.id] as const)
+      .sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    assert.deepEqual(
+      all.map((j) => j.id),
+      expected.map(([, id]) => id),
+    );
     assert.deepEqual(new Set(all.map((j) => j.id)), new Set(ids));
     const paged: string[] = [];
     let token = '';
@@ -205,10 +254,17 @@ function jobContract(it: ContractTest): void {
     assert.equal(pages, 3); // 8 jobs in pages of 3, the last page not empty
     const running = [await store.updateState(ids[4] ?? '', { to: 'RUNNING', expectedVersion: 1 })];
     const p1 = await store.listJobs({ states: ['RUNNING', 'SUCCEEDED'], pageSize: 1 });
-    assert.deepEqual(p1.items.map((j) => j.id), running.map((j) => j.id));
+    assert.deepEqual(
+      p1.items.map((j) => j.id),
+      running.map((j) => j.id),
+    );
     assert.equal(p1.nextPageToken, '');
     const q = await store.listJobs({ states: ['QUEUED'], pageSize: 2 });
-    await rejectsWith(store.listJobs({ states: ['RUNNING'], pageSize: 2, pageToken: q.nextPageToken }), 'INVALID_ARGUMENT', /state filter/);
+    await rejectsWith(
+      store.listJobs({ states: ['RUNNING'], pageSize: 2, pageToken: q.nextPageToken }),
+      'INVALID_ARGUMENT',
+      /state filter/,
+    );
     await rejectsWith(store.listJobs({ pageToken: 'not a token' }), 'INVALID_ARGUMENT');
     await rejectsWith(store.listJobs({ pageSize: 1001 }), 'INVALID_ARGUMENT');
     assert.equal((await store.listJobs({ pageSize: 1000 })).items.length, 8);
@@ -221,6 +277,9 @@ function jobContract(it: ContractTest): void {
       made.push(await jobIn(store, s));
     }
     const resume = await store.jobsToResume();
-    assert.deepEqual(resume.map((j) => [j.id, j.state]), made.filter((j) => j.state === 'QUEUED' || j.state === 'RUNNING').map((j) => [j.id, j.state]));
+    assert.deepEqual(
+      resume.map((j) => [j.id, j.state]),
+      made.filter((j) => j.state === 'QUEUED' || j.state === 'RUNNING').map((j) => [j.id, j.state]),
+    );
   });
 }

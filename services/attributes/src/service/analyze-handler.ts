@@ -7,7 +7,12 @@ import { toServiceError } from '@pmr/common/proto';
 import type { AttributeAnalyzer } from '../analyzer.ts';
 import { attributesToMessage } from './attributes-message.ts';
 import { chipsFromProto } from '@pmr/common/image';
-import type { AnalyzeRequest__Output, AnalyzeResponse, AttributesServiceHandlers, FaceAttributesMessage } from './common-bridge.ts';
+import type {
+  AnalyzeRequest__Output,
+  AnalyzeResponse,
+  AttributesServiceHandlers,
+  FaceAttributesMessage,
+} from './common-bridge.ts';
 
 export interface AnalyzeHandlerOptions {
   readonly logger: Logger;
@@ -16,14 +21,20 @@ export interface AnalyzeHandlerOptions {
 }
 
 /** Validate an Analyze request and analyse its chips, in order. @throws PmrError */
-export async function analyzeChips(analyzer: Pick<AttributeAnalyzer, 'analyze'>, request: AnalyzeRequest__Output): Promise<AnalyzeResponse> {
+export async function analyzeChips(
+  analyzer: Pick<AttributeAnalyzer, 'analyze'>,
+  request: AnalyzeRequest__Output,
+): Promise<AnalyzeResponse> {
   const chips = await chipsFromProto(request.chips);
   const attributes: FaceAttributesMessage[] = [];
   for (const chip of chips) attributes.push(attributesToMessage(await analyzer.analyze(chip)));
   return { attributes };
 }
 
-export function createAttributesHandlers(analyzer: Pick<AttributeAnalyzer, 'analyze'>, options: AnalyzeHandlerOptions): AttributesServiceHandlers {
+export function createAttributesHandlers(
+  analyzer: Pick<AttributeAnalyzer, 'analyze'>,
+  options: AnalyzeHandlerOptions,
+): AttributesServiceHandlers {
   const log = options.logger.child({ component: 'AttributesService' });
   return {
     Analyze(call, callback) {

@@ -29,14 +29,17 @@ export function attributesToMessage(attributes: FaceAttributes): FaceAttributesM
   };
 }
 
-const EXPRESSION_OF = new Map<string, Expression>(Object.entries(EXPRESSION_MESSAGE).map(([k, v]) => [v, k as Expression]));
+const EXPRESSION_OF = new Map<string, Expression>(
+  Object.entries(EXPRESSION_MESSAGE).map(([k, v]) => [v, k as Expression]),
+);
 const GENDER_OF = new Map<string, Gender>(Object.entries(GENDER_MESSAGE).map(([k, v]) => [v, k as Gender]));
 
 /** The inverse of attributesToMessage (exact: every number is a double both ways). @throws PmrError INVALID_ARGUMENT */
 export function attributesFromMessage(message: FaceAttributesMessage__Output): FaceAttributes {
   const e = message.expression;
   const value = EXPRESSION_OF.get(String(e?.value));
-  if (e === null || value === undefined) throw invalidArgument('attributes.expression is missing or not a known Expression');
+  if (e === null || value === undefined)
+    throw invalidArgument('attributes.expression is missing or not a known Expression');
   const scores = Object.fromEntries(EXPRESSIONS.map((x) => [x, 0])) as Record<Expression, number>;
   for (const s of e.scores) {
     const name = EXPRESSION_OF.get(String(s.expression));
@@ -46,6 +49,7 @@ export function attributesFromMessage(message: FaceAttributesMessage__Output): F
   return {
     expression: { value, confidence: e.confidence, scores },
     age: message.age === null ? null : { value: message.age.value, low: message.age.low, high: message.age.high },
-    gender: message.gender === null || gender === undefined ? null : { value: gender, confidence: message.gender.confidence },
+    gender:
+      message.gender === null || gender === undefined ? null : { value: gender, confidence: message.gender.confidence },
   };
 }

@@ -2,7 +2,9 @@
 import { int, oneOf, optional, str, type ConfigOf, stageServiceSettings } from './common-bridge.ts';
 
 export const ATTRIBUTES_SERVICE_CONFIG = {
-  modelsDir: optional(str('PMR_MODELS_DIR', { description: 'folder holding the verified model files; unset: the download cache' })),
+  modelsDir: optional(
+    str('PMR_MODELS_DIR', { description: 'folder holding the verified model files; unset: the download cache' }),
+  ),
   ageGender: oneOf('PMR_AGE_GENDER', ['faceres', 'none'], {
     description: 'age/gender model: faceres, or none for expression only',
     default: 'faceres',

@@ -8,29 +8,50 @@ import { Counter } from 'prom-client';
 import { createAttributeAnalyzer, type AttributeAnalyzer } from '../analyzer.ts';
 import { startAttributesWorker } from './pipeline-worker.ts';
 import { createAttributesHandlers } from './analyze-handler.ts';
-import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import {
+  createServiceMetrics,
+  joinPipeline,
+  runStageServiceMain,
+  startStageService,
+  type RunningStageService,
+} from './common-bridge.ts';
 import { ATTRIBUTES_SERVICE_CONFIG, type AttributesServiceConfig } from './config.ts';
 
 export type RunningAttributesService = RunningStageService;
 
 async function loadAnalyzer(config: AttributesServiceConfig, logger: Logger): Promise<AttributeAnalyzer> {
   const expressionModelPath = await resolveModel('expression', { modelsDir: config.modelsDir });
-  const ageGenderModelPath = config.ageGender === 'none' ? undefined : await resolveModel('agegender', { modelsDir: config.modelsDir });
+  const ageGenderModelPath =
+    config.ageGender === 'none' ? undefined : await resolveModel('agegender', { modelsDir: config.modelsDir });
   const analyzer = await createAttributeAnalyzer({ expressionModelPath, ageGenderModelPath, threads: config.threads });
-  logger.info({ expressionModelPath, ageGender: config.ageGender, ageGenderModelPath, threads: config.threads }, 'models loaded');
+  logger.info(
+    { expressionModelPath, ageGender: config.ageGender, ageGenderModelPath, threads: config.threads },
+    'models loaded',
+  );
   return analyzer;
 }
 
 /** Load the models and start serving; everything it opens is closed by the returned shutdown(). */
-export async function startAttributesService(config: AttributesServiceConfig, logger: Logger): Promise<RunningAttributesService> {
+export async function startAttributesService(
+  config: AttributesServiceConfig,
+  logger: Logger,
+): Promise<RunningAttributesService> {
   const analyzer = await loadAnalyzer(config, logger);
   const metrics = createServiceMetrics('attributes');
-  const chips = new Counter({ name: 'pmr_attributes_chips_total', help: 'Chips analysed by Analyze.', registers: [metrics.registry] });
+  const chips = new Counter({
+    name: 'pmr_attributes_chips_total',
+    help: 'Chips analysed by Analyze.',
+    registers: [metrics.registry],
+  });
   const pmr = loadPmrProto().pmr.v1;
   const handlers = createAttributesHandlers(analyzer, { logger, onChips: (n) => chips.inc(n) });
-  const pipeline = await joinPipeline(config.natsUrl, 'attributes', logger, async (bus) => [
-    await startAttributesWorker({ bus, analyzer, logger, onChips: (n) => chips.inc(n) }),
-  ], metrics).catch(async (err: unknown) => {
+  const pipeline = await joinPipeline(
+    config.natsUrl,
+    'attributes',
+    logger,
+    async (bus) => [await startAttributesWorker({ bus, analyzer, logger, onChips: (n) => chips.inc(n) })],
+    metrics,
+  ).catch(async (err: unknown) => {
     await analyzer.release();
     throw err;
   });

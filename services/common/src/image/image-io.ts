@@ -34,7 +34,11 @@ function unreadable(what: string, err: unknown): PmrError {
  * `limits`. Unreadable input, or an image over limits.maxInputPixels, is an INVALID_ARGUMENT error naming what could
  * not be read.
  */
-export async function readImage(source: string | Uint8Array, what = typeof source === 'string' ? source : 'image', limits: ImageLimits = {}): Promise<RgbImage> {
+export async function readImage(
+  source: string | Uint8Array,
+  what = typeof source === 'string' ? source : 'image',
+  limits: ImageLimits = {},
+): Promise<RgbImage> {
   const maxInputPixels = limits.maxInputPixels ?? SHARP_DEFAULT_INPUT_PIXELS;
   let target: { width: number; height: number } | undefined;
   if (limits.maxInputPixels !== undefined || limits.maxPixels !== undefined) {
@@ -46,27 +50,42 @@ export async function readImage(source: string | Uint8Array, what = typeof sourc
     }
     const { width = 0, height = 0 } = header;
     if (width * height > maxInputPixels) {
-      throw invalidArgument(`${what}: ${width}×${height} pixels, more than the ${Math.round(maxInputPixels / 1e6)} megapixels accepted; send a smaller image`);
+      throw invalidArgument(
+        `${what}: ${width}×${height} pixels, more than the ${Math.round(maxInputPixels / 1e6)} megapixels accepted; send a smaller image`,
+      );
     }
     // EXIF orientations 5 to 8 turn the picture a quarter: the decoded width is the stored height.
     const turned = (header.orientation ?? 1) >= 5;
-    if (limits.maxPixels !== undefined) target = fitPixels(turned ? height : width, turned ? width : height, limits.maxPixels);
+    if (limits.maxPixels !== undefined)
+      target = fitPixels(turned ? height : width, turned ? width : height, limits.maxPixels);
   }
   try {
     let pipeline = sharp(source, { failOn: 'error', limitInputPixels: maxInputPixels, sequentialRead: true }).rotate();
     if (target !== undefined) pipeline = pipeline.resize({ width: target.width, height: target.height, fit: 'inside' });
-    const { data, info } = await pipeline.removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await pipeline
+      .removeAlpha()
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new Error(`expected 3 channels, got ${info.channels}`);
-    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    return {
+      width: info.width,
+      height: info.height,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    };
   } catch (err) {
     throw unreadable(what, err);
   }
 }
 
 export async function encodeJpeg(image: RgbImage, quality = 85): Promise<Buffer> {
-  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).jpeg({ quality }).toBuffer();
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .jpeg({ quality })
+    .toBuffer();
 }
 
 export async function encodePng(image: RgbImage): Promise<Buffer> {
-  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).png().toBuffer();
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .png()
+    .toBuffer();
 }

@@ -29,7 +29,8 @@ export class BufferPool {
       this.#buffers.push(buffer);
       this.#bytes += buffer.byteLength;
     }
-    while (this.#buffers.length > this.#maxCount || this.#bytes > this.#maxBytes) this.#bytes -= this.#buffers.shift()!.byteLength;
+    while (this.#buffers.length > this.#maxCount || this.#bytes > this.#maxBytes)
+      this.#bytes -= this.#buffers.shift()!.byteLength;
   }
 
   /** The most recently given buffer of exactly `byteLength` bytes, taken out of the pool; undefined if none. */

@@ -5,7 +5,15 @@
 // share one thread (and its memory), and run one at a time.
 import { Worker } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
-import { fromWire, movableBuffers, type FromThread, type LoadedSession, type SessionSettings, type ToThread, type WireTensor } from './protocol.ts';
+import {
+  fromWire,
+  movableBuffers,
+  type FromThread,
+  type LoadedSession,
+  type SessionSettings,
+  type ToThread,
+  type WireTensor,
+} from './protocol.ts';
 import { BufferPool } from './buffer-pool.ts';
 
 export type SessionOutputs = Record<string, ort.Tensor>;
@@ -132,7 +140,11 @@ function toWire(t: ort.Tensor): WireTensor {
  * Load `modelPath` on the inference thread called `threadName` (started on first use). Fails with onnxruntime's
  * message when the model cannot be loaded.
  */
-export async function openModelSession(modelPath: string, settings: SessionSettings, threadName: string): Promise<ModelSession> {
+export async function openModelSession(
+  modelPath: string,
+  settings: SessionSettings,
+  threadName: string,
+): Promise<ModelSession> {
   const thread = threadNamed(threadName);
   let reply: Reply;
   try {
@@ -152,7 +164,10 @@ export async function openModelSession(modelPath: string, settings: SessionSetti
       if (released) throw new Error(`model session for ${modelPath} was released`);
       const wire: Record<string, WireTensor> = {};
       for (const [name, t] of Object.entries(feeds)) wire[name] = toWire(t);
-      const request = fetches === undefined ? { op: 'run' as const, session, feeds: wire } : { op: 'run' as const, session, feeds: wire, fetches };
+      const request =
+        fetches === undefined
+          ? { op: 'run' as const, session, feeds: wire }
+          : { op: 'run' as const, session, feeds: wire, fetches };
       const { outputs = {}, returned } = await thread.request(request, movableBuffers(Object.values(wire)));
       pool.give(returned ?? []);
       const out: SessionOutputs = {};

@@ -28,7 +28,13 @@ export type GraphOptimization = 'disabled' | 'basic' | 'extended' | 'all';
  */
 export type ToThread =
   | { readonly op: 'load'; readonly id: number; readonly modelPath: string; readonly settings: SessionSettings }
-  | { readonly op: 'run'; readonly id: number; readonly session: number; readonly feeds: Record<string, WireTensor>; readonly fetches?: readonly string[] }
+  | {
+      readonly op: 'run';
+      readonly id: number;
+      readonly session: number;
+      readonly feeds: Record<string, WireTensor>;
+      readonly fetches?: readonly string[];
+    }
   | { readonly op: 'release'; readonly id: number; readonly session: number };
 
 export interface LoadedSession {

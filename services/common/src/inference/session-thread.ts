@@ -3,7 +3,14 @@
 // stalls only this thread.
 import { parentPort } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
-import { fromWire, movableBuffers, type FromThread, type SessionSettings, type ToThread, type WireTensor } from './protocol.ts';
+import {
+  fromWire,
+  movableBuffers,
+  type FromThread,
+  type SessionSettings,
+  type ToThread,
+  type WireTensor,
+} from './protocol.ts';
 
 if (parentPort === null) throw new Error('session-thread.ts runs as a worker thread');
 const port = parentPort;
@@ -32,13 +39,19 @@ function sessionOf(id: number): ort.InferenceSession {
   return session;
 }
 
-async function run(id: number, session: number, feeds: Record<string, WireTensor>, fetches: readonly string[] | undefined): Promise<void> {
+async function run(
+  id: number,
+  session: number,
+  feeds: Record<string, WireTensor>,
+  fetches: readonly string[] | undefined,
+): Promise<void> {
   const s = sessionOf(session);
   const inputs: Record<string, ort.Tensor> = {};
   for (const [name, t] of Object.entries(feeds)) inputs[name] = fromWire(t);
   const results = fetches === undefined ? await s.run(inputs) : await s.run(inputs, [...fetches]);
   const outputs: Record<string, WireTensor> = {};
-  for (const [name, value] of Object.entries(results)) outputs[name] = { type: value.type, data: value.data as ArrayBufferView, dims: value.dims };
+  for (const [name, value] of Object.entries(results))
+    outputs[name] = { type: value.type, data: value.data as ArrayBufferView, dims: value.dims };
   // The feeds' buffers go back with the answer, for the owner to reuse: left here, they would wait for this thread's
   // garbage collector, which an almost idle JS heap seldom runs (tens of MB of old frames per thread).
   const returned = movableBuffers(Object.values(feeds));
@@ -64,5 +77,7 @@ function handle(message: ToThread): Promise<void> {
 }
 
 port.on('message', (message: ToThread) => {
-  handle(message).catch((err: unknown) => send({ op: 'failed', id: message.id, message: err instanceof Error ? err.message : String(err) }));
+  handle(message).catch((err: unknown) =>
+    send({ op: 'failed', id: message.id, message: err instanceof Error ? err.message : String(err) }),
+  );
 });

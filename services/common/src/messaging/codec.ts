@@ -67,7 +67,8 @@ export function loadPmrRoot(protoDir: string = PMR_PROTO_DIR): protobuf.Root {
   const cached = roots.get(protoDir);
   if (cached !== undefined) return cached;
   const root = new protobuf.Root();
-  root.resolvePath = (_origin: string, target: string): string => (target.startsWith('/') ? target : join(protoDir, target));
+  root.resolvePath = (_origin: string, target: string): string =>
+    target.startsWith('/') ? target : join(protoDir, target);
   root.loadSync(listPmrProtoFiles(protoDir), { keepCase: PMR_PROTO_LOAD_OPTIONS.keepCase });
   root.resolveAll();
   roots.set(protoDir, root);
@@ -96,7 +97,9 @@ export function messageCodec<N extends PmrMessageName>(
       try {
         decoded = type.decode(bytes);
       } catch (error) {
-        throw invalidArgument(`not a valid ${typeName} message: ${error instanceof Error ? error.message : String(error)}`);
+        throw invalidArgument(
+          `not a valid ${typeName} message: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       return type.toObject(decoded, CONVERSION) as PmrMessageTypes[N][1];
     },

@@ -31,7 +31,12 @@ async function settle(msg: JsMsg, outcome: HandlerOutcome): Promise<void> {
 }
 
 /** Run one message through the handler and settle it; never throws. */
-async function handleOne(msg: JsMsg, spec: ConsumeSpec, log: Logger, observer: ConsumerObserver | undefined): Promise<void> {
+async function handleOne(
+  msg: JsMsg,
+  spec: ConsumeSpec,
+  log: Logger,
+  observer: ConsumerObserver | undefined,
+): Promise<void> {
   const started = performance.now();
   observer?.started(spec.stream, spec.durable);
   const heartbeatMs = spec.heartbeatMs ?? Math.max(100, Math.floor(spec.ackWaitMs / 3));
@@ -41,15 +46,26 @@ async function handleOne(msg: JsMsg, spec: ConsumeSpec, log: Logger, observer: C
   try {
     outcome = await spec.handler(delivered);
   } catch (error) {
-    log.warn({ err: error, subject: msg.subject, seq: msg.seq, deliveryCount: delivered.deliveryCount }, 'handler failed; nak');
+    log.warn(
+      { err: error, subject: msg.subject, seq: msg.seq, deliveryCount: delivered.deliveryCount },
+      'handler failed; nak',
+    );
     outcome = { nak: spec.errorNakDelayMs ?? 1000 };
   } finally {
     clearInterval(timer);
   }
   if (typeof outcome === 'object' && 'term' in outcome) {
-    log.warn({ subject: msg.subject, seq: msg.seq, deliveryCount: delivered.deliveryCount, reason: outcome.term }, 'message terminated');
+    log.warn(
+      { subject: msg.subject, seq: msg.seq, deliveryCount: delivered.deliveryCount, reason: outcome.term },
+      'message terminated',
+    );
   }
-  observer?.finished(spec.stream, spec.durable, performance.now() - started, outcome === 'ack' ? 'ack' : 'nak' in outcome ? 'nak' : 'term');
+  observer?.finished(
+    spec.stream,
+    spec.durable,
+    performance.now() - started,
+    outcome === 'ack' ? 'ack' : 'nak' in outcome ? 'nak' : 'term',
+  );
   try {
     await settle(msg, outcome);
   } catch (error) {
@@ -59,7 +75,12 @@ async function handleOne(msg: JsMsg, spec: ConsumeSpec, log: Logger, observer: C
 }
 
 /** Start the consume loop on an existing durable consumer. */
-export async function runConsumer(consumer: Consumer, spec: ConsumeSpec, log: Logger, observer?: ConsumerObserver): Promise<ConsumerHandle> {
+export async function runConsumer(
+  consumer: Consumer,
+  spec: ConsumeSpec,
+  log: Logger,
+  observer?: ConsumerObserver,
+): Promise<ConsumerHandle> {
   const messages: ConsumerMessages = await consumer.consume({
     max_messages: spec.maxAckPending,
     ...(spec.pullExpiresMs !== undefined ? { expires: Math.max(1000, spec.pullExpiresMs) } : {}),

@@ -3,4 +3,10 @@
 export * from './types.ts';
 export * from './codec.ts';
 export * from './jetstream.ts';
-export { PAYLOAD_HEADROOM_BYTES, needsObjectStore, type LargeObjectQuery, type LargeObjectStore, type LargeObjectStoreOptions } from './large-objects.ts';
+export {
+  PAYLOAD_HEADROOM_BYTES,
+  needsObjectStore,
+  type LargeObjectQuery,
+  type LargeObjectStore,
+  type LargeObjectStoreOptions,
+} from './large-objects.ts';

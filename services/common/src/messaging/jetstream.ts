@@ -1,13 +1,38 @@
 // The JetStream adapter: the only module (with consumer.ts and large-objects.ts, its parts) that touches
 // nats.js. A composition root calls connectJetStream once; services see the JetStreamBus interface.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connect, nanos, NoRespondersError, TimeoutError, type NatsConnection, type Status } from '@nats-io/transport-node';
-import { AckPolicy, DeliverPolicy, DiscardPolicy, JetStreamApiCodes, JetStreamApiError, RetentionPolicy, StorageType, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import {
+  connect,
+  nanos,
+  NoRespondersError,
+  TimeoutError,
+  type NatsConnection,
+  type Status,
+} from '@nats-io/transport-node';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  RetentionPolicy,
+  StorageType,
+  jetstream,
+  jetstreamManager,
+} from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { silentLogger } from '../logger.ts';
 import { runConsumer } from './consumer.ts';
 import { largeObjectStore, type LargeObjectQuery, type LargeObjectStoreOptions } from './large-objects.ts';
-import type { BusStatusEvent, ConsumerObserver, ConsumeSpec, ConsumerHandle, LargeObjectRef, PublishResult, WorkQueueSpec } from './types.ts';
+import type {
+  BusStatusEvent,
+  ConsumerObserver,
+  ConsumeSpec,
+  ConsumerHandle,
+  LargeObjectRef,
+  PublishResult,
+  WorkQueueSpec,
+} from './types.ts';
 
 export interface JetStreamConnectOptions {
   readonly servers: string | readonly string[];
@@ -101,11 +126,16 @@ function statusEvent(status: Status): BusStatusEvent {
   }
 }
 
-async function watchStatus(nc: NatsConnection, log: Logger, onStatus: ((event: BusStatusEvent) => void) | undefined): Promise<void> {
+async function watchStatus(
+  nc: NatsConnection,
+  log: Logger,
+  onStatus: ((event: BusStatusEvent) => void) | undefined,
+): Promise<void> {
   for await (const status of nc.status()) {
     const event = statusEvent(status);
     if (event.type === 'ping' || event.type === 'reconnecting') log.debug(event, 'nats status');
-    else if (event.type === 'disconnect' || event.type === 'error' || event.type === 'slowConsumer') log.warn(event, 'nats status');
+    else if (event.type === 'disconnect' || event.type === 'error' || event.type === 'slowConsumer')
+      log.warn(event, 'nats status');
     else log.info(event, 'nats status');
     onStatus?.(event);
   }
@@ -113,12 +143,19 @@ async function watchStatus(nc: NatsConnection, log: Logger, onStatus: ((event: B
 
 /** Errors after which a publish may be repeated: no ack in time, or no JetStream responder yet. */
 function isTransient(error: unknown): boolean {
-  return error instanceof TimeoutError || error instanceof NoRespondersError || (error instanceof Error && error.cause instanceof NoRespondersError);
+  return (
+    error instanceof TimeoutError ||
+    error instanceof NoRespondersError ||
+    (error instanceof Error && error.cause instanceof NoRespondersError)
+  );
 }
 
 /** The stream or consumer asked about does not exist (JetStream API error codes 10059, 10014). */
 function isNotFound(error: unknown): boolean {
-  return error instanceof JetStreamApiError && (error.code === JetStreamApiCodes.StreamNotFound || error.code === JetStreamApiCodes.ConsumerNotFound);
+  return (
+    error instanceof JetStreamApiError &&
+    (error.code === JetStreamApiCodes.StreamNotFound || error.code === JetStreamApiCodes.ConsumerNotFound)
+  );
 }
 
 /** Connect to NATS with reconnection forever; JetStream must be enabled on the server. */
@@ -167,7 +204,10 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
       const attempts = publishOptions.attempts ?? 5;
       for (let attempt = 1; ; attempt++) {
         try {
-          const ack = await js.publish(subject, data, { msgID: publishOptions.msgId, timeout: publishOptions.timeoutMs ?? 2000 });
+          const ack = await js.publish(subject, data, {
+            msgID: publishOptions.msgId,
+            timeout: publishOptions.timeoutMs ?? 2000,
+          });
           return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
         } catch (error) {
           if (attempt >= attempts || !isTransient(error)) throw error;
@@ -178,7 +218,8 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
     },
 
     async consume(spec) {
-      if (!(Number.isInteger(spec.maxAckPending) && spec.maxAckPending >= 1)) throw new RangeError('maxAckPending must be an integer >= 1');
+      if (!(Number.isInteger(spec.maxAckPending) && spec.maxAckPending >= 1))
+        throw new RangeError('maxAckPending must be an integer >= 1');
       const config = {
         ack_policy: AckPolicy.Explicit,
         ack_wait: nanos(spec.ackWaitMs),
@@ -191,10 +232,19 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
         await jsm.consumers.update(spec.stream, spec.durable, config);
       } catch (error) {
         if (!isNotFound(error)) throw error;
-        await jsm.consumers.add(spec.stream, { durable_name: spec.durable, deliver_policy: DeliverPolicy.All, ...config });
+        await jsm.consumers.add(spec.stream, {
+          durable_name: spec.durable,
+          deliver_policy: DeliverPolicy.All,
+          ...config,
+        });
       }
       const consumer = await js.consumers.get(spec.stream, spec.durable);
-      const handle = await runConsumer(consumer, spec, log.child({ stream: spec.stream, durable: spec.durable }), options.observer);
+      const handle = await runConsumer(
+        consumer,
+        spec,
+        log.child({ stream: spec.stream, durable: spec.durable }),
+        options.observer,
+      );
       const tracked: ConsumerHandle = {
         inFlight: () => handle.inFlight(),
         async stop() {
@@ -236,4 +286,3 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
     },
   };
 }
-

@@ -13,7 +13,14 @@
 //    reader holds a few chunks, and checks the size and SHA-256 before it ends the stream.
 import { createHash } from 'node:crypto';
 import { JetStreamApiCodes, JetStreamApiError, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { Base64UrlPaddedCodec, Objm, setSha256Backend, StorageType, type ObjectInfo, type ObjectStore } from '@nats-io/obj';
+import {
+  Base64UrlPaddedCodec,
+  Objm,
+  setSha256Backend,
+  StorageType,
+  type ObjectInfo,
+  type ObjectStore,
+} from '@nats-io/obj';
 import { nanos } from '@nats-io/transport-node';
 import { PmrError, invalidArgument, notFound } from '../errors.ts';
 import type { LargeObjectRef } from './types.ts';
@@ -35,7 +42,8 @@ const BUCKET_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const READ_AHEAD_CHUNKS = 2;
 
 function checkBucket(bucket: string): void {
-  if (!BUCKET_PATTERN.test(bucket)) throw invalidArgument(`bucket must match ${String(BUCKET_PATTERN)}, got ${JSON.stringify(bucket)}`);
+  if (!BUCKET_PATTERN.test(bucket))
+    throw invalidArgument(`bucket must match ${String(BUCKET_PATTERN)}, got ${JSON.stringify(bucket)}`);
 }
 
 // @nats-io/obj's layout (the NATS object store's, ADR-20), for reading chunks and removing objects.
@@ -64,7 +72,8 @@ function wholeStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
   });
 }
 
-const corrupt = (ref: Pick<LargeObjectRef, 'bucket' | 'name'>, what: string): PmrError => new PmrError('INTERNAL', `object ${ref.bucket}/${ref.name} ${what}`);
+const corrupt = (ref: Pick<LargeObjectRef, 'bucket' | 'name'>, what: string): PmrError =>
+  new PmrError('INTERNAL', `object ${ref.bucket}/${ref.name} ${what}`);
 
 export interface LargeObjectStoreOptions {
   /** Bytes per chunk (default 256 KiB); never more than the server's max_payload less PAYLOAD_HEADROOM_BYTES. */
@@ -94,7 +103,12 @@ export interface LargeObjectStore {
   delete(bucket: string, name: string): Promise<void>;
 }
 
-export function largeObjectStore(js: JetStreamClient, jsm: JetStreamManager, options: LargeObjectStoreOptions = {}, maxPayload = Infinity): LargeObjectStore {
+export function largeObjectStore(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  options: LargeObjectStoreOptions = {},
+  maxPayload = Infinity,
+): LargeObjectStore {
   const chunkSize = Math.max(1024, Math.min(options.chunkSize ?? 256 * 1024, maxPayload - PAYLOAD_HEADROOM_BYTES));
   setSha256Backend('native'); // node:crypto instead of obj's default pure-JS SHA-256 (process-wide, idempotent)
   const objm = new Objm(js);
@@ -117,7 +131,8 @@ export function largeObjectStore(js: JetStreamClient, jsm: JetStreamManager, opt
     try {
       info = await (await bucketOf(query.bucket)).info(query.name);
     } catch (error) {
-      if (isStreamNotFound(error)) throw notFound(`object ${query.bucket}/${query.name} not found: no bucket ${query.bucket}`);
+      if (isStreamNotFound(error))
+        throw notFound(`object ${query.bucket}/${query.name} not found: no bucket ${query.bucket}`);
       throw error;
     }
     if (info === null || info.deleted) throw notFound(`object ${query.bucket}/${query.name} not found`);
@@ -125,7 +140,8 @@ export function largeObjectStore(js: JetStreamClient, jsm: JetStreamManager, opt
     if (query.size !== undefined && query.size !== '' && query.size !== '0' && query.size !== String(info.size)) {
       throw corrupt(query, `has ${info.size} bytes, not ${query.size}`);
     }
-    if (query.sha256 !== undefined && query.sha256 !== '' && query.sha256.toLowerCase() !== digestHex(info.digest)) throw corrupt(query, 'does not match its sha256');
+    if (query.sha256 !== undefined && query.sha256 !== '' && query.sha256.toLowerCase() !== digestHex(info.digest))
+      throw corrupt(query, 'does not match its sha256');
     return info;
   }
 
@@ -150,7 +166,10 @@ export function largeObjectStore(js: JetStreamClient, jsm: JetStreamManager, opt
           }
           const chunk = await jsm.direct.getMessage(stream, { seq: seq + 1, next_by_subj: subject });
           if (chunk === null || chunk.data.length === 0 || received + chunk.data.length > info.size) {
-            throw corrupt(query, `is damaged: chunk ${chunk === null ? 'missing' : 'of a wrong size'} after ${received} of ${info.size} bytes`);
+            throw corrupt(
+              query,
+              `is damaged: chunk ${chunk === null ? 'missing' : 'of a wrong size'} after ${received} of ${info.size} bytes`,
+            );
           }
           seq = chunk.seq;
           received += chunk.data.length;
@@ -167,7 +186,10 @@ export function largeObjectStore(js: JetStreamClient, jsm: JetStreamManager, opt
   return {
     async ensureBucket(bucket, bucketOptions = {}) {
       checkBucket(bucket);
-      await objm.create(bucket, { storage: StorageType.File, ...(bucketOptions.maxAgeMs !== undefined ? { ttl: nanos(bucketOptions.maxAgeMs) } : {}) });
+      await objm.create(bucket, {
+        storage: StorageType.File,
+        ...(bucketOptions.maxAgeMs !== undefined ? { ttl: nanos(bucketOptions.maxAgeMs) } : {}),
+      });
     },
 
     async put(bucket, name, source) {

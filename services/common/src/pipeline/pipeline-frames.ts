@@ -15,7 +15,11 @@ const frameCodec = messageCodec('pmr.v1.Frame');
 const imageCodec = messageCodec('pmr.v1.Image');
 
 /** Bytes of a frame message: inline pixels, or a reference when they would not fit (the image is stored first). */
-export async function encodePipelineFrame(bus: Pick<JetStreamBus, 'maxPayload' | 'putLarge'>, frame: Omit<Frame, 'image' | 'imageRef'>, image: RgbImage): Promise<Uint8Array> {
+export async function encodePipelineFrame(
+  bus: Pick<JetStreamBus, 'maxPayload' | 'putLarge'>,
+  frame: Omit<Frame, 'image' | 'imageRef'>,
+  image: RgbImage,
+): Promise<Uint8Array> {
   const inline = frameCodec.encode({ ...frame, image: rgbImageToProto(image) });
   if (!needsObjectStore(inline.length, bus.maxPayload)) return inline;
   const name = `${String(frame.jobId)}/${String(frame.index)}`;

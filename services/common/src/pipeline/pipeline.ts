@@ -39,7 +39,8 @@ export const PIPELINE_BUCKETS = { frames: 'pmr-frames', uploads: 'pmr-uploads' }
 
 /** Job ids become subject tokens: letters, digits, '-' and '_' only. */
 export function assertJobIdToken(jobId: string): void {
-  if (!/^[A-Za-z0-9_-]{1,128}$/.test(jobId)) throw invalidArgument(`job id ${JSON.stringify(jobId)} cannot be a subject token`);
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(jobId))
+    throw invalidArgument(`job id ${JSON.stringify(jobId)} cannot be a subject token`);
 }
 
 export const pipelineSubjects = {
@@ -81,9 +82,12 @@ export function decodeJobMessage<T extends { readonly jobId: string }>(
   try {
     body = codec.decode(message.data);
   } catch (err) {
-    return { term: `not a ${codec.typeName.replace(/^pmr\.v1\./, '')} message: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      term: `not a ${codec.typeName.replace(/^pmr\.v1\./, '')} message: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
-  if (jobId === undefined || body.jobId !== jobId) return { term: `job id ${body.jobId} does not match subject ${message.subject}` };
+  if (jobId === undefined || body.jobId !== jobId)
+    return { term: `job id ${body.jobId} does not match subject ${message.subject}` };
   return { jobId, body };
 }
 

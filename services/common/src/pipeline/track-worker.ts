@@ -32,8 +32,15 @@ export interface TrackWorkerOptions {
 
 export async function startTrackWorker(options: TrackWorkerOptions): Promise<ConsumerHandle> {
   const { bus, logger } = options;
-  const publish = (jobId: string, trackId: number, result: Omit<PipelineResult, 'jobId'>, name = options.resultName): Promise<unknown> =>
-    bus.publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, ...result }), { msgId: pipelineMsgIds.result(jobId, `${name}.${trackId}`) });
+  const publish = (
+    jobId: string,
+    trackId: number,
+    result: Omit<PipelineResult, 'jobId'>,
+    name = options.resultName,
+  ): Promise<unknown> =>
+    bus.publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, ...result }), {
+      msgId: pipelineMsgIds.result(jobId, `${name}.${trackId}`),
+    });
 
   const handler = async (message: DeliveredMessage): Promise<HandlerOutcome> => {
     const decoded = decodeJobMessage(finishedCodec, message);
@@ -52,7 +59,12 @@ export async function startTrackWorker(options: TrackWorkerOptions): Promise<Con
       if (!message.lastAttempt) throw err;
       const reason = `track ${track.trackId}: ${options.resultName} failed on its last delivery: ${err instanceof Error ? err.message : String(err)}`;
       logger.error({ err, jobId, track: track.trackId }, 'track dropped');
-      await publish(jobId, track.trackId, { warning: { code: 'INTERNAL', message: reason } }, `warning.${options.resultName}`);
+      await publish(
+        jobId,
+        track.trackId,
+        { warning: { code: 'INTERNAL', message: reason } },
+        `warning.${options.resultName}`,
+      );
       await publish(jobId, track.trackId, options.empty(track));
       return { term: reason };
     }

@@ -28,14 +28,18 @@ export function checkImage(image: Image__Output | null | undefined, field: strin
   if (image === null || image === undefined) throw invalidArgument(`${field} is required`);
   const encoding: string | number = image.encoding;
   if (encoding !== 'IMAGE_ENCODING_RGB24' && encoding !== 'IMAGE_ENCODING_JPEG') {
-    throw invalidArgument(`${field}.encoding must be IMAGE_ENCODING_RGB24 or IMAGE_ENCODING_JPEG, got ${String(encoding)}`);
+    throw invalidArgument(
+      `${field}.encoding must be IMAGE_ENCODING_RGB24 or IMAGE_ENCODING_JPEG, got ${String(encoding)}`,
+    );
   }
   checkSide(image.width, `${field}.width`);
   checkSide(image.height, `${field}.height`);
   if (encoding === 'IMAGE_ENCODING_RGB24') {
     const expected = image.width * image.height * 3;
     if (image.data.length !== expected) {
-      throw invalidArgument(`${field}.data holds ${image.data.length} bytes; RGB24 ${image.width}x${image.height} needs ${expected}`);
+      throw invalidArgument(
+        `${field}.data holds ${image.data.length} bytes; RGB24 ${image.width}x${image.height} needs ${expected}`,
+      );
     }
   } else if (image.data.length === 0) {
     throw invalidArgument(`${field}.data is empty`);

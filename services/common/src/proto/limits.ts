@@ -17,6 +17,7 @@ export const PMR_MAX_IMAGE_SIDE = 8192;
 
 /** Server or channel options that set both send and receive limits to `maxBytes`. */
 export function messageSizeOptions(maxBytes: number = PMR_MAX_MESSAGE_BYTES): ChannelOptions {
-  if (!(Number.isInteger(maxBytes) && maxBytes > 0)) throw new RangeError(`maxBytes must be a positive integer, got ${maxBytes}`);
+  if (!(Number.isInteger(maxBytes) && maxBytes > 0))
+    throw new RangeError(`maxBytes must be a positive integer, got ${maxBytes}`);
   return { 'grpc.max_receive_message_length': maxBytes, 'grpc.max_send_message_length': maxBytes };
 }

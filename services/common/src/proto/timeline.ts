@@ -8,5 +8,8 @@ export function timelineToProto(points: readonly TimelinePoint[]): TimelinePoint
 
 /** A missing box reads as zeros (proto3 leaves an unset message null). */
 export function timelineFromProto(points: readonly TimelinePoint__Output[]): TimelinePoint[] {
-  return points.map((p) => ({ t: p.t, box: [p.box?.x ?? 0, p.box?.y ?? 0, p.box?.width ?? 0, p.box?.height ?? 0] as const }));
+  return points.map((p) => ({
+    t: p.t,
+    box: [p.box?.x ?? 0, p.box?.y ?? 0, p.box?.width ?? 0, p.box?.height ?? 0] as const,
+  }));
 }

@@ -27,7 +27,9 @@ export type ConfigOf<S extends Readonly<Record<string, ConfigVar<unknown>>>> = {
 export class ConfigError extends Error {
   readonly problems: readonly string[];
   constructor(problems: readonly string[]) {
-    super(`invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
     this.problems = problems;
   }
@@ -44,11 +46,20 @@ function fallbackOf<T>(options: VarOptions<T>): { readonly value: T } | undefine
 
 /** A free-form string (a path, a host name, a URL). */
 export function str(env: string, options: VarOptions<string>): ConfigVar<string> {
-  return { env, description: options.description, fallback: fallbackOf(options), secret: false, parse: (raw) => ({ value: raw }) };
+  return {
+    env,
+    description: options.description,
+    fallback: fallbackOf(options),
+    secret: false,
+    parse: (raw) => ({ value: raw }),
+  };
 }
 
 /** An integer in [min, max]. */
-export function int(env: string, options: VarOptions<number> & { readonly min: number; readonly max: number }): ConfigVar<number> {
+export function int(
+  env: string,
+  options: VarOptions<number> & { readonly min: number; readonly max: number },
+): ConfigVar<number> {
   const { min, max } = options;
   return {
     env,
@@ -77,7 +88,10 @@ export function oneOf<const V extends string>(env: string, values: readonly V[],
     description: options.description,
     fallback: fallbackOf(options),
     secret: false,
-    parse: (raw) => ((values as readonly string[]).includes(raw) ? { value: raw as V } : { problem: `must be one of ${values.join(', ')}` }),
+    parse: (raw) =>
+      (values as readonly string[]).includes(raw)
+        ? { value: raw as V }
+        : { problem: `must be one of ${values.join(', ')}` },
   };
 }
 
@@ -108,7 +122,10 @@ export function readServiceConfig<S extends Readonly<Record<string, ConfigVar<un
   for (const [key, v] of Object.entries(spec)) {
     const raw = env[v.env];
     if (raw === undefined || raw === '') {
-      if (v.fallback === undefined) problems.push(`${v.env} is required (${v.description})${v.secret ? '; it is a secret and has no default' : ''}`);
+      if (v.fallback === undefined)
+        problems.push(
+          `${v.env} is required (${v.description})${v.secret ? '; it is a secret and has no default' : ''}`,
+        );
       else out[key] = v.fallback.value;
       continue;
     }

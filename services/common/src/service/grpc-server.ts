@@ -2,7 +2,14 @@
 // and List) and server reflection (v1 and v1alpha) limited to the services it serves, message size limits, and
 // the metrics interceptor. bindAsync only: grpc-js starts serving on bind (server.start() is deprecated).
 import { dirname, join } from 'node:path';
-import { Server, ServerCredentials, type ChannelOptions, type ServerInterceptor, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import {
+  Server,
+  ServerCredentials,
+  type ChannelOptions,
+  type ServerInterceptor,
+  type ServiceDefinition,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
 import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
@@ -53,7 +60,8 @@ export const HEALTH_SERVICE = 'grpc.health.v1.Health';
 export function serviceNameOf(definition: ServiceDefinition): string {
   const names = new Set(Object.values(definition).map((method) => /^\/([^/]+)\//.exec(method.path)?.[1]));
   const [name, ...rest] = [...names];
-  if (name === undefined || rest.length > 0) throw new Error(`a service definition must have methods of one service, got ${[...names].join(', ')}`);
+  if (name === undefined || rest.length > 0)
+    throw new Error(`a service definition must have methods of one service, got ${[...names].join(', ')}`);
   return name;
 }
 
@@ -68,7 +76,9 @@ function hostPort(host: string, port: number): string {
  */
 class AddressRecordingServer extends Server {
   readonly bound: string[] = [];
-  protected override experimentalRegisterListenerToChannelz(boundAddress: Parameters<Server['experimentalRegisterListenerToChannelz']>[0]) {
+  protected override experimentalRegisterListenerToChannelz(
+    boundAddress: Parameters<Server['experimentalRegisterListenerToChannelz']>[0],
+  ) {
     if ('host' in boundAddress) this.bound.push(hostPort(boundAddress.host, boundAddress.port));
     return super.experimentalRegisterListenerToChannelz(boundAddress);
   }
@@ -81,19 +91,26 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
   const serviceNames = options.services.map((s) => serviceNameOf(s.definition));
   for (const { definition, implementation } of options.services) server.addService(definition, implementation);
 
-  const health = new HealthImplementation(Object.fromEntries(['', ...serviceNames].map((name) => [name, 'NOT_SERVING'])));
+  const health = new HealthImplementation(
+    Object.fromEntries(['', ...serviceNames].map((name) => [name, 'NOT_SERVING'])),
+  );
   health.addToServer(server);
   // Reflection describes the health service too, so grpcurl and friends can call it without a .proto file.
-  const healthDefinition = loadSync('health/v1/health.proto', { includeDirs: [join(dirname(healthProtoPath), '..', '..')] });
+  const healthDefinition = loadSync('health/v1/health.proto', {
+    includeDirs: [join(dirname(healthProtoPath), '..', '..')],
+  });
   const reflected = { ...healthDefinition, ...options.packageDefinition };
   new ReflectionService(reflected, { services: [HEALTH_SERVICE, ...serviceNames] }).addToServer(server);
 
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(hostPort(options.host, options.port), ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound)));
+    server.bindAsync(hostPort(options.host, options.port), ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(err) : resolve(bound),
+    );
   });
   const setServingStatus = (status: ServingStatus, serviceName?: string): void => {
     if (serviceName !== undefined) {
-      if (!serviceNames.includes(serviceName)) throw new Error(`${serviceName} is not served here (${serviceNames.join(', ')})`);
+      if (!serviceNames.includes(serviceName))
+        throw new Error(`${serviceName} is not served here (${serviceNames.join(', ')})`);
       health.setStatus(serviceName, status);
       return;
     }

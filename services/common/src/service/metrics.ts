@@ -38,7 +38,10 @@ export function splitMethodPath(path: string): { service: string; method: string
  * the gRPC request metrics. Calls the transport ends itself (client cancel, deadline, a message over the size
  * limit) reach no handler status and are counted with code CANCELLED.
  */
-export function createServiceMetrics(serviceName: string, options: { readonly defaultMetrics?: boolean } = {}): ServiceMetrics {
+export function createServiceMetrics(
+  serviceName: string,
+  options: { readonly defaultMetrics?: boolean } = {},
+): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service_name: serviceName });
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
@@ -97,7 +100,11 @@ export interface MetricsEndpoint {
 }
 
 /** Serve `registry` as Prometheus text at GET /metrics on host:port (port 0: any free port). */
-export async function startMetricsServer(options: { readonly host: string; readonly port: number; readonly registry: Registry }): Promise<MetricsEndpoint> {
+export async function startMetricsServer(options: {
+  readonly host: string;
+  readonly port: number;
+  readonly registry: Registry;
+}): Promise<MetricsEndpoint> {
   const { registry } = options;
   const server: HttpServer = createServer((req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
@@ -106,7 +113,10 @@ export async function startMetricsServer(options: { readonly host: string; reado
     }
     registry.metrics().then(
       (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
-      (err: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${err instanceof Error ? err.message : String(err)}\n`),
+      (err: unknown) =>
+        res
+          .writeHead(500, { 'content-type': 'text/plain' })
+          .end(`metrics failed: ${err instanceof Error ? err.message : String(err)}\n`),
     );
   });
   await new Promise<void>((resolve, reject) => {

@@ -10,12 +10,36 @@ import type { ServiceMetrics } from './metrics.ts';
 const PIPELINE_BUCKETS_S = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120];
 
 /** Pipeline metrics on the service's registry: messages handled by outcome, handling time, in flight, connection events. */
-function pipelineMetrics(metrics: ServiceMetrics): { observer: ConsumerObserver; onStatus: (event: { type: string }) => void } {
+function pipelineMetrics(metrics: ServiceMetrics): {
+  observer: ConsumerObserver;
+  onStatus: (event: { type: string }) => void;
+} {
   const registers = [metrics.registry];
-  const handled = new Counter({ name: 'pmr_pipeline_messages_total', help: 'Pipeline messages handled, by stream, consumer and outcome.', labelNames: ['stream', 'consumer', 'outcome'] as const, registers });
-  const duration = new Histogram({ name: 'pmr_pipeline_message_duration_seconds', help: 'Time from a pipeline message reaching its handler to its outcome.', labelNames: ['stream', 'consumer'] as const, buckets: PIPELINE_BUCKETS_S, registers });
-  const inFlight = new Gauge({ name: 'pmr_pipeline_messages_in_flight', help: 'Pipeline messages being handled (or held in order) now.', labelNames: ['stream', 'consumer'] as const, registers });
-  const events = new Counter({ name: 'pmr_nats_connection_events_total', help: 'NATS connection events (disconnect, reconnect, error, ...).', labelNames: ['type'] as const, registers });
+  const handled = new Counter({
+    name: 'pmr_pipeline_messages_total',
+    help: 'Pipeline messages handled, by stream, consumer and outcome.',
+    labelNames: ['stream', 'consumer', 'outcome'] as const,
+    registers,
+  });
+  const duration = new Histogram({
+    name: 'pmr_pipeline_message_duration_seconds',
+    help: 'Time from a pipeline message reaching its handler to its outcome.',
+    labelNames: ['stream', 'consumer'] as const,
+    buckets: PIPELINE_BUCKETS_S,
+    registers,
+  });
+  const inFlight = new Gauge({
+    name: 'pmr_pipeline_messages_in_flight',
+    help: 'Pipeline messages being handled (or held in order) now.',
+    labelNames: ['stream', 'consumer'] as const,
+    registers,
+  });
+  const events = new Counter({
+    name: 'pmr_nats_connection_events_total',
+    help: 'NATS connection events (disconnect, reconnect, error, ...).',
+    labelNames: ['type'] as const,
+    registers,
+  });
   return {
     observer: {
       started: (stream, consumer) => inFlight.inc({ stream, consumer }),

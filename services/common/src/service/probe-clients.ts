@@ -2,7 +2,14 @@
 // reflection. For readiness waits (a cluster launcher, tests) and operators' checks.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { credentials, loadPackageDefinition, makeClientConstructor, type Client, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+import {
+  credentials,
+  loadPackageDefinition,
+  makeClientConstructor,
+  type Client,
+  type ClientDuplexStream,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { service as healthService, type ServingStatus } from 'grpc-health-check';
 
@@ -10,7 +17,11 @@ import { service as healthService, type ServingStatus } from 'grpc-health-check'
 export type ReportedStatus = ServingStatus | 'SERVICE_UNKNOWN';
 
 interface HealthClient extends Client {
-  Check(request: { service: string }, options: { deadline: number }, callback: (err: ServiceError | null, response?: { status: ReportedStatus }) => void): void;
+  Check(
+    request: { service: string },
+    options: { deadline: number },
+    callback: (err: ServiceError | null, response?: { status: ReportedStatus }) => void,
+  ): void;
   Watch(request: { service: string }): NodeJS.ReadableStream & { cancel(): void };
 }
 
@@ -24,7 +35,9 @@ export async function checkHealth(address: string, service = '', deadlineMs = 50
   const client = new HealthClientConstructor(address, credentials.createInsecure());
   try {
     return await new Promise<ReportedStatus>((resolve, reject) => {
-      client.Check({ service }, { deadline: Date.now() + deadlineMs }, (err, response) => (err ? reject(err) : resolve(response?.status ?? 'UNKNOWN')));
+      client.Check({ service }, { deadline: Date.now() + deadlineMs }, (err, response) =>
+        err ? reject(err) : resolve(response?.status ?? 'UNKNOWN'),
+      );
     });
   } finally {
     client.close();
@@ -35,7 +48,11 @@ export async function checkHealth(address: string, service = '', deadlineMs = 50
  * Watch the health of `service`: `onStatus` gets every status the server sends, until the stream ends (the server
  * went away) or close() is called.
  */
-export function watchHealth(address: string, service: string, onStatus: (status: ReportedStatus) => void): { readonly ended: Promise<void>; close(): void } {
+export function watchHealth(
+  address: string,
+  service: string,
+  onStatus: (status: ReportedStatus) => void,
+): { readonly ended: Promise<void>; close(): void } {
   const client = new HealthClientConstructor(address, credentials.createInsecure());
   const call = client.Watch({ service });
   call.on('data', (response: { status: ReportedStatus }) => onStatus(response.status));
@@ -55,14 +72,29 @@ interface ReflectionClient extends Client {
   ServerReflectionInfo(): ClientDuplexStream<{ listServices: string }, ReflectionResponse>;
 }
 
-let reflectionConstructor: (new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => ReflectionClient) | undefined;
+let reflectionConstructor:
+  (new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => ReflectionClient) | undefined;
 
 function reflectionClient(address: string): ReflectionClient {
   if (reflectionConstructor === undefined) {
     const protoDir = join(dirname(createRequire(import.meta.url).resolve('@grpc/reflection')), '..', 'proto');
-    const definition = loadSync('grpc/reflection/v1/reflection.proto', { includeDirs: [protoDir], keepCase: false, defaults: true, oneofs: true });
+    const definition = loadSync('grpc/reflection/v1/reflection.proto', {
+      includeDirs: [protoDir],
+      keepCase: false,
+      defaults: true,
+      oneofs: true,
+    });
     const loaded = loadPackageDefinition(definition) as unknown as {
-      grpc: { reflection: { v1: { ServerReflection: new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => ReflectionClient } } };
+      grpc: {
+        reflection: {
+          v1: {
+            ServerReflection: new (
+              address: string,
+              creds: ReturnType<typeof credentials.createInsecure>,
+            ) => ReflectionClient;
+          };
+        };
+      };
     };
     reflectionConstructor = loaded.grpc.reflection.v1.ServerReflection;
   }
@@ -76,7 +108,10 @@ export async function listReflectedServices(address: string): Promise<string[]> 
     return await new Promise<string[]>((resolve, reject) => {
       const call = client.ServerReflectionInfo();
       call.on('data', (response: ReflectionResponse) => {
-        if (response.errorResponse) reject(new Error(`reflection error ${response.errorResponse.errorCode}: ${response.errorResponse.errorMessage}`));
+        if (response.errorResponse)
+          reject(
+            new Error(`reflection error ${response.errorResponse.errorCode}: ${response.errorResponse.errorMessage}`),
+          );
         else resolve((response.listServicesResponse?.service ?? []).map((s) => s.name).sort());
         call.end();
       });

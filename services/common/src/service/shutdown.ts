@@ -24,7 +24,8 @@ export interface ShutdownSteps {
   readonly releaseSessions?: () => Promise<void>;
 }
 
-export type ShutdownStepName = 'notServing' | 'stopConsumers' | 'server' | 'closeListeners' | 'closeStores' | 'releaseSessions';
+export type ShutdownStepName =
+  'notServing' | 'stopConsumers' | 'server' | 'closeListeners' | 'closeStores' | 'releaseSessions';
 
 export interface ShutdownStepOutcome {
   readonly step: ShutdownStepName;
@@ -48,12 +49,16 @@ export interface ShutdownOptions {
   readonly graceMs?: number;
 }
 
-type Attempt = { readonly outcome: 'done' | 'forced' } | { readonly outcome: 'timed out' | 'failed'; readonly error: string };
+type Attempt =
+  { readonly outcome: 'done' | 'forced' } | { readonly outcome: 'timed out' | 'failed'; readonly error: string };
 
 async function bounded(work: () => Promise<void> | void, ms: number): Promise<Attempt> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Attempt>((resolve) => {
-    timer = setTimeout(() => resolve({ outcome: 'timed out', error: `not finished after ${Math.round(ms)} ms` }), Math.max(0, ms));
+    timer = setTimeout(
+      () => resolve({ outcome: 'timed out', error: `not finished after ${Math.round(ms)} ms` }),
+      Math.max(0, ms),
+    );
   });
   const run = (async (): Promise<Attempt> => {
     try {
@@ -82,7 +87,11 @@ async function stopServer(server: ShutdownableServer, ms: number): Promise<Attem
 }
 
 /** Run the steps in order within `deadlineMs`; never throws, reports what each step did. */
-export async function gracefulShutdown(steps: ShutdownSteps, deadlineMs: number, options: ShutdownOptions = {}): Promise<ShutdownReport> {
+export async function gracefulShutdown(
+  steps: ShutdownSteps,
+  deadlineMs: number,
+  options: ShutdownOptions = {},
+): Promise<ShutdownReport> {
   const graceMs = options.graceMs ?? 1000;
   const start = performance.now();
   const left = (): number => Math.max(0, deadlineMs - (performance.now() - start));

@@ -5,7 +5,19 @@ import { PmrError } from '../errors.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { loadPmrPackageDefinition } from '../proto/index.ts';
 import { PMR_MAX_MESSAGE_BYTES } from '../proto/limits.ts';
-import { ConfigError, int, LOG_LEVELS, oneOf, optional, port, readServiceConfig, str, type ConfigOf, type ConfigVar, type LogLevel } from './config.ts';
+import {
+  ConfigError,
+  int,
+  LOG_LEVELS,
+  oneOf,
+  optional,
+  port,
+  readServiceConfig,
+  str,
+  type ConfigOf,
+  type ConfigVar,
+  type LogLevel,
+} from './config.ts';
 import { startGrpcServer, type ServiceBinding } from './grpc-server.ts';
 import { startMetricsServer, type ServiceMetrics } from './metrics.ts';
 import { gracefulShutdown, onShutdownSignals, type ShutdownReport } from './shutdown.ts';
@@ -29,10 +41,19 @@ export const LOOPBACK = '127.0.0.1';
 /** The environment variables behind StageServiceSettings, with this service's default ports; spread into its spec. */
 export function stageServiceSettings(defaults: { readonly grpcPort: number; readonly metricsPort: number }) {
   return {
-    grpcHost: str('PMR_GRPC_HOST', { description: 'interface the gRPC server listens on (0.0.0.0 or :: for every interface)', default: LOOPBACK }),
+    grpcHost: str('PMR_GRPC_HOST', {
+      description: 'interface the gRPC server listens on (0.0.0.0 or :: for every interface)',
+      default: LOOPBACK,
+    }),
     grpcPort: port('PMR_GRPC_PORT', { description: 'gRPC port; 0 picks a free one', default: defaults.grpcPort }),
-    metricsHost: str('PMR_METRICS_HOST', { description: 'interface the /metrics endpoint listens on (0.0.0.0 or :: for every interface)', default: LOOPBACK }),
-    metricsPort: port('PMR_METRICS_PORT', { description: 'Prometheus /metrics port; 0 picks a free one', default: defaults.metricsPort }),
+    metricsHost: str('PMR_METRICS_HOST', {
+      description: 'interface the /metrics endpoint listens on (0.0.0.0 or :: for every interface)',
+      default: LOOPBACK,
+    }),
+    metricsPort: port('PMR_METRICS_PORT', {
+      description: 'Prometheus /metrics port; 0 picks a free one',
+      default: defaults.metricsPort,
+    }),
     logLevel: oneOf('PMR_LOG_LEVEL', LOG_LEVELS, { description: 'pino log level', default: 'info' }),
     maxMessageBytes: int('PMR_MAX_MESSAGE_BYTES', {
       description: 'largest gRPC message in bytes; larger requests get RESOURCE_EXHAUSTED',
@@ -40,7 +61,11 @@ export function stageServiceSettings(defaults: { readonly grpcPort: number; read
       max: 2 ** 31 - 1,
       default: PMR_MAX_MESSAGE_BYTES,
     }),
-    natsUrl: optional(str('NATS_URL', { description: 'NATS server(s) with JetStream, comma-separated; unset: gRPC only, no pipeline consumers' })),
+    natsUrl: optional(
+      str('NATS_URL', {
+        description: 'NATS server(s) with JetStream, comma-separated; unset: gRPC only, no pipeline consumers',
+      }),
+    ),
     shutdownTimeoutMs: int('PMR_SHUTDOWN_TIMEOUT_MS', {
       description: 'time calls in progress get to finish on SIGTERM before the server is forced',
       min: 0,
@@ -93,13 +118,15 @@ export async function startStageService(parts: StageServiceParts): Promise<Runni
     await release();
     throw err;
   });
-  const endpoint = await startMetricsServer({ host: settings.metricsHost, port: settings.metricsPort, registry: metrics.registry }).catch(
-    async (err: unknown) => {
-      grpc.server.forceShutdown();
-      await release();
-      throw err;
-    },
-  );
+  const endpoint = await startMetricsServer({
+    host: settings.metricsHost,
+    port: settings.metricsPort,
+    registry: metrics.registry,
+  }).catch(async (err: unknown) => {
+    grpc.server.forceShutdown();
+    await release();
+    throw err;
+  });
   logger.info(
     {
       grpcAddress: grpc.address,

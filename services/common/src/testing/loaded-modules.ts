@@ -12,7 +12,14 @@ export interface LoadedModules {
 }
 
 /** The npm packages that bring native code into a PMR process: onnxruntime, sharp and libvips, FFmpeg (node-av). */
-export const NATIVE_PACKAGES: readonly string[] = ['onnxruntime-node', 'onnxruntime-common', 'sharp', '@img', 'node-av', '@seydx'];
+export const NATIVE_PACKAGES: readonly string[] = [
+  'onnxruntime-node',
+  'onnxruntime-common',
+  'sharp',
+  '@img',
+  'node-av',
+  '@seydx',
+];
 
 const CHILD = `
 import { registerHooks } from 'node:module';
@@ -27,11 +34,15 @@ process.stdout.write(JSON.stringify({ urls, mappedFiles }));
 
 /** Import `specifier` in a new Node process started in `cwd` (it resolves from there), and report what it loaded. */
 export async function modulesLoadedBy(specifier: string, cwd: string): Promise<LoadedModules> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', CHILD, specifier], { cwd, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', CHILD, specifier], {
+    cwd,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(stdout) as LoadedModules;
 }
 
-const inNativePackage = (path: string): boolean => NATIVE_PACKAGES.some((name) => path.includes(`/node_modules/${name}/`));
+const inNativePackage = (path: string): boolean =>
+  NATIVE_PACKAGES.some((name) => path.includes(`/node_modules/${name}/`));
 
 const isSharedLibrary = (path: string): boolean => /\.so(\.\d+)*$/.test(path) || path.endsWith('.dylib');
 
@@ -41,6 +52,8 @@ const isSharedLibrary = (path: string): boolean => /\.so(\.\d+)*$/.test(path) ||
  */
 export function nativeParts(loaded: LoadedModules): string[] {
   const urls = loaded.urls.filter((url) => url.endsWith('.node') || inNativePackage(url));
-  const mapped = loaded.mappedFiles.filter((path) => path.endsWith('.node') || (path.includes('/node_modules/') && isSharedLibrary(path)));
+  const mapped = loaded.mappedFiles.filter(
+    (path) => path.endsWith('.node') || (path.includes('/node_modules/') && isSharedLibrary(path)),
+  );
   return [...new Set([...urls, ...mapped])];
 }

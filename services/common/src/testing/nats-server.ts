@@ -1,6 +1,11 @@
 // The nats-server launcher, as tests use it (the binary found through this process's NATS_SERVER_BIN and PATH), and
 // why NATS tests must skip on a machine without nats-server.
-import { findNatsServer, startNatsServer as startNatsServerIn, type NatsServerHandle, type NatsServerOptions } from '../nats-server.ts';
+import {
+  findNatsServer,
+  startNatsServer as startNatsServerIn,
+  type NatsServerHandle,
+  type NatsServerOptions,
+} from '../nats-server.ts';
 
 export * from '../nats-server.ts';
 

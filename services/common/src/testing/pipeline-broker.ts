@@ -20,7 +20,10 @@ export interface PipelineBroker {
 }
 
 /** `name`: the connection's name. `skip`: set when the file's tests are skipped, so nothing is started. */
-export function usePipelineBroker(name: string, options: { readonly server?: TestNatsServerOptions; readonly skip?: string | undefined } = {}): PipelineBroker {
+export function usePipelineBroker(
+  name: string,
+  options: { readonly server?: TestNatsServerOptions; readonly skip?: string | undefined } = {},
+): PipelineBroker {
   let server: NatsServerHandle | undefined;
   let bus: JetStreamBus | undefined;
   before(async () => {
@@ -46,7 +49,10 @@ export function usePipelineBroker(name: string, options: { readonly server?: Tes
         const counts = await Promise.all(streams.map(async (s) => [s, (await b.streamState(s)).messages] as const));
         const holding = counts.filter(([, n]) => n > 0);
         if (holding.length === 0) return;
-        if (Date.now() > deadline) throw new Error(`streams still holding messages after ${timeoutMs} ms: ${holding.map(([s, n]) => `${s} ${n}`).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `streams still holding messages after ${timeoutMs} ms: ${holding.map(([s, n]) => `${s} ${n}`).join(', ')}`,
+          );
         await sleep(20);
       }
     },

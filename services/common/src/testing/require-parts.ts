@@ -40,7 +40,9 @@ export function modelsMissing(...files: readonly string[]): string | null {
   const dir = modelsDir();
   if (dir === undefined) return `PMR_MODELS_DIR is not set (the tests need ${files.join(', ')})`;
   const absent = files.filter((f) => !existsSync(join(dir, f)));
-  return absent.length === 0 ? null : `model file missing: ${absent.map((f) => join(dir, f)).join(', ')} (set PMR_MODELS_DIR)`;
+  return absent.length === 0
+    ? null
+    : `model file missing: ${absent.map((f) => join(dir, f)).join(', ')} (set PMR_MODELS_DIR)`;
 }
 
 /** Why the files or folders `paths` (of the shared test data) are not there, or null when they all are. */

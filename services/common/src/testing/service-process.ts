@@ -29,13 +29,25 @@ export function startServiceProcess(
   const timeoutMs = options.timeoutMs ?? 30_000;
   const child = spawn(process.execPath, nodeArgs(bin), {
     cwd: options.cwd,
-    env: launchEnv({ ...process.env, PMR_GRPC_HOST: '127.0.0.1', PMR_GRPC_PORT: '0', PMR_METRICS_HOST: '127.0.0.1', PMR_METRICS_PORT: '0', ...options.env }),
+    env: launchEnv({
+      ...process.env,
+      PMR_GRPC_HOST: '127.0.0.1',
+      PMR_GRPC_PORT: '0',
+      PMR_METRICS_HOST: '127.0.0.1',
+      PMR_METRICS_PORT: '0',
+      ...options.env,
+    }),
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   const logs: LogLine[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" log line in ${timeoutMs / 1000} s: ${JSON.stringify(logs)}`)), timeoutMs);
-    child.once('exit', (code) => reject(new Error(`the service exited with ${code} before listening: ${JSON.stringify(logs)}`)));
+    const timer = setTimeout(
+      () => reject(new Error(`no "listening" log line in ${timeoutMs / 1000} s: ${JSON.stringify(logs)}`)),
+      timeoutMs,
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`the service exited with ${code} before listening: ${JSON.stringify(logs)}`)),
+    );
     createInterface({ input: child.stderr }).on('line', (text) => {
       let line: LogLine;
       try {
@@ -69,7 +81,8 @@ export function exitOf(child: ChildProcess): Promise<{ code: number | null; at: 
 
 /** The steps of the service's shutdown report (its `stopped` log line) as `step:outcome`, or undefined without one. */
 export function stopSteps(logs: readonly LogLine[]): string[] | undefined {
-  const report = logs.find((l) => l.msg === 'stopped')?.report as { steps: Array<{ step: string; outcome: string }> } | undefined;
+  const report = logs.find((l) => l.msg === 'stopped')?.report as
+    { steps: Array<{ step: string; outcome: string }> } | undefined;
   return report?.steps.map((s) => `${s.step}:${s.outcome}`);
 }
 
@@ -81,7 +94,11 @@ export async function runWithConfig(
   bin: string,
   options: { readonly cwd: string; readonly env: Readonly<Record<string, string | undefined>> },
 ): Promise<{ code: number | null; problems: string[] | undefined }> {
-  const child = spawn(process.execPath, [bin], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const { code } = await exitOf(child);

@@ -3,7 +3,12 @@
 // needs (its Scaler scales on the device), is loaded only once a device has opened: it costs ≈ 9 MB of memory.
 import { failedPrecondition, invalidArgument } from '@pmr/common';
 import { HardwareDeviceContext } from 'node-av/lib';
-import { AV_HWDEVICE_TYPE_CUDA, AV_HWDEVICE_TYPE_VAAPI, type AVHWDeviceType, type AVPixelFormat } from 'node-av/constants';
+import {
+  AV_HWDEVICE_TYPE_CUDA,
+  AV_HWDEVICE_TYPE_VAAPI,
+  type AVHWDeviceType,
+  type AVPixelFormat,
+} from 'node-av/constants';
 import type { Frame } from 'node-av/lib';
 import { HWACCEL_CHOICES, isHwaccelChoice, type HwaccelChoice } from '../hwaccel-choice.ts';
 
@@ -52,7 +57,10 @@ async function open(type: DeviceType): Promise<Hardware | null> {
     pixelFormat: context.devicePixelFormat,
     scaler: () => {
       const scaler = new Scaler({ hardware: context });
-      return { toRgb: (frame, width, height) => scaler.toBuffer(frame, { resize: { width, height }, format: 'rgb' }), close: () => scaler.close() };
+      return {
+        toRgb: (frame, width, height) => scaler.toBuffer(frame, { resize: { width, height }, format: 'rgb' }),
+        close: () => scaler.close(),
+      };
     },
   };
 }
@@ -71,7 +79,8 @@ function device(type: DeviceType): Promise<Hardware | null> {
  * open is FAILED_PRECONDITION (asked for, so not silently replaced by software).
  */
 export async function hardwareFor(choice: HwaccelChoice): Promise<Hardware | null> {
-  if (!isHwaccelChoice(choice)) throw invalidArgument(`hwaccel must be one of ${HWACCEL_CHOICES.join(', ')}, got ${String(choice)}`);
+  if (!isHwaccelChoice(choice))
+    throw invalidArgument(`hwaccel must be one of ${HWACCEL_CHOICES.join(', ')}, got ${String(choice)}`);
   if (choice === 'none') return null;
   if (choice === 'auto') {
     for (const type of DEVICE_TYPES) {
@@ -81,6 +90,9 @@ export async function hardwareFor(choice: HwaccelChoice): Promise<Hardware | nul
     return null;
   }
   const found = await device(choice);
-  if (found === null) throw failedPrecondition(`hwaccel ${choice}: no ${choice === 'cuda' ? 'CUDA' : 'VAAPI'} device can be opened on this machine`);
+  if (found === null)
+    throw failedPrecondition(
+      `hwaccel ${choice}: no ${choice === 'cuda' ? 'CUDA' : 'VAAPI'} device can be opened on this machine`,
+    );
   return found;
 }

@@ -29,7 +29,7 @@ export function indexCutOff(boxes: readonly Mp4Box[], fileSize: number): boolean
 /** The top-level boxes of an open file, as far as their headers can be read (a header that makes no sense stops). */
 async function topLevelBoxes(read: (offset: number) => Promise<Buffer>, fileSize: number): Promise<Mp4Box[]> {
   const boxes: Mp4Box[] = [];
-  for (let offset = 0; offset + 8 <= fileSize && boxes.length < MAX_BOXES; ) {
+  for (let offset = 0; offset + 8 <= fileSize && boxes.length < MAX_BOXES;) {
     const header = await read(offset);
     const type = header.toString('latin1', 4, 8);
     if (!/^[\x20-\x7e]{4}$/.test(type)) break;

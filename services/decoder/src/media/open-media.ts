@@ -16,8 +16,25 @@ import { streamFacts } from './stream-facts.ts';
  * playlist, concat or network demuxers (hls, dash, concat, sdp, …), whose files name other files or hosts to read.
  */
 export const ACCEPTED_CONTAINERS: readonly string[] = [
-  'mov', 'matroska', 'avi', 'mpegts', 'mpeg', 'flv', 'asf', 'ogg', 'gif', 'ivf', 'h264', 'hevc', 'm4v',
-  'image2', 'png_pipe', 'jpeg_pipe', 'webp_pipe', 'bmp_pipe', 'tiff_pipe',
+  'mov',
+  'matroska',
+  'avi',
+  'mpegts',
+  'mpeg',
+  'flv',
+  'asf',
+  'ogg',
+  'gif',
+  'ivf',
+  'h264',
+  'hevc',
+  'm4v',
+  'image2',
+  'png_pipe',
+  'jpeg_pipe',
+  'webp_pipe',
+  'bmp_pipe',
+  'tiff_pipe',
 ];
 
 /** An opened video file: its demuxer, the video stream decoded and what it holds. Close it when done. */
@@ -45,7 +62,9 @@ export async function checkMediaPath(path: unknown): Promise<string> {
 
 /** The first video stream that is a video (not a cover picture). */
 function videoStream(format: FormatContext): Stream | undefined {
-  return format.streams.find((s) => s.codecpar.codecType === AVMEDIA_TYPE_VIDEO && !s.hasDisposition(AV_DISPOSITION_ATTACHED_PIC));
+  return format.streams.find(
+    (s) => s.codecpar.codecType === AVMEDIA_TYPE_VIDEO && !s.hasDisposition(AV_DISPOSITION_ATTACHED_PIC),
+  );
 }
 
 /**
@@ -56,7 +75,10 @@ function videoStream(format: FormatContext): Stream | undefined {
 export async function openContainer(path: string, failure = 'not a readable video'): Promise<FormatContext> {
   routeLibavLog();
   const format = new FormatContext();
-  const options = Dictionary.fromObject({ protocol_whitelist: 'file', format_whitelist: ACCEPTED_CONTAINERS.join(',') });
+  const options = Dictionary.fromObject({
+    protocol_whitelist: 'file',
+    format_whitelist: ACCEPTED_CONTAINERS.join(','),
+  });
   const opened = await format.openInput(`file:${resolve(path)}`, null, options);
   options.free();
   if (opened < 0) {

@@ -66,12 +66,16 @@ export class PictureReader {
       context.setHardwarePixelFormat(hardware.pixelFormat);
     }
     readOnly(input.format, input.video);
-    const settings = Dictionary.fromObject({ threads: options.threads === undefined ? 'auto' : String(options.threads) });
+    const settings = Dictionary.fromObject({
+      threads: options.threads === undefined ? 'auto' : String(options.threads),
+    });
     const opened = await context.open2(codec, settings);
     settings.free();
     if (opened < 0) {
       context.freeContext();
-      throw invalidArgument(`${input.info.path}: cannot decode its ${input.info.codec} video (${new FFmpegError(opened).message})`);
+      throw invalidArgument(
+        `${input.info.path}: cannot decode its ${input.info.codec} video (${new FFmpegError(opened).message})`,
+      );
     }
     return new PictureReader(input, context);
   }

@@ -41,7 +41,8 @@ export class PictureScaler {
 
   /** Write `frame` resized to `width`×`height` as packed RGB24 into `out` (width × height × 3 bytes). */
   async toRgb(frame: Frame, width: number, height: number, resampling: Resampling, out: Uint8Array): Promise<void> {
-    if (out.length !== width * height * 3) throw new RangeError(`toRgb: output holds ${out.length} bytes, need ${width * height * 3}`);
+    if (out.length !== width * height * 3)
+      throw new RangeError(`toRgb: output holds ${out.length} bytes, need ${width * height * 3}`);
     if (frame.isHwFrame()) {
       if (this.#device === null) throw new Error('a picture decoded on a device reached a scaler without one');
       out.set(await this.#device.toRgb(frame, width, height));
@@ -49,7 +50,8 @@ export class PictureScaler {
     }
     const { context, target } = this.#context(frame, width, height, resampling);
     const scaled = await context.scaleFrame(target, frame);
-    if (scaled < 0) throw new Error(`scaling a ${frame.width}×${frame.height} picture to ${width}×${height} failed (${scaled})`);
+    if (scaled < 0)
+      throw new Error(`scaling a ${frame.width}×${frame.height} picture to ${width}×${height} failed (${scaled})`);
     copyPacked(target, width * 3, height, out);
   }
 
@@ -61,7 +63,8 @@ export class PictureScaler {
       // configured by the first scaleFrame from the pictures themselves, colour matrix and range included
       const context = new SoftwareScaleContext();
       context.allocContext();
-      if (context.setOption('sws_flags', resampling) < 0) throw new Error(`the scaler takes no ${resampling} resampling`);
+      if (context.setOption('sws_flags', resampling) < 0)
+        throw new Error(`the scaler takes no ${resampling} resampling`);
       const target = new Frame();
       target.alloc();
       target.width = width;

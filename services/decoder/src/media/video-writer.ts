@@ -4,10 +4,31 @@
 import { rm } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { failedPrecondition, invalidArgument, type RgbImage } from '@pmr/common';
-import { Codec, CodecContext, Dictionary, FFmpegError, FormatContext, Frame, Packet, Rational, SoftwareScaleContext, type Stream } from 'node-av/lib';
 import {
-  AV_CODEC_FLAG_GLOBAL_HEADER, AV_PIX_FMT_RGB24, AV_PIX_FMT_YUV420P, AV_PKT_DATA_DISPLAYMATRIX, AVERROR_EAGAIN, AVERROR_EOF, AVFMT_GLOBALHEADER,
-  AVMEDIA_TYPE_AUDIO, AV_NOPTS_VALUE, FF_ENCODER_LIBX264, FF_ENCODER_MPEG4, SWS_BILINEAR,
+  Codec,
+  CodecContext,
+  Dictionary,
+  FFmpegError,
+  FormatContext,
+  Frame,
+  Packet,
+  Rational,
+  SoftwareScaleContext,
+  type Stream,
+} from 'node-av/lib';
+import {
+  AV_CODEC_FLAG_GLOBAL_HEADER,
+  AV_PIX_FMT_RGB24,
+  AV_PIX_FMT_YUV420P,
+  AV_PKT_DATA_DISPLAYMATRIX,
+  AVERROR_EAGAIN,
+  AVERROR_EOF,
+  AVFMT_GLOBALHEADER,
+  AVMEDIA_TYPE_AUDIO,
+  AV_NOPTS_VALUE,
+  FF_ENCODER_LIBX264,
+  FF_ENCODER_MPEG4,
+  SWS_BILINEAR,
 } from 'node-av/constants';
 import { displayMatrix } from '../video-info.ts';
 import { openContainer } from './open-media.ts';
@@ -123,7 +144,14 @@ export class VideoWriter {
   #lastTick = -1n;
   #lastTime = 0;
 
-  private constructor(path: string, format: FormatContext, encoder: CodecContext, video: Stream, audio: CopiedAudio | null, size: { width: number; height: number }) {
+  private constructor(
+    path: string,
+    format: FormatContext,
+    encoder: CodecContext,
+    video: Stream,
+    audio: CopiedAudio | null,
+    size: { width: number; height: number },
+  ) {
     this.#path = path;
     this.#format = format;
     this.#encoder = encoder;
@@ -131,11 +159,21 @@ export class VideoWriter {
     this.#audio = audio;
     this.#size = size;
     this.#secondsPerTick = encoder.timeBase.num / encoder.timeBase.den;
-    this.#period = BigInt(Math.max(1, Math.round(encoder.framerate.den / encoder.framerate.num / this.#secondsPerTick)));
+    this.#period = BigInt(
+      Math.max(1, Math.round(encoder.framerate.den / encoder.framerate.num / this.#secondsPerTick)),
+    );
     this.#frame.alloc();
     this.#packet.alloc();
     const out = { width: encoder.width, height: encoder.height };
-    this.#scaler.getContext(size.width, size.height, AV_PIX_FMT_RGB24, out.width, out.height, AV_PIX_FMT_YUV420P, SWS_BILINEAR);
+    this.#scaler.getContext(
+      size.width,
+      size.height,
+      AV_PIX_FMT_RGB24,
+      out.width,
+      out.height,
+      AV_PIX_FMT_YUV420P,
+      SWS_BILINEAR,
+    );
     this.#frame.width = out.width;
     this.#frame.height = out.height;
     this.#frame.format = AV_PIX_FMT_YUV420P;
@@ -145,7 +183,8 @@ export class VideoWriter {
   /** Create `path` (its container from the extension: .mp4, .mkv, .avi, …) and get ready to write frames. */
   static async create(path: string, options: VideoWriterOptions): Promise<VideoWriter> {
     const { width, height, fps } = options;
-    if (!(Number.isInteger(width) && Number.isInteger(height) && width >= 2 && height >= 2)) throw invalidArgument(`video size must be at least 2×2, got ${width}×${height}`);
+    if (!(Number.isInteger(width) && Number.isInteger(height) && width >= 2 && height >= 2))
+      throw invalidArgument(`video size must be at least 2×2, got ${width}×${height}`);
     if (!(fps > 0)) throw invalidArgument(`fps must be positive, got ${fps}`);
     routeLibavLog();
     const audio = options.audioFrom === undefined ? null : await AudioSource.open(options.audioFrom);
@@ -188,7 +227,8 @@ export class VideoWriter {
       check(video.codecpar.fromContext(encoder), 'video stream parameters');
       video.timeBase = encoder.timeBase;
       video.avgFrameRate = encoder.framerate; // the nominal rate, which containers such as Matroska record
-      if (options.rotation !== undefined && options.rotation !== 0) video.codecpar.addCodedSideData(AV_PKT_DATA_DISPLAYMATRIX, Buffer.from(displayMatrix(options.rotation).buffer));
+      if (options.rotation !== undefined && options.rotation !== 0)
+        video.codecpar.addCodedSideData(AV_PKT_DATA_DISPLAYMATRIX, Buffer.from(displayMatrix(options.rotation).buffer));
       let copied: CopiedAudio | null = null;
       if (audio !== null) {
         const stream = format.newStream(null);
@@ -209,13 +249,23 @@ export class VideoWriter {
 
   /** Encode `image` (the size given at creation) shown from `time` seconds; times must increase. */
   async write(image: RgbImage, time: number): Promise<void> {
-    if (image.width !== this.#size.width || image.height !== this.#size.height) throw invalidArgument(`frame is ${image.width}×${image.height}, the video ${this.#size.width}×${this.#size.height}`);
+    if (image.width !== this.#size.width || image.height !== this.#size.height)
+      throw invalidArgument(
+        `frame is ${image.width}×${image.height}, the video ${this.#size.width}×${this.#size.height}`,
+      );
     const tick = BigInt(Math.round(time / this.#secondsPerTick));
     if (tick <= this.#lastTick) throw invalidArgument(`frame times must increase: ${time} s after ${this.#lastTime} s`);
     this.#lastTick = tick;
     this.#lastTime = time;
     check(this.#frame.makeWritable(), 'making the frame writable');
-    await this.#scaler.scale([image.data as Buffer], [image.width * 3], 0, image.height, this.#frame.data!, this.#frame.linesize);
+    await this.#scaler.scale(
+      [image.data as Buffer],
+      [image.width * 3],
+      0,
+      image.height,
+      this.#frame.data!,
+      this.#frame.linesize,
+    );
     this.#frame.pts = tick;
     await this.#encode(this.#frame);
     await this.#copyAudio(time);

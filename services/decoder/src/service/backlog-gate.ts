@@ -27,7 +27,8 @@ export class BacklogGate {
   #turn: Promise<unknown> = Promise.resolve();
 
   constructor(options: BacklogGateOptions) {
-    if (!(Number.isInteger(options.max) && options.max >= 1)) throw new RangeError(`backlog bound must be a whole number ≥ 1, got ${options.max}`);
+    if (!(Number.isInteger(options.max) && options.max >= 1))
+      throw new RangeError(`backlog bound must be a whole number ≥ 1, got ${options.max}`);
     this.#options = options;
   }
 

@@ -5,8 +5,16 @@ import { mediaRoots } from './source-policy.ts';
 
 export const DECODER_SERVICE_CONFIG = {
   mediaRoots: mediaRoots('PMR_MEDIA_ROOTS', 'colon-separated absolute folders videos may be read from'),
-  hwaccel: oneOf('PMR_HWACCEL', HWACCEL_CHOICES, { description: 'decode on a CUDA or VAAPI device: auto uses one when present, else software', default: 'auto' }),
-  jpegQuality: int('PMR_JPEG_QUALITY', { description: 'JPEG quality of frames sent as JPEG', min: 1, max: 100, default: 90 }),
+  hwaccel: oneOf('PMR_HWACCEL', HWACCEL_CHOICES, {
+    description: 'decode on a CUDA or VAAPI device: auto uses one when present, else software',
+    default: 'auto',
+  }),
+  jpegQuality: int('PMR_JPEG_QUALITY', {
+    description: 'JPEG quality of frames sent as JPEG',
+    min: 1,
+    max: 100,
+    default: 90,
+  }),
   ...stageServiceSettings({ grpcPort: 50051, metricsPort: 9101 }),
 } as const;
 

@@ -79,7 +79,11 @@ export async function streamDecode(call: DecodeCall, options: DecoderHandlerOpti
   try {
     const plan = decodePlan(request);
     const path = await resolveSource(request.source, options.roots, options.realRoots);
-    const video = await (options.decode ?? decodeVideo)(path, { ...plan.options, hwaccel: options.hwaccel, signal: controller.signal });
+    const video = await (options.decode ?? decodeVideo)(path, {
+      ...plan.options,
+      hwaccel: options.hwaccel,
+      signal: controller.signal,
+    });
     if (call.cancelled) return;
     await send({ info: videoInfoToMessage(video.info, request.source) });
     for await (const frame of video.frames) {
@@ -99,7 +103,8 @@ export async function streamDecode(call: DecodeCall, options: DecoderHandlerOpti
     call.end();
   } catch (err) {
     if (call.cancelled) return;
-    if (err instanceof PmrError || err instanceof SourceDenied) log.debug({ reason: err.message }, 'DecodeVideo rejected');
+    if (err instanceof PmrError || err instanceof SourceDenied)
+      log.debug({ reason: err.message }, 'DecodeVideo rejected');
     else log.error({ err }, 'DecodeVideo failed');
     call.emit('error', decoderStatusOf(err, 'decoding failed; see the decoder log'));
   } finally {
@@ -115,7 +120,8 @@ export function createDecoderHandlers(options: DecoderHandlerOptions): DecoderSe
       probeSource(source, options).then(
         (info) => callback(null, { info: videoInfoToMessage(info, source) }),
         (err: unknown) => {
-          if (err instanceof PmrError || err instanceof SourceDenied) log.debug({ reason: err.message }, 'ProbeVideo rejected');
+          if (err instanceof PmrError || err instanceof SourceDenied)
+            log.debug({ reason: err.message }, 'ProbeVideo rejected');
           else log.error({ err }, 'ProbeVideo failed');
           callback(decoderStatusOf(err, 'probing failed; see the decoder log'));
         },

@@ -6,7 +6,12 @@ import type { DecodeOptions } from '../decode-options.ts';
 import type { DecodeOutcome } from '../decode.ts';
 import type { SkipMethod, SkipOptions } from '../frame-signature.ts';
 import type { VideoInfo } from '../video-info.ts';
-import type { DecodeOutcomeMessage, DecodeVideoRequest__Output, FrameMessage, VideoInfoMessage } from './common-bridge.ts';
+import type {
+  DecodeOutcomeMessage,
+  DecodeVideoRequest__Output,
+  FrameMessage,
+  VideoInfoMessage,
+} from './common-bridge.ts';
 
 /** How the frames of one DecodeVideo call travel. */
 export type FrameEncoding = 'rgb24' | 'jpeg';
@@ -34,9 +39,11 @@ const ENCODINGS: Readonly<Record<string, FrameEncoding>> = {
 /** @throws PmrError INVALID_ARGUMENT for an unknown enum value (a number the proto does not name). */
 export function decodePlan(request: DecodeVideoRequest__Output): DecodePlan {
   const method = SKIP_METHODS[String(request.skipMethod)];
-  if (method === undefined) throw invalidArgument(`skip_method ${String(request.skipMethod)} is not a known SkipMethod`);
+  if (method === undefined)
+    throw invalidArgument(`skip_method ${String(request.skipMethod)} is not a known SkipMethod`);
   const encoding = ENCODINGS[String(request.encoding)];
-  if (encoding === undefined) throw invalidArgument(`encoding ${String(request.encoding)} is not a known ImageEncoding`);
+  if (encoding === undefined)
+    throw invalidArgument(`encoding ${String(request.encoding)} is not a known ImageEncoding`);
   const skip: SkipOptions = {
     method,
     ...(request.skipThreshold === undefined ? {} : { threshold: request.skipThreshold }),
@@ -70,7 +77,12 @@ export function videoInfoToMessage(info: VideoInfo, source: string): VideoInfoMe
 }
 
 /** A decoded frame as a message with its pixels inline (RGB24 shares the frame's buffer; JPEG is encoded). */
-export async function frameToMessage(frame: Frame, jobId: string, encoding: FrameEncoding, jpegQuality: number): Promise<FrameMessage> {
+export async function frameToMessage(
+  frame: Frame,
+  jobId: string,
+  encoding: FrameEncoding,
+  jpegQuality: number,
+): Promise<FrameMessage> {
   const { width, height } = frame.image;
   const image =
     encoding === 'jpeg'

@@ -24,7 +24,12 @@ export interface MediaRoots {
 }
 
 /** @throws SourceDenied for a path outside the roots; the object store's errors for a missing or damaged upload. */
-export async function localVideo(bus: JetStreamBus, job: DecodeJob__Output, media: MediaRoots, signal: AbortSignal): Promise<LocalVideo> {
+export async function localVideo(
+  bus: JetStreamBus,
+  job: DecodeJob__Output,
+  media: MediaRoots,
+  signal: AbortSignal,
+): Promise<LocalVideo> {
   if (job.source === 'upload' && job.upload !== null && job.upload !== undefined) {
     const dir = await mkdtemp(join(tmpdir(), 'pmr-decoder-'));
     const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });

@@ -8,7 +8,13 @@ import { Counter, Gauge } from 'prom-client';
 import { openVideoCount } from '../decode.ts';
 import { setLibavLogSink } from '../media/libav-log.ts';
 import { startDecoderWorker } from './pipeline-worker.ts';
-import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import {
+  createServiceMetrics,
+  joinPipeline,
+  runStageServiceMain,
+  startStageService,
+  type RunningStageService,
+} from './common-bridge.ts';
 import { DECODER_SERVICE_CONFIG, type DecoderServiceConfig } from './config.ts';
 import { createDecoderHandlers } from './decode-handler.ts';
 import { realRoots } from './source-policy.ts';
@@ -16,16 +22,33 @@ import { realRoots } from './source-policy.ts';
 export type RunningDecoderService = RunningStageService;
 
 /** Check the media roots and start serving; everything it opens is closed by the returned shutdown(). */
-export async function startDecoderService(config: DecoderServiceConfig, logger: Logger): Promise<RunningDecoderService> {
+export async function startDecoderService(
+  config: DecoderServiceConfig,
+  logger: Logger,
+): Promise<RunningDecoderService> {
   const real = await realRoots(config.mediaRoots).catch((err: unknown) => {
-    throw new PmrError('FAILED_PRECONDITION', `a media root in PMR_MEDIA_ROOTS cannot be opened: ${err instanceof Error ? err.message : String(err)}`);
+    throw new PmrError(
+      'FAILED_PRECONDITION',
+      `a media root in PMR_MEDIA_ROOTS cannot be opened: ${err instanceof Error ? err.message : String(err)}`,
+    );
   });
   logger.info({ mediaRoots: config.mediaRoots }, 'media roots');
   setLibavLogSink((message) => logger.debug({ ffmpeg: message }, 'FFmpeg complained'));
 
   const metrics = createServiceMetrics('decoder');
-  const frames = new Counter({ name: 'pmr_decoder_frames_total', help: 'Frames sent by DecodeVideo.', registers: [metrics.registry] });
-  new Gauge({ name: 'pmr_decoder_open_videos', help: 'Videos open in FFmpeg (being decoded).', registers: [metrics.registry], collect() { this.set(openVideoCount()); } });
+  const frames = new Counter({
+    name: 'pmr_decoder_frames_total',
+    help: 'Frames sent by DecodeVideo.',
+    registers: [metrics.registry],
+  });
+  new Gauge({
+    name: 'pmr_decoder_open_videos',
+    help: 'Videos open in FFmpeg (being decoded).',
+    registers: [metrics.registry],
+    collect() {
+      this.set(openVideoCount());
+    },
+  });
   const pmr = loadPmrProto().pmr.v1;
   const { hwaccel } = config;
   const handlers = createDecoderHandlers({
@@ -36,10 +59,27 @@ export async function startDecoderService(config: DecoderServiceConfig, logger: 
     logger,
     onFrame: () => frames.inc(),
   });
-  const published = new Counter({ name: 'pmr_decoder_pipeline_frames_total', help: 'Frames published to the pipeline.', registers: [metrics.registry] });
-  const pipeline = await joinPipeline(config.natsUrl, 'decoder', logger, async (bus) => [
-    await startDecoderWorker({ bus, logger, roots: config.mediaRoots, realRoots: real, hwaccel, onFrame: () => published.inc() }),
-  ], metrics);
+  const published = new Counter({
+    name: 'pmr_decoder_pipeline_frames_total',
+    help: 'Frames published to the pipeline.',
+    registers: [metrics.registry],
+  });
+  const pipeline = await joinPipeline(
+    config.natsUrl,
+    'decoder',
+    logger,
+    async (bus) => [
+      await startDecoderWorker({
+        bus,
+        logger,
+        roots: config.mediaRoots,
+        realRoots: real,
+        hwaccel,
+        onFrame: () => published.inc(),
+      }),
+    ],
+    metrics,
+  );
   return startStageService({
     ...(pipeline !== undefined && { stopConsumers: () => pipeline.stop() }),
     settings: config,

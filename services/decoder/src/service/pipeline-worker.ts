@@ -8,8 +8,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
-import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
-import { encodePipelineFrame, pipelineMsgIds, pipelineSubjects, PIPELINE_CONSUMERS, PIPELINE_STREAMS } from '@pmr/common/pipeline';
+import {
+  messageCodec,
+  type ConsumerHandle,
+  type DeliveredMessage,
+  type HandlerOutcome,
+  type JetStreamBus,
+} from '@pmr/common/messaging';
+import {
+  encodePipelineFrame,
+  pipelineMsgIds,
+  pipelineSubjects,
+  PIPELINE_CONSUMERS,
+  PIPELINE_STREAMS,
+} from '@pmr/common/pipeline';
 import type { DecodeJob__Output } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
 import { decodeVideo } from '../decode.ts';
@@ -66,9 +78,15 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
   const { bus } = options;
   const worker: Worker = {
     options,
-    gate: new BacklogGate({ max: options.maxInFlight ?? 48, measure: brokerBacklog(options), pause: (signal) => sleep(20, undefined, { signal }) }),
+    gate: new BacklogGate({
+      max: options.maxInFlight ?? 48,
+      measure: brokerBacklog(options),
+      pause: (signal) => sleep(20, undefined, { signal }),
+    }),
     publishResult: (jobId, what, result) =>
-      bus.publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, ...result }), { msgId: pipelineMsgIds.result(jobId, what) }),
+      bus.publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, ...result }), {
+        msgId: pipelineMsgIds.result(jobId, what),
+      }),
   };
   const controllers = new Set<AbortController>();
   const handle = await bus.consume({
@@ -102,7 +120,10 @@ function brokerBacklog({ bus, logger }: DecoderWorkerOptions): (signal: AbortSig
   return async (signal) => {
     for (;;) {
       try {
-        const [frames, faces] = await Promise.all([bus.streamState(PIPELINE_STREAMS.frames.stream), bus.streamState(PIPELINE_STREAMS.faces.stream)]);
+        const [frames, faces] = await Promise.all([
+          bus.streamState(PIPELINE_STREAMS.frames.stream),
+          bus.streamState(PIPELINE_STREAMS.faces.stream),
+        ]);
         return frames.messages + faces.messages;
       } catch (err) {
         logger.warn({ err }, 'broker backlog unknown; waiting');
@@ -116,7 +137,11 @@ function brokerBacklog({ bus, logger }: DecoderWorkerOptions): (signal: AbortSig
  * One delivery of a DecodeJob: decode it, or fail the job when it cannot succeed (a bad source, a PmrError, the last
  * delivery); other errors are thrown so the broker delivers it again.
  */
-async function handleDecodeJob(worker: Worker, message: DeliveredMessage, signal: AbortSignal): Promise<HandlerOutcome> {
+async function handleDecodeJob(
+  worker: Worker,
+  message: DeliveredMessage,
+  signal: AbortSignal,
+): Promise<HandlerOutcome> {
   const { logger } = worker.options;
   let job: DecodeJob__Output;
   try {
@@ -139,7 +164,8 @@ async function handleDecodeJob(worker: Worker, message: DeliveredMessage, signal
   } catch (err) {
     if (signal.aborted) return { nak: 0 }; // shutting down: another decoder takes it over
     const failure = failureOf(err);
-    const retryable = !(err instanceof SourceDenied) && !(err instanceof PmrError) && message.deliveryCount < DECODE_ATTEMPTS;
+    const retryable =
+      !(err instanceof SourceDenied) && !(err instanceof PmrError) && message.deliveryCount < DECODE_ATTEMPTS;
     if (retryable) throw err;
     logger.warn({ jobId: job.jobId, failure }, 'job cannot be decoded');
     await worker.publishResult(job.jobId, 'failure.decode', { failure });
@@ -169,18 +195,27 @@ async function decodeToPipeline(worker: Worker, job: DecodeJob__Output, signal: 
       const { image, lastDuration, ...meta } = frame;
       const data = await encodePipelineFrame(bus, { ...meta, jobId, frameDuration: lastDuration }, image);
       decoded.recycle(frame); // the message holds a copy of the pixels
-      await bus.publish(pipelineSubjects.frames(jobId), data, { msgId: pipelineMsgIds.frame(jobId, frame.index), attempts: 20 });
+      await bus.publish(pipelineSubjects.frames(jobId), data, {
+        msgId: pipelineMsgIds.frame(jobId, frame.index),
+        attempts: 20,
+      });
       worker.options.onFrame?.();
       analysed = frame.index + 1;
       if (analysed % PROGRESS_EVERY === 0) {
-        await worker.publishResult(jobId, `progress.decoded.${analysed}`, { progress: { framesDecoded: frame.sourceLast + 1, framesTotal: info.frameCount } });
+        await worker.publishResult(jobId, `progress.decoded.${analysed}`, {
+          progress: { framesDecoded: frame.sourceLast + 1, framesTotal: info.frameCount },
+        });
       }
     }
     const outcome = await decoded.outcome;
-    await bus.publish(pipelineSubjects.faces(jobId), frameFacesCodec.encode({ jobId, frameIndex: analysed, end: true }), {
-      msgId: pipelineMsgIds.faces(jobId, analysed),
-      attempts: 20,
-    });
+    await bus.publish(
+      pipelineSubjects.faces(jobId),
+      frameFacesCodec.encode({ jobId, frameIndex: analysed, end: true }),
+      {
+        msgId: pipelineMsgIds.faces(jobId, analysed),
+        attempts: 20,
+      },
+    );
     await worker.publishResult(jobId, 'decoded', {
       decodeEnded: {
         video: {
@@ -199,7 +234,8 @@ async function decodeToPipeline(worker: Worker, job: DecodeJob__Output, signal: 
     logger.info({ jobId, analysed, complete: outcome.complete }, 'job decoded');
   } catch (err) {
     // An upload is decoded from a temporary copy: a message names the upload, never this machine's temporary path.
-    if (video.path !== video.source && err instanceof Error) err.message = err.message.replaceAll(video.path, `upload ${video.source}`);
+    if (video.path !== video.source && err instanceof Error)
+      err.message = err.message.replaceAll(video.path, `upload ${video.source}`);
     throw err;
   } finally {
     await video.cleanup();

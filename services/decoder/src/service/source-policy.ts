@@ -59,12 +59,17 @@ export function checkSourcePath(source: string, roots: readonly string[] | undef
   if (source === '') throw invalidArgument(`${field} is required: a path under one of the decoder media roots`);
   if (source.includes('\0')) throw invalidArgument(`${field} must not contain NUL characters`);
   if (URL_SCHEME.test(source)) {
-    throw invalidArgument(`${field} ${quote(source)} is a URL; this decoder reads files under its media roots only (URL sources are not enabled)`);
+    throw invalidArgument(
+      `${field} ${quote(source)} is a URL; this decoder reads files under its media roots only (URL sources are not enabled)`,
+    );
   }
-  if (!isAbsolute(source)) throw invalidArgument(`${field} ${quote(source)} must be an absolute path under one of the decoder media roots`);
-  if (source.split(/[\\/]/).includes('..')) throw new SourceDenied(`${field} ${quote(source)} holds a ".." segment; give a direct path under the media roots`);
+  if (!isAbsolute(source))
+    throw invalidArgument(`${field} ${quote(source)} must be an absolute path under one of the decoder media roots`);
+  if (source.split(/[\\/]/).includes('..'))
+    throw new SourceDenied(`${field} ${quote(source)} holds a ".." segment; give a direct path under the media roots`);
   const path = normalize(source);
-  if (roots !== undefined && !roots.some((root) => isWithin(root, path))) throw new SourceDenied(`${field} ${quote(source)} is outside the decoder media roots`);
+  if (roots !== undefined && !roots.some((root) => isWithin(root, path)))
+    throw new SourceDenied(`${field} ${quote(source)} is outside the decoder media roots`);
   return path;
 }
 
@@ -77,7 +82,11 @@ export async function realRoots(roots: readonly string[]): Promise<string[]> {
  * The real path of the file `source` names, checked against the roots (given as realRoots() returns them, and
  * as configured for the lexical check). @throws PmrError INVALID_ARGUMENT | NOT_FOUND, SourceDenied
  */
-export async function resolveSource(source: string, roots: readonly string[], real: readonly string[]): Promise<string> {
+export async function resolveSource(
+  source: string,
+  roots: readonly string[],
+  real: readonly string[],
+): Promise<string> {
   const path = checkSourcePath(source, roots);
   let resolved: string;
   try {

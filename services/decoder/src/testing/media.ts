@@ -2,7 +2,13 @@
 // length or loop count; clips encoded from generated or decoded frames; single frames. For tests and benchmarks only.
 import type { RgbImage } from '@pmr/common';
 import { Dictionary, FFmpegError, FormatContext, Packet, type Stream } from 'node-av/lib';
-import { AVMEDIA_TYPE_AUDIO, AVMEDIA_TYPE_VIDEO, AVSEEK_FLAG_BACKWARD, AV_NOPTS_VALUE, AV_PKT_DATA_DISPLAYMATRIX } from 'node-av/constants';
+import {
+  AVMEDIA_TYPE_AUDIO,
+  AVMEDIA_TYPE_VIDEO,
+  AVSEEK_FLAG_BACKWARD,
+  AV_NOPTS_VALUE,
+  AV_PKT_DATA_DISPLAYMATRIX,
+} from 'node-av/constants';
 import { decodeVideo } from '../decode.ts';
 import { openContainer } from '../media/open-media.ts';
 import { VideoWriter, type VideoWriterOptions } from '../media/video-writer.ts';
@@ -33,15 +39,20 @@ export async function remuxVideo(input: string, output: string, options: RemuxOp
     check(await source.findStreamInfo(null), `reading ${input}`);
     const video = source.streams.find((s) => s.codecpar.codecType === AVMEDIA_TYPE_VIDEO);
     if (video === undefined) throw new Error(`${input} has no video stream`);
-    const audio = options.videoOnly === true ? undefined : source.streams.find((s) => s.codecpar.codecType === AVMEDIA_TYPE_AUDIO);
+    const audio =
+      options.videoOnly === true ? undefined : source.streams.find((s) => s.codecpar.codecType === AVMEDIA_TYPE_AUDIO);
     check(target.allocOutputContext2(null, null, output), `cannot write ${output}`);
-    const copies = new Map<number, { readonly out: Stream; readonly from: Stream; start: bigint | null; end: bigint; offset: bigint }>();
+    const copies = new Map<
+      number,
+      { readonly out: Stream; readonly from: Stream; start: bigint | null; end: bigint; offset: bigint }
+    >();
     for (const from of audio === undefined ? [video] : [video, audio]) {
       const out = target.newStream(null);
       check(from.codecpar.copy(out.codecpar), 'copying stream parameters');
       out.codecpar.codecTag = 0;
       out.timeBase = from.timeBase;
-      if (from === video && options.rotation !== undefined) out.codecpar.addCodedSideData(AV_PKT_DATA_DISPLAYMATRIX, Buffer.from(displayMatrix(options.rotation).buffer));
+      if (from === video && options.rotation !== undefined)
+        out.codecpar.addCodedSideData(AV_PKT_DATA_DISPLAYMATRIX, Buffer.from(displayMatrix(options.rotation).buffer));
       copies.set(from.index, { out, from, start: null, end: 0n, offset: 0n });
     }
     check(await target.openOutput(), `cannot create ${output}`);
@@ -91,7 +102,11 @@ export interface TimedImage {
 }
 
 /** Encode `frames` (all of one size, times increasing) into `path`. */
-export async function writeClip(path: string, frames: Iterable<TimedImage> | AsyncIterable<TimedImage>, options: Omit<VideoWriterOptions, 'width' | 'height'>): Promise<void> {
+export async function writeClip(
+  path: string,
+  frames: Iterable<TimedImage> | AsyncIterable<TimedImage>,
+  options: Omit<VideoWriterOptions, 'width' | 'height'>,
+): Promise<void> {
   let writer: VideoWriter | null = null;
   try {
     for await (const { image, time } of frames) {

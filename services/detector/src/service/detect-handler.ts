@@ -25,19 +25,43 @@ export interface DetectHandlerOptions {
  * A request's threshold, or the floor when unset. The stage applies its own thresholds before NMS, so a request
  * can raise them (a filter on the result) but not lower them: that would need a detector built with lower ones.
  */
-function threshold(value: number | undefined, floor: number, field: string, range: string, valid: (v: number) => boolean): number {
+function threshold(
+  value: number | undefined,
+  floor: number,
+  field: string,
+  range: string,
+  valid: (v: number) => boolean,
+): number {
   if (value === undefined) return floor;
   if (!valid(value)) throw invalidArgument(`${field} must be ${range}, got ${value}`);
   if (value < floor) {
-    throw invalidArgument(`${field} ${value} is below this detector's ${floor}; send at least ${floor} or leave it unset for the default`);
+    throw invalidArgument(
+      `${field} ${value} is below this detector's ${floor}; send at least ${floor} or leave it unset for the default`,
+    );
   }
   return value;
 }
 
 /** Validate a Detect request, run the stage, filter by the request's thresholds. @throws PmrError */
-export async function detectFaces(detector: Detector, request: DetectRequest__Output, floor: DetectFloor): Promise<DetectResponse> {
-  const minScore = threshold(request.scoreThreshold, floor.scoreThreshold, 'score_threshold', 'in [0, 1]', (v) => v >= 0 && v <= 1);
-  const minSize = threshold(request.minFaceSize, floor.minFaceSize, 'min_face_size', 'a finite number of pixels >= 0', (v) => Number.isFinite(v) && v >= 0);
+export async function detectFaces(
+  detector: Detector,
+  request: DetectRequest__Output,
+  floor: DetectFloor,
+): Promise<DetectResponse> {
+  const minScore = threshold(
+    request.scoreThreshold,
+    floor.scoreThreshold,
+    'score_threshold',
+    'in [0, 1]',
+    (v) => v >= 0 && v <= 1,
+  );
+  const minSize = threshold(
+    request.minFaceSize,
+    floor.minFaceSize,
+    'min_face_size',
+    'a finite number of pixels >= 0',
+    (v) => Number.isFinite(v) && v >= 0,
+  );
   const image = await imageFromProto(request.image, 'image');
   const faces = await detector.detect(image);
   const kept = faces.filter((f) => f.score >= minScore && Math.max(f.box.width, f.box.height) >= minSize);

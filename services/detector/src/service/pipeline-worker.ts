@@ -4,8 +4,20 @@
 // makes a second publish of the same frame's faces a duplicate. A frame that fails on its last delivery is reported
 // to the job as a warning and passed on with no faces, so the job completes.
 import type { Logger } from '@pmr/common/logger';
-import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
-import { framePixels, pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
+import {
+  messageCodec,
+  type ConsumerHandle,
+  type DeliveredMessage,
+  type HandlerOutcome,
+  type JetStreamBus,
+} from '@pmr/common/messaging';
+import {
+  framePixels,
+  pipelineMsgIds,
+  pipelineSubjects,
+  decodeJobMessage,
+  PIPELINE_CONSUMERS,
+} from '@pmr/common/pipeline';
 import type { Frame__Output } from '@pmr/common/proto/generated/pmr/v1/Frame.ts';
 import type { FrameFaces } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import type { Detector } from '../detector.ts';
@@ -26,7 +38,11 @@ export interface DetectorWorkerOptions {
   readonly onFrame?: (faces: number) => void;
 }
 
-function frameFaces(frame: Frame__Output, size: { readonly width: number; readonly height: number }, faces: FrameFaces['faces']): FrameFaces {
+function frameFaces(
+  frame: Frame__Output,
+  size: { readonly width: number; readonly height: number },
+  faces: FrameFaces['faces'],
+): FrameFaces {
   return {
     jobId: frame.jobId,
     frameIndex: frame.index,
@@ -64,9 +80,13 @@ export async function startDetectorWorker(options: DetectorWorkerOptions): Promi
       if (!message.lastAttempt) throw err; // nak: retried after a delay, maybe by another replica
       const reason = `frame ${frame.index}: detection failed on its last delivery (${message.deliveryCount}): ${err instanceof Error ? err.message : String(err)}`;
       logger.error({ err, jobId, frame: frame.index }, 'frame dropped');
-      await bus.publish(pipelineSubjects.results(jobId), resultCodec.encode({ jobId, warning: { code: 'INTERNAL', message: reason } }), {
-        msgId: pipelineMsgIds.result(jobId, `warning.frame.${frame.index}`),
-      });
+      await bus.publish(
+        pipelineSubjects.results(jobId),
+        resultCodec.encode({ jobId, warning: { code: 'INTERNAL', message: reason } }),
+        {
+          msgId: pipelineMsgIds.result(jobId, `warning.frame.${frame.index}`),
+        },
+      );
       await publishFaces(frameFaces(frame, { width: frame.image?.width ?? 0, height: frame.image?.height ?? 0 }, []));
       return { term: reason };
     }

@@ -55,9 +55,12 @@ const MIN_FPS = 0.001;
 
 /** The ObjectRef's bucket and name, checked for presence and length. @throws PmrError INVALID_ARGUMENT */
 function objectOf(ref: ObjectRef__Output, field: string): { bucket: string; name: string } {
-  if (ref.bucket === '' || ref.name === '') throw invalidArgument(`${field} needs the bucket and name UploadMedia answered`);
+  if (ref.bucket === '' || ref.name === '')
+    throw invalidArgument(`${field} needs the bucket and name UploadMedia answered`);
   if (ref.bucket.length > MAX_OBJECT_NAME_CHARS || ref.name.length > MAX_OBJECT_NAME_CHARS) {
-    throw invalidArgument(`${field} ${quote(ref.name)} in bucket ${quote(ref.bucket)} is not an object UploadMedia made (names have at most ${MAX_OBJECT_NAME_CHARS} characters)`);
+    throw invalidArgument(
+      `${field} ${quote(ref.name)} in bucket ${quote(ref.bucket)} is not an object UploadMedia made (names have at most ${MAX_OBJECT_NAME_CHARS} characters)`,
+    );
   }
   return { bucket: ref.bucket, name: ref.name };
 }
@@ -86,12 +89,16 @@ const SKIP_METHODS: Readonly<Record<string, JobOptions['skipMethod']>> = {
 /** The options as the decoder will take them. @throws PmrError INVALID_ARGUMENT */
 function optionsOf(options: VideoJobOptions__Output | null): JobOptions {
   if (options === null) return {};
-  if (!(String(options.skipMethod) in SKIP_METHODS)) throw invalidArgument(`options.skip_method ${quote(String(options.skipMethod))} is not a known SkipMethod`);
+  if (!(String(options.skipMethod) in SKIP_METHODS))
+    throw invalidArgument(`options.skip_method ${quote(String(options.skipMethod))} is not a known SkipMethod`);
   const { fps, maxFrames } = options;
   if (fps !== undefined && !(Number.isFinite(fps) && fps >= MIN_FPS)) {
-    throw invalidArgument(`options.fps must be a number from ${MIN_FPS} (frames per second), got ${fps}; leave it unset to analyse every frame`);
+    throw invalidArgument(
+      `options.fps must be a number from ${MIN_FPS} (frames per second), got ${fps}; leave it unset to analyse every frame`,
+    );
   }
-  if (maxFrames !== undefined && maxFrames < 1) throw invalidArgument(`options.max_frames must be at least 1, got ${maxFrames}; leave it unset for no limit`);
+  if (maxFrames !== undefined && maxFrames < 1)
+    throw invalidArgument(`options.max_frames must be at least 1, got ${maxFrames}; leave it unset for no limit`);
   const skipMethod = SKIP_METHODS[options.skipMethod];
   return {
     ...(fps !== undefined && { fps }),
@@ -102,8 +109,12 @@ function optionsOf(options: VideoJobOptions__Output | null): JobOptions {
 
 /** @throws PmrError INVALID_ARGUMENT unless 1 to 64 characters */
 function checkClientToken(token: string): void {
-  if (token === '') throw invalidArgument(`client_token is required: 1 to ${MAX_CLIENT_TOKEN_CHARS} characters of your choice (e.g. a UUID), the same when you retry the call`);
-  if (token.length > MAX_CLIENT_TOKEN_CHARS) throw invalidArgument(`client_token must have 1 to ${MAX_CLIENT_TOKEN_CHARS} characters, got ${token.length}`);
+  if (token === '')
+    throw invalidArgument(
+      `client_token is required: 1 to ${MAX_CLIENT_TOKEN_CHARS} characters of your choice (e.g. a UUID), the same when you retry the call`,
+    );
+  if (token.length > MAX_CLIENT_TOKEN_CHARS)
+    throw invalidArgument(`client_token must have 1 to ${MAX_CLIENT_TOKEN_CHARS} characters, got ${token.length}`);
 }
 
 /** Largest uploaded gallery photo: as large as one sent inline may be by default. */
@@ -112,9 +123,12 @@ const MAX_GALLERY_UPLOAD_BYTES = PMR_MAX_MESSAGE_BYTES;
 /** An uploaded gallery photo's bytes, checked against the size and sha256 the reference gives. */
 async function fetchUpload(uploads: UploadSink, ref: ObjectRef__Output, field: string): Promise<Uint8Array> {
   const data = await readSmallUpload(await uploads.read(objectOf(ref, field)), MAX_GALLERY_UPLOAD_BYTES, () =>
-    invalidArgument(`${field}: object ${quote(ref.name)} is larger than ${MAX_GALLERY_UPLOAD_BYTES} bytes, too large for a gallery photo`),
+    invalidArgument(
+      `${field}: object ${quote(ref.name)} is larger than ${MAX_GALLERY_UPLOAD_BYTES} bytes, too large for a gallery photo`,
+    ),
   );
-  if (ref.size !== '0' && Number(ref.size) !== data.length) throw invalidArgument(`${field}: object ${quote(ref.name)} has ${data.length} bytes, not ${ref.size}`);
+  if (ref.size !== '0' && Number(ref.size) !== data.length)
+    throw invalidArgument(`${field}: object ${quote(ref.name)} has ${data.length} bytes, not ${ref.size}`);
   if (ref.sha256 !== '' && createHash('sha256').update(data).digest('hex') !== ref.sha256.toLowerCase()) {
     throw invalidArgument(`${field}: object ${quote(ref.name)} does not match its sha256`);
   }
@@ -126,11 +140,16 @@ async function galleryOf(photos: readonly GalleryPhoto__Output[], uploads: Uploa
   for (const [i, photo] of photos.entries()) {
     const field = `gallery[${i}]`;
     if (photo.person === '') throw invalidArgument(`${field}.person is required: the name results will report`);
-    if (photo.fileName === '') throw invalidArgument(`${field}.file_name is required: it names the photo in rejection reasons`);
+    if (photo.fileName === '')
+      throw invalidArgument(`${field}.file_name is required: it names the photo in rejection reasons`);
     let data: Uint8Array;
     if (photo.content === 'data' && photo.data !== undefined && photo.data.length > 0) data = photo.data;
-    else if (photo.content === 'upload' && photo.upload !== null && photo.upload !== undefined) data = await fetchUpload(uploads, photo.upload, `${field}.upload`);
-    else throw invalidArgument(`${field} (${quote(photo.fileName)}) has no content: set data (the photo's bytes) or upload`);
+    else if (photo.content === 'upload' && photo.upload !== null && photo.upload !== undefined)
+      data = await fetchUpload(uploads, photo.upload, `${field}.upload`);
+    else
+      throw invalidArgument(
+        `${field} (${quote(photo.fileName)}) has no content: set data (the photo's bytes) or upload`,
+      );
     out.push({ person: photo.person, fileName: photo.fileName, data });
   }
   return out;
@@ -159,7 +178,11 @@ async function requireJob(store: JobStore, jobId: string): Promise<JobRecord> {
   return job;
 }
 
-async function startVideoJob(deps: OrchestratorHandlerDeps, request: StartVideoJobRequest__Output, log: Logger): Promise<StartVideoJobResponse> {
+async function startVideoJob(
+  deps: OrchestratorHandlerDeps,
+  request: StartVideoJobRequest__Output,
+  log: Logger,
+): Promise<StartVideoJobResponse> {
   const source = sourceOf(request.video, deps.mediaRoots);
   checkClientToken(request.clientToken);
   const options = optionsOf(request.options);
@@ -171,14 +194,22 @@ async function startVideoJob(deps: OrchestratorHandlerDeps, request: StartVideoJ
     tags: request.tags,
     ...(gallery.length > 0 && { galleryDigest: galleryDigest(gallery) }),
   });
-  log.info({ jobId: job.id, created, photos: gallery.length }, created ? 'job created' : 'job already exists for this client token');
+  log.info(
+    { jobId: job.id, created, photos: gallery.length },
+    created ? 'job created' : 'job already exists for this client token',
+  );
   if (created) {
     try {
       await deps.runner.submit({ job, gallery });
     } catch (err) {
       // A job the runner never took would sit QUEUED, and a retry with the same token would return it: fail it.
-      const error = err instanceof PmrError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: 'the job could not be submitted; see the orchestrator log' };
-      await deps.store.updateState(job.id, { to: 'FAILED', expectedVersion: job.version, error }).catch((e: unknown) => log.error({ err: e, jobId: job.id }, 'could not mark an unsubmitted job FAILED'));
+      const error =
+        err instanceof PmrError
+          ? { code: err.code, message: err.message }
+          : { code: 'INTERNAL', message: 'the job could not be submitted; see the orchestrator log' };
+      await deps.store
+        .updateState(job.id, { to: 'FAILED', expectedVersion: job.version, error })
+        .catch((e: unknown) => log.error({ err: e, jobId: job.id }, 'could not mark an unsubmitted job FAILED'));
       throw err;
     }
   }
@@ -186,7 +217,11 @@ async function startVideoJob(deps: OrchestratorHandlerDeps, request: StartVideoJ
 }
 
 /** Every track of the job not in `sent`, by ascending id; adds them to `sent`. */
-async function newTracks(store: JobStore, jobId: string, sent: Set<number>): Promise<WatchJobResponse['finishedTracks']> {
+async function newTracks(
+  store: JobStore,
+  jobId: string,
+  sent: Set<number>,
+): Promise<WatchJobResponse['finishedTracks']> {
   const out: NonNullable<WatchJobResponse['finishedTracks']> = [];
   let pageToken = '';
   do {
@@ -258,7 +293,8 @@ export function createOrchestratorHandlers(deps: OrchestratorHandlerDeps): Orche
       log.debug({ method, code: 'PERMISSION_DENIED', reason: err.message }, `${method} rejected`);
       return { code: status.PERMISSION_DENIED, details: capStatusMessage(err.message) };
     }
-    if (err instanceof PmrError && err.code !== 'INTERNAL') log.debug({ method, code: err.code, reason: err.message }, `${method} rejected`);
+    if (err instanceof PmrError && err.code !== 'INTERNAL')
+      log.debug({ method, code: err.code, reason: err.message }, `${method} rejected`);
     else log.error({ err, method }, `${method} failed`);
     return toServiceError(err, `${method} failed; see the orchestrator log`);
   };

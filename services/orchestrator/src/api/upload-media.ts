@@ -30,11 +30,16 @@ export class UploadCheck {
 
   /** The first message (undefined when the stream ended without one), which names the file and its size. */
   start(first: UploadMediaRequest__Output | undefined): UploadMediaRequest__Output {
-    if (first === undefined) throw invalidArgument('the upload is empty: the first message must carry file_name, size and the first chunk');
+    if (first === undefined)
+      throw invalidArgument('the upload is empty: the first message must carry file_name, size and the first chunk');
     if (first.fileName === '') throw invalidArgument('the first UploadMedia message must carry file_name');
     const size = Number(first.size);
-    if (size > this.#maxBytes) throw resourceExhausted(`${first.fileName} is ${first.size} bytes; this orchestrator accepts uploads up to ${this.#maxBytes} bytes`);
-    if (size === 0) throw invalidArgument(`${first.fileName}: size is 0; set it to the file's size (empty files cannot be analysed)`);
+    if (size > this.#maxBytes)
+      throw resourceExhausted(
+        `${first.fileName} is ${first.size} bytes; this orchestrator accepts uploads up to ${this.#maxBytes} bytes`,
+      );
+    if (size === 0)
+      throw invalidArgument(`${first.fileName}: size is 0; set it to the file's size (empty files cannot be analysed)`);
     this.#fileName = first.fileName;
     this.#size = size;
     return first;
@@ -43,17 +48,24 @@ export class UploadCheck {
   /** A message's chunk, once it is known to fit. */
   chunk(message: UploadMediaRequest__Output): Uint8Array {
     if (message.chunk.length > MAX_UPLOAD_CHUNK_BYTES) {
-      throw invalidArgument(`${this.#fileName}: a chunk of ${message.chunk.length} bytes; send chunks of at most ${MAX_UPLOAD_CHUNK_BYTES} bytes`);
+      throw invalidArgument(
+        `${this.#fileName}: a chunk of ${message.chunk.length} bytes; send chunks of at most ${MAX_UPLOAD_CHUNK_BYTES} bytes`,
+      );
     }
     this.#received += message.chunk.length;
-    if (this.#received > this.#maxBytes) throw resourceExhausted(`${this.#fileName}: more than ${this.#maxBytes} bytes, this orchestrator's upload limit`);
-    if (this.#received > this.#size) throw invalidArgument(`${this.#fileName}: more bytes than the announced size ${this.#size}`);
+    if (this.#received > this.#maxBytes)
+      throw resourceExhausted(`${this.#fileName}: more than ${this.#maxBytes} bytes, this orchestrator's upload limit`);
+    if (this.#received > this.#size)
+      throw invalidArgument(`${this.#fileName}: more bytes than the announced size ${this.#size}`);
     return message.chunk;
   }
 
   /** The stream ended: every announced byte must have come. */
   finish(): void {
-    if (this.#received !== this.#size) throw invalidArgument(`${this.#fileName}: received ${this.#received} bytes, but the announced size is ${this.#size}`);
+    if (this.#received !== this.#size)
+      throw invalidArgument(
+        `${this.#fileName}: received ${this.#received} bytes, but the announced size is ${this.#size}`,
+      );
   }
 }
 
@@ -62,7 +74,11 @@ export class UploadCheck {
  * @throws PmrError INVALID_ARGUMENT or RESOURCE_EXHAUSTED for an upload that fails a check; the stream's error when
  * the call breaks. Either way `uploads` keeps nothing.
  */
-export async function receiveUpload(messages: AsyncIterable<UploadMediaRequest__Output>, uploads: UploadSink, maxBytes: number): Promise<LargeObjectRef> {
+export async function receiveUpload(
+  messages: AsyncIterable<UploadMediaRequest__Output>,
+  uploads: UploadSink,
+  maxBytes: number,
+): Promise<LargeObjectRef> {
   const check = new UploadCheck(maxBytes);
   const next = messages[Symbol.asyncIterator]();
   const first = await next.next();
@@ -93,7 +109,11 @@ export async function receiveUpload(messages: AsyncIterable<UploadMediaRequest__
  * An upload small by nature (a gallery photo) in memory, read no further than `maxBytes`.
  * @throws what `tooLarge` makes once the object turns out larger.
  */
-export async function readSmallUpload(bytes: ReadableStream<Uint8Array>, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array> {
+export async function readSmallUpload(
+  bytes: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const part of bytes) {

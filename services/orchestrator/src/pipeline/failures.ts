@@ -49,7 +49,14 @@ export interface JobFailure {
  * Every other code says the request itself is wrong (INVALID_ARGUMENT, RESOURCE_EXHAUSTED for a message over the
  * limit, UNIMPLEMENTED, FAILED_PRECONDITION, …): the same request will fail the same way.
  */
-export const RETRYABLE_STAGE_CODES: ReadonlySet<status> = new Set([status.UNAVAILABLE, status.DEADLINE_EXCEEDED, status.ABORTED, status.CANCELLED, status.UNKNOWN, status.INTERNAL]);
+export const RETRYABLE_STAGE_CODES: ReadonlySet<status> = new Set([
+  status.UNAVAILABLE,
+  status.DEADLINE_EXCEEDED,
+  status.ABORTED,
+  status.CANCELLED,
+  status.UNKNOWN,
+  status.INTERNAL,
+]);
 
 /** The first line of `text`, at most 300 characters (stage details can quote anything). */
 function oneLine(text: string): string {
@@ -60,9 +67,18 @@ function oneLine(text: string): string {
 function stageFailure(err: StageCallError): JobFailure {
   const code = status[err.grpcCode] ?? 'UNKNOWN';
   const details = oneLine(err.details);
-  if (RETRYABLE_STAGE_CODES.has(err.grpcCode)) return { code, message: `${err.method} could not be reached or did not answer (${code}: ${details})`, retryable: true };
+  if (RETRYABLE_STAGE_CODES.has(err.grpcCode))
+    return {
+      code,
+      message: `${err.method} could not be reached or did not answer (${code}: ${details})`,
+      retryable: true,
+    };
   if (err.grpcCode === status.RESOURCE_EXHAUSTED) {
-    return { code, message: `${err.method} cannot take ${err.subject}: it is over the gRPC message limit (${details}); send a smaller one`, retryable: false };
+    return {
+      code,
+      message: `${err.method} cannot take ${err.subject}: it is over the gRPC message limit (${details}); send a smaller one`,
+      retryable: false,
+    };
   }
   return { code, message: `${err.method} refused ${err.subject} (${code}: ${details})`, retryable: false };
 }
@@ -74,8 +90,13 @@ export function classifyFailure(err: unknown): JobFailure {
     return { ...inner, message: `${err.step}: ${inner.message}` };
   }
   if (err instanceof StageCallError) return stageFailure(err);
-  if (err instanceof PmrError) return { code: err.code, message: oneLine(err.message), retryable: err.code === 'UNAVAILABLE' };
+  if (err instanceof PmrError)
+    return { code: err.code, message: oneLine(err.message), retryable: err.code === 'UNAVAILABLE' };
   // Anything else comes from the broker or the store (a connection lost, a write refused): retried. Its own text
   // stays in the log, where it may name hosts and files.
-  return { code: 'UNAVAILABLE', message: 'the message broker or the job store failed (the orchestrator log has the error)', retryable: true };
+  return {
+    code: 'UNAVAILABLE',
+    message: 'the message broker or the job store failed (the orchestrator log has the error)',
+    retryable: true,
+  };
 }

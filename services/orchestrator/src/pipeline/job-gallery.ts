@@ -13,19 +13,34 @@ import { putJobPart, readJobPart, type GalleryPart } from './job-parts.ts';
 import type { StageClients } from './stage-clients.ts';
 
 /** Keep the job's photos under its gallery digest; nothing when the job has none. */
-export async function storeGalleryPhotos(store: JobStore, job: JobRecord, gallery: readonly GalleryPhotoInput[]): Promise<void> {
+export async function storeGalleryPhotos(
+  store: JobStore,
+  job: JobRecord,
+  gallery: readonly GalleryPhotoInput[],
+): Promise<void> {
   if (gallery.length === 0) return;
-  if (job.galleryDigest === null) throw new PmrError('INTERNAL', `job ${job.id} was created without the digest of its gallery`);
+  if (job.galleryDigest === null)
+    throw new PmrError('INTERNAL', `job ${job.id} was created without the digest of its gallery`);
   // Clients name a photo "<person>/<image>" (the folder layout) or just "<image>": the report names it <person>/<image>.
-  await store.putGallery(job.galleryDigest, gallery.map((p) => ({ person: p.person, name: basename(p.fileName), data: p.data })));
+  await store.putGallery(
+    job.galleryDigest,
+    gallery.map((p) => ({ person: p.person, name: basename(p.fileName), data: p.data })),
+  );
 }
 
 /** The job's photos, each read from the store when enrolment reads it; null when the job has none. */
-async function storedPhotos(store: JobStore, job: JobRecord): Promise<Array<{ person: string; name: string; data: PhotoData }> | null> {
+async function storedPhotos(
+  store: JobStore,
+  job: JobRecord,
+): Promise<Array<{ person: string; name: string; data: PhotoData }> | null> {
   if (job.galleryDigest === null) return null;
   const digest = job.galleryDigest;
   const index = await store.getGalleryIndex(digest);
-  if (index === null) throw new PmrError('NOT_FOUND', "the job's gallery photos are no longer kept (the gallery expired): start the job again");
+  if (index === null)
+    throw new PmrError(
+      'NOT_FOUND',
+      "the job's gallery photos are no longer kept (the gallery expired): start the job again",
+    );
   return index.map((p, i) => ({ person: p.person, name: p.name, data: () => store.getGalleryPhoto(digest, i) }));
 }
 
@@ -75,7 +90,9 @@ export async function enrolJobGallery(
     embedMany: (chips) => stages.embedMany(chips),
   }).catch((err: unknown) => {
     // A photo's failure names the photo; the gallery's own (no usable face at all) speaks for itself.
-    throw current.photo !== '' && !(err instanceof PmrError && err.code === 'INVALID_ARGUMENT') ? new StepError(`gallery photo ${quote(current.photo)}`, err) : err;
+    throw current.photo !== '' && !(err instanceof PmrError && err.code === 'INVALID_ARGUMENT')
+      ? new StepError(`gallery photo ${quote(current.photo)}`, err)
+      : err;
   });
   const part: GalleryPart = {
     persons: gallery.persons.map((p) => ({ name: p.name, templates: p.templates.map((t) => Array.from(t)) })),

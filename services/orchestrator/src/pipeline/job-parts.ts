@@ -57,7 +57,12 @@ export type ResultEffect =
   | { readonly kind: 'part'; readonly key: string; readonly value: JsonValue }
   | { readonly kind: 'warning'; readonly key: string; readonly code: string; readonly message: string }
   | { readonly kind: 'failure'; readonly code: string; readonly message: string }
-  | { readonly kind: 'progress'; readonly framesDecoded?: number; readonly framesTotal?: number; readonly framesAnalysed?: number }
+  | {
+      readonly kind: 'progress';
+      readonly framesDecoded?: number;
+      readonly framesTotal?: number;
+      readonly framesAnalysed?: number;
+    }
   | { readonly kind: 'none' };
 
 /** The parts a job keeps under one key each, and what each holds. */
@@ -77,7 +82,8 @@ export interface TrackPartValues {
 
 // Parts are JSON in the store: these two are the only places a part's type is given up and taken back. Every part is
 // written through effectOf or putJobPart and read through the accessors below, so what is read is what was written.
-const json = (value: JobPartValues[keyof JobPartValues] | TrackPartValues[keyof TrackPartValues]): JsonValue => value as unknown as JsonValue;
+const json = (value: JobPartValues[keyof JobPartValues] | TrackPartValues[keyof TrackPartValues]): JsonValue =>
+  value as unknown as JsonValue;
 const typed = <T>(value: JsonValue): T => value as unknown as T;
 
 /** The value of a single part as stored under `key`. */
@@ -91,13 +97,22 @@ export function trackPartValue<P extends keyof TrackPartValues>(_prefix: P, valu
 }
 
 /** The job's part `key`, or undefined when it is not stored (yet). */
-export async function readJobPart<K extends keyof JobPartValues>(store: Pick<JobStore, 'getParts'>, jobId: string, key: K): Promise<JobPartValues[K] | undefined> {
+export async function readJobPart<K extends keyof JobPartValues>(
+  store: Pick<JobStore, 'getParts'>,
+  jobId: string,
+  key: K,
+): Promise<JobPartValues[K] | undefined> {
   const part = (await store.getParts(jobId, key)).find((p) => p.key === key);
   return part === undefined ? undefined : jobPartValue(key, part.value);
 }
 
 /** Stores the job's part `key` (the first write wins: false when it was stored already). */
-export function putJobPart<K extends keyof JobPartValues>(store: Pick<JobStore, 'putPart'>, jobId: string, key: K, value: JobPartValues[K]): Promise<boolean> {
+export function putJobPart<K extends keyof JobPartValues>(
+  store: Pick<JobStore, 'putPart'>,
+  jobId: string,
+  key: K,
+  value: JobPartValues[K],
+): Promise<boolean> {
   return store.putPart(jobId, key, json(value));
 }
 
@@ -131,7 +146,11 @@ export function effectOf(result: PipelineResult__Output, msgId: string | undefin
         detections: t.frames?.detections ?? 0,
         quality: t.quality,
         timeline: timelineFromProto(t.timeline),
-        bestChip: { width: t.bestChip?.width ?? 0, height: t.bestChip?.height ?? 0, base64: Buffer.from(t.bestChip?.data ?? new Uint8Array()).toString('base64') },
+        bestChip: {
+          width: t.bestChip?.width ?? 0,
+          height: t.bestChip?.height ?? 0,
+          base64: Buffer.from(t.bestChip?.data ?? new Uint8Array()).toString('base64'),
+        },
       };
       return { kind: 'part', key: `track/${t.trackId}`, value: json(part) };
     }
@@ -142,7 +161,9 @@ export function effectOf(result: PipelineResult__Output, msgId: string | undefin
     }
     case 'embeddings': {
       const e = result.embeddings!;
-      const part: EmbeddingsPart = { faces: e.faces.map((f) => ({ values: f.embedding?.values ?? [], quality: f.quality })) };
+      const part: EmbeddingsPart = {
+        faces: e.faces.map((f) => ({ values: f.embedding?.values ?? [], quality: f.quality })),
+      };
       return { kind: 'part', key: `embeddings/${e.trackId}`, value: json(part) };
     }
     case 'attributes': {
@@ -156,7 +177,12 @@ export function effectOf(result: PipelineResult__Output, msgId: string | undefin
       return { kind: 'part', key: `attributes/${a.trackId}`, value: json(part) };
     }
     case 'warning':
-      return { kind: 'warning', key: `warning/${msgId ?? result.warning?.message ?? ''}`, code: result.warning?.code ?? 'UNKNOWN', message: result.warning?.message ?? '' };
+      return {
+        kind: 'warning',
+        key: `warning/${msgId ?? result.warning?.message ?? ''}`,
+        code: result.warning?.code ?? 'UNKNOWN',
+        message: result.warning?.message ?? '',
+      };
     case 'failure':
       return { kind: 'failure', code: result.failure?.code ?? 'UNKNOWN', message: result.failure?.message ?? '' };
     case 'progress': {
@@ -180,7 +206,9 @@ export interface CollectedJob {
 }
 
 /** The job's evidence when every piece is in (the decoder's summary, the tracker's count, and each track's three parts); else null. */
-export function collectJob(parts: ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>): CollectedJob | null {
+export function collectJob(
+  parts: ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>,
+): CollectedJob | null {
   const byKey = new Map(parts.map((p) => [p.key, p.value]));
   const single = <K extends keyof JobPartValues>(key: K): JobPartValues[K] | undefined => {
     const value = byKey.get(key);
@@ -202,10 +230,20 @@ export function collectJob(parts: ReadonlyArray<{ readonly key: string; readonly
     if (embeddings === undefined || attributes === undefined) return null;
     evidence.push({
       trackId: t.trackId,
-      record: { firstSeen: t.firstSeen, lastSeen: t.lastSeen, firstFrame: t.firstFrame, lastFrame: t.lastFrame, detections: t.detections, timeline: [...t.timeline] },
+      record: {
+        firstSeen: t.firstSeen,
+        lastSeen: t.lastSeen,
+        firstFrame: t.firstFrame,
+        lastFrame: t.lastFrame,
+        detections: t.detections,
+        timeline: [...t.timeline],
+      },
       embedded: embeddings.faces.map((f) => ({ embedding: Float32Array.from(f.values), quality: f.quality })),
       described: attributes.faces,
-      best: { quality: t.quality, chip: { width: t.bestChip.width, height: t.bestChip.height, data: Buffer.from(t.bestChip.base64, 'base64') } },
+      best: {
+        quality: t.quality,
+        chip: { width: t.bestChip.width, height: t.bestChip.height, data: Buffer.from(t.bestChip.base64, 'base64') },
+      },
     });
   }
   return { video, tracked, evidence };

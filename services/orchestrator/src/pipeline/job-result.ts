@@ -13,10 +13,17 @@ export interface JobResultOptions extends GroupingOptions {
 
 /** The enrolled gallery kept in a job part (templates as plain numbers) as a Gallery; empty when the job had none. */
 export function galleryOfPart(part: GalleryPart | undefined): Gallery {
-  return createGallery((part?.persons ?? []).map((p) => [p.name, p.templates.map((t) => Float32Array.from(t))] as const));
+  return createGallery(
+    (part?.persons ?? []).map((p) => [p.name, p.templates.map((t) => Float32Array.from(t))] as const),
+  );
 }
 
-export async function jobResult(collected: CollectedJob, gallery: GalleryPart | undefined, options: JobResultOptions, elapsedSeconds: number): Promise<AnalysisResult> {
+export async function jobResult(
+  collected: CollectedJob,
+  gallery: GalleryPart | undefined,
+  options: JobResultOptions,
+  elapsedSeconds: number,
+): Promise<AnalysisResult> {
   const identity = { gallery: galleryOfPart(gallery), threshold: options.matchThreshold };
   const analysed = [];
   for (const evidence of collected.evidence) analysed.push(await decideTrack(evidence, identity, encodeJpeg));

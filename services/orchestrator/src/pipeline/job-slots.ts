@@ -39,8 +39,10 @@ export class JobSlots {
   #pipelineMoved = 0;
 
   constructor(options: JobSlotsOptions) {
-    if (!(Number.isInteger(options.maxRunning) && options.maxRunning >= 1)) throw new RangeError(`maxRunning must be an integer ≥ 1, got ${options.maxRunning}`);
-    if (!(options.stallTimeoutMs > 0)) throw new RangeError(`stallTimeoutMs must be > 0, got ${options.stallTimeoutMs}`);
+    if (!(Number.isInteger(options.maxRunning) && options.maxRunning >= 1))
+      throw new RangeError(`maxRunning must be an integer ≥ 1, got ${options.maxRunning}`);
+    if (!(options.stallTimeoutMs > 0))
+      throw new RangeError(`stallTimeoutMs must be > 0, got ${options.stallTimeoutMs}`);
     this.#maxRunning = options.maxRunning;
     this.#stallMs = options.stallTimeoutMs;
     this.#now = options.now ?? Date.now;

@@ -9,7 +9,8 @@ import type { UploadSink } from '../job-runner.ts';
 
 export function objectStoreUploads(bus: Pick<JetStreamBus, 'putLarge' | 'readLarge'>): UploadSink {
   return {
-    put: (fileName, chunks) => bus.putLarge(PIPELINE_BUCKETS.uploads, `${randomUUID()}/${basename(fileName) || 'upload'}`, chunks),
+    put: (fileName, chunks) =>
+      bus.putLarge(PIPELINE_BUCKETS.uploads, `${randomUUID()}/${basename(fileName) || 'upload'}`, chunks),
     read: (ref) => bus.readLarge(ref),
   };
 }

@@ -9,7 +9,13 @@
 // step is classified once (failures.ts) — terminal fails the job at once with its reason, retryable is tried again
 // with backoff — and a running job with no progress for stallTimeoutMs fails with why.
 import type { Logger } from '@pmr/common/logger';
-import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
+import {
+  messageCodec,
+  type ConsumerHandle,
+  type DeliveredMessage,
+  type HandlerOutcome,
+  type JetStreamBus,
+} from '@pmr/common/messaging';
 import { pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
 import { capStatusMessage } from '@pmr/common/proto';
 import type { DecodeJob } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
@@ -60,7 +66,9 @@ function decodeJobOf(job: JobRecord): DecodeJob {
   const { source, options } = job;
   return {
     jobId: job.id,
-    ...(source.kind === 'uri' ? { path: source.uri } : { upload: { bucket: source.bucket, name: source.name, size: String(source.size), sha256: source.sha256 } }),
+    ...(source.kind === 'uri'
+      ? { path: source.uri }
+      : { upload: { bucket: source.bucket, name: source.name, size: String(source.size), sha256: source.sha256 } }),
     ...(options.fps !== undefined && { fps: options.fps }),
     ...(options.skipMethod !== undefined && { skipMethod: SKIP_METHOD_TO_PROTO[options.skipMethod] }),
     ...(options.maxFrames !== undefined && { maxFrames: options.maxFrames }),
@@ -101,7 +109,9 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     const job = await store.getJob(jobId);
     if (job?.source.kind !== 'upload') return;
     const { bucket, name } = job.source;
-    await bus.deleteLarge(bucket, name).catch((err: unknown) => logger.warn({ err, jobId, bucket, name }, 'uploaded video not removed'));
+    await bus
+      .deleteLarge(bucket, name)
+      .catch((err: unknown) => logger.warn({ err, jobId, bucket, name }, 'uploaded video not removed'));
   };
 
   /** The job is final or gone: its slot goes to the next job in line. */
@@ -130,7 +140,8 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
       photosDone.set(jobId, n);
       slots.progressed(jobId);
     });
-    if (part !== null) logger.info({ jobId, persons: part.summary.persons, accepted: part.summary.accepted }, 'gallery enrolled');
+    if (part !== null)
+      logger.info({ jobId, persons: part.summary.persons, accepted: part.summary.accepted }, 'gallery enrolled');
   };
 
   /** Everything in: decide every track, group strangers, store the result, SUCCEEDED. */
@@ -138,14 +149,22 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
     const job = await store.getJob(jobId);
     if (job === null || job.state !== 'RUNNING') return;
     if (!(await parts.complete(jobId))) return;
-    const collected = collectJob((await Promise.all(RESULT_PREFIXES.map((prefix) => store.getParts(jobId, prefix)))).flat());
+    const collected = collectJob(
+      (await Promise.all(RESULT_PREFIXES.map((prefix) => store.getParts(jobId, prefix)))).flat(),
+    );
     if (collected === null) return;
     const gallery = await readJobPart(store, jobId, 'gallery');
     const result = await jobResult(collected, gallery, options, Math.round((Date.now() - job.createTime) / 10) / 100);
     const { tracks, persons } = result;
     for (const track of tracks) await store.putTrack(jobId, track);
     await store.putResult(jobId, result);
-    await store.recordProgress(jobId, { framesAnalysed: collected.video.analysedFrames, fraction: 1, tracksFinished: tracks.length }).catch(() => undefined);
+    await store
+      .recordProgress(jobId, {
+        framesAnalysed: collected.video.analysedFrames,
+        fraction: 1,
+        tracksFinished: tracks.length,
+      })
+      .catch(() => undefined);
     if (await moveTo(jobId, 'SUCCEEDED')) {
       logger.info({ jobId, tracks: tracks.length, persons: persons.length }, 'job succeeded');
       options.onJobEnded?.('SUCCEEDED');
@@ -164,7 +183,10 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
       const now = await store.getJob(jobId);
       if (now === null || isFinalState(now.state)) return ended(jobId); // failed meanwhile (e.g. stalled)
       if ((await readJobPart(store, jobId, 'decode-requested')) === undefined) {
-        await bus.publish(pipelineSubjects.decode(), decodeJobCodec.encode(decodeJobOf(job)), { msgId: pipelineMsgIds.decode(jobId), attempts: 20 });
+        await bus.publish(pipelineSubjects.decode(), decodeJobCodec.encode(decodeJobOf(job)), {
+          msgId: pipelineMsgIds.decode(jobId),
+          attempts: 20,
+        });
         await putJobPart(store, jobId, 'decode-requested', true);
         slots.progressed(jobId);
         logger.info({ jobId }, 'decode requested');
@@ -185,14 +207,21 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
         if (stopped || !slots.isRunning(jobId)) return;
         const failure = classifyFailure(err);
         if (!failure.retryable) {
-          await fail(jobId, failure.code, failure.message).catch((e: unknown) => logger.error({ err: e, jobId }, 'could not mark a job FAILED'));
+          await fail(jobId, failure.code, failure.message).catch((e: unknown) =>
+            logger.error({ err: e, jobId }, 'could not mark a job FAILED'),
+          );
           return;
         }
         const attempts = (retries.get(jobId)?.attempts ?? 0) + 1;
         const delayMs = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** (attempts - 1));
         slots.problem(jobId, failure.message);
-        if (attempts === 1) logger.warn({ err, jobId, code: failure.code }, `job step failed; retrying in ${delayMs / 1000} s`);
-        else logger.warn({ jobId, code: failure.code, reason: failure.message, attempts }, `job step failed again; retrying in ${delayMs / 1000} s`);
+        if (attempts === 1)
+          logger.warn({ err, jobId, code: failure.code }, `job step failed; retrying in ${delayMs / 1000} s`);
+        else
+          logger.warn(
+            { jobId, code: failure.code, reason: failure.message, attempts },
+            `job step failed again; retrying in ${delayMs / 1000} s`,
+          );
         const timer = setTimeout(() => {
           if (!stopped && slots.isRunning(jobId)) driveInBackground(jobId);
         }, delayMs);
@@ -210,7 +239,9 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
   /** Fail every running job that has stalled. */
   const failStalled = (): void => {
     for (const { jobId, message } of slots.stalled()) {
-      void fail(jobId, 'DEADLINE_EXCEEDED', message).catch((err: unknown) => logger.error({ err, jobId }, 'could not mark a stalled job FAILED'));
+      void fail(jobId, 'DEADLINE_EXCEEDED', message).catch((err: unknown) =>
+        logger.error({ err, jobId }, 'could not mark a stalled job FAILED'),
+      );
     }
   };
 
@@ -238,7 +269,8 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
           break;
         }
         case 'warning':
-          if (await store.putPart(jobId, effect.key, true)) await store.addWarning(jobId, { code: effect.code, message: effect.message });
+          if (await store.putPart(jobId, effect.key, true))
+            await store.addWarning(jobId, { code: effect.code, message: effect.message });
           break;
         case 'failure':
           await fail(jobId, effect.code, effect.message);
@@ -248,7 +280,10 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
           void _kind;
           const total = counters.framesTotal ?? job.progress.framesTotal;
           const decoded = counters.framesDecoded ?? job.progress.framesDecoded;
-          await store.recordProgress(jobId, { ...counters, ...(total > 0 && { fraction: Math.min(1, decoded / total) }) });
+          await store.recordProgress(jobId, {
+            ...counters,
+            ...(total > 0 && { fraction: Math.min(1, decoded / total) }),
+          });
           break;
         }
         case 'none':
@@ -279,10 +314,16 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
       });
       // Jobs that were running first, then the queued ones, each in the order they came.
       const rank = (job: JobRecord): number => (job.state === 'RUNNING' ? 0 : 1);
-      const resumable = (await store.jobsToResume()).toSorted((a, b) => rank(a) - rank(b) || a.createTime - b.createTime);
+      const resumable = (await store.jobsToResume()).toSorted(
+        (a, b) => rank(a) - rank(b) || a.createTime - b.createTime,
+      );
       for (const job of resumable) slots.enqueue(job.id);
       startAdmitted();
-      if (resumable.length > 0) logger.info({ jobs: resumable.map((j) => j.id), running: slots.running, waiting: slots.waiting }, 'resuming jobs');
+      if (resumable.length > 0)
+        logger.info(
+          { jobs: resumable.map((j) => j.id), running: slots.running, waiting: slots.waiting },
+          'resuming jobs',
+        );
       watchdog = setInterval(failStalled, Math.min(5000, Math.max(100, stallTimeoutMs / 4)));
       watchdog.unref();
     },

@@ -23,14 +23,21 @@ export interface StageClients {
 /** A received face as the stages' DetectedFace. @throws PmrError INTERNAL when a part is missing. */
 export function faceFromMessage(m: DetectedFace__Output): DetectedFace {
   const l = m.landmarks;
-  if (m.box === null || m.quality === null || l === null || m.chip === null) throw new PmrError('INTERNAL', 'detector answered a face without box, quality, landmarks or chip');
+  if (m.box === null || m.quality === null || l === null || m.chip === null)
+    throw new PmrError('INTERNAL', 'detector answered a face without box, quality, landmarks or chip');
   const p = (q: { x: number; y: number } | null): { x: number; y: number } => ({ x: q?.x ?? 0, y: q?.y ?? 0 });
   const landmarks: Landmarks5 = [p(l.leftEye), p(l.rightEye), p(l.noseTip), p(l.leftMouth), p(l.rightMouth)];
   return {
     box: { x: m.box.x, y: m.box.y, width: m.box.width, height: m.box.height },
     landmarks,
     score: m.score,
-    quality: { score: m.quality.score, detector: m.quality.detector, size: m.quality.size, sharpness: m.quality.sharpness, frontalness: m.quality.frontalness },
+    quality: {
+      score: m.quality.score,
+      detector: m.quality.detector,
+      size: m.quality.size,
+      sharpness: m.quality.sharpness,
+      frontalness: m.quality.frontalness,
+    },
     chip: { width: m.chip.width, height: m.chip.height, data: m.chip.data },
   };
 }
@@ -43,32 +50,57 @@ function failure(method: string, address: string, err: ServiceError, subject: st
 const imageSubject = (image: RgbImage): string => `the ${image.width}×${image.height} image`;
 
 /** `maxMessageBytes`: the largest message sent or received (the service's PMR_MAX_MESSAGE_BYTES). */
-export function createStageClients(detectorAddress: string, recognizerAddress: string, maxMessageBytes?: number): StageClients {
+export function createStageClients(
+  detectorAddress: string,
+  recognizerAddress: string,
+  maxMessageBytes?: number,
+): StageClients {
   const pmr = loadPmrProto().pmr.v1;
-  const detector = new pmr.DetectorService(detectorAddress, credentials.createInsecure(), messageSizeOptions(maxMessageBytes));
-  const recognizer = new pmr.RecognizerService(recognizerAddress, credentials.createInsecure(), messageSizeOptions(maxMessageBytes));
+  const detector = new pmr.DetectorService(
+    detectorAddress,
+    credentials.createInsecure(),
+    messageSizeOptions(maxMessageBytes),
+  );
+  const recognizer = new pmr.RecognizerService(
+    recognizerAddress,
+    credentials.createInsecure(),
+    messageSizeOptions(maxMessageBytes),
+  );
   const deadline = (): Date => new Date(Date.now() + CALL_DEADLINE_MS);
   const embedMany = (chips: readonly RgbImage[]): Promise<Float32Array[]> =>
     new Promise((resolve, reject) => {
-      recognizer.Embed({ chips: chips.map(rgbImageToProto) }, { deadline: deadline() }, (err: ServiceError | null, res?: EmbedResponse__Output) => {
-        if (err !== null || res === undefined) reject(failure('Embed', recognizerAddress, err!, `${chips.length} face chip(s)`));
-        else if (res.embeddings.length !== chips.length) reject(new PmrError('INTERNAL', `Embed answered ${res.embeddings.length} embeddings for ${chips.length} chips`));
-        else resolve(res.embeddings.map((e) => Float32Array.from(e.values)));
-      });
+      recognizer.Embed(
+        { chips: chips.map(rgbImageToProto) },
+        { deadline: deadline() },
+        (err: ServiceError | null, res?: EmbedResponse__Output) => {
+          if (err !== null || res === undefined)
+            reject(failure('Embed', recognizerAddress, err!, `${chips.length} face chip(s)`));
+          else if (res.embeddings.length !== chips.length)
+            reject(
+              new PmrError('INTERNAL', `Embed answered ${res.embeddings.length} embeddings for ${chips.length} chips`),
+            );
+          else resolve(res.embeddings.map((e) => Float32Array.from(e.values)));
+        },
+      );
     });
   return {
     detect: (image) =>
       new Promise((resolve, reject) => {
-        detector.Detect({ image: rgbImageToProto(image) }, { deadline: deadline() }, (err: ServiceError | null, res?: DetectResponse__Output) => {
-          if (err !== null || res === undefined) reject(failure('Detect', detectorAddress, err!, imageSubject(image)));
-          else {
-            try {
-              resolve(res.faces.map(faceFromMessage));
-            } catch (e) {
-              reject(e instanceof Error ? e : new Error(String(e)));
+        detector.Detect(
+          { image: rgbImageToProto(image) },
+          { deadline: deadline() },
+          (err: ServiceError | null, res?: DetectResponse__Output) => {
+            if (err !== null || res === undefined)
+              reject(failure('Detect', detectorAddress, err!, imageSubject(image)));
+            else {
+              try {
+                resolve(res.faces.map(faceFromMessage));
+              } catch (e) {
+                reject(e instanceof Error ? e : new Error(String(e)));
+              }
             }
-          }
-        });
+          },
+        );
       }),
     embed: async (chip) => (await embedMany([chip]))[0]!,
     embedMany,

@@ -2,12 +2,23 @@
 import { int, oneOf, optional, str, type ConfigOf, stageServiceSettings } from './common-bridge.ts';
 
 export const RECOGNIZER_SERVICE_CONFIG = {
-  modelsDir: optional(str('PMR_MODELS_DIR', { description: 'folder holding the verified model files; unset: the download cache' })),
-  galleryDir: optional(
-    str('PMR_GALLERY_DIR', { description: 'gallery enrolled at start-up, <dir>/<person>/<image>; unset: no gallery, SearchGallery answers NOT_FOUND' }),
+  modelsDir: optional(
+    str('PMR_MODELS_DIR', { description: 'folder holding the verified model files; unset: the download cache' }),
   ),
-  galleryId: str('PMR_GALLERY_ID', { description: 'the id SearchGallery requests name the start-up gallery by', default: 'default' }),
-  detector: oneOf('PMR_DETECTOR', ['yunet', 'scrfd'], { description: 'face detector used to enrol the gallery', default: 'yunet' }),
+  galleryDir: optional(
+    str('PMR_GALLERY_DIR', {
+      description:
+        'gallery enrolled at start-up, <dir>/<person>/<image>; unset: no gallery, SearchGallery answers NOT_FOUND',
+    }),
+  ),
+  galleryId: str('PMR_GALLERY_ID', {
+    description: 'the id SearchGallery requests name the start-up gallery by',
+    default: 'default',
+  }),
+  detector: oneOf('PMR_DETECTOR', ['yunet', 'scrfd'], {
+    description: 'face detector used to enrol the gallery',
+    default: 'yunet',
+  }),
   ...stageServiceSettings({ grpcPort: 50054, metricsPort: 9104 }),
   threads: int('PMR_INFERENCE_THREADS', { description: 'onnxruntime intra-op threads', min: 1, max: 256, default: 1 }),
 } as const;

@@ -20,21 +20,34 @@ export interface RecognizerHandlerOptions {
 }
 
 /** Validate an Embed request and embed its chips, in order. @throws PmrError */
-export async function embedChips(embedder: Pick<Embedder, 'embed'>, request: EmbedRequest__Output): Promise<EmbedResponse> {
+export async function embedChips(
+  embedder: Pick<Embedder, 'embed'>,
+  request: EmbedRequest__Output,
+): Promise<EmbedResponse> {
   const chips = await chipsFromProto(request.chips);
   const embeddings: Array<{ values: number[] }> = [];
   for (const chip of chips) embeddings.push({ values: Array.from(await embedder.embed(chip)) });
   return { embeddings };
 }
 
-export function createRecognizerHandlers(embedder: Pick<Embedder, 'embed'>, galleries: GalleryStore, options: RecognizerHandlerOptions): RecognizerServiceHandlers {
+export function createRecognizerHandlers(
+  embedder: Pick<Embedder, 'embed'>,
+  galleries: GalleryStore,
+  options: RecognizerHandlerOptions,
+): RecognizerServiceHandlers {
   const log = options.logger.child({ component: 'RecognizerService' });
   const fail = (method: string, internalMessage: string) => (err: unknown) => {
     if (err instanceof PmrError) log.debug({ method, code: err.code, reason: err.message }, `${method} rejected`);
     else log.error({ err, method }, `${method} failed`);
     return toServiceError(err, internalMessage);
   };
-  const answer = <T>(callback: sendUnaryData<T>, work: () => Promise<T>, method: string, internalMessage: string, onDone: (value: T) => void): void => {
+  const answer = <T>(
+    callback: sendUnaryData<T>,
+    work: () => Promise<T>,
+    method: string,
+    internalMessage: string,
+    onDone: (value: T) => void,
+  ): void => {
     work().then(
       (value) => {
         onDone(value);
@@ -45,13 +58,21 @@ export function createRecognizerHandlers(embedder: Pick<Embedder, 'embed'>, gall
   };
   return {
     Embed(call, callback) {
-      answer(callback, () => embedChips(embedder, call.request), 'Embed', 'embedding failed; see the recognizer log', (r) =>
-        options.onChips?.(r.embeddings?.length ?? 0),
+      answer(
+        callback,
+        () => embedChips(embedder, call.request),
+        'Embed',
+        'embedding failed; see the recognizer log',
+        (r) => options.onChips?.(r.embeddings?.length ?? 0),
       );
     },
     SearchGallery(call, callback) {
-      answer(callback, () => Promise.resolve().then(() => searchGalleries(galleries, call.request)), 'SearchGallery', 'search failed; see the recognizer log', (r) =>
-        options.onQueries?.(r.results?.length ?? 0),
+      answer(
+        callback,
+        () => Promise.resolve().then(() => searchGalleries(galleries, call.request)),
+        'SearchGallery',
+        'search failed; see the recognizer log',
+        (r) => options.onQueries?.(r.results?.length ?? 0),
       );
     },
   };

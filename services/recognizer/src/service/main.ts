@@ -6,7 +6,13 @@ import { loadPmrProto } from '@pmr/common/proto';
 import { resolveModel } from '@pmr/models';
 import { Counter } from 'prom-client';
 import { createEmbedder, type Embedder } from '../embedder.ts';
-import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import {
+  createServiceMetrics,
+  joinPipeline,
+  runStageServiceMain,
+  startStageService,
+  type RunningStageService,
+} from './common-bridge.ts';
 import { startRecognizerWorker } from './pipeline-worker.ts';
 import { RECOGNIZER_SERVICE_CONFIG, type RecognizerServiceConfig } from './config.ts';
 import type { GalleryStore } from './gallery-store.ts';
@@ -15,7 +21,10 @@ import { enrolStartupGallery } from './startup-gallery.ts';
 
 export type RunningRecognizerService = RunningStageService;
 
-async function loadModels(config: RecognizerServiceConfig, logger: Logger): Promise<{ embedder: Embedder; galleries: GalleryStore }> {
+async function loadModels(
+  config: RecognizerServiceConfig,
+  logger: Logger,
+): Promise<{ embedder: Embedder; galleries: GalleryStore }> {
   const modelPath = await resolveModel('mobilefacenet', { modelsDir: config.modelsDir });
   const embedder = await createEmbedder({ modelPath, threads: config.threads });
   logger.info({ model: 'mobilefacenet', modelPath, threads: config.threads }, 'model loaded');
@@ -28,17 +37,42 @@ async function loadModels(config: RecognizerServiceConfig, logger: Logger): Prom
 }
 
 /** Load the model, enrol the start-up gallery and start serving; everything it opens is closed by shutdown(). */
-export async function startRecognizerService(config: RecognizerServiceConfig, logger: Logger): Promise<RunningRecognizerService> {
+export async function startRecognizerService(
+  config: RecognizerServiceConfig,
+  logger: Logger,
+): Promise<RunningRecognizerService> {
   const { embedder, galleries } = await loadModels(config, logger);
   const metrics = createServiceMetrics('recognizer');
-  const chips = new Counter({ name: 'pmr_recognizer_chips_total', help: 'Chips embedded by Embed.', registers: [metrics.registry] });
-  const queries = new Counter({ name: 'pmr_recognizer_queries_total', help: 'Queries answered by SearchGallery.', registers: [metrics.registry] });
+  const chips = new Counter({
+    name: 'pmr_recognizer_chips_total',
+    help: 'Chips embedded by Embed.',
+    registers: [metrics.registry],
+  });
+  const queries = new Counter({
+    name: 'pmr_recognizer_queries_total',
+    help: 'Queries answered by SearchGallery.',
+    registers: [metrics.registry],
+  });
   const pmr = loadPmrProto().pmr.v1;
-  const handlers = createRecognizerHandlers(embedder, galleries, { logger, onChips: (n) => chips.inc(n), onQueries: (n) => queries.inc(n) });
-  const tracks = new Counter({ name: 'pmr_recognizer_pipeline_tracks_total', help: 'Pipeline tracks embedded.', registers: [metrics.registry] });
-  const pipeline = await joinPipeline(config.natsUrl, 'recognizer', logger, async (bus) => [
-    await startRecognizerWorker({ bus, embedder, logger, onChips: (n) => (chips.inc(n), tracks.inc()) }),
-  ], metrics).catch(async (err: unknown) => {
+  const handlers = createRecognizerHandlers(embedder, galleries, {
+    logger,
+    onChips: (n) => chips.inc(n),
+    onQueries: (n) => queries.inc(n),
+  });
+  const tracks = new Counter({
+    name: 'pmr_recognizer_pipeline_tracks_total',
+    help: 'Pipeline tracks embedded.',
+    registers: [metrics.registry],
+  });
+  const pipeline = await joinPipeline(
+    config.natsUrl,
+    'recognizer',
+    logger,
+    async (bus) => [
+      await startRecognizerWorker({ bus, embedder, logger, onChips: (n) => (chips.inc(n), tracks.inc()) }),
+    ],
+    metrics,
+  ).catch(async (err: unknown) => {
     await embedder.release();
     throw err;
   });

@@ -23,7 +23,10 @@ export function startRecognizerWorker(options: RecognizerWorkerOptions): Promise
       const faces = [];
       for (const [i, chip] of chips.entries()) {
         const embedding = await options.embedder.embed(chip);
-        faces.push({ embedding: { values: Array.from(embedding) }, quality: track.selected[i]?.face?.quality?.score ?? 0 });
+        faces.push({
+          embedding: { values: Array.from(embedding) },
+          quality: track.selected[i]?.face?.quality?.score ?? 0,
+        });
       }
       options.onChips?.(chips.length);
       return { embeddings: { trackId: track.trackId, faces } };

@@ -11,7 +11,11 @@ import type { RecognizerServiceConfig } from './config.ts';
 type GallerySettings = Pick<RecognizerServiceConfig, 'galleryDir' | 'galleryId' | 'detector' | 'modelsDir' | 'threads'>;
 
 /** The store of galleries the service starts with: empty without PMR_GALLERY_DIR. @throws PmrError when enrolment fails */
-export async function enrolStartupGallery(config: GallerySettings, embedder: Pick<Embedder, 'embed'>, logger: Logger): Promise<GalleryStore> {
+export async function enrolStartupGallery(
+  config: GallerySettings,
+  embedder: Pick<Embedder, 'embed'>,
+  logger: Logger,
+): Promise<GalleryStore> {
   if (config.galleryDir === undefined) {
     logger.info('no PMR_GALLERY_DIR: serving no gallery');
     return staticGalleryStore([]);
@@ -20,7 +24,10 @@ export async function enrolStartupGallery(config: GallerySettings, embedder: Pic
   const modelPath = await resolveModel(config.detector, { modelsDir: config.modelsDir });
   const detector = await createDetector({ kind: config.detector, modelPath, threads: config.threads });
   try {
-    const { gallery, report } = await enrolGallery(config.galleryDir, { detect: (image) => detector.detect(image), embed: (chip) => embedder.embed(chip) });
+    const { gallery, report } = await enrolGallery(config.galleryDir, {
+      detect: (image) => detector.detect(image),
+      embed: (chip) => embedder.embed(chip),
+    });
     logger.info(
       {
         galleryId: config.galleryId,

@@ -4,7 +4,13 @@
 import type { Logger } from '@pmr/common/logger';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter, Gauge } from 'prom-client';
-import { createServiceMetrics, joinPipeline, runStageServiceMain, startStageService, type RunningStageService } from './common-bridge.ts';
+import {
+  createServiceMetrics,
+  joinPipeline,
+  runStageServiceMain,
+  startStageService,
+  type RunningStageService,
+} from './common-bridge.ts';
 import { startTrackerWorker } from './pipeline-worker.ts';
 import { TRACKER_SERVICE_CONFIG, type TrackerServiceConfig } from './config.ts';
 import { createTrackerHandlers } from './track-handler.ts';
@@ -12,11 +18,26 @@ import { createTrackerHandlers } from './track-handler.ts';
 export type RunningTrackerService = RunningStageService;
 
 /** Start serving; everything it opens is closed by the returned shutdown(). */
-export async function startTrackerService(config: TrackerServiceConfig, logger: Logger): Promise<RunningTrackerService> {
+export async function startTrackerService(
+  config: TrackerServiceConfig,
+  logger: Logger,
+): Promise<RunningTrackerService> {
   const metrics = createServiceMetrics('tracker');
-  const faces = new Counter({ name: 'pmr_tracker_faces_total', help: 'Faces received by Track.', registers: [metrics.registry] });
-  const tracks = new Counter({ name: 'pmr_tracker_tracks_total', help: 'Tracks finished by Track.', registers: [metrics.registry] });
-  const openJobs = new Gauge({ name: 'pmr_tracker_open_jobs', help: 'Pipeline jobs whose tracking state this tracker holds.', registers: [metrics.registry] });
+  const faces = new Counter({
+    name: 'pmr_tracker_faces_total',
+    help: 'Faces received by Track.',
+    registers: [metrics.registry],
+  });
+  const tracks = new Counter({
+    name: 'pmr_tracker_tracks_total',
+    help: 'Tracks finished by Track.',
+    registers: [metrics.registry],
+  });
+  const openJobs = new Gauge({
+    name: 'pmr_tracker_open_jobs',
+    help: 'Pipeline jobs whose tracking state this tracker holds.',
+    registers: [metrics.registry],
+  });
   const pmr = loadPmrProto().pmr.v1;
   const handlers = createTrackerHandlers({
     logger,
@@ -25,17 +46,23 @@ export async function startTrackerService(config: TrackerServiceConfig, logger: 
       tracks.inc(t);
     },
   });
-  const pipeline = await joinPipeline(config.natsUrl, 'tracker', logger, async (bus) => [
-    await startTrackerWorker({
-      bus,
-      logger,
-      timelineInterval: config.timelineIntervalMs / 1000,
-      sessionIdleMs: config.jobIdleSeconds * 1000,
-      onFrame: (n) => faces.inc(n),
-      onTrack: () => tracks.inc(),
-      onOpenJobs: (n) => openJobs.set(n),
-    }),
-  ], metrics);
+  const pipeline = await joinPipeline(
+    config.natsUrl,
+    'tracker',
+    logger,
+    async (bus) => [
+      await startTrackerWorker({
+        bus,
+        logger,
+        timelineInterval: config.timelineIntervalMs / 1000,
+        sessionIdleMs: config.jobIdleSeconds * 1000,
+        onFrame: (n) => faces.inc(n),
+        onTrack: () => tracks.inc(),
+        onOpenJobs: (n) => openJobs.set(n),
+      }),
+    ],
+    metrics,
+  );
   return startStageService({
     ...(pipeline !== undefined && { stopConsumers: () => pipeline.stop() }),
     settings: config,

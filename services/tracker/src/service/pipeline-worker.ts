@@ -10,7 +10,13 @@
 // messages stop coming (its decoder failed, it was cancelled) is dropped after `sessionIdleMs`, its held messages
 // terminated, so a failed job never holds the tracker's memory.
 import type { Logger } from '@pmr/common/logger';
-import { messageCodec, type ConsumerHandle, type DeliveredMessage, type HandlerOutcome, type JetStreamBus } from '@pmr/common/messaging';
+import {
+  messageCodec,
+  type ConsumerHandle,
+  type DeliveredMessage,
+  type HandlerOutcome,
+  type JetStreamBus,
+} from '@pmr/common/messaging';
 import { pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
 import { timelineToProto } from '@pmr/common/proto';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
@@ -101,7 +107,11 @@ function trackPublications(jobId: string, session: JobSession, track: FinishedTr
   return [
     { subject: pipelineSubjects.embed(jobId), data: finished, msgId: pipelineMsgIds.embed(jobId, track.trackId) },
     { subject: pipelineSubjects.describe(jobId), data: finished, msgId: pipelineMsgIds.describe(jobId, track.trackId) },
-    { subject: pipelineSubjects.results(jobId), data: resultCodec.encode(summary), msgId: pipelineMsgIds.result(jobId, `track.${track.trackId}`) },
+    {
+      subject: pipelineSubjects.results(jobId),
+      data: resultCodec.encode(summary),
+      msgId: pipelineMsgIds.result(jobId, `track.${track.trackId}`),
+    },
   ];
 }
 
@@ -122,21 +132,40 @@ function trackFrame(jobId: string, session: JobSession, frame: FrameFaces__Outpu
   };
   if (frame.end) {
     finish(session.tracker.finish());
-    const done: PipelineResult = { jobId, trackingDone: { tracks: session.tracks, analysedFrames: frame.frameIndex, detections: session.detections } };
-    out.push({ subject: pipelineSubjects.results(jobId), data: resultCodec.encode(done), msgId: pipelineMsgIds.result(jobId, 'tracked') });
+    const done: PipelineResult = {
+      jobId,
+      trackingDone: { tracks: session.tracks, analysedFrames: frame.frameIndex, detections: session.detections },
+    };
+    out.push({
+      subject: pipelineSubjects.results(jobId),
+      data: resultCodec.encode(done),
+      msgId: pipelineMsgIds.result(jobId, 'tracked'),
+    });
     return out;
   }
   const faces = frame.faces.map((f, i) => wireFace(f, `faces[${i}]`));
   session.detections += faces.length;
-  const span: FrameSpan = { sourceFirst: frame.sourceFirst, sourceLast: frame.sourceLast, pts: frame.pts, end: frame.ptsLast + frame.frameDuration };
+  const span: FrameSpan = {
+    sourceFirst: frame.sourceFirst,
+    sourceLast: frame.sourceLast,
+    pts: frame.pts,
+    end: frame.ptsLast + frame.frameDuration,
+  };
   session.times.add(frame.frameIndex, span);
   if (frame.sceneCut) finish(session.tracker.cut());
-  const { assigned, finished } = session.tracker.update({ index: frame.frameIndex, pts: frame.pts, width: frame.width, height: frame.height }, faces);
+  const { assigned, finished } = session.tracker.update(
+    { index: frame.frameIndex, pts: frame.pts, width: frame.width, height: frame.height },
+    faces,
+  );
   record(assigned);
   finish(finished);
   if ((frame.frameIndex + 1) % PROGRESS_EVERY === 0) {
     const progress: PipelineResult = { jobId, progress: { framesAnalysed: frame.frameIndex + 1 } };
-    out.push({ subject: pipelineSubjects.results(jobId), data: resultCodec.encode(progress), msgId: pipelineMsgIds.result(jobId, `progress.tracked.${frame.frameIndex + 1}`) });
+    out.push({
+      subject: pipelineSubjects.results(jobId),
+      data: resultCodec.encode(progress),
+      msgId: pipelineMsgIds.result(jobId, `progress.tracked.${frame.frameIndex + 1}`),
+    });
   }
   return out;
 }

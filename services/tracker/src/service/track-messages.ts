@@ -3,7 +3,12 @@
 import { invalidArgument } from '@pmr/common';
 import type { TrackerOptions } from '../options.ts';
 import type { FinishedTrack, TrackableFace, TrackedFace } from '../types.ts';
-import type { DetectedFaceMessage, FinishedTrackMessage, TrackerSettings__Output, TrackFaceMessage } from './common-bridge.ts';
+import type {
+  DetectedFaceMessage,
+  FinishedTrackMessage,
+  TrackerSettings__Output,
+  TrackFaceMessage,
+} from './common-bridge.ts';
 
 /** A received face as the tracker sees it. */
 export interface WireFace extends TrackableFace {
@@ -32,7 +37,13 @@ export function wireFace(message: DetectedFaceMessage, field: string): WireFace 
   return {
     box: { x: box.x, y: box.y, width: box.width, height: box.height },
     score: message.score,
-    quality: { score: quality.score, detector: quality.detector, size: quality.size, sharpness: quality.sharpness, frontalness: quality.frontalness },
+    quality: {
+      score: quality.score,
+      detector: quality.detector,
+      size: quality.size,
+      sharpness: quality.sharpness,
+      frontalness: quality.frontalness,
+    },
     message,
   };
 }
@@ -50,7 +61,13 @@ export function finishedToMessage(jobId: string, t: FinishedTrack<WireFace>): Fi
     firstFrame: t.firstFrame,
     lastFrame: t.lastFrame,
     hits: t.hits,
-    selected: t.selected.map((s) => ({ jobId, trackId: t.trackId, frameIndex: s.frameIndex, pts: s.pts, face: s.face.message })),
+    selected: t.selected.map((s) => ({
+      jobId,
+      trackId: t.trackId,
+      frameIndex: s.frameIndex,
+      pts: s.pts,
+      face: s.face.message,
+    })),
     lateAssigned: t.lateAssigned.map((a) => trackedToMessage(jobId, a)),
   };
 }

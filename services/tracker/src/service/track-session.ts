@@ -22,10 +22,15 @@ export class TrackSession {
       this.jobId = request.jobId;
       this.tracker = new Tracker<WireFace>(settingsToOptions(request.settings));
     } else if (request.jobId !== this.jobId) {
-      throw invalidArgument(`job_id changed within the stream: ${JSON.stringify(request.jobId)} after ${JSON.stringify(this.jobId)}`);
+      throw invalidArgument(
+        `job_id changed within the stream: ${JSON.stringify(request.jobId)} after ${JSON.stringify(this.jobId)}`,
+      );
     }
     const faces = request.faces.map((f, i) => wireFace(f, `frame ${request.frameIndex} faces[${i}]`));
-    const update = this.tracker.update({ index: request.frameIndex, pts: request.pts, width: request.frameWidth, height: request.frameHeight }, faces);
+    const update = this.tracker.update(
+      { index: request.frameIndex, pts: request.pts, width: request.frameWidth, height: request.frameHeight },
+      faces,
+    );
     this.lastFrame = request.frameIndex;
     this.faces += faces.length;
     this.finishedTracks += update.finished.length;
@@ -41,6 +46,11 @@ export class TrackSession {
   finish(): TrackResponse {
     const finished = this.tracker?.finish() ?? [];
     this.finishedTracks += finished.length;
-    return { frameIndex: this.lastFrame, assigned: [], finished: finished.map((t) => finishedToMessage(this.jobId, t)), end: true };
+    return {
+      frameIndex: this.lastFrame,
+      assigned: [],
+      finished: finished.map((t) => finishedToMessage(this.jobId, t)),
+      end: true,
+    };
   }
 }
