@@ -25,7 +25,7 @@ import { isFinalState, VersionConflictError, type JobRecord, type JobState, type
 import type { JobRunner, JobSubmission } from '../job-runner.ts';
 import { classifyFailure } from './failures.ts';
 import { enrolJobGallery, storeGalleryPhotos } from './job-gallery.ts';
-import { collectJob, effectOf, putJobPart, readJobPart } from './job-parts.ts';
+import { collectJob, effectOf, putJobPart, readJobPart, type ResultEffect } from './job-parts.ts';
 import { JobSlots } from './job-slots.ts';
 import { jobResult } from './job-result.ts';
 import { KeyedQueue } from './keyed-queue.ts';
@@ -76,85 +76,263 @@ function decodeJobOf(job: JobRecord): DecodeJob {
 }
 
 export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRunner {
-  const { bus, store, logger } = options;
-  const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-  const slots = new JobSlots({ maxRunning: options.maxRunningJobs ?? DEFAULT_MAX_RUNNING_JOBS, stallTimeoutMs });
-  /** One job's steps never interleave. */
-  const queue = new KeyedQueue();
-  const parts = new ResultPartsIndex(store);
-  /** Pending retries of a step, by job. */
-  const retries = new Map<string, { timer: NodeJS.Timeout; attempts: number }>();
-  /** Gallery photos enrolled so far, by job: a retry that enrols them again is no progress. */
-  const photosDone = new Map<string, number>();
-  let consumer: ConsumerHandle | undefined;
-  let watchdog: NodeJS.Timeout | undefined;
-  let stopped = false;
+  return new DistributedJobs(options);
+}
 
-  /** Move the job to `to` (re-reading on a version conflict); false when it is already final. */
-  const moveTo = async (jobId: string, to: JobState, error?: { code: string; message: string }): Promise<boolean> => {
-    for (;;) {
-      const job = await store.getJob(jobId);
-      if (job === null || isFinalState(job.state) || job.state === to) return false;
-      try {
-        await store.updateState(jobId, { to, expectedVersion: job.version, ...(error !== undefined && { error }) });
-        return true;
-      } catch (err) {
-        if (!(err instanceof VersionConflictError)) throw err;
-      }
-    }
-  };
-
-  /** A final job's uploaded video is not needed any more: remove it from the object store (best effort). */
-  const dropUpload = async (jobId: string): Promise<void> => {
+/** Move the job to `to` (re-reading on a version conflict); false when it is already final or there. */
+async function moveJobTo(
+  store: JobStore,
+  jobId: string,
+  to: JobState,
+  error?: { code: string; message: string },
+): Promise<boolean> {
+  for (;;) {
     const job = await store.getJob(jobId);
-    if (job?.source.kind !== 'upload') return;
-    const { bucket, name } = job.source;
-    await bus
-      .deleteLarge(bucket, name)
-      .catch((err: unknown) => logger.warn({ err, jobId, bucket, name }, 'uploaded video not removed'));
-  };
-
-  /** The job is final or gone: its slot goes to the next job in line. */
-  const ended = (jobId: string): void => {
-    clearTimeout(retries.get(jobId)?.timer);
-    retries.delete(jobId);
-    photosDone.delete(jobId);
-    parts.forget(jobId);
-    if (slots.release(jobId)) startAdmitted();
-  };
-
-  const fail = async (jobId: string, code: string, message: string): Promise<void> => {
-    if (await moveTo(jobId, 'FAILED', { code, message: capStatusMessage(message) })) {
-      logger.warn({ jobId, code, message }, 'job failed');
-      options.onJobEnded?.('FAILED');
-      await dropUpload(jobId);
+    if (job === null || isFinalState(job.state) || job.state === to) return false;
+    try {
+      await store.updateState(jobId, { to, expectedVersion: job.version, ...(error !== undefined && { error }) });
+      return true;
+    } catch (err) {
+      if (!(err instanceof VersionConflictError)) throw err;
     }
-    ended(jobId);
-  };
+  }
+}
+
+/** The jobs one orchestrator drives on the pipeline: admitting, driving, retrying, collecting results, ending. */
+class DistributedJobs implements PipelineRunner {
+  readonly #options: PipelineRunnerOptions;
+  readonly #store: JobStore;
+  readonly #bus: JetStreamBus;
+  readonly #logger: Logger;
+  readonly #stallTimeoutMs: number;
+  readonly #slots: JobSlots;
+  /** One job's steps never interleave. */
+  readonly #queue = new KeyedQueue();
+  readonly #parts: ResultPartsIndex;
+  /** Pending retries of a step, by job. */
+  readonly #retries = new Map<string, { timer: NodeJS.Timeout; attempts: number }>();
+  /** Gallery photos enrolled so far, by job: a retry that enrols them again is no progress. */
+  readonly #photosDone = new Map<string, number>();
+  #consumer: ConsumerHandle | undefined;
+  #watchdog: NodeJS.Timeout | undefined;
+  #stopped = false;
+
+  constructor(options: PipelineRunnerOptions) {
+    this.#options = options;
+    this.#store = options.store;
+    this.#bus = options.bus;
+    this.#logger = options.logger;
+    this.#stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+    this.#slots = new JobSlots({
+      maxRunning: options.maxRunningJobs ?? DEFAULT_MAX_RUNNING_JOBS,
+      stallTimeoutMs: this.#stallTimeoutMs,
+    });
+    this.#parts = new ResultPartsIndex(options.store);
+  }
+
+  async submit(submission: JobSubmission): Promise<void> {
+    const { job, gallery } = submission;
+    await storeGalleryPhotos(this.#store, job, gallery);
+    this.#slots.enqueue(job.id);
+    this.#startAdmitted();
+  }
+
+  async start(): Promise<void> {
+    this.#consumer = await this.#bus.consume({
+      ...PIPELINE_CONSUMERS.orchestrator,
+      maxAckPending: 64,
+      ackWaitMs: 30_000,
+      maxDeliver: 10,
+      errorNakDelayMs: 1000,
+      pullExpiresMs: 5000,
+      handler: (message) => this.#onResult(message),
+    });
+    // Jobs that were running first, then the queued ones, each in the order they came.
+    const rank = (job: JobRecord): number => (job.state === 'RUNNING' ? 0 : 1);
+    const resumable = (await this.#store.jobsToResume()).toSorted(
+      (a, b) => rank(a) - rank(b) || a.createTime - b.createTime,
+    );
+    for (const job of resumable) this.#slots.enqueue(job.id);
+    this.#startAdmitted();
+    if (resumable.length > 0) {
+      this.#logger.info(
+        { jobs: resumable.map((j) => j.id), running: this.#slots.running, waiting: this.#slots.waiting },
+        'resuming jobs',
+      );
+    }
+    this.#watchdog = setInterval(() => this.#failStalled(), Math.min(5000, Math.max(100, this.#stallTimeoutMs / 4)));
+    this.#watchdog.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearInterval(this.#watchdog);
+    for (const { timer } of this.#retries.values()) clearTimeout(timer);
+    this.#retries.clear();
+    await this.#consumer?.stop();
+    await this.#queue.idle();
+  }
+
+  /** Start the jobs that take free slots. */
+  #startAdmitted(): void {
+    if (this.#stopped) return;
+    for (const jobId of this.#slots.admit()) this.#driveInBackground(jobId);
+  }
+
+  /**
+   * Drive the job in the background: a terminal failure fails it at once; a retryable one is tried again after 1 s,
+   * 2 s, 4 s … (at most MAX_RETRY_DELAY_MS), logged with its stack the first time and as one line after that, until
+   * the job succeeds or stalls.
+   */
+  #driveInBackground(jobId: string): void {
+    void this.#drive(jobId).then(
+      () => this.#retries.delete(jobId),
+      (err: unknown) => this.#afterFailedStep(jobId, err),
+    );
+  }
+
+  async #afterFailedStep(jobId: string, err: unknown): Promise<void> {
+    if (this.#stopped || !this.#slots.isRunning(jobId)) return;
+    const failure = classifyFailure(err);
+    if (!failure.retryable) {
+      await this.#fail(jobId, failure.code, failure.message).catch((e: unknown) =>
+        this.#logger.error({ err: e, jobId }, 'could not mark a job FAILED'),
+      );
+      return;
+    }
+    const attempts = (this.#retries.get(jobId)?.attempts ?? 0) + 1;
+    const delayMs = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** (attempts - 1));
+    this.#slots.problem(jobId, failure.message);
+    if (attempts === 1)
+      this.#logger.warn({ err, jobId, code: failure.code }, `job step failed; retrying in ${delayMs / 1000} s`);
+    else
+      this.#logger.warn(
+        { jobId, code: failure.code, reason: failure.message, attempts },
+        `job step failed again; retrying in ${delayMs / 1000} s`,
+      );
+    const timer = setTimeout(() => {
+      if (!this.#stopped && this.#slots.isRunning(jobId)) this.#driveInBackground(jobId);
+    }, delayMs);
+    this.#retries.set(jobId, { timer, attempts });
+  }
+
+  /** Take a QUEUED or RUNNING job that holds a slot as far as it can go now. */
+  #drive(jobId: string): Promise<void> {
+    return this.#queue.run(jobId, async () => {
+      const job = await this.#store.getJob(jobId);
+      if (job === null || isFinalState(job.state)) return this.#ended(jobId);
+      await this.#enrol(job);
+      if (await moveJobTo(this.#store, jobId, 'RUNNING')) this.#slots.progressed(jobId);
+      const now = await this.#store.getJob(jobId);
+      if (now === null || isFinalState(now.state)) return this.#ended(jobId); // failed meanwhile (e.g. stalled)
+      await this.#requestDecode(job);
+      this.#slots.published(jobId);
+      await this.#finishIfComplete(jobId);
+    });
+  }
 
   /** Enrol the job's gallery (once); a photo past the most enrolled so far is progress (a retry redoes photos). */
-  const enrol = async (job: JobRecord): Promise<void> => {
+  async #enrol(job: JobRecord): Promise<void> {
     const jobId = job.id;
-    const part = await enrolJobGallery(store, options.stages, job, (n) => {
-      if (n <= (photosDone.get(jobId) ?? 0)) return;
-      photosDone.set(jobId, n);
-      slots.progressed(jobId);
+    const part = await enrolJobGallery(this.#store, this.#options.stages, job, (n) => {
+      if (n <= (this.#photosDone.get(jobId) ?? 0)) return;
+      this.#photosDone.set(jobId, n);
+      this.#slots.progressed(jobId);
     });
     if (part !== null)
-      logger.info({ jobId, persons: part.summary.persons, accepted: part.summary.accepted }, 'gallery enrolled');
-  };
+      this.#logger.info({ jobId, persons: part.summary.persons, accepted: part.summary.accepted }, 'gallery enrolled');
+  }
+
+  /** Publish the job's DecodeJob, once. */
+  async #requestDecode(job: JobRecord): Promise<void> {
+    if ((await readJobPart(this.#store, job.id, 'decode-requested')) !== undefined) return;
+    await this.#bus.publish(pipelineSubjects.decode(), decodeJobCodec.encode(decodeJobOf(job)), {
+      msgId: pipelineMsgIds.decode(job.id),
+      attempts: 20,
+    });
+    await putJobPart(this.#store, job.id, 'decode-requested', true);
+    this.#slots.progressed(job.id);
+    this.#logger.info({ jobId: job.id }, 'decode requested');
+  }
+
+  /** One result from a stage: stored as a part (or a warning, a failure, progress), then the job finished if complete. */
+  #onResult(message: DeliveredMessage): Promise<HandlerOutcome> {
+    const decoded = decodeJobMessage(resultCodec, message);
+    if ('term' in decoded) return Promise.resolve(decoded);
+    const { jobId, body: result } = decoded;
+    return this.#queue.run(jobId, async (): Promise<HandlerOutcome> => {
+      const job = await this.#store.getJob(jobId);
+      if (job === null) return { term: `no job ${jobId}` };
+      if (isFinalState(job.state)) {
+        this.#ended(jobId);
+        return 'ack'; // a late or repeated result of a finished job
+      }
+      this.#slots.progressed(jobId, true);
+      let effect: ResultEffect;
+      try {
+        effect = effectOf(result, message.msgId);
+      } catch (err) {
+        return { term: `unreadable result: ${err instanceof Error ? err.message : String(err)}` };
+      }
+      if (effect.kind === 'failure') {
+        await this.#fail(jobId, effect.code, effect.message);
+        return 'ack';
+      }
+      await this.#apply(job, effect);
+      await this.#finishIfComplete(jobId);
+      return 'ack';
+    });
+  }
+
+  /** What a result other than a failure changes in the store. */
+  async #apply(job: JobRecord, effect: Exclude<ResultEffect, { kind: 'failure' }>): Promise<void> {
+    const jobId = job.id;
+    switch (effect.kind) {
+      case 'part':
+        await this.#parts.added(
+          jobId,
+          effect.key,
+          effect.value,
+          await this.#store.putPart(jobId, effect.key, effect.value),
+        );
+        return;
+      case 'warning':
+        if (await this.#store.putPart(jobId, effect.key, true))
+          await this.#store.addWarning(jobId, { code: effect.code, message: effect.message });
+        return;
+      case 'progress': {
+        const { kind: _kind, ...counters } = effect;
+        void _kind;
+        const total = counters.framesTotal ?? job.progress.framesTotal;
+        const decoded = counters.framesDecoded ?? job.progress.framesDecoded;
+        await this.#store.recordProgress(jobId, {
+          ...counters,
+          ...(total > 0 && { fraction: Math.min(1, decoded / total) }),
+        });
+        return;
+      }
+      case 'none':
+        return;
+    }
+  }
 
   /** Everything in: decide every track, group strangers, store the result, SUCCEEDED. */
-  const finishIfComplete = async (jobId: string): Promise<void> => {
+  async #finishIfComplete(jobId: string): Promise<void> {
+    const store = this.#store;
     const job = await store.getJob(jobId);
     if (job === null || job.state !== 'RUNNING') return;
-    if (!(await parts.complete(jobId))) return;
+    if (!(await this.#parts.complete(jobId))) return;
     const collected = collectJob(
       (await Promise.all(RESULT_PREFIXES.map((prefix) => store.getParts(jobId, prefix)))).flat(),
     );
     if (collected === null) return;
     const gallery = await readJobPart(store, jobId, 'gallery');
-    const result = await jobResult(collected, gallery, options, Math.round((Date.now() - job.createTime) / 10) / 100);
+    const result = await jobResult(
+      collected,
+      gallery,
+      this.#options,
+      Math.round((Date.now() - job.createTime) / 10) / 100,
+    );
     const { tracks, persons } = result;
     for (const track of tracks) await store.putTrack(jobId, track);
     await store.putResult(jobId, result);
@@ -165,176 +343,48 @@ export function createPipelineRunner(options: PipelineRunnerOptions): PipelineRu
         tracksFinished: tracks.length,
       })
       .catch(() => undefined);
-    if (await moveTo(jobId, 'SUCCEEDED')) {
-      logger.info({ jobId, tracks: tracks.length, persons: persons.length }, 'job succeeded');
-      options.onJobEnded?.('SUCCEEDED');
-      await dropUpload(jobId);
+    if (await moveJobTo(store, jobId, 'SUCCEEDED')) {
+      this.#logger.info({ jobId, tracks: tracks.length, persons: persons.length }, 'job succeeded');
+      this.#options.onJobEnded?.('SUCCEEDED');
+      await this.#dropUpload(jobId);
     }
-    ended(jobId);
-  };
+    this.#ended(jobId);
+  }
 
-  /** Take a QUEUED or RUNNING job that holds a slot as far as it can go now. */
-  const drive = (jobId: string): Promise<void> =>
-    queue.run(jobId, async () => {
-      const job = await store.getJob(jobId);
-      if (job === null || isFinalState(job.state)) return ended(jobId);
-      await enrol(job);
-      if (await moveTo(jobId, 'RUNNING')) slots.progressed(jobId);
-      const now = await store.getJob(jobId);
-      if (now === null || isFinalState(now.state)) return ended(jobId); // failed meanwhile (e.g. stalled)
-      if ((await readJobPart(store, jobId, 'decode-requested')) === undefined) {
-        await bus.publish(pipelineSubjects.decode(), decodeJobCodec.encode(decodeJobOf(job)), {
-          msgId: pipelineMsgIds.decode(jobId),
-          attempts: 20,
-        });
-        await putJobPart(store, jobId, 'decode-requested', true);
-        slots.progressed(jobId);
-        logger.info({ jobId }, 'decode requested');
-      }
-      slots.published(jobId);
-      await finishIfComplete(jobId);
-    });
-
-  /**
-   * Drive the job in the background: a terminal failure fails it at once; a retryable one is tried again after 1 s,
-   * 2 s, 4 s … (at most MAX_RETRY_DELAY_MS), logged with its stack the first time and as one line after that, until
-   * the job succeeds or stalls.
-   */
-  const driveInBackground = (jobId: string): void => {
-    void drive(jobId).then(
-      () => retries.delete(jobId),
-      async (err: unknown) => {
-        if (stopped || !slots.isRunning(jobId)) return;
-        const failure = classifyFailure(err);
-        if (!failure.retryable) {
-          await fail(jobId, failure.code, failure.message).catch((e: unknown) =>
-            logger.error({ err: e, jobId }, 'could not mark a job FAILED'),
-          );
-          return;
-        }
-        const attempts = (retries.get(jobId)?.attempts ?? 0) + 1;
-        const delayMs = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** (attempts - 1));
-        slots.problem(jobId, failure.message);
-        if (attempts === 1)
-          logger.warn({ err, jobId, code: failure.code }, `job step failed; retrying in ${delayMs / 1000} s`);
-        else
-          logger.warn(
-            { jobId, code: failure.code, reason: failure.message, attempts },
-            `job step failed again; retrying in ${delayMs / 1000} s`,
-          );
-        const timer = setTimeout(() => {
-          if (!stopped && slots.isRunning(jobId)) driveInBackground(jobId);
-        }, delayMs);
-        retries.set(jobId, { timer, attempts });
-      },
-    );
-  };
-
-  /** Start the jobs that take free slots. */
-  function startAdmitted(): void {
-    if (stopped) return;
-    for (const jobId of slots.admit()) driveInBackground(jobId);
+  async #fail(jobId: string, code: string, message: string): Promise<void> {
+    if (await moveJobTo(this.#store, jobId, 'FAILED', { code, message: capStatusMessage(message) })) {
+      this.#logger.warn({ jobId, code, message }, 'job failed');
+      this.#options.onJobEnded?.('FAILED');
+      await this.#dropUpload(jobId);
+    }
+    this.#ended(jobId);
   }
 
   /** Fail every running job that has stalled. */
-  const failStalled = (): void => {
-    for (const { jobId, message } of slots.stalled()) {
-      void fail(jobId, 'DEADLINE_EXCEEDED', message).catch((err: unknown) =>
-        logger.error({ err, jobId }, 'could not mark a stalled job FAILED'),
+  #failStalled(): void {
+    for (const { jobId, message } of this.#slots.stalled()) {
+      void this.#fail(jobId, 'DEADLINE_EXCEEDED', message).catch((err: unknown) =>
+        this.#logger.error({ err, jobId }, 'could not mark a stalled job FAILED'),
       );
     }
-  };
+  }
 
-  const onResult = async (message: DeliveredMessage): Promise<HandlerOutcome> => {
-    const decoded = decodeJobMessage(resultCodec, message);
-    if ('term' in decoded) return decoded;
-    const { jobId, body: result } = decoded;
-    return queue.run(jobId, async (): Promise<HandlerOutcome> => {
-      const job = await store.getJob(jobId);
-      if (job === null) return { term: `no job ${jobId}` };
-      if (isFinalState(job.state)) {
-        ended(jobId);
-        return 'ack'; // a late or repeated result of a finished job
-      }
-      slots.progressed(jobId, true);
-      let effect;
-      try {
-        effect = effectOf(result, message.msgId);
-      } catch (err) {
-        return { term: `unreadable result: ${err instanceof Error ? err.message : String(err)}` };
-      }
-      switch (effect.kind) {
-        case 'part': {
-          await parts.added(jobId, effect.key, effect.value, await store.putPart(jobId, effect.key, effect.value));
-          break;
-        }
-        case 'warning':
-          if (await store.putPart(jobId, effect.key, true))
-            await store.addWarning(jobId, { code: effect.code, message: effect.message });
-          break;
-        case 'failure':
-          await fail(jobId, effect.code, effect.message);
-          return 'ack';
-        case 'progress': {
-          const { kind: _kind, ...counters } = effect;
-          void _kind;
-          const total = counters.framesTotal ?? job.progress.framesTotal;
-          const decoded = counters.framesDecoded ?? job.progress.framesDecoded;
-          await store.recordProgress(jobId, {
-            ...counters,
-            ...(total > 0 && { fraction: Math.min(1, decoded / total) }),
-          });
-          break;
-        }
-        case 'none':
-          break;
-      }
-      await finishIfComplete(jobId);
-      return 'ack';
-    });
-  };
+  /** The job is final or gone: its slot goes to the next job in line. */
+  #ended(jobId: string): void {
+    clearTimeout(this.#retries.get(jobId)?.timer);
+    this.#retries.delete(jobId);
+    this.#photosDone.delete(jobId);
+    this.#parts.forget(jobId);
+    if (this.#slots.release(jobId)) this.#startAdmitted();
+  }
 
-  return {
-    async submit(submission: JobSubmission): Promise<void> {
-      const { job, gallery } = submission;
-      await storeGalleryPhotos(store, job, gallery);
-      slots.enqueue(job.id);
-      startAdmitted();
-    },
-
-    async start(): Promise<void> {
-      consumer = await bus.consume({
-        ...PIPELINE_CONSUMERS.orchestrator,
-        maxAckPending: 64,
-        ackWaitMs: 30_000,
-        maxDeliver: 10,
-        errorNakDelayMs: 1000,
-        pullExpiresMs: 5000,
-        handler: onResult,
-      });
-      // Jobs that were running first, then the queued ones, each in the order they came.
-      const rank = (job: JobRecord): number => (job.state === 'RUNNING' ? 0 : 1);
-      const resumable = (await store.jobsToResume()).toSorted(
-        (a, b) => rank(a) - rank(b) || a.createTime - b.createTime,
-      );
-      for (const job of resumable) slots.enqueue(job.id);
-      startAdmitted();
-      if (resumable.length > 0)
-        logger.info(
-          { jobs: resumable.map((j) => j.id), running: slots.running, waiting: slots.waiting },
-          'resuming jobs',
-        );
-      watchdog = setInterval(failStalled, Math.min(5000, Math.max(100, stallTimeoutMs / 4)));
-      watchdog.unref();
-    },
-
-    async stop(): Promise<void> {
-      stopped = true;
-      clearInterval(watchdog);
-      for (const { timer } of retries.values()) clearTimeout(timer);
-      retries.clear();
-      await consumer?.stop();
-      await queue.idle();
-    },
-  };
+  /** A final job's uploaded video is not needed any more: remove it from the object store (best effort). */
+  async #dropUpload(jobId: string): Promise<void> {
+    const job = await this.#store.getJob(jobId);
+    if (job?.source.kind !== 'upload') return;
+    const { bucket, name } = job.source;
+    await this.#bus
+      .deleteLarge(bucket, name)
+      .catch((err: unknown) => this.#logger.warn({ err, jobId, bucket, name }, 'uploaded video not removed'));
+  }
 }
