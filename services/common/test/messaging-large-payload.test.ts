@@ -244,3 +244,34 @@ test('an object that lost a chunk fails its read with INTERNAL instead of ending
     (error: unknown) => error instanceof PmrError && error.code === 'INTERNAL' && /damaged/.test(error.message),
   );
 });
+
+test(
+  'a bucket quota: a put over it is RESOURCE_EXHAUSTED and stores nothing, one under it works; an existing bucket gets the quota',
+  { skip },
+  async () => {
+    const b = connected();
+    await b.ensureObjectBucket('quota-test', {});
+    await b.ensureObjectBucket('quota-test', { maxBytes: 2 * MIB });
+    const nc = await connect({ servers: server!.url });
+    try {
+      const jsm = await jetstreamManager(nc);
+      assert.equal(
+        (await jsm.streams.info('OBJ_quota-test')).config.max_bytes,
+        2 * MIB,
+        'set on the bucket that existed',
+      );
+      await assert.rejects(b.putLarge('quota-test', 'too-big', randomBytes(3 * MIB)), (err: unknown) => {
+        assert.ok(err instanceof PmrError);
+        assert.equal(err.code, 'RESOURCE_EXHAUSTED');
+        assert.match(err.message, /bucket quota-test is full/);
+        return true;
+      });
+      assert.equal((await jsm.streams.info('OBJ_quota-test')).state.bytes, 0, 'no chunk of the refused object is left');
+      const data = randomBytes(MIB);
+      const ref = await b.putLarge('quota-test', 'fits', data);
+      assert.deepEqual(Buffer.from(await b.getLarge(ref)), data);
+    } finally {
+      await nc.close();
+    }
+  },
+);

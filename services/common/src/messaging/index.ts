@@ -6,6 +6,7 @@ export * from './jetstream.ts';
 export {
   PAYLOAD_HEADROOM_BYTES,
   needsObjectStore,
+  type BucketOptions,
   type LargeObjectQuery,
   type LargeObjectStore,
   type LargeObjectStoreOptions,

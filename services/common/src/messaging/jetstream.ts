@@ -23,7 +23,12 @@ import {
 import type { Logger } from 'pino';
 import { silentLogger } from '../logger.ts';
 import { runConsumer } from './consumer.ts';
-import { largeObjectStore, type LargeObjectQuery, type LargeObjectStoreOptions } from './large-objects.ts';
+import {
+  largeObjectStore,
+  type BucketOptions,
+  type LargeObjectQuery,
+  type LargeObjectStoreOptions,
+} from './large-objects.ts';
 import type {
   BusStatusEvent,
   ConsumerObserver,
@@ -75,7 +80,7 @@ export interface JetStreamBus {
   streamState(stream: string): Promise<StreamState>;
   /** A durable consumer's backlog: waiting to be delivered, delivered and unacked, redelivered. */
   consumerState(stream: string, durable: string): Promise<ConsumerState>;
-  ensureObjectBucket(bucket: string, options?: { readonly maxAgeMs?: number }): Promise<void>;
+  ensureObjectBucket(bucket: string, options?: BucketOptions): Promise<void>;
   /** Store bytes, or all a stream yields (read as the broker takes them); a failing stream leaves nothing. */
   putLarge(bucket: string, name: string, data: Uint8Array | ReadableStream<Uint8Array>): Promise<LargeObjectRef>;
   /** An object's bytes as a stream that fetches each chunk when its reader wants it (bounded memory). */

@@ -80,12 +80,26 @@ export interface LargeObjectStoreOptions {
   readonly chunkSize?: number;
 }
 
+export interface BucketOptions {
+  readonly maxAgeMs?: number;
+  readonly maxBytes?: number;
+}
+
+/**
+ * nats-server's JSStreamStoreFailedF: what a publish to a full stream that discards new messages (an object store
+ * bucket at its max_bytes) answers ("maximum bytes exceeded"); nats.js names no constant for it.
+ */
+const STREAM_STORE_FAILED = 10077;
+
 /** Which object to read; size and sha256, when given (non-empty), must match the stored object's. */
 export type LargeObjectQuery = Pick<LargeObjectRef, 'bucket' | 'name'> & Partial<LargeObjectRef>;
 
 export interface LargeObjectStore {
-  /** Create the bucket if missing. maxAgeMs drops objects older than that. */
-  ensureBucket(bucket: string, options?: { readonly maxAgeMs?: number }): Promise<void>;
+  /**
+   * Create the bucket if missing. maxAgeMs drops objects older than that; maxBytes is the bucket's quota (set on an
+   * existing bucket too): a put that would go over it fails with RESOURCE_EXHAUSTED and stores nothing.
+   */
+  ensureBucket(bucket: string, options?: BucketOptions): Promise<void>;
   /**
    * Store the bytes (or everything `source` yields, read as fast as the broker takes it) under name, replacing an
    * older object of that name. When `source` fails, put rejects with its error and leaves no object and no chunk.
@@ -189,7 +203,12 @@ export function largeObjectStore(
       await objm.create(bucket, {
         storage: StorageType.File,
         ...(bucketOptions.maxAgeMs !== undefined ? { ttl: nanos(bucketOptions.maxAgeMs) } : {}),
+        ...(bucketOptions.maxBytes !== undefined ? { max_bytes: bucketOptions.maxBytes } : {}),
       });
+      // create() leaves an existing bucket's limits as they were: the quota is set on it here.
+      const maxBytes = bucketOptions.maxBytes ?? -1;
+      const { config } = await jsm.streams.info(streamOf(bucket));
+      if (config.max_bytes !== maxBytes) await jsm.streams.update(streamOf(bucket), { max_bytes: maxBytes });
     },
 
     async put(bucket, name, source) {
@@ -213,6 +232,12 @@ export function largeObjectStore(
       } catch (error) {
         await reader.cancel(error).catch(() => undefined);
         if (isStreamNotFound(error)) throw notFound(`object store bucket ${bucket} not found`);
+        if (error instanceof JetStreamApiError && error.code === STREAM_STORE_FAILED) {
+          throw new PmrError(
+            'RESOURCE_EXHAUSTED',
+            `object store bucket ${bucket} is full (its quota is reached): try again when jobs have ended`,
+          );
+        }
         throw error;
       }
     },
