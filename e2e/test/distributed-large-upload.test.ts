@@ -18,6 +18,7 @@ import { loadPmrProto } from '@pmr/common/proto';
 import type { GetJobResultResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
 import type { ObjectRef__Output } from '@pmr/common/proto/generated/pmr/v1/ObjectRef.ts';
 import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
+import { randomUUID } from 'node:crypto';
 import type { StartVideoJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import type { LogLine } from '@pmr/common/testing/service-process';
@@ -128,6 +129,7 @@ test(
 
         const jobStart = performance.now();
         const request = {
+          clientToken: randomUUID(),
           video: { upload: ref },
           options: { maxFrames: MAX_FRAMES, skipMethod: 'SKIP_METHOD_NONE' as const },
         };

@@ -32,6 +32,17 @@ export function orchestratorServiceConfig(env: Readonly<Record<string, string | 
       default: 1024 ** 3,
     }),
     /**
+     * The most bytes the uploads waiting for their jobs may take in the object store; an upload that would go over it
+     * is refused with RESOURCE_EXHAUSTED. 0: no quota but the broker's own storage limit. Must fit what the broker's
+     * JetStream may store.
+     */
+    uploadQuotaBytes: int('PMR_UPLOAD_QUOTA_BYTES', {
+      description: 'bytes the uploads bucket may hold (0: no quota but the broker storage limit)',
+      min: 0,
+      max: Number.MAX_SAFE_INTEGER,
+      default: 0,
+    }),
+    /**
      * The decoders' PMR_MEDIA_ROOTS, so that StartVideoJob refuses a path outside them in the call (PERMISSION_DENIED).
      * Unset: paths are checked for their form only (absolute, no URL, no `..`) and a job on a path outside the
      * decoders' roots is accepted, then fails when the decoder refuses it.

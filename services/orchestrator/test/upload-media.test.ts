@@ -192,3 +192,24 @@ test('into the object store: a client that cancels half way leaves no object and
   assert.equal(((await answer) as ServiceError).code, status.CANCELLED);
   await eventually(async () => (await messagesInBucket()) === 0, 'the stored chunks are purged');
 });
+
+test(
+  'into the object store: an upload over the bucket quota (PMR_UPLOAD_QUOTA_BYTES) is RESOURCE_EXHAUSTED and leaves no chunk',
+  { skip },
+  async () => {
+    await bus!.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxBytes: 2 * MIB });
+    try {
+      const client = await serve(objectStoreUploads(bus!));
+      const { call, answer } = openUpload(client);
+      const chunk = randomBytes(MIB);
+      for (let i = 0; i < 3; i++) call.write(message(i, chunk, 'over-quota.mp4', 3 * MIB));
+      call.end();
+      const refused = (await answer) as ServiceError;
+      assert.equal(refused.code, status.RESOURCE_EXHAUSTED, refused.details);
+      assert.match(refused.details, /pmr-uploads is full/);
+      await eventually(async () => (await messagesInBucket()) === 0, 'the stored chunks are purged');
+    } finally {
+      await bus!.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxBytes: 0 });
+    }
+  },
+);

@@ -96,8 +96,9 @@ export type LargeObjectQuery = Pick<LargeObjectRef, 'bucket' | 'name'> & Partial
 
 export interface LargeObjectStore {
   /**
-   * Create the bucket if missing. maxAgeMs drops objects older than that; maxBytes is the bucket's quota (set on an
-   * existing bucket too): a put that would go over it fails with RESOURCE_EXHAUSTED and stores nothing.
+   * Create the bucket if missing. maxAgeMs drops objects older than that; maxBytes, when given, is the bucket's quota
+   * (set on an existing bucket too; 0 removes it): a put that would go over it fails with RESOURCE_EXHAUSTED and
+   * stores nothing. Without maxBytes an existing bucket's quota is left as it is.
    */
   ensureBucket(bucket: string, options?: BucketOptions): Promise<void>;
   /**
@@ -203,10 +204,10 @@ export function largeObjectStore(
       await objm.create(bucket, {
         storage: StorageType.File,
         ...(bucketOptions.maxAgeMs !== undefined ? { ttl: nanos(bucketOptions.maxAgeMs) } : {}),
-        ...(bucketOptions.maxBytes !== undefined ? { max_bytes: bucketOptions.maxBytes } : {}),
       });
-      // create() leaves an existing bucket's limits as they were: the quota is set on it here.
-      const maxBytes = bucketOptions.maxBytes ?? -1;
+      // create() leaves an existing bucket's limits as they were: a quota given is set on it here (0: none).
+      if (bucketOptions.maxBytes === undefined) return;
+      const maxBytes = bucketOptions.maxBytes === 0 ? -1 : bucketOptions.maxBytes;
       const { config } = await jsm.streams.info(streamOf(bucket));
       if (config.max_bytes !== maxBytes) await jsm.streams.update(streamOf(bucket), { max_bytes: maxBytes });
     },

@@ -91,25 +91,14 @@ export function decodeJobMessage<T extends { readonly jobId: string }>(
   return { jobId, body };
 }
 
-/**
- * The uploads bucket's quota: UploadMedia refuses what would go over it (RESOURCE_EXHAUSTED) until jobs end and their
- * uploads are removed. Every service sets it when it starts.
- */
-export const UPLOADS_QUOTA_BYTES = 64 * 1024 ** 3;
-
 /** Create (or update) every pipeline stream and bucket; each service calls it at start, so start order does not matter. */
-export async function ensurePipeline(
-  bus: JetStreamBus,
-  options: { readonly uploadsQuotaBytes?: number } = {},
-): Promise<void> {
+export async function ensurePipeline(bus: JetStreamBus): Promise<void> {
   for (const { stream, subjects } of Object.values(PIPELINE_STREAMS)) {
     const spec: WorkQueueSpec = { stream, subjects: [...subjects], duplicateWindowMs: PIPELINE_DUPLICATE_WINDOW_MS };
     await bus.ensureWorkQueue(spec);
   }
   await bus.ensureObjectBucket(PIPELINE_BUCKETS.frames, { maxAgeMs: 24 * 3600_000 });
   // The orchestrator removes a job's upload once the job ends; the age limit is the backstop for jobs never started.
-  await bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads, {
-    maxAgeMs: 7 * 24 * 3600_000,
-    maxBytes: options.uploadsQuotaBytes ?? UPLOADS_QUOTA_BYTES,
-  });
+  // Its quota is the orchestrator's to set (PMR_UPLOAD_QUOTA_BYTES), after this.
+  await bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxAgeMs: 7 * 24 * 3600_000 });
 }

@@ -14,6 +14,8 @@ export interface LocalVideo {
   readonly path: string;
   /** What the video is called in results and messages: the job's path, or the upload's object name. */
   readonly source: string;
+  /** True when `path` is a temporary copy of an upload (a path no message may show). */
+  readonly copied: boolean;
   /** Removes the temporary copy, if one was made. */
   cleanup(): Promise<void>;
 }
@@ -40,8 +42,13 @@ export async function localVideo(
       await cleanup();
       throw err;
     }
-    return { path, source: job.upload.name, cleanup };
+    return { path, source: job.upload.name, copied: true, cleanup };
   }
   const source = job.path ?? '';
-  return { path: await resolveSource(source, media.roots, media.realRoots), source, cleanup: () => Promise.resolve() };
+  return {
+    path: await resolveSource(source, media.roots, media.realRoots),
+    source,
+    copied: false,
+    cleanup: () => Promise.resolve(),
+  };
 }

@@ -234,7 +234,7 @@ async function decodeToPipeline(worker: Worker, job: DecodeJob__Output, signal: 
     logger.info({ jobId, analysed, complete: outcome.complete }, 'job decoded');
   } catch (err) {
     // An upload is decoded from a temporary copy: a message names the upload, never this machine's temporary path.
-    if (video.path !== video.source && err instanceof Error)
+    if (video.copied && err instanceof Error)
       err.message = err.message.replaceAll(video.path, `upload ${video.source}`);
     throw err;
   } finally {
