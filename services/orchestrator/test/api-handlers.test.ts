@@ -216,7 +216,7 @@ test('UploadMedia refuses uploads over the limit (RESOURCE_EXHAUSTED) and wrong 
       'announced size over the limit',
       [{ fileName: 'big.mp4', size: String(MAX_UPLOAD + 1), chunk: Buffer.alloc(10) }],
       'RESOURCE_EXHAUSTED',
-      /big\.mp4 is 4194305 bytes; .* up to 4194304/,
+      /"big\.mp4" is 4194305 bytes; .* up to 4194304/,
     ],
     [
       'more bytes than the limit',
@@ -245,6 +245,12 @@ test('UploadMedia refuses uploads over the limit (RESOURCE_EXHAUSTED) and wrong 
     ['no file name', [{ size: '3', chunk: Buffer.alloc(3) }], 'INVALID_ARGUMENT', /must carry file_name/],
     ['no message at all', [], 'INVALID_ARGUMENT', /the upload is empty/],
     ['an empty file', [{ fileName: 'empty.mp4', size: '0' }], 'INVALID_ARGUMENT', /size is 0/],
+    [
+      'a 100,000-character file name, quoted capped',
+      [{ fileName: `${'n'.repeat(100_000)}.mp4`, size: '0' }],
+      'INVALID_ARGUMENT',
+      /^"n{64}…" \(100004 characters\): size is 0/,
+    ],
     [
       'a chunk over 1 MiB',
       [

@@ -177,7 +177,7 @@ test(
     call.end();
     const refused = (await answer) as ServiceError;
     assert.equal(refused.code, status.RESOURCE_EXHAUSTED, refused.details);
-    assert.match(refused.details, /liar\.mp4: more than 4194304 bytes/);
+    assert.match(refused.details, /"liar\.mp4": more than 4194304 bytes/);
     await eventually(async () => (await messagesInBucket()) === 0, 'the stored chunks are purged');
   },
 );

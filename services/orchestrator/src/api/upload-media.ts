@@ -3,7 +3,7 @@
 // the UploadSink one at a time: the next message is read only once the sink has stored the last chunk. gRPC's flow
 // control then holds the client back, so the orchestrator keeps a few messages of an upload whatever its size. When
 // a check fails or the client goes away, the sink gets the error and keeps nothing of the upload.
-import { invalidArgument, PmrError } from '@pmr/common';
+import { invalidArgument, PmrError, quote } from '@pmr/common';
 import type { LargeObjectRef } from '@pmr/common/messaging';
 import type { UploadMediaRequest__Output } from '@pmr/common/proto/generated/pmr/v1/UploadMediaRequest.ts';
 import type { UploadSink } from '../job-runner.ts';
@@ -36,10 +36,12 @@ export class UploadCheck {
     const size = Number(first.size);
     if (size > this.#maxBytes)
       throw resourceExhausted(
-        `${first.fileName} is ${first.size} bytes; this orchestrator accepts uploads up to ${this.#maxBytes} bytes`,
+        `${quote(first.fileName)} is ${first.size} bytes; this orchestrator accepts uploads up to ${this.#maxBytes} bytes`,
       );
     if (size === 0)
-      throw invalidArgument(`${first.fileName}: size is 0; set it to the file's size (empty files cannot be analysed)`);
+      throw invalidArgument(
+        `${quote(first.fileName)}: size is 0; set it to the file's size (empty files cannot be analysed)`,
+      );
     this.#fileName = first.fileName;
     this.#size = size;
     return first;
@@ -49,14 +51,16 @@ export class UploadCheck {
   chunk(message: UploadMediaRequest__Output): Uint8Array {
     if (message.chunk.length > MAX_UPLOAD_CHUNK_BYTES) {
       throw invalidArgument(
-        `${this.#fileName}: a chunk of ${message.chunk.length} bytes; send chunks of at most ${MAX_UPLOAD_CHUNK_BYTES} bytes`,
+        `${quote(this.#fileName)}: a chunk of ${message.chunk.length} bytes; send chunks of at most ${MAX_UPLOAD_CHUNK_BYTES} bytes`,
       );
     }
     this.#received += message.chunk.length;
     if (this.#received > this.#maxBytes)
-      throw resourceExhausted(`${this.#fileName}: more than ${this.#maxBytes} bytes, this orchestrator's upload limit`);
+      throw resourceExhausted(
+        `${quote(this.#fileName)}: more than ${this.#maxBytes} bytes, this orchestrator's upload limit`,
+      );
     if (this.#received > this.#size)
-      throw invalidArgument(`${this.#fileName}: more bytes than the announced size ${this.#size}`);
+      throw invalidArgument(`${quote(this.#fileName)}: more bytes than the announced size ${this.#size}`);
     return message.chunk;
   }
 
@@ -64,7 +68,7 @@ export class UploadCheck {
   finish(): void {
     if (this.#received !== this.#size)
       throw invalidArgument(
-        `${this.#fileName}: received ${this.#received} bytes, but the announced size is ${this.#size}`,
+        `${quote(this.#fileName)}: received ${this.#received} bytes, but the announced size is ${this.#size}`,
       );
   }
 }
