@@ -3,7 +3,7 @@
 // what each service is told, where the job store is, stopping on the stop signal, a service that dies (restarted and
 // reported) or keeps dying (the cluster ends), a failed start, bad media roots.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -341,3 +341,57 @@ test('pmr cluster: a media root that is not a folder is refused before anything 
   );
   assert.equal(stderr.text, '');
 });
+
+/** The pid of the nats-server listening on `port` (its config file names the port), from /proc. */
+function natsServerPid(port: number): number {
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    let argv: string[];
+    try {
+      argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const config = argv[argv.indexOf('-c') + 1];
+    if (!argv[0]?.endsWith('nats-server') || config === undefined || argv.indexOf('-c') < 0) continue;
+    if (readFileSync(config, 'utf8').includes(`port: ${port}\n`)) return Number(entry);
+  }
+  throw new Error(`no nats-server on port ${port}`);
+}
+
+test(
+  'pmr cluster: the nats-server it started, killed, is restarted on its port and store, reported; killed too often, the cluster ends',
+  { skip: skip ?? (process.platform === 'linux' ? false : 'reads /proc') },
+  async () => {
+    const work = mkdtempSync(join(tmpdir(), 'pmr-cluster-run-'));
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const stop = new AbortController();
+    try {
+      const run = runCluster(options({ mediaRoots: [work] }), {
+        env: environment(),
+        cwd: work,
+        stdout,
+        stderr,
+        stopSignal: stop.signal,
+        services: fakes(),
+        restart: { ...QUICK, maxRestarts: 1 },
+      });
+      await stdout.waitFor(/^ready .*\n/m);
+      const natsUrl = (await stderr.waitFor(/started nats-server at (nats:\/\/127\.0\.0\.1:\d+)/))[1]!;
+      const port = Number(new URL(natsUrl).port);
+      process.kill(natsServerPid(port), 'SIGKILL');
+      await stderr.waitFor(/pmr: nats-server was killed by SIGKILL; restarting it in 0\.05 s \(restart 1 of 1\)\n/);
+      await stderr.waitFor(/pmr: nats-server restarted at nats:\/\/127\.0\.0\.1:\d+\n/);
+      assert.match(await natsGreeting(natsUrl), /^INFO \{.*"jetstream":true/, 'on the same port, with JetStream');
+      process.kill(natsServerPid(port), 'SIGKILL'); // the second death in a row is one too many
+      assert.equal(await run, 1);
+      assert.match(
+        stderr.text,
+        /pmr: nats-server was killed by SIGKILL after 1 restarts in a row; gave up and stopped the services\n/,
+      );
+    } finally {
+      stop.abort();
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+);

@@ -1,7 +1,7 @@
 // `pmr cluster`: the whole distributed runtime on one machine. Uses NATS_URL, or starts a local nats-server with
 // JetStream; starts the six services through the supervisor; prints where each listens and "ready"; forwards their
 // output to stderr, prefixed with their names; reports each service that dies and is restarted; and stops
-// everything, in order, when told to, when a service keeps dying or when the nats-server it started dies.
+// everything, in order, when told to or when a service (or the nats-server it started) keeps dying.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ import {
 } from './cluster.ts';
 import { shownPath } from '../path-checks.ts';
 import { shownAt } from './log-level.ts';
-import type { RestartPolicy } from './restart-policy.ts';
+import { DEFAULT_RESTART_POLICY, DeathCount, restartDelay, type RestartPolicy } from './restart-policy.ts';
 import { describeExit } from './service-child.ts';
 import { CLUSTER_STOP_ORDER, clusterServiceSpecs, type ClusterSettings } from './service-specs.ts';
 
@@ -135,18 +135,45 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
   const workDir = mkdtempSync(join(tmpdir(), 'pmr-cluster-'));
   let cluster: RunningCluster | undefined;
   let brokerDied: string | undefined;
+  /** The cluster has ended: nothing is restarted any more. */
+  let closing = false;
   const killAll = (): void => cluster?.kill();
   process.once('exit', killAll); // never leave services behind, whatever happens to this process
   io.killSignal?.addEventListener('abort', killAll, { once: true });
   let broker: Awaited<ReturnType<typeof brokerFor>> | undefined;
   try {
+    // The nats-server this command started is restarted on its port and store when it dies, under the services'
+    // restart policy (the services reconnect by themselves); after too many deaths in a row the cluster stops.
+    const policy = io.restart ?? DEFAULT_RESTART_POLICY;
+    const brokerDeaths = new DeathCount(performance.now());
+    const restartBroker = (why: string): void => {
+      if (closing || io.stopSignal.aborted || brokerDied !== undefined) return;
+      const deaths = brokerDeaths.died(performance.now(), policy);
+      const delay = restartDelay(policy, deaths);
+      if (delay === undefined) {
+        brokerDied = `nats-server ${why} after ${brokerDeaths.restarts} restarts in a row; gave up and stopped the services`;
+        void cluster?.stop();
+        return;
+      }
+      io.stderr.write(
+        `pmr: nats-server ${why}; restarting it in ${delay / 1000} s (restart ${deaths} of ${policy.maxRestarts})\n`,
+      );
+      setTimeout(() => {
+        if (closing || io.stopSignal.aborted || broker?.server === undefined) return;
+        broker.server.start().then(
+          () => {
+            brokerDeaths.listening(performance.now());
+            io.stderr.write(`pmr: nats-server restarted at ${broker?.url ?? ''}\n`);
+          },
+          (err: unknown) =>
+            restartBroker(`did not start again (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`),
+        );
+      }, delay);
+    };
     broker = await brokerFor(
       io.env,
       cmd.natsStore === undefined ? join(workDir, 'nats') : resolve(io.cwd, cmd.natsStore),
-      (why) => {
-        brokerDied = `nats-server ${why}; stopped the services`;
-        void cluster?.stop();
-      },
+      restartBroker,
     );
     if (broker.server === undefined && cmd.natsStore !== undefined)
       io.stderr.write('pmr: NATS_URL is set, so --nats-store is not used\n');
@@ -199,12 +226,14 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
     if (io.stopSignal.aborted || brokerDied !== undefined) onStop();
     io.stopSignal.addEventListener('abort', onStop, { once: true });
     const end = await cluster.ended;
+    closing = true;
     io.stopSignal.removeEventListener('abort', onStop);
     const problem = brokerDied ?? endMessage(end);
     if (problem === undefined) return 0;
     io.stderr.write(`pmr: ${problem}\n`);
     return 1;
   } finally {
+    closing = true;
     await broker?.server?.stop();
     rmSync(workDir, { recursive: true, force: true });
     io.killSignal?.removeEventListener('abort', killAll);
