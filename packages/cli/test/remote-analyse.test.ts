@@ -252,7 +252,7 @@ test('an upload over the orchestrator limit is refused with RESOURCE_EXHAUSTED',
   const { address, runner } = await serve('succeed', 100_000);
   const err = await rejection(analyseRemote({ address, video: VIDEO }));
   assert.equal(err.code, 'RESOURCE_EXHAUSTED');
-  assert.match(err.message, new RegExp(`orchestrator at ${address}: clip\\.mp4 is ${VIDEO_BYTES.length} bytes`));
+  assert.match(err.message, new RegExp(`orchestrator at ${address}: "clip\\.mp4" is ${VIDEO_BYTES.length} bytes`));
   assert.equal(runner.submissions.length, 0);
 });
 
