@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
 import type { ConsumerHandle } from '@pmr/common/messaging';
-import { PIPELINE_BUCKETS } from '@pmr/common/pipeline';
+import { setUploadsQuota } from '@pmr/common/pipeline';
 import { loadPmrProto } from '@pmr/common/proto';
 import { Counter } from 'prom-client';
 import {
@@ -78,10 +78,7 @@ export async function startOrchestratorService(
     throw err;
   });
   if (pipeline === undefined || runner === undefined) throw new PmrError('INTERNAL', 'pipeline did not start');
-  await pipeline.bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads, {
-    maxAgeMs: 7 * 24 * 3600_000,
-    maxBytes: config.uploadQuotaBytes,
-  });
+  await setUploadsQuota(pipeline.bus, config.uploadQuotaBytes);
   const uploads = objectStoreUploads(pipeline.bus);
   const handlers = createOrchestratorHandlers({
     store,

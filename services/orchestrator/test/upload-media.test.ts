@@ -16,7 +16,7 @@ import {
 } from '@grpc/grpc-js';
 import { silentLogger } from '@pmr/common/logger';
 import { connectJetStream, type JetStreamBus, type LargeObjectRef } from '@pmr/common/messaging';
-import { PIPELINE_BUCKETS } from '@pmr/common/pipeline';
+import { PIPELINE_BUCKETS, setUploadsQuota } from '@pmr/common/pipeline';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
 import type { UploadMediaRequest } from '@pmr/common/proto/generated/pmr/v1/UploadMediaRequest.ts';
@@ -197,7 +197,7 @@ test(
   'into the object store: an upload over the bucket quota (PMR_UPLOAD_QUOTA_BYTES) is RESOURCE_EXHAUSTED and leaves no chunk',
   { skip },
   async () => {
-    await bus!.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxBytes: 2 * MIB });
+    await setUploadsQuota(bus!, 2 * MIB);
     try {
       const client = await serve(objectStoreUploads(bus!));
       const { call, answer } = openUpload(client);
@@ -209,7 +209,7 @@ test(
       assert.match(refused.details, /pmr-uploads is full/);
       await eventually(async () => (await messagesInBucket()) === 0, 'the stored chunks are purged');
     } finally {
-      await bus!.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxBytes: 0 });
+      await setUploadsQuota(bus!, 0);
     }
   },
 );

@@ -91,6 +91,12 @@ export function decodeJobMessage<T extends { readonly jobId: string }>(
   return { jobId, body };
 }
 
+/**
+ * The orchestrator removes a job's upload once the job ends; the age limit is the backstop for jobs never started.
+ * Every service creates the bucket with it (ensurePipeline); only the orchestrator sets its quota (setUploadsQuota).
+ */
+const UPLOADS_MAX_AGE_MS = 7 * 24 * 3600_000;
+
 /** Create (or update) every pipeline stream and bucket; each service calls it at start, so start order does not matter. */
 export async function ensurePipeline(bus: JetStreamBus): Promise<void> {
   for (const { stream, subjects } of Object.values(PIPELINE_STREAMS)) {
@@ -98,7 +104,10 @@ export async function ensurePipeline(bus: JetStreamBus): Promise<void> {
     await bus.ensureWorkQueue(spec);
   }
   await bus.ensureObjectBucket(PIPELINE_BUCKETS.frames, { maxAgeMs: 24 * 3600_000 });
-  // The orchestrator removes a job's upload once the job ends; the age limit is the backstop for jobs never started.
-  // Its quota is the orchestrator's to set (PMR_UPLOAD_QUOTA_BYTES), after this.
-  await bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxAgeMs: 7 * 24 * 3600_000 });
+  await bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxAgeMs: UPLOADS_MAX_AGE_MS });
+}
+
+/** The uploads bucket's quota in bytes (0: none but the broker's own storage limit), set on an existing bucket too. */
+export async function setUploadsQuota(bus: JetStreamBus, maxBytes: number): Promise<void> {
+  await bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxAgeMs: UPLOADS_MAX_AGE_MS, maxBytes });
 }
