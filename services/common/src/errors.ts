@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'INVALID_ARGUMENT'
   | 'NOT_FOUND'
   | 'ALREADY_EXISTS'
+  | 'PERMISSION_DENIED'
   | 'RESOURCE_EXHAUSTED'
   | 'FAILED_PRECONDITION'
   | 'UNAVAILABLE'
@@ -24,6 +25,10 @@ export function invalidArgument(message: string, cause?: unknown): PmrError {
 
 export function notFound(message: string): PmrError {
   return new PmrError('NOT_FOUND', message);
+}
+
+export function permissionDenied(message: string): PmrError {
+  return new PmrError('PERMISSION_DENIED', message);
 }
 
 export function failedPrecondition(message: string, cause?: unknown): PmrError {

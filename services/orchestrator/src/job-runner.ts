@@ -27,6 +27,8 @@ export interface JobRunner {
 
 /** Where UploadMedia puts files: the NATS object store in the service, anything equivalent in tests. */
 export interface UploadSink {
+  /** The one bucket uploads go into; a reference to any other bucket is refused. */
+  readonly bucket: string;
   /**
    * Store everything `chunks` yields as one object named after fileName, reading the next chunk only once the last
    * is stored (so the sender is paced by the store, and memory is bounded whatever the file's size). When `chunks`

@@ -432,6 +432,27 @@ test('StartVideoJob checks the source in the call: PERMISSION_DENIED outside the
   );
 });
 
+test('StartVideoJob reads uploads only from the uploads bucket: another bucket is PERMISSION_DENIED', async () => {
+  const { client, runner, store } = await serve();
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ['the video', { video: { upload: { bucket: 'pmr-frames', name: 'job-1/0' } } }],
+    [
+      'a gallery photo',
+      {
+        video: { uri: '/videos/clip.mp4' },
+        gallery: [{ person: 'p', fileName: 'p/1.jpg', upload: { bucket: 'KV_secrets', name: 'key' } }],
+      },
+    ],
+  ];
+  for (const [name, request] of cases) {
+    const outcome = await start(client, request);
+    assert.equal(code(outcome), 'PERMISSION_DENIED', name);
+    assert.match('details' in outcome ? outcome.details : '', /is not the uploads bucket "uploads"/, name);
+  }
+  assert.equal(runner.submissions.length, 0, 'nothing submitted');
+  assert.equal((await store.listJobs()).items.length, 0, 'no job created');
+});
+
 test('messages quote at most 64 characters of what the caller sent, with an ellipsis and the full length', async () => {
   const { client } = await serve();
   const long = 'x'.repeat(100_000);

@@ -92,6 +92,7 @@ async function eventually(check: () => Promise<boolean>, what: string, ms = 5000
 
 /** A sink that stores one chunk, then stops until released; it records how its put ended. */
 class StalledUploads implements UploadSink {
+  readonly bucket = 'uploads';
   readonly release = Promise.withResolvers<void>();
   readonly ended = Promise.withResolvers<unknown>();
   async put(_fileName: string, chunks: ReadableStream<Uint8Array>): Promise<LargeObjectRef> {

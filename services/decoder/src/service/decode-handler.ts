@@ -1,18 +1,18 @@
 // DecoderService over gRPC: confine the source to the media roots, probe it, and stream its frames with
 // backpressure. A write that returns false waits for 'drain'; a cancelled call aborts the decode, which closes
-// the video at once. Domain errors keep their status (SourceDenied: PERMISSION_DENIED); anything
+// the video at once. Domain errors keep their status (a source outside the roots: PERMISSION_DENIED); anything
 // else is logged and answered INTERNAL without details.
-import { status, type StatusObject } from '@grpc/grpc-js';
+import type { StatusObject } from '@grpc/grpc-js';
 import { PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
-import { capStatusMessage, toServiceError } from '@pmr/common/proto';
+import { toServiceError } from '@pmr/common/proto';
 import { decodeVideo } from '../decode.ts';
 import { probeVideo } from '../probe.ts';
 import type { HwaccelChoice } from '../hwaccel-choice.ts';
 import type { VideoInfo } from '../video-info.ts';
 import type { DecoderServiceHandlers, DecodeVideoRequest__Output, DecodeVideoResponse } from './common-bridge.ts';
 import { decodePlan, frameToMessage, outcomeToMessage, videoInfoToMessage } from './decode-messages.ts';
-import { resolveSource, SourceDenied } from './source-policy.ts';
+import { resolveSource } from './source-policy.ts';
 
 export interface DecoderHandlerOptions {
   /** The media roots as configured (normalised absolute folders). */
@@ -41,12 +41,6 @@ export interface DecodeCall {
   emit(event: 'error', error: Partial<StatusObject>): boolean;
   on(event: CallEvent, listener: () => void): unknown;
   off(event: CallEvent, listener: () => void): unknown;
-}
-
-/** A failure as the status the caller gets. */
-export function decoderStatusOf(err: unknown, internalMessage: string): Partial<StatusObject> {
-  if (err instanceof SourceDenied) return { code: status.PERMISSION_DENIED, details: capStatusMessage(err.message) };
-  return toServiceError(err, internalMessage);
 }
 
 /** Resolves when the call can take more (drain) or will take nothing more (cancelled, closed). */
@@ -103,10 +97,9 @@ export async function streamDecode(call: DecodeCall, options: DecoderHandlerOpti
     call.end();
   } catch (err) {
     if (call.cancelled) return;
-    if (err instanceof PmrError || err instanceof SourceDenied)
-      log.debug({ reason: err.message }, 'DecodeVideo rejected');
+    if (err instanceof PmrError) log.debug({ reason: err.message }, 'DecodeVideo rejected');
     else log.error({ err }, 'DecodeVideo failed');
-    call.emit('error', decoderStatusOf(err, 'decoding failed; see the decoder log'));
+    call.emit('error', toServiceError(err, 'decoding failed; see the decoder log'));
   } finally {
     call.off('cancelled', onCancel);
   }
@@ -120,10 +113,9 @@ export function createDecoderHandlers(options: DecoderHandlerOptions): DecoderSe
       probeSource(source, options).then(
         (info) => callback(null, { info: videoInfoToMessage(info, source) }),
         (err: unknown) => {
-          if (err instanceof PmrError || err instanceof SourceDenied)
-            log.debug({ reason: err.message }, 'ProbeVideo rejected');
+          if (err instanceof PmrError) log.debug({ reason: err.message }, 'ProbeVideo rejected');
           else log.error({ err }, 'ProbeVideo failed');
-          callback(decoderStatusOf(err, 'probing failed; see the decoder log'));
+          callback(toServiceError(err, 'probing failed; see the decoder log'));
         },
       );
     },

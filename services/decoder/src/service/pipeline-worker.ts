@@ -27,7 +27,6 @@ import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/Pipeline
 import { decodeVideo } from '../decode.ts';
 import type { HwaccelChoice } from '../hwaccel-choice.ts';
 import { SKIP_METHODS } from './decode-messages.ts';
-import { SourceDenied } from './source-policy.ts';
 import { BacklogGate } from './backlog-gate.ts';
 import { localVideo } from './local-video.ts';
 
@@ -59,9 +58,8 @@ export interface DecoderWorkerOptions {
   readonly onFrame?: () => void;
 }
 
-/** A job's failure as the orchestrator gets it: the PmrError code, or PERMISSION_DENIED for a source outside the roots. */
+/** A job's failure as the orchestrator gets it: the PmrError code (PERMISSION_DENIED for a source outside the roots). */
 function failureOf(err: unknown): { code: string; message: string } {
-  if (err instanceof SourceDenied) return { code: 'PERMISSION_DENIED', message: err.message };
   if (err instanceof PmrError) return { code: err.code, message: err.message };
   return { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
 }
@@ -164,8 +162,7 @@ async function handleDecodeJob(
   } catch (err) {
     if (signal.aborted) return { nak: 0 }; // shutting down: another decoder takes it over
     const failure = failureOf(err);
-    const retryable =
-      !(err instanceof SourceDenied) && !(err instanceof PmrError) && message.deliveryCount < DECODE_ATTEMPTS;
+    const retryable = !(err instanceof PmrError) && message.deliveryCount < DECODE_ATTEMPTS;
     if (retryable) throw err;
     logger.warn({ jobId: job.jobId, failure }, 'job cannot be decoded');
     await worker.publishResult(job.jobId, 'failure.decode', { failure });

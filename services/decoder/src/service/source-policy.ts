@@ -9,7 +9,7 @@
 // (the @pmr/decoder/source-policy entry point loads no FFmpeg). Messages quote the source capped (quote()).
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, normalize, relative, sep } from 'node:path';
-import { invalidArgument, notFound, quote } from '@pmr/common';
+import { invalidArgument, notFound, PmrError, quote } from '@pmr/common';
 import type { ConfigVar } from '@pmr/common/service';
 
 /**
@@ -33,10 +33,10 @@ export function mediaRoots(env: string, description: string): ConfigVar<readonly
   };
 }
 
-/** A source the roots do not allow: answered PERMISSION_DENIED (PmrError has no such code). */
-export class SourceDenied extends Error {
+/** A source the roots do not allow: a PmrError with code PERMISSION_DENIED. */
+export class SourceDenied extends PmrError {
   constructor(message: string) {
-    super(message);
+    super('PERMISSION_DENIED', message);
     this.name = 'SourceDenied';
   }
 }

@@ -6,11 +6,11 @@
 // quote(), never whole.
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { status, type sendUnaryData, type ServerWritableStream, type StatusObject } from '@grpc/grpc-js';
-import { invalidArgument, notFound, PmrError, quote } from '@pmr/common';
+import { type sendUnaryData, type ServerWritableStream, type StatusObject } from '@grpc/grpc-js';
+import { invalidArgument, notFound, permissionDenied, PmrError, quote } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
-import { capStatusMessage, PMR_MAX_MESSAGE_BYTES, toServiceError } from '@pmr/common/proto';
-import { checkSourcePath, SourceDenied } from '@pmr/decoder/source-policy';
+import { PMR_MAX_MESSAGE_BYTES, toServiceError } from '@pmr/common/proto';
+import { checkSourcePath } from '@pmr/decoder/source-policy';
 import type { GalleryPhoto__Output } from '@pmr/common/proto/generated/pmr/v1/GalleryPhoto.ts';
 import type { GetJobResultRequest__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultRequest.ts';
 import type { GetJobResultResponse } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
@@ -53,8 +53,12 @@ const MAX_OBJECT_NAME_CHARS = 512;
 /** Lowest analysis rate, as the decoder accepts it (services/decoder/src/decode-options.ts). */
 const MIN_FPS = 0.001;
 
-/** The ObjectRef's bucket and name, checked for presence and length. @throws PmrError INVALID_ARGUMENT */
-function objectOf(ref: ObjectRef__Output, field: string): { bucket: string; name: string } {
+/**
+ * The ObjectRef's bucket and name, checked for presence and length, and for naming the uploads bucket: nothing else
+ * in the object store (frames, other services' state) is the caller's to read or, once a job ends, to delete.
+ * @throws PmrError INVALID_ARGUMENT, PERMISSION_DENIED
+ */
+function objectOf(ref: ObjectRef__Output, field: string, uploadsBucket: string): { bucket: string; name: string } {
   if (ref.bucket === '' || ref.name === '')
     throw invalidArgument(`${field} needs the bucket and name UploadMedia answered`);
   if (ref.bucket.length > MAX_OBJECT_NAME_CHARS || ref.name.length > MAX_OBJECT_NAME_CHARS) {
@@ -62,18 +66,27 @@ function objectOf(ref: ObjectRef__Output, field: string): { bucket: string; name
       `${field} ${quote(ref.name)} in bucket ${quote(ref.bucket)} is not an object UploadMedia made (names have at most ${MAX_OBJECT_NAME_CHARS} characters)`,
     );
   }
+  if (ref.bucket !== uploadsBucket) {
+    throw permissionDenied(
+      `${field}: bucket ${quote(ref.bucket)} is not the uploads bucket ${quote(uploadsBucket)}; send files with UploadMedia`,
+    );
+  }
   return { bucket: ref.bucket, name: ref.name };
 }
 
-/** @throws PmrError INVALID_ARGUMENT, SourceDenied (PERMISSION_DENIED) */
-function sourceOf(video: VideoSource__Output | null, roots: readonly string[] | undefined): JobSource {
+/** @throws PmrError INVALID_ARGUMENT, PERMISSION_DENIED */
+function sourceOf(
+  video: VideoSource__Output | null,
+  roots: readonly string[] | undefined,
+  uploadsBucket: string,
+): JobSource {
   if (video?.source === 'uri' && video.uri !== undefined && video.uri !== '') {
     checkSourcePath(video.uri, roots, 'video.uri');
     return { kind: 'uri', uri: video.uri };
   }
   const ref = video?.upload;
   if (video?.source === 'upload' && ref !== null && ref !== undefined) {
-    const { bucket, name } = objectOf(ref, 'video.upload');
+    const { bucket, name } = objectOf(ref, 'video.upload', uploadsBucket);
     return { kind: 'upload', bucket, name, size: Number(ref.size), sha256: ref.sha256 };
   }
   throw invalidArgument('video is required: set video.uri or video.upload (an ObjectRef from UploadMedia)');
@@ -122,10 +135,13 @@ const MAX_GALLERY_UPLOAD_BYTES = PMR_MAX_MESSAGE_BYTES;
 
 /** An uploaded gallery photo's bytes, checked against the size and sha256 the reference gives. */
 async function fetchUpload(uploads: UploadSink, ref: ObjectRef__Output, field: string): Promise<Uint8Array> {
-  const data = await readSmallUpload(await uploads.read(objectOf(ref, field)), MAX_GALLERY_UPLOAD_BYTES, () =>
-    invalidArgument(
-      `${field}: object ${quote(ref.name)} is larger than ${MAX_GALLERY_UPLOAD_BYTES} bytes, too large for a gallery photo`,
-    ),
+  const data = await readSmallUpload(
+    await uploads.read(objectOf(ref, field, uploads.bucket)),
+    MAX_GALLERY_UPLOAD_BYTES,
+    () =>
+      invalidArgument(
+        `${field}: object ${quote(ref.name)} is larger than ${MAX_GALLERY_UPLOAD_BYTES} bytes, too large for a gallery photo`,
+      ),
   );
   if (ref.size !== '0' && Number(ref.size) !== data.length)
     throw invalidArgument(`${field}: object ${quote(ref.name)} has ${data.length} bytes, not ${ref.size}`);
@@ -183,7 +199,7 @@ async function startVideoJob(
   request: StartVideoJobRequest__Output,
   log: Logger,
 ): Promise<StartVideoJobResponse> {
-  const source = sourceOf(request.video, deps.mediaRoots);
+  const source = sourceOf(request.video, deps.mediaRoots, deps.uploads.bucket);
   checkClientToken(request.clientToken);
   const options = optionsOf(request.options);
   const gallery = await galleryOf(request.gallery, deps.uploads);
@@ -289,10 +305,6 @@ async function jobResult(store: JobStore, request: GetJobResultRequest__Output):
 export function createOrchestratorHandlers(deps: OrchestratorHandlerDeps): OrchestratorServiceHandlers {
   const log = deps.logger.child({ component: 'OrchestratorService' });
   const statusOf = (method: string, err: unknown): Partial<StatusObject> => {
-    if (err instanceof SourceDenied) {
-      log.debug({ method, code: 'PERMISSION_DENIED', reason: err.message }, `${method} rejected`);
-      return { code: status.PERMISSION_DENIED, details: capStatusMessage(err.message) };
-    }
     if (err instanceof PmrError && err.code !== 'INTERNAL')
       log.debug({ method, code: err.code, reason: err.message }, `${method} rejected`);
     else log.error({ err, method }, `${method} failed`);

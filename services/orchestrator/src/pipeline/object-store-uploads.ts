@@ -9,6 +9,7 @@ import type { UploadSink } from '../job-runner.ts';
 
 export function objectStoreUploads(bus: Pick<JetStreamBus, 'putLarge' | 'readLarge'>): UploadSink {
   return {
+    bucket: PIPELINE_BUCKETS.uploads,
     put: (fileName, chunks) =>
       bus.putLarge(PIPELINE_BUCKETS.uploads, `${randomUUID()}/${basename(fileName) || 'upload'}`, chunks),
     read: (ref) => bus.readLarge(ref),

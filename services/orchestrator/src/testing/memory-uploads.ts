@@ -6,6 +6,7 @@ import type { LargeObjectRef } from '@pmr/common/messaging';
 import type { UploadSink } from '../job-runner.ts';
 
 export class MemoryUploads implements UploadSink {
+  readonly bucket = 'uploads';
   readonly objects = new Map<string, Uint8Array>();
   #count = 0;
 
@@ -19,7 +20,7 @@ export class MemoryUploads implements UploadSink {
     }
     const data = Buffer.concat(parts);
     this.objects.set(name, data);
-    return { bucket: 'uploads', name, size: String(data.length), sha256: hash.digest('hex') };
+    return { bucket: this.bucket, name, size: String(data.length), sha256: hash.digest('hex') };
   }
 
   read(ref: Pick<LargeObjectRef, 'bucket' | 'name'>): Promise<ReadableStream<Uint8Array>> {

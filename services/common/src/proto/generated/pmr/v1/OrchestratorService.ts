@@ -39,8 +39,8 @@ export interface OrchestratorServiceClient extends grpc.Client {
    * Creates a video job, or returns the existing one when client_token was already used with the same
    * request. ALREADY_EXISTS when the token was used with a different request; INVALID_ARGUMENT for a bad
    * source (a URL, a relative path), a missing or too long client_token, bad options or gallery;
-   * PERMISSION_DENIED for a source outside the allowed roots and schemes. Each is answered by the call itself,
-   * before any job exists.
+   * PERMISSION_DENIED for a source outside the allowed roots and schemes, or an ObjectRef naming a bucket other
+   * than the one UploadMedia stores into. Each is answered by the call itself, before any job exists.
    */
   StartVideoJob(argument: _pmr_v1_StartVideoJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_StartVideoJobResponse__Output>): grpc.ClientUnaryCall;
   StartVideoJob(argument: _pmr_v1_StartVideoJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_StartVideoJobResponse__Output>): grpc.ClientUnaryCall;
@@ -50,8 +50,8 @@ export interface OrchestratorServiceClient extends grpc.Client {
    * Creates a video job, or returns the existing one when client_token was already used with the same
    * request. ALREADY_EXISTS when the token was used with a different request; INVALID_ARGUMENT for a bad
    * source (a URL, a relative path), a missing or too long client_token, bad options or gallery;
-   * PERMISSION_DENIED for a source outside the allowed roots and schemes. Each is answered by the call itself,
-   * before any job exists.
+   * PERMISSION_DENIED for a source outside the allowed roots and schemes, or an ObjectRef naming a bucket other
+   * than the one UploadMedia stores into. Each is answered by the call itself, before any job exists.
    */
   startVideoJob(argument: _pmr_v1_StartVideoJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_StartVideoJobResponse__Output>): grpc.ClientUnaryCall;
   startVideoJob(argument: _pmr_v1_StartVideoJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_StartVideoJobResponse__Output>): grpc.ClientUnaryCall;
@@ -110,8 +110,8 @@ export interface OrchestratorServiceHandlers extends grpc.UntypedServiceImplemen
    * Creates a video job, or returns the existing one when client_token was already used with the same
    * request. ALREADY_EXISTS when the token was used with a different request; INVALID_ARGUMENT for a bad
    * source (a URL, a relative path), a missing or too long client_token, bad options or gallery;
-   * PERMISSION_DENIED for a source outside the allowed roots and schemes. Each is answered by the call itself,
-   * before any job exists.
+   * PERMISSION_DENIED for a source outside the allowed roots and schemes, or an ObjectRef naming a bucket other
+   * than the one UploadMedia stores into. Each is answered by the call itself, before any job exists.
    */
   StartVideoJob: grpc.handleUnaryCall<_pmr_v1_StartVideoJobRequest__Output, _pmr_v1_StartVideoJobResponse>;
   
