@@ -124,6 +124,43 @@ test('a JPEG is decoded and must have its declared size', async () => {
   );
 });
 
+/** A flat grey JPEG of the given size. */
+function flatJpeg(width: number, height: number): ReturnType<typeof encodeJpeg> {
+  return encodeJpeg({ width, height, data: new Uint8Array(width * height * 3).fill(128) });
+}
+
+test('a JPEG over 4096 x 4096 is detected downscaled (never decoded whole), with boxes in its own pixels', async () => {
+  const jpeg = await flatJpeg(8192, 6144);
+  const seen: string[] = [];
+  const response = await detectFaces(
+    fakeDetector(seen),
+    { image: { encoding: 'IMAGE_ENCODING_JPEG', width: 8192, height: 6144, data: jpeg } },
+    FLOOR,
+  );
+  assert.deepEqual(seen, ['4729x3547'], 'decoded to at most 4096 x 4096 pixels, the aspect kept');
+  const scale = 8192 / 4729;
+  // The fake's faces are 100, 30 and 21 pixels wide in the image it saw: in the sent image's pixels they are larger,
+  // so min_face_size 50 keeps two of them.
+  assert.deepEqual(
+    response.faces?.map((f) => Math.round(Number(f.box!.width))),
+    [100, 30, 21].map((w) => Math.round(w * scale)),
+  );
+  const filtered = await detectFaces(
+    fakeDetector(),
+    { image: { encoding: 'IMAGE_ENCODING_JPEG', width: 8192, height: 6144, data: jpeg }, minFaceSize: 50 },
+    FLOOR,
+  );
+  assert.equal(filtered.faces?.length, 2, "min_face_size applies to the sent image's pixels");
+  await assert.rejects(
+    detectFaces(
+      fakeDetector(),
+      { image: { encoding: 'IMAGE_ENCODING_JPEG', width: 8000, height: 6144, data: jpeg } },
+      FLOOR,
+    ),
+    /the JPEG is 8192x6144, not the declared 8000x6144/,
+  );
+});
+
 /** Call the handler as grpc-js would and return what it passed to the callback. */
 function callHandler(
   detector: Detector,

@@ -30,6 +30,24 @@ function unreadable(what: string, err: unknown): PmrError {
 }
 
 /**
+ * An image's size as displayed (EXIF orientation applied), read from its header only.
+ * @throws PmrError INVALID_ARGUMENT when the header cannot be read.
+ */
+export async function readImageSize(
+  source: string | Uint8Array,
+  what = 'image',
+): Promise<{ width: number; height: number }> {
+  let header: Metadata;
+  try {
+    header = await sharp(source).metadata();
+  } catch (err) {
+    throw unreadable(what, err);
+  }
+  const { width = 0, height = 0 } = header;
+  return (header.orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
+}
+
+/**
  * Decode an image file or buffer (JPEG, PNG, WebP, GIF, TIFF…) into packed RGB, honouring EXIF orientation, within
  * `limits`. Unreadable input, or an image over limits.maxInputPixels, is an INVALID_ARGUMENT error naming what could
  * not be read.

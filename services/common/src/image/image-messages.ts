@@ -4,23 +4,34 @@ import type { RgbImage } from '../types.ts';
 import { CHIP_SIDE, MAX_CHIPS } from '../proto/chips.ts';
 import type { Image__Output } from '../proto/generated/pmr/v1/Image.ts';
 import { checkImage } from '../proto/image.ts';
-import { readImage } from './image-io.ts';
+import { readImage, readImageSize } from './image-io.ts';
+
+/** What a received Image is decoded to at most: a JPEG over this many pixels is shrunk while it is decoded. */
+export interface ReceivedImageLimits {
+  readonly maxPixels?: number;
+}
 
 /**
- * A received Image as an RgbImage: RGB24 is used as is (no copy), JPEG is decoded and must have the declared
- * size. @throws PmrError INVALID_ARGUMENT for a malformed image or an undecodable JPEG.
+ * A received Image as an RgbImage: RGB24 is used as is (no copy); a JPEG must have the declared size and is decoded,
+ * shrunk to `limits.maxPixels` (aspect kept) when larger, so its full size is never in memory. The caller maps what
+ * it finds back to the sent pixels by the ratio of the declared width to the decoded one.
+ * @throws PmrError INVALID_ARGUMENT for a malformed image or an undecodable JPEG.
  */
-export async function imageFromProto(image: Image__Output | null | undefined, field: string): Promise<RgbImage> {
+export async function imageFromProto(
+  image: Image__Output | null | undefined,
+  field: string,
+  limits: ReceivedImageLimits = {},
+): Promise<RgbImage> {
   const checked = checkImage(image, field);
   if (checked.encoding === 'IMAGE_ENCODING_RGB24')
     return { width: checked.width, height: checked.height, data: checked.data };
-  const decoded = await readImage(checked.data, field);
-  if (decoded.width !== checked.width || decoded.height !== checked.height) {
+  const header = await readImageSize(checked.data, field);
+  if (header.width !== checked.width || header.height !== checked.height) {
     throw invalidArgument(
-      `${field}: the JPEG is ${decoded.width}x${decoded.height}, not the declared ${checked.width}x${checked.height}`,
+      `${field}: the JPEG is ${header.width}x${header.height}, not the declared ${checked.width}x${checked.height}`,
     );
   }
-  return decoded;
+  return readImage(checked.data, field, limits.maxPixels === undefined ? {} : { maxPixels: limits.maxPixels });
 }
 
 // The chips of an Embed or Analyze request: 1 to MAX_CHIPS aligned 112x112 images (RGB24 or JPEG), each checked and decoded

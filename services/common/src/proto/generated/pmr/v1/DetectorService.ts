@@ -14,7 +14,8 @@ export interface DetectorServiceClient extends grpc.Client {
    * INVALID_ARGUMENT for a missing or malformed image (unspecified encoding, zero size, RGB24 data whose length
    * is not width * height * 3, undecodable JPEG). The detector accepts messages up to its configured limit
    * (64 MiB by default): enough for a 4K RGB24 frame (24.9 MB), not for an 8K one (99.5 MB), which must be
-   * sent as JPEG. Above the limit: RESOURCE_EXHAUSTED.
+   * sent as JPEG. Above the limit: RESOURCE_EXHAUSTED. A JPEG of more than 4096 x 4096 pixels is detected shrunk
+   * to that many (decoded smaller, never whole); boxes and landmarks are always in the sent image's pixels.
    */
   Detect(argument: _pmr_v1_DetectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_DetectResponse__Output>): grpc.ClientUnaryCall;
   Detect(argument: _pmr_v1_DetectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_DetectResponse__Output>): grpc.ClientUnaryCall;
@@ -25,7 +26,8 @@ export interface DetectorServiceClient extends grpc.Client {
    * INVALID_ARGUMENT for a missing or malformed image (unspecified encoding, zero size, RGB24 data whose length
    * is not width * height * 3, undecodable JPEG). The detector accepts messages up to its configured limit
    * (64 MiB by default): enough for a 4K RGB24 frame (24.9 MB), not for an 8K one (99.5 MB), which must be
-   * sent as JPEG. Above the limit: RESOURCE_EXHAUSTED.
+   * sent as JPEG. Above the limit: RESOURCE_EXHAUSTED. A JPEG of more than 4096 x 4096 pixels is detected shrunk
+   * to that many (decoded smaller, never whole); boxes and landmarks are always in the sent image's pixels.
    */
   detect(argument: _pmr_v1_DetectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_DetectResponse__Output>): grpc.ClientUnaryCall;
   detect(argument: _pmr_v1_DetectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_DetectResponse__Output>): grpc.ClientUnaryCall;
@@ -43,7 +45,8 @@ export interface DetectorServiceHandlers extends grpc.UntypedServiceImplementati
    * INVALID_ARGUMENT for a missing or malformed image (unspecified encoding, zero size, RGB24 data whose length
    * is not width * height * 3, undecodable JPEG). The detector accepts messages up to its configured limit
    * (64 MiB by default): enough for a 4K RGB24 frame (24.9 MB), not for an 8K one (99.5 MB), which must be
-   * sent as JPEG. Above the limit: RESOURCE_EXHAUSTED.
+   * sent as JPEG. Above the limit: RESOURCE_EXHAUSTED. A JPEG of more than 4096 x 4096 pixels is detected shrunk
+   * to that many (decoded smaller, never whole); boxes and landmarks are always in the sent image's pixels.
    */
   Detect: grpc.handleUnaryCall<_pmr_v1_DetectRequest__Output, _pmr_v1_DetectResponse>;
   
