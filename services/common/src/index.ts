@@ -2,6 +2,7 @@
 // PMR process is launched. It imports no npm package; the native and messaging parts have their own entry points.
 export * from './types.ts';
 export * from './geometry.ts';
+export * from './face-pose.ts';
 export * from './errors.ts';
 export * from './image-ops.ts';
 export * from './resize.ts';

@@ -7,14 +7,13 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type sendUnaryData, type ServerWritableStream, type StatusObject } from '@grpc/grpc-js';
-import { invalidArgument, notFound, permissionDenied, PmrError, quote } from '@pmr/common';
+import { invalidArgument, notFound, PmrError, quote } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
-import { PMR_MAX_MESSAGE_BYTES, toServiceError } from '@pmr/common/proto';
+import { toServiceError } from '@pmr/common/proto';
 import { checkSourcePath } from '@pmr/decoder/source-policy';
 import type { GalleryPhoto__Output } from '@pmr/common/proto/generated/pmr/v1/GalleryPhoto.ts';
 import type { GetJobResultRequest__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultRequest.ts';
 import type { GetJobResultResponse } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
-import type { ObjectRef__Output } from '@pmr/common/proto/generated/pmr/v1/ObjectRef.ts';
 import type { OrchestratorServiceHandlers } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
 import type { StartVideoJobRequest__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobRequest.ts';
 import type { StartVideoJobResponse } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
@@ -26,7 +25,8 @@ import type { GalleryPhotoInput, JobRunner, UploadSink } from '../job-runner.ts'
 import { isFinalState, type JobOptions, type JobRecord, type JobSource, type JobStore } from '@pmr/store';
 import { resultToProto, trackToProto } from '@pmr/results';
 import { jobToProto } from './job-proto.ts';
-import { readSmallUpload, receiveUpload } from './upload-media.ts';
+import { receiveUpload } from './upload-media.ts';
+import { readUploadedFile, uploadedObject } from './upload-refs.ts';
 
 export const DEFAULT_WATCH_POLL_MS = 200;
 
@@ -48,31 +48,8 @@ export interface OrchestratorHandlerDeps {
 
 /** Longest client_token (pmr.v1.StartVideoJobRequest: 1 to 64 characters). */
 const MAX_CLIENT_TOKEN_CHARS = 64;
-/** Longest bucket and object name an ObjectRef may carry; UploadMedia's names are far shorter. */
-const MAX_OBJECT_NAME_CHARS = 512;
 /** Lowest analysis rate, as the decoder accepts it (services/decoder/src/decode-options.ts). */
 const MIN_FPS = 0.001;
-
-/**
- * The ObjectRef's bucket and name, checked for presence and length, and for naming the uploads bucket: nothing else
- * in the object store (frames, other services' state) is the caller's to read or, once a job ends, to delete.
- * @throws PmrError INVALID_ARGUMENT, PERMISSION_DENIED
- */
-function objectOf(ref: ObjectRef__Output, field: string, uploadsBucket: string): { bucket: string; name: string } {
-  if (ref.bucket === '' || ref.name === '')
-    throw invalidArgument(`${field} needs the bucket and name UploadMedia answered`);
-  if (ref.bucket.length > MAX_OBJECT_NAME_CHARS || ref.name.length > MAX_OBJECT_NAME_CHARS) {
-    throw invalidArgument(
-      `${field} ${quote(ref.name)} in bucket ${quote(ref.bucket)} is not an object UploadMedia made (names have at most ${MAX_OBJECT_NAME_CHARS} characters)`,
-    );
-  }
-  if (ref.bucket !== uploadsBucket) {
-    throw permissionDenied(
-      `${field}: bucket ${quote(ref.bucket)} is not the uploads bucket ${quote(uploadsBucket)}; send files with UploadMedia`,
-    );
-  }
-  return { bucket: ref.bucket, name: ref.name };
-}
 
 /** @throws PmrError INVALID_ARGUMENT, PERMISSION_DENIED */
 function sourceOf(
@@ -86,7 +63,7 @@ function sourceOf(
   }
   const ref = video?.upload;
   if (video?.source === 'upload' && ref !== null && ref !== undefined) {
-    const { bucket, name } = objectOf(ref, 'video.upload', uploadsBucket);
+    const { bucket, name } = uploadedObject(ref, 'video.upload', uploadsBucket);
     return { kind: 'upload', bucket, name, size: Number(ref.size), sha256: ref.sha256 };
   }
   throw invalidArgument('video is required: set video.uri or video.upload (an ObjectRef from UploadMedia)');
@@ -130,27 +107,6 @@ function checkClientToken(token: string): void {
     throw invalidArgument(`client_token must have 1 to ${MAX_CLIENT_TOKEN_CHARS} characters, got ${token.length}`);
 }
 
-/** Largest uploaded gallery photo: as large as one sent inline may be by default. */
-const MAX_GALLERY_UPLOAD_BYTES = PMR_MAX_MESSAGE_BYTES;
-
-/** An uploaded gallery photo's bytes, checked against the size and sha256 the reference gives. */
-async function fetchUpload(uploads: UploadSink, ref: ObjectRef__Output, field: string): Promise<Uint8Array> {
-  const data = await readSmallUpload(
-    await uploads.read(objectOf(ref, field, uploads.bucket)),
-    MAX_GALLERY_UPLOAD_BYTES,
-    () =>
-      invalidArgument(
-        `${field}: object ${quote(ref.name)} is larger than ${MAX_GALLERY_UPLOAD_BYTES} bytes, too large for a gallery photo`,
-      ),
-  );
-  if (ref.size !== '0' && Number(ref.size) !== data.length)
-    throw invalidArgument(`${field}: object ${quote(ref.name)} has ${data.length} bytes, not ${ref.size}`);
-  if (ref.sha256 !== '' && createHash('sha256').update(data).digest('hex') !== ref.sha256.toLowerCase()) {
-    throw invalidArgument(`${field}: object ${quote(ref.name)} does not match its sha256`);
-  }
-  return data;
-}
-
 async function galleryOf(photos: readonly GalleryPhoto__Output[], uploads: UploadSink): Promise<GalleryPhotoInput[]> {
   const out: GalleryPhotoInput[] = [];
   for (const [i, photo] of photos.entries()) {
@@ -161,7 +117,7 @@ async function galleryOf(photos: readonly GalleryPhoto__Output[], uploads: Uploa
     let data: Uint8Array;
     if (photo.content === 'data' && photo.data !== undefined && photo.data.length > 0) data = photo.data;
     else if (photo.content === 'upload' && photo.upload !== null && photo.upload !== undefined)
-      data = await fetchUpload(uploads, photo.upload, `${field}.upload`);
+      data = await readUploadedFile(uploads, photo.upload, `${field}.upload`, 'a gallery photo');
     else
       throw invalidArgument(
         `${field} (${quote(photo.fileName)}) has no content: set data (the photo's bytes) or upload`,
