@@ -63,11 +63,13 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
     if (name === 'orchestrator') {
       const detector = services.get('detector')?.[0];
       const recognizer = services.get('recognizer')?.[0];
-      if (detector === undefined || recognizer === undefined)
-        throw new Error('start a detector and a recognizer before the orchestrator');
+      const attributes = services.get('attributes')?.[0];
+      if (detector === undefined || recognizer === undefined || attributes === undefined)
+        throw new Error('start a detector, a recognizer and an attributes service before the orchestrator');
       Object.assign(env, {
         PMR_DETECTOR_ADDR: detector.address,
         PMR_RECOGNIZER_ADDR: recognizer.address,
+        PMR_ATTRIBUTES_ADDR: attributes.address,
         PMR_STORE_PATH: storePath,
         PMR_GRPC_PORT: String(orchestratorPort),
         PMR_MEDIA_ROOTS: dataDir,

@@ -16,6 +16,7 @@ import { loadPmrProto } from '@pmr/common/proto';
 import type { AttributesServiceClient } from '@pmr/common/proto/generated/pmr/v1/AttributesService.ts';
 import type { DecoderServiceClient } from '@pmr/common/proto/generated/pmr/v1/DecoderService.ts';
 import type { DetectorServiceClient } from '@pmr/common/proto/generated/pmr/v1/DetectorService.ts';
+import type { ImageServiceClient } from '@pmr/common/proto/generated/pmr/v1/ImageService.ts';
 import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
 import type { RecognizerServiceClient } from '@pmr/common/proto/generated/pmr/v1/RecognizerService.ts';
 import type { TrackerServiceClient } from '@pmr/common/proto/generated/pmr/v1/TrackerService.ts';
@@ -134,6 +135,8 @@ export interface PmrClients {
   readonly recognizer: RecognizerServiceClient;
   readonly attributes: AttributesServiceClient;
   readonly orchestrator: OrchestratorServiceClient;
+  /** ImageService, served by the orchestrator. */
+  readonly images: ImageServiceClient;
   close(): void;
 }
 
@@ -154,6 +157,7 @@ export function pmrClients(addresses: Readonly<Record<ServiceName, string>>, opt
     recognizer: new pmr.RecognizerService(addresses.recognizer, insecure, options),
     attributes: new pmr.AttributesService(addresses.attributes, insecure, options),
     orchestrator: new pmr.OrchestratorService(addresses.orchestrator, insecure, options),
+    images: new pmr.ImageService(addresses.orchestrator, insecure, options),
   };
   return {
     ...clients,

@@ -163,6 +163,7 @@ test(
         PMR_LOG_LEVEL: 'info',
         PMR_DETECTOR_ADDR: addresses.get('detector'),
         PMR_RECOGNIZER_ADDR: addresses.get('recognizer'),
+        PMR_ATTRIBUTES_ADDR: addresses.get('attributes'),
         PMR_STORE_PATH: store,
         PMR_MEDIA_ROOTS: `${work}:${work}`,
       });

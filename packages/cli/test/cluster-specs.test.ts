@@ -58,11 +58,12 @@ test('stage services: NATS, free loopback ports, info logging; the decoder gets 
   assert.deepEqual(detector!.env?.(new Map()), common);
 });
 
-test('the orchestrator: the public address, /metrics on loopback, the detector and recognizer addresses, the job store, the media roots', () => {
+test('the orchestrator: the public address, /metrics on loopback, the detector, recognizer and attributes addresses, the job store, the media roots', () => {
   const orchestrator = clusterServiceSpecs({ ...settings, logLevel: 'debug', orchestratorHost: '::' })[5]!;
   const peers = new Map([
     ['detector', endpoint('detector', 4001)],
     ['recognizer', endpoint('recognizer', 4002)],
+    ['attributes', endpoint('attributes', 4003)],
   ]);
   assert.deepEqual(orchestrator.env?.(peers), {
     NATS_URL: settings.natsUrl,
@@ -73,6 +74,7 @@ test('the orchestrator: the public address, /metrics on loopback, the detector a
     PMR_METRICS_PORT: '0',
     PMR_DETECTOR_ADDR: '127.0.0.1:4001',
     PMR_RECOGNIZER_ADDR: '127.0.0.1:4002',
+    PMR_ATTRIBUTES_ADDR: '127.0.0.1:4003',
     PMR_STORE_PATH: '/tmp/x/jobs.db',
     PMR_MEDIA_ROOTS: '/media/a:/media/b',
   });
@@ -89,6 +91,7 @@ test('a restarted service is told to listen on the ports it had, so the addresse
   const peers = new Map([
     ['detector', endpoint('detector', 4001)],
     ['recognizer', endpoint('recognizer', 4003)],
+    ['attributes', endpoint('attributes', 4005)],
   ]);
   const orchestrator = specs[5]!.env?.(peers, endpoint('orchestrator', 5001));
   assert.deepEqual(

@@ -21,9 +21,14 @@ export function orchestratorServiceConfig(env: Readonly<Record<string, string | 
       description: "job store (SQLite file; the folder is created); ':memory:' keeps nothing across restarts",
       default: defaultStorePath(env),
     }),
-    detectorAddress: str('PMR_DETECTOR_ADDR', { description: 'host:port of a detector service (gallery enrolment)' }),
+    detectorAddress: str('PMR_DETECTOR_ADDR', {
+      description: 'host:port of a detector service (gallery enrolment, images)',
+    }),
     recognizerAddress: str('PMR_RECOGNIZER_ADDR', {
-      description: 'host:port of a recognizer service (gallery enrolment)',
+      description: 'host:port of a recognizer service (gallery enrolment, images)',
+    }),
+    attributesAddress: str('PMR_ATTRIBUTES_ADDR', {
+      description: 'host:port of an attributes service (images)',
     }),
     maxUploadBytes: int('PMR_MAX_UPLOAD_BYTES', {
       description: 'largest file UploadMedia accepts, in bytes',

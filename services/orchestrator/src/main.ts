@@ -1,6 +1,6 @@
-// The orchestrator service's composition root: config → logger → job store → stage clients (enrolment) → NATS
-// (pipeline streams, results consumer, resumed jobs) → gRPC OrchestratorService (health, reflection, metrics) →
-// /metrics → SIGTERM/SIGINT → ordered shutdown (consumers first, then the server, then the store). The only module
+// The orchestrator service's composition root: config → logger → job store → stage clients (enrolment, images) → NATS
+// (pipeline streams, results consumer, resumed jobs) → gRPC OrchestratorService and ImageService (health, reflection,
+// metrics) → /metrics → SIGTERM/SIGINT → ordered shutdown (consumers first, then the server, then the store). The only module
 // of the service that reads process.env, listens or handles signals.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -18,6 +18,7 @@ import {
   type RunningStageService,
 } from '@pmr/common/service';
 import { createOrchestratorHandlers } from './api/handlers.ts';
+import { createImageHandlers } from './api/image-handlers.ts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
 import { SqliteJobStore } from '@pmr/store';
 import { expireEndedJobs } from './job-expiry.ts';
@@ -36,7 +37,10 @@ export async function startOrchestratorService(
     throw new PmrError('FAILED_PRECONDITION', 'NATS_URL is required: the orchestrator runs jobs on the pipeline');
   if (config.storePath !== ':memory:') await mkdir(dirname(config.storePath), { recursive: true });
   const store = new SqliteJobStore(config.storePath);
-  const stages = createStageClients(config.detectorAddress, config.recognizerAddress, config.maxMessageBytes);
+  const stages = createStageClients(
+    { detector: config.detectorAddress, recognizer: config.recognizerAddress, attributes: config.attributesAddress },
+    config.maxMessageBytes,
+  );
   const expiry = expireEndedJobs({ store, hours: config.jobRetentionHours, logger });
   const release = async (): Promise<void> => {
     clearInterval(expiry);
@@ -88,10 +92,22 @@ export async function startOrchestratorService(
     maxUploadBytes: config.maxUploadBytes,
     ...(config.mediaRoots !== undefined && { mediaRoots: config.mediaRoots }),
   });
+  const pmr = loadPmrProto().pmr.v1;
   return startStageService({
     settings: config,
     logger,
-    services: [{ definition: loadPmrProto().pmr.v1.OrchestratorService.service, implementation: handlers }],
+    services: [
+      { definition: pmr.OrchestratorService.service, implementation: handlers },
+      {
+        definition: pmr.ImageService.service,
+        implementation: createImageHandlers({
+          stages,
+          uploads,
+          logger,
+          matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
+        }),
+      },
+    ],
     metrics,
     stopConsumers: () => pipeline.stop(),
     release,

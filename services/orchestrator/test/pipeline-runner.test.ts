@@ -162,7 +162,8 @@ async function stagesFor(
   maxReceiveBytes?: number,
 ): Promise<{ stages: StageClients; calls: () => number }> {
   const served = await serveStages(answer, maxReceiveBytes);
-  const stages = createStageClients(served.address, served.address);
+  const { address } = served;
+  const stages = createStageClients({ detector: address, recognizer: address, attributes: address });
   cleanups.push(() => {
     stages.close();
     served.close();

@@ -91,6 +91,7 @@ export function orchestratorServiceSpec(settings: ClusterSettings): ServiceSpec 
       PMR_GRPC_PORT: String(previous?.grpcPort ?? settings.orchestratorPort),
       PMR_DETECTOR_ADDR: address(peers, 'detector'),
       PMR_RECOGNIZER_ADDR: address(peers, 'recognizer'),
+      PMR_ATTRIBUTES_ADDR: address(peers, 'attributes'),
       PMR_STORE_PATH: settings.storePath,
       // The decoder's roots, so that StartVideoJob refuses a path outside them in the call.
       PMR_MEDIA_ROOTS: settings.mediaRoots.join(':'),

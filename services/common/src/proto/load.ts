@@ -13,6 +13,7 @@ import type { ProtoGrpcType as FaceProto } from './generated/face.ts';
 import type { ProtoGrpcType as FrameProto } from './generated/frame.ts';
 import type { ProtoGrpcType as GeometryProto } from './generated/geometry.ts';
 import type { ProtoGrpcType as ImageProto } from './generated/image.ts';
+import type { ProtoGrpcType as ImageServiceProto } from './generated/image_service.ts';
 import type { ProtoGrpcType as JobProto } from './generated/job.ts';
 import type { ProtoGrpcType as OrchestratorProto } from './generated/orchestrator_service.ts';
 import type { ProtoGrpcType as RecognizerProto } from './generated/recognizer_service.ts';
@@ -61,6 +62,7 @@ export type PmrProtoGrpcType = AttributesProto &
   FrameProto &
   GeometryProto &
   ImageProto &
+  ImageServiceProto &
   JobProto &
   OrchestratorProto &
   RecognizerProto &

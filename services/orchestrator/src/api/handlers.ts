@@ -6,10 +6,9 @@
 // quote(), never whole.
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type sendUnaryData, type ServerWritableStream, type StatusObject } from '@grpc/grpc-js';
+import type { ServerWritableStream } from '@grpc/grpc-js';
 import { invalidArgument, notFound, PmrError, quote } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
-import { toServiceError } from '@pmr/common/proto';
 import { checkSourcePath } from '@pmr/decoder/source-policy';
 import type { GalleryPhoto__Output } from '@pmr/common/proto/generated/pmr/v1/GalleryPhoto.ts';
 import type { GetJobResultRequest__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultRequest.ts';
@@ -25,6 +24,7 @@ import type { GalleryPhotoInput, JobRunner, UploadSink } from '../job-runner.ts'
 import { isFinalState, type JobOptions, type JobRecord, type JobSource, type JobStore } from '@pmr/store';
 import { resultToProto, trackToProto } from '@pmr/results';
 import { jobToProto } from './job-proto.ts';
+import { answerer } from './answer.ts';
 import { receiveUpload } from './upload-media.ts';
 import { readUploadedFile, uploadedObject } from './upload-refs.ts';
 
@@ -260,18 +260,7 @@ async function jobResult(store: JobStore, request: GetJobResultRequest__Output):
 
 export function createOrchestratorHandlers(deps: OrchestratorHandlerDeps): OrchestratorServiceHandlers {
   const log = deps.logger.child({ component: 'OrchestratorService' });
-  const statusOf = (method: string, err: unknown): Partial<StatusObject> => {
-    if (err instanceof PmrError && err.code !== 'INTERNAL')
-      log.debug({ method, code: err.code, reason: err.message }, `${method} rejected`);
-    else log.error({ err, method }, `${method} failed`);
-    return toServiceError(err, `${method} failed; see the orchestrator log`);
-  };
-  const answer = <T>(method: string, callback: sendUnaryData<T>, work: () => Promise<T>): void => {
-    work().then(
-      (value) => callback(null, value),
-      (err: unknown) => callback(statusOf(method, err)),
-    );
-  };
+  const { statusOf, answer } = answerer(log);
   return {
     UploadMedia(call, callback) {
       call.on('error', () => undefined); // a broken call ends receiveUpload's reading; nothing to answer then

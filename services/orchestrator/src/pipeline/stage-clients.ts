@@ -1,10 +1,12 @@
-// The orchestrator's gRPC clients for gallery enrolment: Detect on the detector service and Embed on the recognizer
-// service, shaped as the enrolment's DetectFn and EmbedFn. Faces and embeddings cross the wire losslessly (doubles,
+// The orchestrator's gRPC clients of the stage services: Detect on the detector and Embed on the recognizer (shaped as
+// the enrolment's DetectFn and EmbedFn, for galleries and images), Analyze on the attributes service (for images). Faces and embeddings cross the wire losslessly (doubles,
 // float32 and raw RGB chips), so a gallery enrolled this way equals one enrolled in process. A failed call rejects
 // with a StageCallError (its gRPC status and what it carried).
 import { credentials, type ServiceError } from '@grpc/grpc-js';
 import { PmrError, type DetectedFace, type Landmarks5, type RgbImage } from '@pmr/common';
 import { loadPmrProto, messageSizeOptions, rgbImageToProto } from '@pmr/common/proto';
+import type { AnalyzeResponse__Output } from '@pmr/common/proto/generated/pmr/v1/AnalyzeResponse.ts';
+import type { FaceAttributes__Output } from '@pmr/common/proto/generated/pmr/v1/FaceAttributes.ts';
 import type { DetectedFace__Output } from '@pmr/common/proto/generated/pmr/v1/DetectedFace.ts';
 import type { DetectResponse__Output } from '@pmr/common/proto/generated/pmr/v1/DetectResponse.ts';
 import type { EmbedResponse__Output } from '@pmr/common/proto/generated/pmr/v1/EmbedResponse.ts';
@@ -17,7 +19,16 @@ export interface StageClients {
   embed(chip: RgbImage): Promise<Float32Array>;
   /** Several chips in one Embed call, embeddings in the same order. */
   embedMany(chips: readonly RgbImage[]): Promise<Float32Array[]>;
+  /** The attributes of several chips in one Analyze call, in the same order, as the attributes service sent them. */
+  analyze(chips: readonly RgbImage[]): Promise<FaceAttributes__Output[]>;
   close(): void;
+}
+
+/** Where the stage services listen (host:port each). */
+export interface StageAddresses {
+  readonly detector: string;
+  readonly recognizer: string;
+  readonly attributes: string;
 }
 
 /** A received face as the stages' DetectedFace. @throws PmrError INTERNAL when a part is missing. */
@@ -50,11 +61,8 @@ function failure(method: string, address: string, err: ServiceError, subject: st
 const imageSubject = (image: RgbImage): string => `the ${image.width}×${image.height} image`;
 
 /** `maxMessageBytes`: the largest message sent or received (the service's PMR_MAX_MESSAGE_BYTES). */
-export function createStageClients(
-  detectorAddress: string,
-  recognizerAddress: string,
-  maxMessageBytes?: number,
-): StageClients {
+export function createStageClients(addresses: StageAddresses, maxMessageBytes?: number): StageClients {
+  const { detector: detectorAddress, recognizer: recognizerAddress, attributes: attributesAddress } = addresses;
   const pmr = loadPmrProto().pmr.v1;
   const detector = new pmr.DetectorService(
     detectorAddress,
@@ -63,6 +71,11 @@ export function createStageClients(
   );
   const recognizer = new pmr.RecognizerService(
     recognizerAddress,
+    credentials.createInsecure(),
+    messageSizeOptions(maxMessageBytes),
+  );
+  const attributes = new pmr.AttributesService(
+    attributesAddress,
     credentials.createInsecure(),
     messageSizeOptions(maxMessageBytes),
   );
@@ -104,9 +117,29 @@ export function createStageClients(
       }),
     embed: async (chip) => (await embedMany([chip]))[0]!,
     embedMany,
+    analyze: (chips) =>
+      new Promise((resolve, reject) => {
+        attributes.Analyze(
+          { chips: chips.map(rgbImageToProto) },
+          { deadline: deadline() },
+          (err: ServiceError | null, res?: AnalyzeResponse__Output) => {
+            if (err !== null || res === undefined)
+              reject(failure('Analyze', attributesAddress, err!, `${chips.length} face chip(s)`));
+            else if (res.attributes.length !== chips.length)
+              reject(
+                new PmrError(
+                  'INTERNAL',
+                  `Analyze answered ${res.attributes.length} attributes for ${chips.length} chips`,
+                ),
+              );
+            else resolve(res.attributes);
+          },
+        );
+      }),
     close() {
       detector.close();
       recognizer.close();
+      attributes.close();
     },
   };
 }

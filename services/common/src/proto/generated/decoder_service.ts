@@ -7,6 +7,8 @@ import type { DecodeVideoResponse as _pmr_v1_DecodeVideoResponse, DecodeVideoRes
 import type { DecoderServiceClient as _pmr_v1_DecoderServiceClient, DecoderServiceDefinition as _pmr_v1_DecoderServiceDefinition } from './pmr/v1/DecoderService.ts';
 import type { Frame as _pmr_v1_Frame, Frame__Output as _pmr_v1_Frame__Output } from './pmr/v1/Frame.ts';
 import type { Image as _pmr_v1_Image, Image__Output as _pmr_v1_Image__Output } from './pmr/v1/Image.ts';
+import type { ImageSize as _pmr_v1_ImageSize, ImageSize__Output as _pmr_v1_ImageSize__Output } from './pmr/v1/ImageSize.ts';
+import type { ImageSource as _pmr_v1_ImageSource, ImageSource__Output as _pmr_v1_ImageSource__Output } from './pmr/v1/ImageSource.ts';
 import type { ObjectRef as _pmr_v1_ObjectRef, ObjectRef__Output as _pmr_v1_ObjectRef__Output } from './pmr/v1/ObjectRef.ts';
 import type { ProbeVideoRequest as _pmr_v1_ProbeVideoRequest, ProbeVideoRequest__Output as _pmr_v1_ProbeVideoRequest__Output } from './pmr/v1/ProbeVideoRequest.ts';
 import type { ProbeVideoResponse as _pmr_v1_ProbeVideoResponse, ProbeVideoResponse__Output as _pmr_v1_ProbeVideoResponse__Output } from './pmr/v1/ProbeVideoResponse.ts';
@@ -31,6 +33,8 @@ export interface ProtoGrpcType {
       Frame: MessageTypeDefinition<_pmr_v1_Frame, _pmr_v1_Frame__Output>
       Image: MessageTypeDefinition<_pmr_v1_Image, _pmr_v1_Image__Output>
       ImageEncoding: EnumTypeDefinition
+      ImageSize: MessageTypeDefinition<_pmr_v1_ImageSize, _pmr_v1_ImageSize__Output>
+      ImageSource: MessageTypeDefinition<_pmr_v1_ImageSource, _pmr_v1_ImageSource__Output>
       ObjectRef: MessageTypeDefinition<_pmr_v1_ObjectRef, _pmr_v1_ObjectRef__Output>
       ProbeVideoRequest: MessageTypeDefinition<_pmr_v1_ProbeVideoRequest, _pmr_v1_ProbeVideoRequest__Output>
       ProbeVideoResponse: MessageTypeDefinition<_pmr_v1_ProbeVideoResponse, _pmr_v1_ProbeVideoResponse__Output>

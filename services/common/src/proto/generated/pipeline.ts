@@ -19,6 +19,7 @@ import type { ExpressionEstimate as _pmr_v1_ExpressionEstimate, ExpressionEstima
 import type { ExpressionScore as _pmr_v1_ExpressionScore, ExpressionScore__Output as _pmr_v1_ExpressionScore__Output } from './pmr/v1/ExpressionScore.ts';
 import type { ExpressionVote as _pmr_v1_ExpressionVote, ExpressionVote__Output as _pmr_v1_ExpressionVote__Output } from './pmr/v1/ExpressionVote.ts';
 import type { FaceAttributes as _pmr_v1_FaceAttributes, FaceAttributes__Output as _pmr_v1_FaceAttributes__Output } from './pmr/v1/FaceAttributes.ts';
+import type { FaceDetail as _pmr_v1_FaceDetail, FaceDetail__Output as _pmr_v1_FaceDetail__Output } from './pmr/v1/FaceDetail.ts';
 import type { FaceEmbedding as _pmr_v1_FaceEmbedding, FaceEmbedding__Output as _pmr_v1_FaceEmbedding__Output } from './pmr/v1/FaceEmbedding.ts';
 import type { FaceQuality as _pmr_v1_FaceQuality, FaceQuality__Output as _pmr_v1_FaceQuality__Output } from './pmr/v1/FaceQuality.ts';
 import type { Frame as _pmr_v1_Frame, Frame__Output as _pmr_v1_Frame__Output } from './pmr/v1/Frame.ts';
@@ -27,6 +28,8 @@ import type { GalleryMatch as _pmr_v1_GalleryMatch, GalleryMatch__Output as _pmr
 import type { GallerySummary as _pmr_v1_GallerySummary, GallerySummary__Output as _pmr_v1_GallerySummary__Output } from './pmr/v1/GallerySummary.ts';
 import type { GenderEstimate as _pmr_v1_GenderEstimate, GenderEstimate__Output as _pmr_v1_GenderEstimate__Output } from './pmr/v1/GenderEstimate.ts';
 import type { Image as _pmr_v1_Image, Image__Output as _pmr_v1_Image__Output } from './pmr/v1/Image.ts';
+import type { ImageSize as _pmr_v1_ImageSize, ImageSize__Output as _pmr_v1_ImageSize__Output } from './pmr/v1/ImageSize.ts';
+import type { ImageSource as _pmr_v1_ImageSource, ImageSource__Output as _pmr_v1_ImageSource__Output } from './pmr/v1/ImageSource.ts';
 import type { Job as _pmr_v1_Job, Job__Output as _pmr_v1_Job__Output } from './pmr/v1/Job.ts';
 import type { JobError as _pmr_v1_JobError, JobError__Output as _pmr_v1_JobError__Output } from './pmr/v1/JobError.ts';
 import type { JobProgress as _pmr_v1_JobProgress, JobProgress__Output as _pmr_v1_JobProgress__Output } from './pmr/v1/JobProgress.ts';
@@ -35,6 +38,7 @@ import type { ObjectRef as _pmr_v1_ObjectRef, ObjectRef__Output as _pmr_v1_Objec
 import type { PersonResult as _pmr_v1_PersonResult, PersonResult__Output as _pmr_v1_PersonResult__Output } from './pmr/v1/PersonResult.ts';
 import type { PipelineResult as _pmr_v1_PipelineResult, PipelineResult__Output as _pmr_v1_PipelineResult__Output } from './pmr/v1/PipelineResult.ts';
 import type { Point as _pmr_v1_Point, Point__Output as _pmr_v1_Point__Output } from './pmr/v1/Point.ts';
+import type { Pose as _pmr_v1_Pose, Pose__Output as _pmr_v1_Pose__Output } from './pmr/v1/Pose.ts';
 import type { ProbeVideoRequest as _pmr_v1_ProbeVideoRequest, ProbeVideoRequest__Output as _pmr_v1_ProbeVideoRequest__Output } from './pmr/v1/ProbeVideoRequest.ts';
 import type { ProbeVideoResponse as _pmr_v1_ProbeVideoResponse, ProbeVideoResponse__Output as _pmr_v1_ProbeVideoResponse__Output } from './pmr/v1/ProbeVideoResponse.ts';
 import type { QueryMatches as _pmr_v1_QueryMatches, QueryMatches__Output as _pmr_v1_QueryMatches__Output } from './pmr/v1/QueryMatches.ts';
@@ -91,6 +95,7 @@ export interface ProtoGrpcType {
       ExpressionScore: MessageTypeDefinition<_pmr_v1_ExpressionScore, _pmr_v1_ExpressionScore__Output>
       ExpressionVote: MessageTypeDefinition<_pmr_v1_ExpressionVote, _pmr_v1_ExpressionVote__Output>
       FaceAttributes: MessageTypeDefinition<_pmr_v1_FaceAttributes, _pmr_v1_FaceAttributes__Output>
+      FaceDetail: MessageTypeDefinition<_pmr_v1_FaceDetail, _pmr_v1_FaceDetail__Output>
       FaceEmbedding: MessageTypeDefinition<_pmr_v1_FaceEmbedding, _pmr_v1_FaceEmbedding__Output>
       FaceQuality: MessageTypeDefinition<_pmr_v1_FaceQuality, _pmr_v1_FaceQuality__Output>
       Frame: MessageTypeDefinition<_pmr_v1_Frame, _pmr_v1_Frame__Output>
@@ -101,6 +106,8 @@ export interface ProtoGrpcType {
       GenderEstimate: MessageTypeDefinition<_pmr_v1_GenderEstimate, _pmr_v1_GenderEstimate__Output>
       Image: MessageTypeDefinition<_pmr_v1_Image, _pmr_v1_Image__Output>
       ImageEncoding: EnumTypeDefinition
+      ImageSize: MessageTypeDefinition<_pmr_v1_ImageSize, _pmr_v1_ImageSize__Output>
+      ImageSource: MessageTypeDefinition<_pmr_v1_ImageSource, _pmr_v1_ImageSource__Output>
       Job: MessageTypeDefinition<_pmr_v1_Job, _pmr_v1_Job__Output>
       JobError: MessageTypeDefinition<_pmr_v1_JobError, _pmr_v1_JobError__Output>
       JobProgress: MessageTypeDefinition<_pmr_v1_JobProgress, _pmr_v1_JobProgress__Output>
@@ -110,6 +117,7 @@ export interface ProtoGrpcType {
       PersonResult: MessageTypeDefinition<_pmr_v1_PersonResult, _pmr_v1_PersonResult__Output>
       PipelineResult: MessageTypeDefinition<_pmr_v1_PipelineResult, _pmr_v1_PipelineResult__Output>
       Point: MessageTypeDefinition<_pmr_v1_Point, _pmr_v1_Point__Output>
+      Pose: MessageTypeDefinition<_pmr_v1_Pose, _pmr_v1_Pose__Output>
       ProbeVideoRequest: MessageTypeDefinition<_pmr_v1_ProbeVideoRequest, _pmr_v1_ProbeVideoRequest__Output>
       ProbeVideoResponse: MessageTypeDefinition<_pmr_v1_ProbeVideoResponse, _pmr_v1_ProbeVideoResponse__Output>
       QueryMatches: MessageTypeDefinition<_pmr_v1_QueryMatches, _pmr_v1_QueryMatches__Output>

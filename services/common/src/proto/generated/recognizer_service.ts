@@ -6,6 +6,8 @@ import type { EmbedResponse as _pmr_v1_EmbedResponse, EmbedResponse__Output as _
 import type { Embedding as _pmr_v1_Embedding, Embedding__Output as _pmr_v1_Embedding__Output } from './pmr/v1/Embedding.ts';
 import type { GalleryMatch as _pmr_v1_GalleryMatch, GalleryMatch__Output as _pmr_v1_GalleryMatch__Output } from './pmr/v1/GalleryMatch.ts';
 import type { Image as _pmr_v1_Image, Image__Output as _pmr_v1_Image__Output } from './pmr/v1/Image.ts';
+import type { ImageSize as _pmr_v1_ImageSize, ImageSize__Output as _pmr_v1_ImageSize__Output } from './pmr/v1/ImageSize.ts';
+import type { ImageSource as _pmr_v1_ImageSource, ImageSource__Output as _pmr_v1_ImageSource__Output } from './pmr/v1/ImageSource.ts';
 import type { ObjectRef as _pmr_v1_ObjectRef, ObjectRef__Output as _pmr_v1_ObjectRef__Output } from './pmr/v1/ObjectRef.ts';
 import type { QueryMatches as _pmr_v1_QueryMatches, QueryMatches__Output as _pmr_v1_QueryMatches__Output } from './pmr/v1/QueryMatches.ts';
 import type { RecognizerServiceClient as _pmr_v1_RecognizerServiceClient, RecognizerServiceDefinition as _pmr_v1_RecognizerServiceDefinition } from './pmr/v1/RecognizerService.ts';
@@ -25,6 +27,8 @@ export interface ProtoGrpcType {
       GalleryMatch: MessageTypeDefinition<_pmr_v1_GalleryMatch, _pmr_v1_GalleryMatch__Output>
       Image: MessageTypeDefinition<_pmr_v1_Image, _pmr_v1_Image__Output>
       ImageEncoding: EnumTypeDefinition
+      ImageSize: MessageTypeDefinition<_pmr_v1_ImageSize, _pmr_v1_ImageSize__Output>
+      ImageSource: MessageTypeDefinition<_pmr_v1_ImageSource, _pmr_v1_ImageSource__Output>
       ObjectRef: MessageTypeDefinition<_pmr_v1_ObjectRef, _pmr_v1_ObjectRef__Output>
       QueryMatches: MessageTypeDefinition<_pmr_v1_QueryMatches, _pmr_v1_QueryMatches__Output>
       /**

@@ -9,14 +9,18 @@ import type { ExpressionEstimate as _pmr_v1_ExpressionEstimate, ExpressionEstima
 import type { ExpressionScore as _pmr_v1_ExpressionScore, ExpressionScore__Output as _pmr_v1_ExpressionScore__Output } from './pmr/v1/ExpressionScore.ts';
 import type { ExpressionVote as _pmr_v1_ExpressionVote, ExpressionVote__Output as _pmr_v1_ExpressionVote__Output } from './pmr/v1/ExpressionVote.ts';
 import type { FaceAttributes as _pmr_v1_FaceAttributes, FaceAttributes__Output as _pmr_v1_FaceAttributes__Output } from './pmr/v1/FaceAttributes.ts';
+import type { FaceDetail as _pmr_v1_FaceDetail, FaceDetail__Output as _pmr_v1_FaceDetail__Output } from './pmr/v1/FaceDetail.ts';
 import type { FaceQuality as _pmr_v1_FaceQuality, FaceQuality__Output as _pmr_v1_FaceQuality__Output } from './pmr/v1/FaceQuality.ts';
 import type { GallerySummary as _pmr_v1_GallerySummary, GallerySummary__Output as _pmr_v1_GallerySummary__Output } from './pmr/v1/GallerySummary.ts';
 import type { GenderEstimate as _pmr_v1_GenderEstimate, GenderEstimate__Output as _pmr_v1_GenderEstimate__Output } from './pmr/v1/GenderEstimate.ts';
 import type { Image as _pmr_v1_Image, Image__Output as _pmr_v1_Image__Output } from './pmr/v1/Image.ts';
+import type { ImageSize as _pmr_v1_ImageSize, ImageSize__Output as _pmr_v1_ImageSize__Output } from './pmr/v1/ImageSize.ts';
+import type { ImageSource as _pmr_v1_ImageSource, ImageSource__Output as _pmr_v1_ImageSource__Output } from './pmr/v1/ImageSource.ts';
 import type { Landmarks as _pmr_v1_Landmarks, Landmarks__Output as _pmr_v1_Landmarks__Output } from './pmr/v1/Landmarks.ts';
 import type { ObjectRef as _pmr_v1_ObjectRef, ObjectRef__Output as _pmr_v1_ObjectRef__Output } from './pmr/v1/ObjectRef.ts';
 import type { PersonResult as _pmr_v1_PersonResult, PersonResult__Output as _pmr_v1_PersonResult__Output } from './pmr/v1/PersonResult.ts';
 import type { Point as _pmr_v1_Point, Point__Output as _pmr_v1_Point__Output } from './pmr/v1/Point.ts';
+import type { Pose as _pmr_v1_Pose, Pose__Output as _pmr_v1_Pose__Output } from './pmr/v1/Pose.ts';
 import type { RejectedPhoto as _pmr_v1_RejectedPhoto, RejectedPhoto__Output as _pmr_v1_RejectedPhoto__Output } from './pmr/v1/RejectedPhoto.ts';
 import type { StageTime as _pmr_v1_StageTime, StageTime__Output as _pmr_v1_StageTime__Output } from './pmr/v1/StageTime.ts';
 import type { TimelinePoint as _pmr_v1_TimelinePoint, TimelinePoint__Output as _pmr_v1_TimelinePoint__Output } from './pmr/v1/TimelinePoint.ts';
@@ -42,16 +46,20 @@ export interface ProtoGrpcType {
       ExpressionScore: MessageTypeDefinition<_pmr_v1_ExpressionScore, _pmr_v1_ExpressionScore__Output>
       ExpressionVote: MessageTypeDefinition<_pmr_v1_ExpressionVote, _pmr_v1_ExpressionVote__Output>
       FaceAttributes: MessageTypeDefinition<_pmr_v1_FaceAttributes, _pmr_v1_FaceAttributes__Output>
+      FaceDetail: MessageTypeDefinition<_pmr_v1_FaceDetail, _pmr_v1_FaceDetail__Output>
       FaceQuality: MessageTypeDefinition<_pmr_v1_FaceQuality, _pmr_v1_FaceQuality__Output>
       GallerySummary: MessageTypeDefinition<_pmr_v1_GallerySummary, _pmr_v1_GallerySummary__Output>
       Gender: EnumTypeDefinition
       GenderEstimate: MessageTypeDefinition<_pmr_v1_GenderEstimate, _pmr_v1_GenderEstimate__Output>
       Image: MessageTypeDefinition<_pmr_v1_Image, _pmr_v1_Image__Output>
       ImageEncoding: EnumTypeDefinition
+      ImageSize: MessageTypeDefinition<_pmr_v1_ImageSize, _pmr_v1_ImageSize__Output>
+      ImageSource: MessageTypeDefinition<_pmr_v1_ImageSource, _pmr_v1_ImageSource__Output>
       Landmarks: MessageTypeDefinition<_pmr_v1_Landmarks, _pmr_v1_Landmarks__Output>
       ObjectRef: MessageTypeDefinition<_pmr_v1_ObjectRef, _pmr_v1_ObjectRef__Output>
       PersonResult: MessageTypeDefinition<_pmr_v1_PersonResult, _pmr_v1_PersonResult__Output>
       Point: MessageTypeDefinition<_pmr_v1_Point, _pmr_v1_Point__Output>
+      Pose: MessageTypeDefinition<_pmr_v1_Pose, _pmr_v1_Pose__Output>
       RejectedPhoto: MessageTypeDefinition<_pmr_v1_RejectedPhoto, _pmr_v1_RejectedPhoto__Output>
       StageTime: MessageTypeDefinition<_pmr_v1_StageTime, _pmr_v1_StageTime__Output>
       TimelinePoint: MessageTypeDefinition<_pmr_v1_TimelinePoint, _pmr_v1_TimelinePoint__Output>

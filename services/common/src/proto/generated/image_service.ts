@@ -1,0 +1,67 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AgeEstimate as _pmr_v1_AgeEstimate, AgeEstimate__Output as _pmr_v1_AgeEstimate__Output } from './pmr/v1/AgeEstimate.ts';
+import type { Box as _pmr_v1_Box, Box__Output as _pmr_v1_Box__Output } from './pmr/v1/Box.ts';
+import type { CompareFacesMatch as _pmr_v1_CompareFacesMatch, CompareFacesMatch__Output as _pmr_v1_CompareFacesMatch__Output } from './pmr/v1/CompareFacesMatch.ts';
+import type { CompareFacesRequest as _pmr_v1_CompareFacesRequest, CompareFacesRequest__Output as _pmr_v1_CompareFacesRequest__Output } from './pmr/v1/CompareFacesRequest.ts';
+import type { CompareFacesResponse as _pmr_v1_CompareFacesResponse, CompareFacesResponse__Output as _pmr_v1_CompareFacesResponse__Output } from './pmr/v1/CompareFacesResponse.ts';
+import type { DetectFacesRequest as _pmr_v1_DetectFacesRequest, DetectFacesRequest__Output as _pmr_v1_DetectFacesRequest__Output } from './pmr/v1/DetectFacesRequest.ts';
+import type { DetectFacesResponse as _pmr_v1_DetectFacesResponse, DetectFacesResponse__Output as _pmr_v1_DetectFacesResponse__Output } from './pmr/v1/DetectFacesResponse.ts';
+import type { DetectedFace as _pmr_v1_DetectedFace, DetectedFace__Output as _pmr_v1_DetectedFace__Output } from './pmr/v1/DetectedFace.ts';
+import type { ExpressionEstimate as _pmr_v1_ExpressionEstimate, ExpressionEstimate__Output as _pmr_v1_ExpressionEstimate__Output } from './pmr/v1/ExpressionEstimate.ts';
+import type { ExpressionScore as _pmr_v1_ExpressionScore, ExpressionScore__Output as _pmr_v1_ExpressionScore__Output } from './pmr/v1/ExpressionScore.ts';
+import type { FaceAttributes as _pmr_v1_FaceAttributes, FaceAttributes__Output as _pmr_v1_FaceAttributes__Output } from './pmr/v1/FaceAttributes.ts';
+import type { FaceDetail as _pmr_v1_FaceDetail, FaceDetail__Output as _pmr_v1_FaceDetail__Output } from './pmr/v1/FaceDetail.ts';
+import type { FaceQuality as _pmr_v1_FaceQuality, FaceQuality__Output as _pmr_v1_FaceQuality__Output } from './pmr/v1/FaceQuality.ts';
+import type { GenderEstimate as _pmr_v1_GenderEstimate, GenderEstimate__Output as _pmr_v1_GenderEstimate__Output } from './pmr/v1/GenderEstimate.ts';
+import type { Image as _pmr_v1_Image, Image__Output as _pmr_v1_Image__Output } from './pmr/v1/Image.ts';
+import type { ImageServiceClient as _pmr_v1_ImageServiceClient, ImageServiceDefinition as _pmr_v1_ImageServiceDefinition } from './pmr/v1/ImageService.ts';
+import type { ImageSize as _pmr_v1_ImageSize, ImageSize__Output as _pmr_v1_ImageSize__Output } from './pmr/v1/ImageSize.ts';
+import type { ImageSource as _pmr_v1_ImageSource, ImageSource__Output as _pmr_v1_ImageSource__Output } from './pmr/v1/ImageSource.ts';
+import type { Landmarks as _pmr_v1_Landmarks, Landmarks__Output as _pmr_v1_Landmarks__Output } from './pmr/v1/Landmarks.ts';
+import type { ObjectRef as _pmr_v1_ObjectRef, ObjectRef__Output as _pmr_v1_ObjectRef__Output } from './pmr/v1/ObjectRef.ts';
+import type { Point as _pmr_v1_Point, Point__Output as _pmr_v1_Point__Output } from './pmr/v1/Point.ts';
+import type { Pose as _pmr_v1_Pose, Pose__Output as _pmr_v1_Pose__Output } from './pmr/v1/Pose.ts';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  pmr: {
+    v1: {
+      AgeEstimate: MessageTypeDefinition<_pmr_v1_AgeEstimate, _pmr_v1_AgeEstimate__Output>
+      Box: MessageTypeDefinition<_pmr_v1_Box, _pmr_v1_Box__Output>
+      CompareFacesMatch: MessageTypeDefinition<_pmr_v1_CompareFacesMatch, _pmr_v1_CompareFacesMatch__Output>
+      CompareFacesRequest: MessageTypeDefinition<_pmr_v1_CompareFacesRequest, _pmr_v1_CompareFacesRequest__Output>
+      CompareFacesResponse: MessageTypeDefinition<_pmr_v1_CompareFacesResponse, _pmr_v1_CompareFacesResponse__Output>
+      DetectFacesRequest: MessageTypeDefinition<_pmr_v1_DetectFacesRequest, _pmr_v1_DetectFacesRequest__Output>
+      DetectFacesResponse: MessageTypeDefinition<_pmr_v1_DetectFacesResponse, _pmr_v1_DetectFacesResponse__Output>
+      DetectedFace: MessageTypeDefinition<_pmr_v1_DetectedFace, _pmr_v1_DetectedFace__Output>
+      Expression: EnumTypeDefinition
+      ExpressionEstimate: MessageTypeDefinition<_pmr_v1_ExpressionEstimate, _pmr_v1_ExpressionEstimate__Output>
+      ExpressionScore: MessageTypeDefinition<_pmr_v1_ExpressionScore, _pmr_v1_ExpressionScore__Output>
+      FaceAttributes: MessageTypeDefinition<_pmr_v1_FaceAttributes, _pmr_v1_FaceAttributes__Output>
+      FaceDetail: MessageTypeDefinition<_pmr_v1_FaceDetail, _pmr_v1_FaceDetail__Output>
+      FaceQuality: MessageTypeDefinition<_pmr_v1_FaceQuality, _pmr_v1_FaceQuality__Output>
+      Gender: EnumTypeDefinition
+      GenderEstimate: MessageTypeDefinition<_pmr_v1_GenderEstimate, _pmr_v1_GenderEstimate__Output>
+      Image: MessageTypeDefinition<_pmr_v1_Image, _pmr_v1_Image__Output>
+      ImageEncoding: EnumTypeDefinition
+      /**
+       * Face analysis of single images, with no collection involved. Served by the orchestrator, which runs the
+       * detector, recognizer and attributes stages for each call. Every call answers every face of the image, up to its
+       * limit, largest first.
+       */
+      ImageService: SubtypeConstructor<typeof grpc.Client, _pmr_v1_ImageServiceClient> & { service: _pmr_v1_ImageServiceDefinition }
+      ImageSize: MessageTypeDefinition<_pmr_v1_ImageSize, _pmr_v1_ImageSize__Output>
+      ImageSource: MessageTypeDefinition<_pmr_v1_ImageSource, _pmr_v1_ImageSource__Output>
+      Landmarks: MessageTypeDefinition<_pmr_v1_Landmarks, _pmr_v1_Landmarks__Output>
+      ObjectRef: MessageTypeDefinition<_pmr_v1_ObjectRef, _pmr_v1_ObjectRef__Output>
+      Point: MessageTypeDefinition<_pmr_v1_Point, _pmr_v1_Point__Output>
+      Pose: MessageTypeDefinition<_pmr_v1_Pose, _pmr_v1_Pose__Output>
+    }
+  }
+}
+
