@@ -17,14 +17,7 @@ export function validateCreateJob(input: CreateJobInput): void {
   if (token !== undefined && (token.length < 1 || token.length > MAX_TOKEN_LENGTH)) {
     throw invalidArgument(`idempotency token must have 1 to ${MAX_TOKEN_LENGTH} characters, got ${token.length}`);
   }
-  const tags = Object.entries(input.tags);
-  if (tags.length > MAX_TAGS) throw invalidArgument(`at most ${MAX_TAGS} tags, got ${tags.length}`);
-  for (const [key, value] of tags) {
-    if (key.length === 0) throw invalidArgument('tag keys must not be empty');
-    if (Buffer.byteLength(key) > MAX_TAG_BYTES || Buffer.byteLength(value) > MAX_TAG_BYTES) {
-      throw invalidArgument(`tag "${key.slice(0, 32)}": keys and values are limited to ${MAX_TAG_BYTES} bytes`);
-    }
-  }
+  validateTags(input.tags);
   const { fps, maxFrames } = input.options;
   if (fps !== undefined && !(Number.isFinite(fps) && fps > 0))
     throw invalidArgument(`options.fps must be a positive number, got ${fps}`);
@@ -34,6 +27,18 @@ export function validateCreateJob(input: CreateJobInput): void {
   const source = input.source;
   if (source.kind === 'uri' ? source.uri.length === 0 : source.bucket.length === 0 || source.name.length === 0) {
     throw invalidArgument('the job needs a video source: a uri, or an uploaded object (bucket and name)');
+  }
+}
+
+/** Throws INVALID_ARGUMENT for more than MAX_TAGS tags, an empty key, or a key or value over MAX_TAG_BYTES. */
+export function validateTags(tags: Readonly<Record<string, string>>): void {
+  const entries = Object.entries(tags);
+  if (entries.length > MAX_TAGS) throw invalidArgument(`at most ${MAX_TAGS} tags, got ${entries.length}`);
+  for (const [key, value] of entries) {
+    if (key.length === 0) throw invalidArgument('tag keys must not be empty');
+    if (Buffer.byteLength(key) > MAX_TAG_BYTES || Buffer.byteLength(value) > MAX_TAG_BYTES) {
+      throw invalidArgument(`tag "${key.slice(0, 32)}": keys and values are limited to ${MAX_TAG_BYTES} bytes`);
+    }
   }
 }
 
@@ -58,7 +63,7 @@ export function requestFingerprint(input: CreateJobInput): string {
   return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
 
-export function pageSizeOf(input: ListJobsInput): number {
+export function pageSizeOf(input: Pick<ListJobsInput, 'pageSize'>): number {
   const size = input.pageSize ?? 0;
   if (size === 0) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
