@@ -1,6 +1,7 @@
 // Public API of the recognizer stage's pure part: the gallery and its search, the identity decision and its
-// thresholds, grouping of unknown tracks, chip preprocessing and augmentation. It runs no model and reads no file: the
-// embedder (onnxruntime) is `./embedder`, enrolment from photos (decoded with sharp) is `./enrol`.
+// thresholds, grouping of unknown tracks, chip preprocessing and augmentation, and a collection's in-memory face index.
+// It runs no model and reads no file: the embedder (onnxruntime) is `./embedder`, enrolment from photos (decoded with
+// sharp) is `./enrol`.
 export { chipToTensorData, CHIP_SIZE, IMAGENET_MEAN, IMAGENET_STD } from './preprocess.ts';
 export {
   adjustBrightness,
@@ -59,6 +60,14 @@ export {
   type TrackOutcome,
 } from './evaluation.ts';
 export { cosine, dot, normalized, weightedMeanDirection } from './vectors.ts';
+export {
+  DEFAULT_RERANK,
+  FaceIndex,
+  MAX_K,
+  type FaceHit,
+  type FaceIndexOptions,
+  type FaceSearchMode,
+} from './face-index.ts';
 export { DEFAULT_MATCH_THRESHOLD, THRESHOLD_MARGIN } from './threshold.ts';
 export { fuseScores, mobilefacenetOnly, scoreNorm, type ScoreFusion, type ScoreNorm } from './fusion.ts';
 export {
