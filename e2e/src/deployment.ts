@@ -60,6 +60,7 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
   const envFor = (name: ServiceName): Record<string, string> => {
     const env: Record<string, string> = { NATS_URL: nats.url, PMR_LOG_LEVEL: 'info', ...options.env };
     if (name === 'decoder') env.PMR_MEDIA_ROOTS = dataDir;
+    if (name === 'recognizer') env.PMR_STORE_PATH = storePath;
     if (name === 'orchestrator') {
       const detector = services.get('detector')?.[0];
       const recognizer = services.get('recognizer')?.[0];

@@ -16,6 +16,7 @@ import { loadPmrProto } from '@pmr/common/proto';
 import type { AttributesServiceClient } from '@pmr/common/proto/generated/pmr/v1/AttributesService.ts';
 import type { DecoderServiceClient } from '@pmr/common/proto/generated/pmr/v1/DecoderService.ts';
 import type { DetectorServiceClient } from '@pmr/common/proto/generated/pmr/v1/DetectorService.ts';
+import type { CollectionServiceClient } from '@pmr/common/proto/generated/pmr/v1/CollectionService.ts';
 import type { ImageServiceClient } from '@pmr/common/proto/generated/pmr/v1/ImageService.ts';
 import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
 import type { RecognizerServiceClient } from '@pmr/common/proto/generated/pmr/v1/RecognizerService.ts';
@@ -137,6 +138,8 @@ export interface PmrClients {
   readonly orchestrator: OrchestratorServiceClient;
   /** ImageService, served by the orchestrator. */
   readonly images: ImageServiceClient;
+  /** CollectionService, served by the orchestrator. */
+  readonly collections: CollectionServiceClient;
   close(): void;
 }
 
@@ -158,6 +161,7 @@ export function pmrClients(addresses: Readonly<Record<ServiceName, string>>, opt
     attributes: new pmr.AttributesService(addresses.attributes, insecure, options),
     orchestrator: new pmr.OrchestratorService(addresses.orchestrator, insecure, options),
     images: new pmr.ImageService(addresses.orchestrator, insecure, options),
+    collections: new pmr.CollectionService(addresses.orchestrator, insecure, options),
   };
   return {
     ...clients,

@@ -1,4 +1,4 @@
-export { manifest, type ModelEntry, type ModelName } from './manifest.ts';
+export { manifest, modelId, type ModelEntry, type ModelName } from './manifest.ts';
 export { resolveModel, defaultCacheDir, sha256File, type ResolveOptions } from './resolve.ts';
 export {
   buildAgeGenderModel,

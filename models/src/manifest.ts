@@ -20,3 +20,9 @@ export type ModelName = 'yunet' | 'scrfd' | 'mobilefacenet' | 'expression' | 'ag
 export const manifest: Readonly<Record<ModelName, ModelEntry>> = JSON.parse(
   readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'),
 ) as Record<ModelName, ModelEntry>;
+
+/** A model's identity where its outputs are kept (e.g. a collection's embeddings): its file's stem and SHA-256 start. */
+export function modelId(name: ModelName): string {
+  const entry = manifest[name];
+  return `${entry.file.replace(/\.onnx$/, '')}@${entry.sha256.slice(0, 12)}`;
+}

@@ -10,8 +10,10 @@ export const USAGE = `usage:
                     [--skip histogram|ssim|none] [--skip-threshold X] [--threshold X] [--age-gender faceres|insightface:PATH]
                     [--hwaccel auto|cuda|vaapi|none]
   pmr detect IMAGE [--gallery DIR] [--detector yunet|scrfd] [--threshold X] [--age-gender faceres|insightface:PATH]
-  pmr analyze VIDEO --remote HOST:PORT [--gallery DIR] [--json OUT.json] [--fps N] [--skip histogram|ssim|none]
-                    analyse on a running cluster (pmr cluster) instead of in this process
+  pmr analyze VIDEO --remote HOST:PORT [--gallery DIR | --collection ID] [--json OUT.json] [--fps N]
+                    [--skip histogram|ssim|none]
+                    analyse on a running cluster (pmr cluster) instead of in this process; --collection recognises
+                    the persons of a collection there (see CollectionService)
   pmr cluster [--listen ADDR] [--port PORT] [--media-root DIR]... [--nats-store DIR] [--store FILE] [--log-level LEVEL]
                     run the six services and, unless NATS_URL is set, a local nats-server; Ctrl-C stops them;
                     a service that dies is restarted (5 times in a row at most, then the cluster stops)
@@ -54,6 +56,8 @@ export interface AnalyzeCommand {
   readonly hwaccel: HwaccelChoice;
   /** HOST:PORT of a cluster's orchestrator: analyse there instead of in this process. */
   readonly remote: string | undefined;
+  /** With --remote: the cluster's face collection whose persons to recognise, instead of --gallery. */
+  readonly collection: string | undefined;
 }
 
 export interface DetectCommand {
@@ -109,6 +113,7 @@ const FLAGS = {
     'age-gender',
     'hwaccel',
     'remote',
+    'collection',
   ],
   detect: ['gallery', 'detector', 'threshold', 'age-gender'],
   cluster: ['listen', 'port', 'media-root', 'nats-store', 'store', 'log-level'],
@@ -246,6 +251,7 @@ const OPTIONS = {
   'age-gender': { type: 'string' },
   hwaccel: { type: 'string' },
   remote: { type: 'string' },
+  collection: { type: 'string' },
   listen: { type: 'string' },
   port: { type: 'string' },
   'media-root': { type: 'string', multiple: true },
@@ -310,6 +316,14 @@ export function parseCommand(argv: readonly string[]): Command {
         problems.push(`--${flag} cannot be used with --remote (${why})`);
     }
   }
+  if (values.collection !== undefined) {
+    if (values.remote === undefined) problems.push('--collection needs --remote: collections live on a cluster');
+    if (values.gallery !== undefined) problems.push('--collection and --gallery cannot be used together');
+    if (!/^[A-Za-z0-9_.-]{1,128}$/.test(values.collection))
+      problems.push(
+        `--collection must be a collection id (1 to 128 of A-Z a-z 0-9 _ . -), got ${quoted(values.collection)}`,
+      );
+  }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   return {
     command,
@@ -325,6 +339,7 @@ export function parseCommand(argv: readonly string[]): Command {
     ageGender,
     hwaccel,
     remote,
+    collection: values.collection,
   };
 }
 

@@ -109,6 +109,7 @@ async function runAnalyzeRemote(cmd: AnalyzeCommand, address: string): Promise<v
       address,
       video: cmd.video,
       ...(cmd.gallery !== undefined && { galleryDir: cmd.gallery }),
+      ...(cmd.collection !== undefined && { collectionId: cmd.collection }),
       ...(cmd.fps !== undefined && { fps: cmd.fps }),
       skip: cmd.skip,
       onProgress: (p) =>

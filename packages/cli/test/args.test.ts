@@ -26,6 +26,7 @@ test('analyze: defaults and flags', () => {
     ageGender: { kind: 'faceres' },
     hwaccel: 'auto',
     remote: undefined,
+    collection: undefined,
   });
   const cmd = parseCommand([
     'analyze',
@@ -54,6 +55,8 @@ test('analyze: defaults and flags', () => {
     path: '/models/genderage.onnx',
   });
   assert.deepEqual(parseCommand(['models', 'build']), { command: 'models-build' });
+  const remote = parseCommand(['analyze', 'v.mp4', '--remote', 'h:1', '--collection', 'staff.2026']);
+  assert.equal(remote.command === 'analyze' && remote.collection, 'staff.2026');
 });
 
 test('bad arguments are usage errors that list every problem', () => {
@@ -78,6 +81,15 @@ test('bad arguments are usage errors that list every problem', () => {
     {
       argv: ['analyze', 'v.mp4', '--remote', 'h:1', '--hwaccel', 'cuda'],
       message: /--hwaccel cannot be used with --remote/,
+    },
+    { argv: ['analyze', 'v.mp4', '--collection', 'staff'], message: /--collection needs --remote/ },
+    {
+      argv: ['analyze', 'v.mp4', '--remote', 'h:1', '--collection', 'staff', '--gallery', 'g'],
+      message: /--collection and --gallery cannot be used together/,
+    },
+    {
+      argv: ['analyze', 'v.mp4', '--remote', 'h:1', '--collection', 'a b'],
+      message: /--collection must be a collection id/,
     },
   ];
   for (const c of cases) {

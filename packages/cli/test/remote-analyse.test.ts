@@ -124,7 +124,7 @@ async function serve(behaviour: Behaviour, maxUploadBytes = 64 * 1024 * 1024) {
     uploads,
     logger: silentLogger(),
     maxUploadBytes,
-    watchPollMs: 10,
+    watchFallbackMs: 10,
   });
   const chunkSizes: number[] = [];
   const server = new Server(messageSizeOptions());

@@ -1,15 +1,13 @@
 // Pure checks and encodings shared by every JobStore adapter: input validation, the request fingerprint an
 // idempotency token stands for, page sizes and the opaque list cursor.
 import { createHash } from 'node:crypto';
-import { invalidArgument } from '@pmr/common';
+import { invalidArgument, validateTags } from '@pmr/common';
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TAG_BYTES, MAX_TAGS, pageSizeOf } from '@pmr/common';
 import { JOB_STATES } from './job-types.ts';
 import type { CreateJobInput, JobProgress, JobState, ListJobsInput } from './job-types.ts';
 
 export const MAX_TOKEN_LENGTH = 64;
-export const MAX_TAGS = 16;
-export const MAX_TAG_BYTES = 256;
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 1000;
 
 /** Throws INVALID_ARGUMENT for input pmr.v1.StartVideoJobRequest would refuse. */
 export function validateCreateJob(input: CreateJobInput): void {
@@ -27,18 +25,6 @@ export function validateCreateJob(input: CreateJobInput): void {
   const source = input.source;
   if (source.kind === 'uri' ? source.uri.length === 0 : source.bucket.length === 0 || source.name.length === 0) {
     throw invalidArgument('the job needs a video source: a uri, or an uploaded object (bucket and name)');
-  }
-}
-
-/** Throws INVALID_ARGUMENT for more than MAX_TAGS tags, an empty key, or a key or value over MAX_TAG_BYTES. */
-export function validateTags(tags: Readonly<Record<string, string>>): void {
-  const entries = Object.entries(tags);
-  if (entries.length > MAX_TAGS) throw invalidArgument(`at most ${MAX_TAGS} tags, got ${entries.length}`);
-  for (const [key, value] of entries) {
-    if (key.length === 0) throw invalidArgument('tag keys must not be empty');
-    if (Buffer.byteLength(key) > MAX_TAG_BYTES || Buffer.byteLength(value) > MAX_TAG_BYTES) {
-      throw invalidArgument(`tag "${key.slice(0, 32)}": keys and values are limited to ${MAX_TAG_BYTES} bytes`);
-    }
   }
 }
 
@@ -61,15 +47,6 @@ export function requestFingerprint(input: CreateJobInput): string {
     gallery: input.galleryDigest ?? null,
   };
   return createHash('sha256').update(canonicalJson(request)).digest('hex');
-}
-
-export function pageSizeOf(input: Pick<ListJobsInput, 'pageSize'>): number {
-  const size = input.pageSize ?? 0;
-  if (size === 0) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw invalidArgument(`page size must be 1 to ${MAX_PAGE_SIZE} (0 for ${DEFAULT_PAGE_SIZE}), got ${size}`);
-  }
-  return size;
 }
 
 /** The state filter, sorted and de-duplicated; empty means every state. */

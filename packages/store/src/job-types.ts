@@ -91,11 +91,7 @@ export interface ListJobsInput {
   readonly pageToken?: string;
 }
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  /** Empty on the last page. */
-  readonly nextPageToken: string;
-}
+export type { Page } from '@pmr/common';
 
 /** A gallery photo as the store keeps it, once per gallery digest however many jobs use the gallery. */
 export interface StoredPhoto {

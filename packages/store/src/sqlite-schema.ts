@@ -71,37 +71,6 @@ export const MIGRATIONS: readonly string[] = [
    ) STRICT, WITHOUT ROWID;
    CREATE INDEX jobs_by_gallery ON jobs (gallery_digest);
    CREATE INDEX jobs_by_update_time ON jobs (update_time);`,
-  // 5: face collections: faces with their vectors (little-endian float32 BLOBs) and persons. A face's person is
-  // cleared by the store when the person goes (no foreign key: it would clear the collection id with it).
-  `CREATE TABLE collections (
-     id TEXT PRIMARY KEY,
-     embedding_model TEXT NOT NULL,
-     embedding_dim INTEGER NOT NULL,
-     tags TEXT NOT NULL,
-     version INTEGER NOT NULL,
-     create_time INTEGER NOT NULL
-   ) STRICT;
-   CREATE TABLE collection_persons (
-     collection_id TEXT NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
-     person_id TEXT NOT NULL,
-     create_time INTEGER NOT NULL,
-     PRIMARY KEY (collection_id, person_id)
-   ) STRICT, WITHOUT ROWID;
-   CREATE TABLE collection_faces (
-     collection_id TEXT NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
-     face_id TEXT NOT NULL,
-     person_id TEXT,
-     external_image_id TEXT NOT NULL,
-     image_sha256 TEXT NOT NULL,
-     box TEXT NOT NULL,
-     confidence REAL NOT NULL,
-     quality TEXT NOT NULL,
-     index_time INTEGER NOT NULL,
-     embedding BLOB NOT NULL,
-     templates BLOB NOT NULL,
-     PRIMARY KEY (collection_id, face_id)
-   ) STRICT;
-   CREATE INDEX faces_by_person ON collection_faces (collection_id, person_id, face_id);`,
 ];
 
 /** The schema version this build writes. */

@@ -16,7 +16,7 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
   DecoderService: { ProbeVideo: 'unary', DecodeVideo: 'server-streaming' },
   DetectorService: { Detect: 'unary' },
   TrackerService: { Track: 'bidi' },
-  RecognizerService: { Embed: 'unary', SearchGallery: 'unary' },
+  RecognizerService: { Embed: 'unary', SearchGallery: 'unary', DescribeModel: 'unary', SearchCollection: 'unary' },
   AttributesService: { Analyze: 'unary' },
   OrchestratorService: {
     UploadMedia: 'client-streaming',
@@ -24,6 +24,27 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
     WatchJob: 'server-streaming',
     GetJobResult: 'unary',
   },
+  ImageService: { DetectFaces: 'unary', CompareFaces: 'unary' },
+  CollectionService: Object.fromEntries(
+    [
+      'CreateCollection',
+      'DescribeCollection',
+      'ListCollections',
+      'DeleteCollection',
+      'IndexFaces',
+      'ListFaces',
+      'DeleteFaces',
+      'CreatePerson',
+      'AssociateFaces',
+      'DisassociateFaces',
+      'ListPersons',
+      'DeletePerson',
+      'SearchFaces',
+      'SearchFacesByImage',
+      'SearchPersons',
+      'SearchPersonsByImage',
+    ].map((m) => [m, 'unary' as const]),
+  ),
 };
 
 function kindOf(method: { requestStream: boolean; responseStream: boolean }): Kind {
@@ -34,14 +55,14 @@ function kindOf(method: { requestStream: boolean; responseStream: boolean }): Ki
 test('listPmrProtoFiles names every .proto file of proto/pmr/v1, relative to proto/', () => {
   const onDisk = readdirSync(join(PMR_PROTO_DIR, 'pmr', 'v1')).filter((f) => f.endsWith('.proto'));
   const listed = listPmrProtoFiles();
-  assert.equal(listed.length, 14);
+  assert.equal(listed.length, 16);
   assert.deepEqual(
     listed,
     onDisk.sort().map((f) => `pmr/v1/${f}`),
   );
 });
 
-test('the package definition holds exactly the six PMR services, with the expected methods and kinds', () => {
+test('the package definition holds exactly the PMR services, with the expected methods and kinds', () => {
   const definition = loadPmrPackageDefinition();
   const services = Object.keys(definition).filter((name) => name.startsWith('pmr.v1.') && name.endsWith('Service'));
   assert.deepEqual(

@@ -1,6 +1,6 @@
 // The orchestrator service's composition root: config → logger → job store → stage clients (enrolment, images) → NATS
-// (pipeline streams, results consumer, resumed jobs) → gRPC OrchestratorService and ImageService (health, reflection,
-// metrics) → /metrics → SIGTERM/SIGINT → ordered shutdown (consumers first, then the server, then the store). The only module
+// (pipeline streams, results consumer, resumed jobs) → gRPC OrchestratorService, CollectionService and ImageService
+// (health, reflection, metrics) → /metrics → SIGTERM/SIGINT → ordered shutdown (consumers first, then the server, then the store). The only module
 // of the service that reads process.env, listens or handles signals.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -19,9 +19,13 @@ import {
 } from '@pmr/common/service';
 import { createOrchestratorHandlers } from './api/handlers.ts';
 import { createImageHandlers } from './api/image-handlers.ts';
+import { collectionEvents, createCollectionHandlers } from './api/collection-handlers.ts';
+import { recognizerSearch } from './api/collection-search.ts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
 import { SqliteJobStore } from '@pmr/store';
+import { SqliteCollectionStore } from '@pmr/collections';
 import { expireEndedJobs } from './job-expiry.ts';
+import { announcingStore, jobChanges, type JobChanges } from './job-changes.ts';
 import { orchestratorServiceConfig, type OrchestratorServiceConfig } from './config.ts';
 import { objectStoreUploads } from './pipeline/object-store-uploads.ts';
 import { createPipelineRunner, type PipelineRunner } from './pipeline/pipeline-runner.ts';
@@ -37,6 +41,7 @@ export async function startOrchestratorService(
     throw new PmrError('FAILED_PRECONDITION', 'NATS_URL is required: the orchestrator runs jobs on the pipeline');
   if (config.storePath !== ':memory:') await mkdir(dirname(config.storePath), { recursive: true });
   const store = new SqliteJobStore(config.storePath);
+  const collections = new SqliteCollectionStore(config.storePath);
   const stages = createStageClients(
     { detector: config.detectorAddress, recognizer: config.recognizerAddress, attributes: config.attributesAddress },
     config.maxMessageBytes,
@@ -45,6 +50,7 @@ export async function startOrchestratorService(
   const release = async (): Promise<void> => {
     clearInterval(expiry);
     stages.close();
+    await collections.close();
     await store.close();
   };
   const metrics = createServiceMetrics('orchestrator');
@@ -55,14 +61,17 @@ export async function startOrchestratorService(
     registers: [metrics.registry],
   });
   let runner: PipelineRunner | undefined;
+  let changes: JobChanges | undefined;
   const pipeline = await joinPipeline(
     config.natsUrl,
     'orchestrator',
     logger,
     async (bus) => {
+      changes = jobChanges(bus);
       runner = createPipelineRunner({
         bus,
-        store,
+        store: announcingStore(store, changes),
+        collections,
         stages,
         logger,
         matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
@@ -73,7 +82,13 @@ export async function startOrchestratorService(
         onJobEnded: (state) => jobsEnded.inc({ state }),
       });
       await runner.start();
-      const handle: ConsumerHandle = { inFlight: () => 0, stop: () => runner!.stop() };
+      const handle: ConsumerHandle = {
+        inFlight: () => 0,
+        stop: async () => {
+          await runner!.stop();
+          changes!.close();
+        },
+      };
       return [handle];
     },
     metrics,
@@ -81,11 +96,14 @@ export async function startOrchestratorService(
     await release();
     throw err;
   });
-  if (pipeline === undefined || runner === undefined) throw new PmrError('INTERNAL', 'pipeline did not start');
+  if (pipeline === undefined || runner === undefined || changes === undefined)
+    throw new PmrError('INTERNAL', 'pipeline did not start');
   await setUploadsQuota(pipeline.bus, config.uploadQuotaBytes);
   const uploads = objectStoreUploads(pipeline.bus);
   const handlers = createOrchestratorHandlers({
-    store,
+    store: announcingStore(store, changes),
+    changes,
+    collections,
     runner,
     uploads,
     logger,
@@ -98,6 +116,18 @@ export async function startOrchestratorService(
     logger,
     services: [
       { definition: pmr.OrchestratorService.service, implementation: handlers },
+      {
+        definition: pmr.CollectionService.service,
+        implementation: createCollectionHandlers({
+          store: collections,
+          stages,
+          uploads,
+          events: collectionEvents(pipeline.bus),
+          search: recognizerSearch(stages),
+          logger,
+          matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
+        }),
+      },
       {
         definition: pmr.ImageService.service,
         implementation: createImageHandlers({

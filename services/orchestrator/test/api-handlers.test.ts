@@ -23,6 +23,7 @@ import { resultFromProto } from '@pmr/results';
 import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type { JobRunner, JobSubmission } from '../src/job-runner.ts';
 import { MemoryUploads } from '../src/testing/memory-uploads.ts';
+import { announcingStore, jobChanges } from '../src/job-changes.ts';
 import { result as cannedResult, track } from '@pmr/store/testing';
 import { SqliteJobStore, type JobProgress, type JobStore } from '@pmr/store';
 
@@ -81,8 +82,13 @@ after(async () => {
 /** The media roots the harness's orchestrator allows video paths under. */
 const MEDIA_ROOTS = ['/videos'];
 
-async function serve(): Promise<Harness> {
+/**
+ * `pushed`: the store announces its writes and WatchJob waits a minute for an announcement before it reads the job
+ * anyway (as in the service); otherwise it reads every 10 ms.
+ */
+async function serve(options: { readonly pushed?: boolean } = {}): Promise<Harness> {
   const store = new SqliteJobStore(':memory:');
+  const changes = jobChanges();
   let getJobCalls = 0;
   const counting = new Proxy(store, {
     get(target, key) {
@@ -91,7 +97,7 @@ async function serve(): Promise<Harness> {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  const runner = new FakeRunner(store);
+  const runner = new FakeRunner(options.pushed === true ? announcingStore(store, changes) : store);
   const uploads = new MemoryUploads();
   const server = new Server(messageSizeOptions());
   const handlers = createOrchestratorHandlers({
@@ -101,7 +107,8 @@ async function serve(): Promise<Harness> {
     logger: silentLogger(),
     maxUploadBytes: MAX_UPLOAD,
     mediaRoots: MEDIA_ROOTS,
-    watchPollMs: 10,
+    changes,
+    watchFallbackMs: options.pushed === true ? 60_000 : 10,
   });
   const watches: Array<Harness['watches'][number]> = [];
   server.addService(pmr.OrchestratorService.service, {
@@ -531,53 +538,56 @@ test('StartVideoJob: a runner that cannot take the job fails it; the caller gets
   );
 });
 
-test('WatchJob streams each change with newly finished tracks once, and ends after the final state', async () => {
-  const { client, runner } = await serve();
-  const jobId = ok(await start(client, { video })).job!.id;
-  const watch = watcher(client, jobId);
-  const expectMessage = async (): Promise<WatchJobResponse__Output> => {
-    const m = await watch.next();
-    assert.ok('job' in m, `expected a message, got ${JSON.stringify(m)}`);
-    return m;
-  };
-  const first = await expectMessage();
-  assert.deepEqual([first.job?.state, first.finishedTracks.length], ['JOB_STATE_QUEUED', 0]);
-  await runner.run(jobId);
-  assert.equal((await expectMessage()).job?.state, 'JOB_STATE_RUNNING');
-  await runner.progress(jobId, [track(2), track(1)], {
-    framesAnalysed: 10,
-    framesTotal: 100,
-    fraction: 0.1,
-    tracksFinished: 2,
+for (const pushed of [false, true]) {
+  const how = pushed ? 'pushed as each change is stored' : 'read every 10 ms';
+  test(`WatchJob (${how}) streams each change with newly finished tracks once, and ends after the final state`, async () => {
+    const { client, runner } = await serve({ pushed });
+    const jobId = ok(await start(client, { video })).job!.id;
+    const watch = watcher(client, jobId);
+    const expectMessage = async (): Promise<WatchJobResponse__Output> => {
+      const m = await watch.next();
+      assert.ok('job' in m, `expected a message, got ${JSON.stringify(m)}`);
+      return m;
+    };
+    const first = await expectMessage();
+    assert.deepEqual([first.job?.state, first.finishedTracks.length], ['JOB_STATE_QUEUED', 0]);
+    await runner.run(jobId);
+    assert.equal((await expectMessage()).job?.state, 'JOB_STATE_RUNNING');
+    await runner.progress(jobId, [track(2), track(1)], {
+      framesAnalysed: 10,
+      framesTotal: 100,
+      fraction: 0.1,
+      tracksFinished: 2,
+    });
+    const progressed = await expectMessage();
+    assert.deepEqual(progressed.job?.progress, {
+      framesDecoded: 0,
+      framesAnalysed: 10,
+      framesTotal: 100,
+      fraction: 0.1,
+      tracksFinished: 2,
+    });
+    assert.deepEqual(
+      progressed.finishedTracks.map((t) => [t.id, t.label]),
+      [
+        [1, 'unknown-1'],
+        [2, 'unknown-2'],
+      ],
+    );
+    await runner.succeed(jobId, cannedResult([track(1), track(2), track(3)]));
+    const messages: WatchJobResponse__Output[] = [];
+    for (let m = await watch.next(); !('end' in m); m = await watch.next()) {
+      assert.ok('job' in m, `unexpected ${JSON.stringify(m)}`);
+      messages.push(m);
+    }
+    assert.equal(messages.at(-1)?.job?.state, 'JOB_STATE_SUCCEEDED');
+    assert.deepEqual(
+      messages.flatMap((m) => m.finishedTracks.map((t) => t.id)),
+      [3],
+      'tracks 1 and 2 are not sent again',
+    );
   });
-  const progressed = await expectMessage();
-  assert.deepEqual(progressed.job?.progress, {
-    framesDecoded: 0,
-    framesAnalysed: 10,
-    framesTotal: 100,
-    fraction: 0.1,
-    tracksFinished: 2,
-  });
-  assert.deepEqual(
-    progressed.finishedTracks.map((t) => [t.id, t.label]),
-    [
-      [1, 'unknown-1'],
-      [2, 'unknown-2'],
-    ],
-  );
-  await runner.succeed(jobId, cannedResult([track(1), track(2), track(3)]));
-  const messages: WatchJobResponse__Output[] = [];
-  for (let m = await watch.next(); !('end' in m); m = await watch.next()) {
-    assert.ok('job' in m, `unexpected ${JSON.stringify(m)}`);
-    messages.push(m);
-  }
-  assert.equal(messages.at(-1)?.job?.state, 'JOB_STATE_SUCCEEDED');
-  assert.deepEqual(
-    messages.flatMap((m) => m.finishedTracks.map((t) => t.id)),
-    [3],
-    'tracks 1 and 2 are not sent again',
-  );
-});
+}
 
 test('WatchJob on a finished job sends it once with every track; NOT_FOUND for an unknown job', async () => {
   const { client, runner } = await serve();

@@ -10,6 +10,9 @@ import { CHIP_SIZE, chipToTensorData } from './preprocess.ts';
  */
 export const DEFAULT_FLIP = false;
 
+/** Length of MobileFaceNet's embeddings. */
+export const EMBEDDING_DIM = 128;
+
 export interface EmbedderOptions {
   readonly modelPath: string;
   /** onnxruntime intra-op threads; default 1 (fastest on small shared machines). */

@@ -39,8 +39,11 @@ const store = staticGalleryStore([
   ],
 ]);
 
-test('Embed answers one embedding per chip, in order', async () => {
-  const response = await embedChips(fakeEmbedder, { chips: [chip(0), chip(1)] });
+const MODEL = { id: 'fake@000000000000', dim: 2 };
+
+test('Embed answers one embedding per chip, in order, naming the model', async () => {
+  const response = await embedChips(fakeEmbedder, { chips: [chip(0), chip(1)] }, MODEL);
+  assert.equal(response.model, 'fake@000000000000');
   const values = response.embeddings?.map((e) => (e.values ?? []).map((v) => Math.round(Number(v) * 1e6) / 1e6));
   assert.deepEqual(values, [
     [0, 1],
@@ -57,6 +60,7 @@ function callEmbed(
 ): Promise<Outcome> {
   const handlers = createRecognizerHandlers(embedder, store, {
     logger: silentLogger(),
+    model: MODEL,
     onChips: (n) => counts.push(n),
   });
   return new Promise((resolve) => {
@@ -70,6 +74,7 @@ function callEmbed(
 function callSearch(request: SearchGalleryRequest__Output, counts: number[] = []): Promise<Outcome> {
   const handlers = createRecognizerHandlers(fakeEmbedder, store, {
     logger: silentLogger(),
+    model: MODEL,
     onQueries: (n) => counts.push(n),
   });
   return new Promise((resolve) => {
@@ -118,4 +123,14 @@ test('SearchGallery handler: answers, NOT_FOUND for an unknown gallery, INVALID_
     code: status.INVALID_ARGUMENT,
     details: 'queries[0] has 3 values; gallery "g" holds 2-value embeddings',
   });
+});
+
+test('DescribeModel answers the model and its embedding length', async () => {
+  const handlers = createRecognizerHandlers(fakeEmbedder, store, { logger: silentLogger(), model: MODEL });
+  const answer = await new Promise((resolve) =>
+    handlers.DescribeModel({ request: {} } as Parameters<typeof handlers.DescribeModel>[0], (_err, value) =>
+      resolve(value),
+    ),
+  );
+  assert.deepEqual(answer, { model: 'fake@000000000000', dim: 2 });
 });

@@ -32,6 +32,8 @@ export interface StageSettings {
   readonly mediaRoots: readonly string[];
   /** Where services/ is (default REPO_ROOT). */
   readonly repoRoot?: string;
+  /** The store the recognizer reads face collections from (the orchestrator's); unset: it searches none. */
+  readonly storePath?: string;
 }
 
 export interface ClusterSettings extends StageSettings {
@@ -39,7 +41,7 @@ export interface ClusterSettings extends StageSettings {
   readonly orchestratorHost: string;
   /** The orchestrator's public gRPC port (0: any free port). */
   readonly orchestratorPort: number;
-  /** The orchestrator's job store file. */
+  /** The orchestrator's job store file (which the recognizer reads face collections from). */
   readonly storePath: string;
 }
 
@@ -65,7 +67,12 @@ function commonEnv(settings: StageSettings, previous: ServiceEndpoint | undefine
 /** The five stage services, in start order; they start together. */
 export function stageServiceSpecs(settings: StageSettings): ServiceSpec[] {
   return STAGE_SERVICES.map((name) => {
-    const extra: Record<string, string> = name === 'decoder' ? { PMR_MEDIA_ROOTS: settings.mediaRoots.join(':') } : {};
+    const extra: Record<string, string> =
+      name === 'decoder'
+        ? { PMR_MEDIA_ROOTS: settings.mediaRoots.join(':') }
+        : name === 'recognizer' && settings.storePath !== undefined
+          ? { PMR_STORE_PATH: settings.storePath }
+          : {};
     return {
       name,
       bin: serviceBin(name, settings.repoRoot),

@@ -37,6 +37,8 @@ export interface RemoteAnalysisOptions {
   readonly video: string;
   /** A local `<person>/<image>` folder, as for the embedded `--gallery`. */
   readonly galleryDir?: string;
+  /** A face collection of the cluster whose persons to recognise (instead of galleryDir). */
+  readonly collectionId?: string;
   readonly fps?: number;
   readonly skip?: 'none' | 'histogram' | 'ssim';
   readonly onProgress?: (p: RemoteProgress) => void;
@@ -328,6 +330,7 @@ export async function analyseRemote(options: RemoteAnalysisOptions): Promise<Ana
       clientToken: randomUUID(),
       video: { upload },
       gallery: gallery.map((p) => ({ person: p.person, fileName: p.fileName, data: Buffer.from(p.data) })),
+      collectionId: options.collectionId ?? '',
       options: {
         ...(options.fps !== undefined && { fps: options.fps }),
         ...(options.skip !== undefined && { skipMethod: SKIP_METHOD_TO_PROTO[options.skip] }),

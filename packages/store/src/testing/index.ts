@@ -1,4 +1,3 @@
 // The contract every JobStore adapter passes: run it from an adapter's test file with that adapter's factory.
 export * from './job-store-contract.ts';
 export * from './contract-fixtures.ts';
-export * from './collection-store-contract.ts';

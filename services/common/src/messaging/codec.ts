@@ -9,6 +9,8 @@ import { invalidArgument } from '../errors.ts';
 import type { DecodeJob, DecodeJob__Output } from '../proto/generated/pmr/v1/DecodeJob.ts';
 import type { FrameFaces, FrameFaces__Output } from '../proto/generated/pmr/v1/FrameFaces.ts';
 import type { PipelineResult, PipelineResult__Output } from '../proto/generated/pmr/v1/PipelineResult.ts';
+import type { CollectionEvent, CollectionEvent__Output } from '../proto/generated/pmr/v1/CollectionEvent.ts';
+import type { JobChanged, JobChanged__Output } from '../proto/generated/pmr/v1/JobChanged.ts';
 import type { DetectedFace, DetectedFace__Output } from '../proto/generated/pmr/v1/DetectedFace.ts';
 import type { Embedding, Embedding__Output } from '../proto/generated/pmr/v1/Embedding.ts';
 import type { FaceAttributes, FaceAttributes__Output } from '../proto/generated/pmr/v1/FaceAttributes.ts';
@@ -39,6 +41,8 @@ export interface PmrMessageTypes {
   'pmr.v1.DecodeJob': [DecodeJob, DecodeJob__Output];
   'pmr.v1.FrameFaces': [FrameFaces, FrameFaces__Output];
   'pmr.v1.PipelineResult': [PipelineResult, PipelineResult__Output];
+  'pmr.v1.CollectionEvent': [CollectionEvent, CollectionEvent__Output];
+  'pmr.v1.JobChanged': [JobChanged, JobChanged__Output];
 }
 
 export type PmrMessageName = keyof PmrMessageTypes;

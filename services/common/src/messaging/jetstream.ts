@@ -88,6 +88,10 @@ export interface JetStreamBus {
   /** An object's bytes in memory: for objects that are small by nature (frames, gallery photos). */
   getLarge(ref: LargeObjectQuery): Promise<Uint8Array>;
   deleteLarge(bucket: string, name: string): Promise<void>;
+  /** Publish on plain NATS: every subscriber connected now gets it; nothing is kept, nothing is acknowledged. */
+  broadcast(subject: string, data: Uint8Array): void;
+  /** Call `handler` with every plain NATS message on `subject` from now on, until the returned function is called. */
+  subscribe(subject: string, handler: (data: Uint8Array) => void): () => void;
   /** Orderly shutdown: stop every consumer (running handlers settle), then drain the connection. */
   drain(): Promise<void>;
   /** Close at once: unsettled messages are redelivered after their ackWait (also what a crash looks like). */
@@ -182,6 +186,19 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
 
   return {
     maxPayload: nc.info?.max_payload ?? 1024 * 1024,
+
+    broadcast(subject, data) {
+      nc.publish(subject, data);
+    },
+
+    subscribe(subject, handler) {
+      const sub = nc.subscribe(subject, {
+        callback: (err, msg) => {
+          if (err === null) handler(msg.data);
+        },
+      });
+      return () => sub.unsubscribe();
+    },
 
     async ensureWorkQueue(spec) {
       const config = {

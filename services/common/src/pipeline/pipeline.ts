@@ -50,6 +50,8 @@ export const pipelineSubjects = {
   embed: (jobId: string): string => `pmr.tracks.embed.${jobId}`,
   describe: (jobId: string): string => `pmr.tracks.describe.${jobId}`,
   results: (jobId: string): string => `pmr.results.${jobId}`,
+  /** Plain NATS (no stream): CollectionEvents from the orchestrators to every recognizer. */
+  collections: (): string => 'pmr.collections',
 };
 
 /** Message ids: the same piece of work always gets the same id, so a redone publish is dropped as a duplicate. */

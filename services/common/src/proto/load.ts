@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPackageDefinition } from '@grpc/grpc-js';
 import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
 import type { ProtoGrpcType as AttributesProto } from './generated/attributes_service.ts';
+import type { ProtoGrpcType as CollectionProto } from './generated/collection_service.ts';
 import type { ProtoGrpcType as DecoderProto } from './generated/decoder_service.ts';
 import type { ProtoGrpcType as DetectorProto } from './generated/detector_service.ts';
 import type { ProtoGrpcType as FaceProto } from './generated/face.ts';
@@ -56,6 +57,7 @@ export function listPmrProtoFiles(protoDir: string = PMR_PROTO_DIR): string[] {
 
 /** The typed shape of the loaded `pmr.v1` package: every service constructor and message/enum definition. */
 export type PmrProtoGrpcType = AttributesProto &
+  CollectionProto &
   DecoderProto &
   DetectorProto &
   FaceProto &

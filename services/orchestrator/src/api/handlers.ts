@@ -5,7 +5,6 @@
 // PERMISSION_DENIED; anything else is logged and answered INTERNAL. Messages quote the caller's values through
 // quote(), never whole.
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import { invalidArgument, notFound, PmrError, quote } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
@@ -22,16 +21,22 @@ import type { WatchJobRequest__Output } from '@pmr/common/proto/generated/pmr/v1
 import type { WatchJobResponse } from '@pmr/common/proto/generated/pmr/v1/WatchJobResponse.ts';
 import type { GalleryPhotoInput, JobRunner, UploadSink } from '../job-runner.ts';
 import { isFinalState, type JobOptions, type JobRecord, type JobSource, type JobStore } from '@pmr/store';
+import { type CollectionStore } from '@pmr/collections';
+import { collectionGalleryRef } from '../pipeline/gallery-ref.ts';
 import { resultToProto, trackToProto } from '@pmr/results';
 import { jobToProto } from './job-proto.ts';
 import { answerer } from './answer.ts';
+import { jobChanges, type JobChanges } from '../job-changes.ts';
 import { receiveUpload } from './upload-media.ts';
 import { readUploadedFile, uploadedObject } from './upload-refs.ts';
 
-export const DEFAULT_WATCH_POLL_MS = 200;
+/** How long a WatchJob call waits for an announcement of its job before it reads the job anyway. */
+export const DEFAULT_WATCH_FALLBACK_MS = 2000;
 
 export interface OrchestratorHandlerDeps {
   readonly store: JobStore;
+  /** The face collections StartVideoJob.collection_id names; undefined: such a job is FAILED_PRECONDITION. */
+  readonly collections?: CollectionStore;
   readonly runner: JobRunner;
   readonly uploads: UploadSink;
   readonly logger: Logger;
@@ -42,8 +47,10 @@ export interface OrchestratorHandlerDeps {
    * are checked for their form only (absolute, no URL, no `..`), and the decoder alone checks the roots.
    */
   readonly mediaRoots?: readonly string[];
-  /** How often WatchJob reads the job (default DEFAULT_WATCH_POLL_MS). */
-  readonly watchPollMs?: number;
+  /** Announcements of job changes, which wake WatchJob calls (default: this process's only). */
+  readonly changes?: JobChanges;
+  /** How long WatchJob waits for an announcement before it reads the job anyway (default DEFAULT_WATCH_FALLBACK_MS). */
+  readonly watchFallbackMs?: number;
 }
 
 /** Longest client_token (pmr.v1.StartVideoJobRequest: 1 to 64 characters). */
@@ -150,6 +157,25 @@ async function requireJob(store: JobStore, jobId: string): Promise<JobRecord> {
   return job;
 }
 
+/**
+ * What the job's record names as its gallery: the photos' digest, or the collection (which must exist); nothing for
+ * neither. @throws PmrError INVALID_ARGUMENT for both, NOT_FOUND for an unknown collection
+ */
+async function galleryReference(
+  deps: OrchestratorHandlerDeps,
+  collectionId: string,
+  gallery: readonly GalleryPhotoInput[],
+): Promise<string | undefined> {
+  if (collectionId === '') return gallery.length > 0 ? galleryDigest(gallery) : undefined;
+  if (gallery.length > 0)
+    throw invalidArgument('collection_id and gallery cannot be given together: recognise a collection or photos');
+  if (deps.collections === undefined)
+    throw new PmrError('FAILED_PRECONDITION', 'this orchestrator keeps no collections');
+  if ((await deps.collections.getCollection(collectionId)) === null)
+    throw notFound(`no collection ${quote(collectionId)}`);
+  return collectionGalleryRef(collectionId);
+}
+
 async function startVideoJob(
   deps: OrchestratorHandlerDeps,
   request: StartVideoJobRequest__Output,
@@ -159,12 +185,13 @@ async function startVideoJob(
   checkClientToken(request.clientToken);
   const options = optionsOf(request.options);
   const gallery = await galleryOf(request.gallery, deps.uploads);
+  const reference = await galleryReference(deps, request.collectionId, gallery);
   const { job, created } = await deps.store.createJob({
     idempotencyToken: request.clientToken,
     source,
     options,
     tags: request.tags,
-    ...(gallery.length > 0 && { galleryDigest: galleryDigest(gallery) }),
+    ...(reference !== undefined && { galleryDigest: reference }),
   });
   log.info(
     { jobId: job.id, created, photos: gallery.length },
@@ -222,6 +249,7 @@ function writable(call: ServerWritableStream<WatchJobRequest__Output, WatchJobRe
 /** Streams the job whenever its version changes, until it is final or `signal` aborts (the client cancelled). */
 async function watchJob(
   deps: OrchestratorHandlerDeps,
+  changes: JobChanges,
   call: ServerWritableStream<WatchJobRequest__Output, WatchJobResponse>,
   signal: AbortSignal,
 ): Promise<void> {
@@ -237,7 +265,8 @@ async function watchJob(
       if (!call.write({ job: jobToProto(job), finishedTracks })) await writable(call);
       if (isFinalState(job.state)) return;
     }
-    await sleep(deps.watchPollMs ?? DEFAULT_WATCH_POLL_MS, undefined, { signal });
+    await changes.next(jobId, signal, deps.watchFallbackMs ?? DEFAULT_WATCH_FALLBACK_MS);
+    if (signal.aborted) return;
     job = await requireJob(deps.store, jobId);
   }
 }
@@ -261,6 +290,7 @@ async function jobResult(store: JobStore, request: GetJobResultRequest__Output):
 export function createOrchestratorHandlers(deps: OrchestratorHandlerDeps): OrchestratorServiceHandlers {
   const log = deps.logger.child({ component: 'OrchestratorService' });
   const { statusOf, answer } = answerer(log);
+  const changes = deps.changes ?? jobChanges();
   return {
     UploadMedia(call, callback) {
       call.on('error', () => undefined); // a broken call ends receiveUpload's reading; nothing to answer then
@@ -282,7 +312,7 @@ export function createOrchestratorHandlers(deps: OrchestratorHandlerDeps): Orche
       const controller = new AbortController();
       const onCancel = (): void => controller.abort();
       call.on('cancelled', onCancel);
-      watchJob(deps, call, controller.signal).then(
+      watchJob(deps, changes, call, controller.signal).then(
         () => {
           call.off('cancelled', onCancel);
           if (!controller.signal.aborted) call.end();

@@ -7,7 +7,7 @@ import type { FaceDetail } from '@pmr/common/proto/generated/pmr/v1/FaceDetail.t
 import type { ReceivedImage } from './received-image.ts';
 import type { StageClients } from '../pipeline/stage-clients.ts';
 
-export type FaceStages = Pick<StageClients, 'detect' | 'embedMany' | 'analyze'>;
+export type FaceStages = Pick<StageClients, 'detect' | 'embedMany' | 'embedChips' | 'analyze'>;
 
 /** A face of the image: what the detector found, in the image's own pixels. */
 export interface FoundFace {
@@ -25,18 +25,19 @@ export interface DescribedFace extends FoundFace {
   readonly detail: FaceDetail;
 }
 
-/** Every face of the image, largest first (ties: higher detector score first). */
-export async function findFaces(stages: FaceStages, received: ReceivedImage): Promise<FoundFace[]> {
-  const { scale } = received;
+/** A face found in the analysed pixels, placed in the image's own pixels (`scale` of them per analysed pixel). */
+export function foundFace(face: DetectedFace, scale: number): FoundFace {
   const at = (p: Point): Point => ({ x: p.x * scale, y: p.y * scale });
+  const { box: b, landmarks: l } = face;
+  const box = { x: b.x * scale, y: b.y * scale, width: b.width * scale, height: b.height * scale };
+  return { face, box, landmarks: [at(l[0]), at(l[1]), at(l[2]), at(l[3]), at(l[4])] };
+}
+
+/** Every face of the image, largest first (ties: higher detector score first). */
+export async function findFaces(stages: Pick<FaceStages, 'detect'>, received: ReceivedImage): Promise<FoundFace[]> {
   const faces = await stages.detect(received.image);
   return faces
-    .map((face) => {
-      const { box: b, landmarks: l } = face;
-      const box = { x: b.x * scale, y: b.y * scale, width: b.width * scale, height: b.height * scale };
-      const landmarks: Landmarks5 = [at(l[0]), at(l[1]), at(l[2]), at(l[3]), at(l[4])];
-      return { face, box, landmarks };
-    })
+    .map((face) => foundFace(face, received.scale))
     .sort((a, b) => boxArea(b.box) - boxArea(a.box) || b.face.score - a.face.score);
 }
 

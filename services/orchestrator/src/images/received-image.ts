@@ -1,6 +1,7 @@
 // An image a caller sends (pmr.v1.ImageSource: the encoded file inline, or an upload), decoded as gallery photos are:
 // refused over 120 megapixels from its header, shrunk to 2048 x 2048 pixels when larger (the detector sees 640
 // pixels anyway), with the ratio that maps what is found back to the image's own pixels.
+import { createHash } from 'node:crypto';
 import { invalidArgument, type RgbImage } from '@pmr/common';
 import { readImage, readImageSize } from '@pmr/common/image';
 import type { ImageSource__Output } from '@pmr/common/proto/generated/pmr/v1/ImageSource.ts';
@@ -15,6 +16,8 @@ export interface ReceivedImage {
   readonly size: { readonly width: number; readonly height: number };
   /** The image's pixels per analysed pixel: 1, or more when it was shrunk. */
   readonly scale: number;
+  /** Lower-case hex SHA-256 of the encoded file. */
+  readonly sha256: string;
 }
 
 /** @throws PmrError INVALID_ARGUMENT (missing, undecodable or too large), PERMISSION_DENIED or NOT_FOUND (upload) */
@@ -30,5 +33,6 @@ export async function receiveImage(
   else throw invalidArgument(`${field} is required: set data (an encoded JPEG, PNG or WebP file) or upload`);
   const size = await readImageSize(data, field);
   const image = await readImage(data, field, GALLERY_IMAGE_LIMITS);
-  return { image, size, scale: size.width / image.width };
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  return { image, size, scale: size.width / image.width, sha256 };
 }

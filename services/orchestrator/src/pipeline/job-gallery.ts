@@ -4,13 +4,61 @@
 // through galleryFromPhotos, with the limits the embedded run decodes a gallery folder with, and reads each photo from
 // the store only when it gets to it, so a running job never holds its whole gallery.
 import { basename } from 'node:path';
-import { PmrError, quote } from '@pmr/common';
+import { invalidArgument, notFound, PmrError, quote } from '@pmr/common';
 import { enrolGallerySource, galleryFromPhotos, type GallerySource, type PhotoData } from '@pmr/recognizer/enrol';
 import type { JobRecord, JobStore } from '@pmr/store';
+import type { CollectionStore, FaceRecord } from '@pmr/collections';
+import { galleryRefOf } from './gallery-ref.ts';
 import type { GalleryPhotoInput } from '../job-runner.ts';
 import { StepError } from './failures.ts';
 import { putJobPart, readJobPart, type GalleryPart } from './job-parts.ts';
 import type { StageClients } from './stage-clients.ts';
+
+/**
+ * A collection's persons as a job's gallery, as they are now: each person with a face, by id, with the templates of
+ * its faces in the order they were indexed (by external image id, then time), which is the order `--gallery` enrols a
+ * person's photos in when they were indexed from the same folder. @throws PmrError NOT_FOUND for a deleted collection
+ */
+export async function collectionGallery(collections: CollectionStore, collectionId: string): Promise<GalleryPart> {
+  if ((await collections.getCollection(collectionId)) === null)
+    throw notFound(`collection ${quote(collectionId)} no longer exists`);
+  const persons: Array<{ name: string; templates: number[][] }> = [];
+  let accepted = 0;
+  let personToken = '';
+  do {
+    const page = await collections.listPersons(collectionId, { pageSize: 1000, pageToken: personToken });
+    for (const person of page.items) {
+      const faces: FaceRecord[] = [];
+      let faceToken = '';
+      do {
+        const facePage = await collections.listFaces(collectionId, {
+          personId: person.personId,
+          pageSize: 1000,
+          pageToken: faceToken,
+        });
+        faces.push(...facePage.items);
+        faceToken = facePage.nextPageToken;
+      } while (faceToken !== '');
+      if (faces.length === 0) continue;
+      faces.sort(
+        (a, b) =>
+          compare(a.externalImageId, b.externalImageId) || a.indexTime - b.indexTime || compare(a.faceId, b.faceId),
+      );
+      const vectors = await collections.vectorsOf(
+        collectionId,
+        faces.map((f) => f.faceId),
+      );
+      persons.push({ name: person.personId, templates: vectors.flatMap((v) => v.templates.map((t) => Array.from(t))) });
+      accepted += vectors.length;
+    }
+    personToken = page.nextPageToken;
+  } while (personToken !== '');
+  if (persons.length === 0)
+    throw invalidArgument(`collection ${quote(collectionId)} has no person with a face: there is nobody to recognise`);
+  return { persons, summary: { persons: persons.length, accepted, rejected: [] } };
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Keep the job's photos under its gallery digest; nothing when the job has none. */
 export async function storeGalleryPhotos(
@@ -19,11 +67,12 @@ export async function storeGalleryPhotos(
   gallery: readonly GalleryPhotoInput[],
 ): Promise<void> {
   if (gallery.length === 0) return;
-  if (job.galleryDigest === null)
+  const ref = galleryRefOf(job.galleryDigest);
+  if (ref.kind !== 'photos')
     throw new PmrError('INTERNAL', `job ${job.id} was created without the digest of its gallery`);
   // Clients name a photo "<person>/<image>" (the folder layout) or just "<image>": the report names it <person>/<image>.
   await store.putGallery(
-    job.galleryDigest,
+    ref.digest,
     gallery.map((p) => ({ person: p.person, name: basename(p.fileName), data: p.data })),
   );
 }
@@ -33,8 +82,9 @@ async function storedPhotos(
   store: JobStore,
   job: JobRecord,
 ): Promise<Array<{ person: string; name: string; data: PhotoData }> | null> {
-  if (job.galleryDigest === null) return null;
-  const digest = job.galleryDigest;
+  const ref = galleryRefOf(job.galleryDigest);
+  if (ref.kind !== 'photos') return null;
+  const { digest } = ref;
   const index = await store.getGalleryIndex(digest);
   if (index === null)
     throw new PmrError(
@@ -78,8 +128,17 @@ export async function enrolJobGallery(
   stages: Pick<StageClients, 'detect' | 'embed' | 'embedMany'>,
   job: JobRecord,
   onPhoto: (n: number) => void,
+  collections?: CollectionStore,
 ): Promise<GalleryPart | null> {
   if ((await readJobPart(store, job.id, 'gallery')) !== undefined) return null;
+  const ref = galleryRefOf(job.galleryDigest);
+  if (ref.kind === 'collection') {
+    if (collections === undefined)
+      throw new PmrError('FAILED_PRECONDITION', 'this orchestrator has no collection store');
+    const part = await collectionGallery(collections, ref.collectionId);
+    await putJobPart(store, job.id, 'gallery', part);
+    return part;
+  }
   const photos = await storedPhotos(store, job);
   if (photos === null || photos.length === 0) return null;
   const current = { photo: '' };

@@ -22,6 +22,7 @@ import type { DecodeJob } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts'
 import { SKIP_METHOD_TO_PROTO } from '@pmr/results';
 import type { GroupingOptions } from '@pmr/results';
 import { isFinalState, VersionConflictError, type JobRecord, type JobState, type JobStore } from '@pmr/store';
+import { type CollectionStore } from '@pmr/collections';
 import type { JobRunner, JobSubmission } from '../job-runner.ts';
 import { classifyFailure } from './failures.ts';
 import { enrolJobGallery, storeGalleryPhotos } from './job-gallery.ts';
@@ -45,6 +46,8 @@ const MAX_RETRY_DELAY_MS = 30_000;
 export interface PipelineRunnerOptions extends GroupingOptions {
   readonly bus: JetStreamBus;
   readonly store: JobStore;
+  /** Where the persons of a job that names a collection are read from when it starts. */
+  readonly collections?: CollectionStore;
   readonly stages: Pick<StageClients, 'detect' | 'embed' | 'embedMany'>;
   readonly logger: Logger;
   readonly matchThreshold: number;
@@ -234,11 +237,17 @@ class DistributedJobs implements PipelineRunner {
   /** Enrol the job's gallery (once); a photo past the most enrolled so far is progress (a retry redoes photos). */
   async #enrol(job: JobRecord): Promise<void> {
     const jobId = job.id;
-    const part = await enrolJobGallery(this.#store, this.#options.stages, job, (n) => {
-      if (n <= (this.#photosDone.get(jobId) ?? 0)) return;
-      this.#photosDone.set(jobId, n);
-      this.#slots.progressed(jobId);
-    });
+    const part = await enrolJobGallery(
+      this.#store,
+      this.#options.stages,
+      job,
+      (n) => {
+        if (n <= (this.#photosDone.get(jobId) ?? 0)) return;
+        this.#photosDone.set(jobId, n);
+        this.#slots.progressed(jobId);
+      },
+      this.#options.collections,
+    );
     if (part !== null)
       this.#logger.info({ jobId, persons: part.summary.persons, accepted: part.summary.accepted }, 'gallery enrolled');
   }

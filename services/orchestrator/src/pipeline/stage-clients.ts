@@ -7,6 +7,8 @@ import { PmrError, type DetectedFace, type Landmarks5, type RgbImage } from '@pm
 import { loadPmrProto, messageSizeOptions, rgbImageToProto } from '@pmr/common/proto';
 import type { AnalyzeResponse__Output } from '@pmr/common/proto/generated/pmr/v1/AnalyzeResponse.ts';
 import type { FaceAttributes__Output } from '@pmr/common/proto/generated/pmr/v1/FaceAttributes.ts';
+import type { DescribeModelResponse__Output } from '@pmr/common/proto/generated/pmr/v1/DescribeModelResponse.ts';
+import type { SearchCollectionResponse__Output } from '@pmr/common/proto/generated/pmr/v1/SearchCollectionResponse.ts';
 import type { DetectedFace__Output } from '@pmr/common/proto/generated/pmr/v1/DetectedFace.ts';
 import type { DetectResponse__Output } from '@pmr/common/proto/generated/pmr/v1/DetectResponse.ts';
 import type { EmbedResponse__Output } from '@pmr/common/proto/generated/pmr/v1/EmbedResponse.ts';
@@ -19,6 +21,18 @@ export interface StageClients {
   embed(chip: RgbImage): Promise<Float32Array>;
   /** Several chips in one Embed call, embeddings in the same order. */
   embedMany(chips: readonly RgbImage[]): Promise<Float32Array[]>;
+  /** As embedMany, with the model the recognizer says the embeddings come from. */
+  embedChips(chips: readonly RgbImage[]): Promise<{ readonly model: string; readonly embeddings: Float32Array[] }>;
+  /** The embedding model the recognizer runs, and the length of its embeddings. */
+  describeModel(): Promise<{ readonly model: string; readonly dim: number }>;
+  /** SearchCollection on a recognizer: for each query, the best faces or persons of the collection (id, similarity). */
+  searchCollection(request: {
+    readonly collectionId: string;
+    readonly queries: readonly Float32Array[];
+    readonly target: 'faces' | 'persons';
+    readonly limit: number;
+    readonly minSimilarity: number;
+  }): Promise<Array<Array<{ readonly id: string; readonly similarity: number }>>>;
   /** The attributes of several chips in one Analyze call, in the same order, as the attributes service sent them. */
   analyze(chips: readonly RgbImage[]): Promise<FaceAttributes__Output[]>;
   close(): void;
@@ -80,7 +94,7 @@ export function createStageClients(addresses: StageAddresses, maxMessageBytes?: 
     messageSizeOptions(maxMessageBytes),
   );
   const deadline = (): Date => new Date(Date.now() + CALL_DEADLINE_MS);
-  const embedMany = (chips: readonly RgbImage[]): Promise<Float32Array[]> =>
+  const embedChips = (chips: readonly RgbImage[]): Promise<{ model: string; embeddings: Float32Array[] }> =>
     new Promise((resolve, reject) => {
       recognizer.Embed(
         { chips: chips.map(rgbImageToProto) },
@@ -92,7 +106,7 @@ export function createStageClients(addresses: StageAddresses, maxMessageBytes?: 
             reject(
               new PmrError('INTERNAL', `Embed answered ${res.embeddings.length} embeddings for ${chips.length} chips`),
             );
-          else resolve(res.embeddings.map((e) => Float32Array.from(e.values)));
+          else resolve({ model: res.model, embeddings: res.embeddings.map((e) => Float32Array.from(e.values)) });
         },
       );
     });
@@ -115,8 +129,39 @@ export function createStageClients(addresses: StageAddresses, maxMessageBytes?: 
           },
         );
       }),
-    embed: async (chip) => (await embedMany([chip]))[0]!,
-    embedMany,
+    embed: async (chip) => (await embedChips([chip])).embeddings[0]!,
+    embedMany: async (chips) => (await embedChips(chips)).embeddings,
+    embedChips,
+    searchCollection: (r) =>
+      new Promise((resolve, reject) => {
+        recognizer.SearchCollection(
+          {
+            collectionId: r.collectionId,
+            queries: r.queries.map((q) => ({ values: Array.from(q) })),
+            target: r.target === 'faces' ? 'SEARCH_TARGET_FACES' : 'SEARCH_TARGET_PERSONS',
+            maxResults: r.limit,
+            minSimilarity: r.minSimilarity,
+          },
+          { deadline: deadline() },
+          (err: ServiceError | null, res?: SearchCollectionResponse__Output) => {
+            if (err !== null || res === undefined)
+              reject(failure('SearchCollection', recognizerAddress, err!, `collection ${r.collectionId}`));
+            else resolve(res.results.map((q) => q.hits.map((h) => ({ id: h.id, similarity: h.similarity }))));
+          },
+        );
+      }),
+    describeModel: () =>
+      new Promise((resolve, reject) => {
+        recognizer.DescribeModel(
+          {},
+          { deadline: deadline() },
+          (err: ServiceError | null, res?: DescribeModelResponse__Output) => {
+            if (err !== null || res === undefined)
+              reject(failure('DescribeModel', recognizerAddress, err!, 'the embedding model'));
+            else resolve({ model: res.model, dim: res.dim });
+          },
+        );
+      }),
     analyze: (chips) =>
       new Promise((resolve, reject) => {
         attributes.Analyze(

@@ -21,6 +21,19 @@ export const RECOGNIZER_SERVICE_CONFIG = {
   }),
   ...stageServiceSettings({ grpcPort: 50054, metricsPort: 9104 }),
   threads: int('PMR_INFERENCE_THREADS', { description: 'onnxruntime intra-op threads', min: 1, max: 256, default: 1 }),
+  storePath: optional(
+    str('PMR_STORE_PATH', {
+      description:
+        "the store holding face collections (the orchestrator's PMR_STORE_PATH); unset: SearchCollection answers FAILED_PRECONDITION",
+    }),
+  ),
+  collectionCheckS: int('PMR_COLLECTION_CHECK_S', {
+    description:
+      "seconds between checks of the collections' versions against the store (a missed change waits this long)",
+    min: 1,
+    max: 3600,
+    default: 5,
+  }),
 } as const;
 
 export type RecognizerServiceConfig = ConfigOf<typeof RECOGNIZER_SERVICE_CONFIG>;

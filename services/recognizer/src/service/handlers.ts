@@ -1,5 +1,5 @@
-// RecognizerService over gRPC: Embed (chips → unit-length embeddings) and SearchGallery (embeddings → best gallery
-// persons). Domain errors (PmrError) keep their status and message; anything else is logged and answered INTERNAL
+// RecognizerService over gRPC: Embed (chips → unit-length embeddings), SearchGallery (embeddings → best gallery
+// persons), SearchCollection (embeddings → a collection's best faces or persons) and DescribeModel. Domain errors (PmrError) keep their status and message; anything else is logged and answered INTERNAL
 // without details.
 import type { sendUnaryData } from '@grpc/grpc-js';
 import { PmrError } from '@pmr/common';
@@ -10,9 +10,20 @@ import { chipsFromProto } from '@pmr/common/image';
 import type { EmbedRequest__Output, EmbedResponse, RecognizerServiceHandlers } from './common-bridge.ts';
 import type { GalleryStore } from './gallery-store.ts';
 import { searchGalleries } from './search-request.ts';
+import type { CollectionCopies } from './collection-copies.ts';
+import { searchCollection } from './collection-search.ts';
+
+/** The embedding model a recognizer runs: its id (modelId of @pmr/models) and the length of its embeddings. */
+export interface EmbeddingModel {
+  readonly id: string;
+  readonly dim: number;
+}
 
 export interface RecognizerHandlerOptions {
   readonly logger: Logger;
+  readonly model: EmbeddingModel;
+  /** The collections SearchCollection answers from; undefined when the recognizer has no store. */
+  readonly collections?: CollectionCopies;
   /** Called with the number of chips of each answered Embed (metrics). */
   readonly onChips?: (count: number) => void;
   /** Called with the number of queries of each answered SearchGallery (metrics). */
@@ -23,11 +34,12 @@ export interface RecognizerHandlerOptions {
 export async function embedChips(
   embedder: Pick<Embedder, 'embed'>,
   request: EmbedRequest__Output,
+  model: EmbeddingModel,
 ): Promise<EmbedResponse> {
   const chips = await chipsFromProto(request.chips);
   const embeddings: Array<{ values: number[] }> = [];
   for (const chip of chips) embeddings.push({ values: Array.from(await embedder.embed(chip)) });
-  return { embeddings };
+  return { embeddings, model: model.id };
 }
 
 export function createRecognizerHandlers(
@@ -60,7 +72,7 @@ export function createRecognizerHandlers(
     Embed(call, callback) {
       answer(
         callback,
-        () => embedChips(embedder, call.request),
+        () => embedChips(embedder, call.request, options.model),
         'Embed',
         'embedding failed; see the recognizer log',
         (r) => options.onChips?.(r.embeddings?.length ?? 0),
@@ -74,6 +86,18 @@ export function createRecognizerHandlers(
         'search failed; see the recognizer log',
         (r) => options.onQueries?.(r.results?.length ?? 0),
       );
+    },
+    SearchCollection(call, callback) {
+      answer(
+        callback,
+        () => searchCollection(options.collections, call.request),
+        'SearchCollection',
+        'search failed; see the recognizer log',
+        (r) => options.onQueries?.(r.results?.length ?? 0),
+      );
+    },
+    DescribeModel(_call, callback) {
+      callback(null, { model: options.model.id, dim: options.model.dim });
     },
   };
 }

@@ -2,10 +2,13 @@
 // (health, reflection, metrics interceptor) → /metrics endpoint → SIGTERM/SIGINT → ordered shutdown. The only
 // module of the service that reads process.env, listens or handles signals.
 import type { Logger } from '@pmr/common/logger';
+import { messageCodec, type ConsumerHandle, type JetStreamBus } from '@pmr/common/messaging';
+import { pipelineSubjects } from '@pmr/common/pipeline';
 import { loadPmrProto } from '@pmr/common/proto';
-import { resolveModel } from '@pmr/models';
+import { SqliteCollectionStore } from '@pmr/collections';
+import { modelId, resolveModel } from '@pmr/models';
 import { Counter } from 'prom-client';
-import { createEmbedder, type Embedder } from '../embedder.ts';
+import { createEmbedder, EMBEDDING_DIM, type Embedder } from '../embedder.ts';
 import {
   createServiceMetrics,
   joinPipeline,
@@ -16,6 +19,7 @@ import {
 import { startRecognizerWorker } from './pipeline-worker.ts';
 import { RECOGNIZER_SERVICE_CONFIG, type RecognizerServiceConfig } from './config.ts';
 import type { GalleryStore } from './gallery-store.ts';
+import { CollectionCopies } from './collection-copies.ts';
 import { createRecognizerHandlers } from './handlers.ts';
 import { enrolStartupGallery } from './startup-gallery.ts';
 
@@ -36,12 +40,61 @@ async function loadModels(
   }
 }
 
+/**
+ * The face collections SearchCollection answers from, when the recognizer has a store: every collection loaded now,
+ * then kept current by the orchestrators' events (follow) and a version check every collectionCheckS.
+ */
+async function openCollections(config: RecognizerServiceConfig, logger: Logger) {
+  if (config.storePath === undefined) return undefined;
+  const store = new SqliteCollectionStore(config.storePath);
+  const copies = new CollectionCopies(store, logger);
+  try {
+    await copies.loadAll();
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const check = setInterval(() => {
+    copies.reconcile().catch((err: unknown) => logger.warn({ err }, 'collection check failed'));
+  }, config.collectionCheckS * 1000);
+  check.unref();
+  const events = messageCodec('pmr.v1.CollectionEvent');
+  return {
+    copies,
+    follow(bus: JetStreamBus): ConsumerHandle {
+      const stop = bus.subscribe(pipelineSubjects.collections(), (data) => {
+        let event;
+        try {
+          event = events.decode(data);
+        } catch (err) {
+          logger.warn({ err }, 'unreadable collection event ignored');
+          return;
+        }
+        copies.apply(event).catch((err: unknown) => logger.warn({ err, event }, 'collection event not applied'));
+      });
+      return { inFlight: () => 0, stop: () => Promise.resolve(stop()) };
+    },
+    async close(): Promise<void> {
+      clearInterval(check);
+      await store.close();
+    },
+  };
+}
+
 /** Load the model, enrol the start-up gallery and start serving; everything it opens is closed by shutdown(). */
 export async function startRecognizerService(
   config: RecognizerServiceConfig,
   logger: Logger,
 ): Promise<RunningRecognizerService> {
   const { embedder, galleries } = await loadModels(config, logger);
+  const collections = await openCollections(config, logger).catch(async (err: unknown) => {
+    await embedder.release();
+    throw err;
+  });
+  const release = async (): Promise<void> => {
+    await collections?.close();
+    await embedder.release();
+  };
   const metrics = createServiceMetrics('recognizer');
   const chips = new Counter({
     name: 'pmr_recognizer_chips_total',
@@ -56,6 +109,8 @@ export async function startRecognizerService(
   const pmr = loadPmrProto().pmr.v1;
   const handlers = createRecognizerHandlers(embedder, galleries, {
     logger,
+    model: { id: modelId('mobilefacenet'), dim: EMBEDDING_DIM },
+    ...(collections !== undefined && { collections: collections.copies }),
     onChips: (n) => chips.inc(n),
     onQueries: (n) => queries.inc(n),
   });
@@ -70,10 +125,11 @@ export async function startRecognizerService(
     logger,
     async (bus) => [
       await startRecognizerWorker({ bus, embedder, logger, onChips: (n) => (chips.inc(n), tracks.inc()) }),
+      ...(collections === undefined ? [] : [collections.follow(bus)]),
     ],
     metrics,
   ).catch(async (err: unknown) => {
-    await embedder.release();
+    await release();
     throw err;
   });
   return startStageService({
@@ -82,8 +138,8 @@ export async function startRecognizerService(
     logger,
     services: [{ definition: pmr.RecognizerService.service, implementation: handlers }],
     metrics,
-    release: () => embedder.release(),
-    describe: { galleries: galleries.ids() },
+    release,
+    describe: { galleries: galleries.ids(), collections: collections?.copies.stats ?? null },
   });
 }
 

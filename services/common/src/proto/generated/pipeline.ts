@@ -5,12 +5,17 @@ import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _goo
 import type { AgeEstimate as _pmr_v1_AgeEstimate, AgeEstimate__Output as _pmr_v1_AgeEstimate__Output } from './pmr/v1/AgeEstimate.ts';
 import type { AnalysisStats as _pmr_v1_AnalysisStats, AnalysisStats__Output as _pmr_v1_AnalysisStats__Output } from './pmr/v1/AnalysisStats.ts';
 import type { Box as _pmr_v1_Box, Box__Output as _pmr_v1_Box__Output } from './pmr/v1/Box.ts';
+import type { CollectionEvent as _pmr_v1_CollectionEvent, CollectionEvent__Output as _pmr_v1_CollectionEvent__Output } from './pmr/v1/CollectionEvent.ts';
+import type { CollectionHit as _pmr_v1_CollectionHit, CollectionHit__Output as _pmr_v1_CollectionHit__Output } from './pmr/v1/CollectionHit.ts';
+import type { CollectionHits as _pmr_v1_CollectionHits, CollectionHits__Output as _pmr_v1_CollectionHits__Output } from './pmr/v1/CollectionHits.ts';
 import type { DecodeEnded as _pmr_v1_DecodeEnded, DecodeEnded__Output as _pmr_v1_DecodeEnded__Output } from './pmr/v1/DecodeEnded.ts';
 import type { DecodeJob as _pmr_v1_DecodeJob, DecodeJob__Output as _pmr_v1_DecodeJob__Output } from './pmr/v1/DecodeJob.ts';
 import type { DecodeOutcome as _pmr_v1_DecodeOutcome, DecodeOutcome__Output as _pmr_v1_DecodeOutcome__Output } from './pmr/v1/DecodeOutcome.ts';
 import type { DecodeVideoRequest as _pmr_v1_DecodeVideoRequest, DecodeVideoRequest__Output as _pmr_v1_DecodeVideoRequest__Output } from './pmr/v1/DecodeVideoRequest.ts';
 import type { DecodeVideoResponse as _pmr_v1_DecodeVideoResponse, DecodeVideoResponse__Output as _pmr_v1_DecodeVideoResponse__Output } from './pmr/v1/DecodeVideoResponse.ts';
 import type { DecoderServiceClient as _pmr_v1_DecoderServiceClient, DecoderServiceDefinition as _pmr_v1_DecoderServiceDefinition } from './pmr/v1/DecoderService.ts';
+import type { DescribeModelRequest as _pmr_v1_DescribeModelRequest, DescribeModelRequest__Output as _pmr_v1_DescribeModelRequest__Output } from './pmr/v1/DescribeModelRequest.ts';
+import type { DescribeModelResponse as _pmr_v1_DescribeModelResponse, DescribeModelResponse__Output as _pmr_v1_DescribeModelResponse__Output } from './pmr/v1/DescribeModelResponse.ts';
 import type { DetectedFace as _pmr_v1_DetectedFace, DetectedFace__Output as _pmr_v1_DetectedFace__Output } from './pmr/v1/DetectedFace.ts';
 import type { EmbedRequest as _pmr_v1_EmbedRequest, EmbedRequest__Output as _pmr_v1_EmbedRequest__Output } from './pmr/v1/EmbedRequest.ts';
 import type { EmbedResponse as _pmr_v1_EmbedResponse, EmbedResponse__Output as _pmr_v1_EmbedResponse__Output } from './pmr/v1/EmbedResponse.ts';
@@ -31,6 +36,7 @@ import type { Image as _pmr_v1_Image, Image__Output as _pmr_v1_Image__Output } f
 import type { ImageSize as _pmr_v1_ImageSize, ImageSize__Output as _pmr_v1_ImageSize__Output } from './pmr/v1/ImageSize.ts';
 import type { ImageSource as _pmr_v1_ImageSource, ImageSource__Output as _pmr_v1_ImageSource__Output } from './pmr/v1/ImageSource.ts';
 import type { Job as _pmr_v1_Job, Job__Output as _pmr_v1_Job__Output } from './pmr/v1/Job.ts';
+import type { JobChanged as _pmr_v1_JobChanged, JobChanged__Output as _pmr_v1_JobChanged__Output } from './pmr/v1/JobChanged.ts';
 import type { JobError as _pmr_v1_JobError, JobError__Output as _pmr_v1_JobError__Output } from './pmr/v1/JobError.ts';
 import type { JobProgress as _pmr_v1_JobProgress, JobProgress__Output as _pmr_v1_JobProgress__Output } from './pmr/v1/JobProgress.ts';
 import type { Landmarks as _pmr_v1_Landmarks, Landmarks__Output as _pmr_v1_Landmarks__Output } from './pmr/v1/Landmarks.ts';
@@ -44,6 +50,8 @@ import type { ProbeVideoResponse as _pmr_v1_ProbeVideoResponse, ProbeVideoRespon
 import type { QueryMatches as _pmr_v1_QueryMatches, QueryMatches__Output as _pmr_v1_QueryMatches__Output } from './pmr/v1/QueryMatches.ts';
 import type { RecognizerServiceClient as _pmr_v1_RecognizerServiceClient, RecognizerServiceDefinition as _pmr_v1_RecognizerServiceDefinition } from './pmr/v1/RecognizerService.ts';
 import type { RejectedPhoto as _pmr_v1_RejectedPhoto, RejectedPhoto__Output as _pmr_v1_RejectedPhoto__Output } from './pmr/v1/RejectedPhoto.ts';
+import type { SearchCollectionRequest as _pmr_v1_SearchCollectionRequest, SearchCollectionRequest__Output as _pmr_v1_SearchCollectionRequest__Output } from './pmr/v1/SearchCollectionRequest.ts';
+import type { SearchCollectionResponse as _pmr_v1_SearchCollectionResponse, SearchCollectionResponse__Output as _pmr_v1_SearchCollectionResponse__Output } from './pmr/v1/SearchCollectionResponse.ts';
 import type { SearchGalleryRequest as _pmr_v1_SearchGalleryRequest, SearchGalleryRequest__Output as _pmr_v1_SearchGalleryRequest__Output } from './pmr/v1/SearchGalleryRequest.ts';
 import type { SearchGalleryResponse as _pmr_v1_SearchGalleryResponse, SearchGalleryResponse__Output as _pmr_v1_SearchGalleryResponse__Output } from './pmr/v1/SearchGalleryResponse.ts';
 import type { StageTime as _pmr_v1_StageTime, StageTime__Output as _pmr_v1_StageTime__Output } from './pmr/v1/StageTime.ts';
@@ -75,6 +83,9 @@ export interface ProtoGrpcType {
       AgeEstimate: MessageTypeDefinition<_pmr_v1_AgeEstimate, _pmr_v1_AgeEstimate__Output>
       AnalysisStats: MessageTypeDefinition<_pmr_v1_AnalysisStats, _pmr_v1_AnalysisStats__Output>
       Box: MessageTypeDefinition<_pmr_v1_Box, _pmr_v1_Box__Output>
+      CollectionEvent: MessageTypeDefinition<_pmr_v1_CollectionEvent, _pmr_v1_CollectionEvent__Output>
+      CollectionHit: MessageTypeDefinition<_pmr_v1_CollectionHit, _pmr_v1_CollectionHit__Output>
+      CollectionHits: MessageTypeDefinition<_pmr_v1_CollectionHits, _pmr_v1_CollectionHits__Output>
       DecodeEnded: MessageTypeDefinition<_pmr_v1_DecodeEnded, _pmr_v1_DecodeEnded__Output>
       DecodeJob: MessageTypeDefinition<_pmr_v1_DecodeJob, _pmr_v1_DecodeJob__Output>
       DecodeOutcome: MessageTypeDefinition<_pmr_v1_DecodeOutcome, _pmr_v1_DecodeOutcome__Output>
@@ -86,6 +97,8 @@ export interface ProtoGrpcType {
        * PERMISSION_DENIED.
        */
       DecoderService: SubtypeConstructor<typeof grpc.Client, _pmr_v1_DecoderServiceClient> & { service: _pmr_v1_DecoderServiceDefinition }
+      DescribeModelRequest: MessageTypeDefinition<_pmr_v1_DescribeModelRequest, _pmr_v1_DescribeModelRequest__Output>
+      DescribeModelResponse: MessageTypeDefinition<_pmr_v1_DescribeModelResponse, _pmr_v1_DescribeModelResponse__Output>
       DetectedFace: MessageTypeDefinition<_pmr_v1_DetectedFace, _pmr_v1_DetectedFace__Output>
       EmbedRequest: MessageTypeDefinition<_pmr_v1_EmbedRequest, _pmr_v1_EmbedRequest__Output>
       EmbedResponse: MessageTypeDefinition<_pmr_v1_EmbedResponse, _pmr_v1_EmbedResponse__Output>
@@ -109,6 +122,7 @@ export interface ProtoGrpcType {
       ImageSize: MessageTypeDefinition<_pmr_v1_ImageSize, _pmr_v1_ImageSize__Output>
       ImageSource: MessageTypeDefinition<_pmr_v1_ImageSource, _pmr_v1_ImageSource__Output>
       Job: MessageTypeDefinition<_pmr_v1_Job, _pmr_v1_Job__Output>
+      JobChanged: MessageTypeDefinition<_pmr_v1_JobChanged, _pmr_v1_JobChanged__Output>
       JobError: MessageTypeDefinition<_pmr_v1_JobError, _pmr_v1_JobError__Output>
       JobProgress: MessageTypeDefinition<_pmr_v1_JobProgress, _pmr_v1_JobProgress__Output>
       JobState: EnumTypeDefinition
@@ -127,8 +141,11 @@ export interface ProtoGrpcType {
        */
       RecognizerService: SubtypeConstructor<typeof grpc.Client, _pmr_v1_RecognizerServiceClient> & { service: _pmr_v1_RecognizerServiceDefinition }
       RejectedPhoto: MessageTypeDefinition<_pmr_v1_RejectedPhoto, _pmr_v1_RejectedPhoto__Output>
+      SearchCollectionRequest: MessageTypeDefinition<_pmr_v1_SearchCollectionRequest, _pmr_v1_SearchCollectionRequest__Output>
+      SearchCollectionResponse: MessageTypeDefinition<_pmr_v1_SearchCollectionResponse, _pmr_v1_SearchCollectionResponse__Output>
       SearchGalleryRequest: MessageTypeDefinition<_pmr_v1_SearchGalleryRequest, _pmr_v1_SearchGalleryRequest__Output>
       SearchGalleryResponse: MessageTypeDefinition<_pmr_v1_SearchGalleryResponse, _pmr_v1_SearchGalleryResponse__Output>
+      SearchTarget: EnumTypeDefinition
       SkipMethod: EnumTypeDefinition
       StageTime: MessageTypeDefinition<_pmr_v1_StageTime, _pmr_v1_StageTime__Output>
       TimelinePoint: MessageTypeDefinition<_pmr_v1_TimelinePoint, _pmr_v1_TimelinePoint__Output>

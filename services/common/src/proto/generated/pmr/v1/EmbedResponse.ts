@@ -10,6 +10,10 @@ export interface EmbedResponse {
    * One embedding per chip, in the order of the request.
    */
   'embeddings'?: (_pmr_v1_Embedding)[];
+  /**
+   * The model the embeddings come from (as DescribeModelResponse.model).
+   */
+  'model'?: (string);
 }
 
 /**
@@ -20,4 +24,8 @@ export interface EmbedResponse__Output {
    * One embedding per chip, in the order of the request.
    */
   'embeddings': (_pmr_v1_Embedding__Output)[];
+  /**
+   * The model the embeddings come from (as DescribeModelResponse.model).
+   */
+  'model': (string);
 }

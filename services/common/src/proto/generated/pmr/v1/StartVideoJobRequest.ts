@@ -29,6 +29,11 @@ export interface StartVideoJobRequest {
    * Free-form labels stored with the job and returned with it (at most 16, keys and values up to 256 bytes).
    */
   'tags'?: ({[key: string]: string});
+  /**
+   * The collection whose persons the job recognises, instead of gallery; a collection and a gallery together
+   * are INVALID_ARGUMENT, an unknown collection NOT_FOUND. The job takes the persons as they are when it starts.
+   */
+  'collectionId'?: (string);
 }
 
 /**
@@ -56,4 +61,9 @@ export interface StartVideoJobRequest__Output {
    * Free-form labels stored with the job and returned with it (at most 16, keys and values up to 256 bytes).
    */
   'tags': ({[key: string]: string});
+  /**
+   * The collection whose persons the job recognises, instead of gallery; a collection and a gallery together
+   * are INVALID_ARGUMENT, an unknown collection NOT_FOUND. The job takes the persons as they are when it starts.
+   */
+  'collectionId': (string);
 }

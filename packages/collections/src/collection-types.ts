@@ -1,6 +1,5 @@
 // The records of face collections: collections, their faces (with embeddings) and persons. Plain data.
-import type { Box, FaceQuality } from '@pmr/common';
-import type { Page } from './job-types.ts';
+import type { Box, FaceQuality, Page } from '@pmr/common';
 
 export interface CollectionRecord {
   readonly id: string;

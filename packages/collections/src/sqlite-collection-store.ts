@@ -1,9 +1,10 @@
-// CollectionStore on node:sqlite, in the same file as the job store (schema version 5 on), with its own connection.
+// CollectionStore on node:sqlite, in the same file as the job store (its own tables and schema version), with its
+// own connection.
 // Faces keep their embedding and templates as little-endian float32 BLOBs; every change runs in an IMMEDIATE
 // transaction and bumps the collection's version.
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { notFound, PmrError, type Box, type FaceQuality } from '@pmr/common';
+import { notFound, pageSizeOf, PmrError, validateTags, type Box, type FaceQuality } from '@pmr/common';
 import type { CollectionStore } from './collection-store.ts';
 import {
   checkEmbeddingModel,
@@ -28,11 +29,25 @@ import type {
   PersonRecord,
   UnsuccessfulFace,
 } from './collection-types.ts';
-import { pageSizeOf, validateTags } from './job-request.ts';
-import { int, text } from './sqlite-rows.ts';
-import { prepareDatabase } from './sqlite-schema.ts';
+import { prepareCollectionDatabase } from './sqlite-collection-schema.ts';
 
 type Row = Record<string, unknown>;
+
+function corrupt(column: string): PmrError {
+  return new PmrError('INTERNAL', `collection store row has a bad "${column}" column`);
+}
+
+function text(row: Row, column: string): string {
+  const v = row[column];
+  if (typeof v !== 'string') throw corrupt(column);
+  return v;
+}
+
+function num(row: Row, column: string): number {
+  const v = row[column];
+  if (typeof v !== 'number') throw corrupt(column);
+  return v;
+}
 
 const SQL = {
   collection: `SELECT c.*,
@@ -93,12 +108,12 @@ function collectionFromRow(row: Row): CollectionRecord {
   return {
     id: text(row, 'id'),
     embeddingModel: text(row, 'embedding_model'),
-    embeddingDim: int(row, 'embedding_dim'),
+    embeddingDim: num(row, 'embedding_dim'),
     tags: JSON.parse(text(row, 'tags')) as Record<string, string>,
-    createTime: int(row, 'create_time'),
-    version: int(row, 'version'),
-    faceCount: int(row, 'face_count'),
-    personCount: int(row, 'person_count'),
+    createTime: num(row, 'create_time'),
+    version: num(row, 'version'),
+    faceCount: num(row, 'face_count'),
+    personCount: num(row, 'person_count'),
   };
 }
 
@@ -111,9 +126,9 @@ function faceFromRow(row: Row): FaceRecord {
     externalImageId: text(row, 'external_image_id'),
     imageSha256: text(row, 'image_sha256'),
     box: JSON.parse(text(row, 'box')) as Box,
-    confidence: int(row, 'confidence'),
+    confidence: num(row, 'confidence'),
     quality: JSON.parse(text(row, 'quality')) as FaceQuality,
-    indexTime: int(row, 'index_time'),
+    indexTime: num(row, 'index_time'),
   };
 }
 
@@ -121,14 +136,14 @@ function personFromRow(row: Row): PersonRecord {
   return {
     personId: text(row, 'person_id'),
     collectionId: text(row, 'collection_id'),
-    faceCount: int(row, 'face_count'),
-    createTime: int(row, 'create_time'),
+    faceCount: num(row, 'face_count'),
+    createTime: num(row, 'create_time'),
   };
 }
 
 function bytes(row: Row, column: string): Uint8Array {
   const v = row[column];
-  if (!(v instanceof Uint8Array)) throw new PmrError('INTERNAL', `collection store row has a bad "${column}" column`);
+  if (!(v instanceof Uint8Array)) throw corrupt(column);
   return v;
 }
 
@@ -161,7 +176,7 @@ export class SqliteCollectionStore implements CollectionStore {
     this.#newId = options.newId ?? randomUUID;
     this.#db = new DatabaseSync(path, { timeout: options.busyTimeoutMs ?? 5000 });
     try {
-      prepareDatabase(this.#db, path);
+      prepareCollectionDatabase(this.#db, path);
       const entries = Object.entries(SQL).map(([k, sql]) => [k, this.#db.prepare(sql)] as const);
       this.#st = Object.fromEntries(entries) as Statements;
     } catch (err) {
@@ -215,7 +230,7 @@ export class SqliteCollectionStore implements CollectionStore {
     return this.#call(() =>
       this.#tx(() => {
         this.#collection(collectionId);
-        const n = int(this.#st.countFaces.get({ collection: collectionId })!, 'n');
+        const n = num(this.#st.countFaces.get({ collection: collectionId })!, 'n');
         this.#st.deleteCollection.run({ id: collectionId });
         return n;
       }),
@@ -423,7 +438,7 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   #bump(collectionId: string): number {
-    return int(this.#st.bump.get({ id: collectionId })!, 'version');
+    return num(this.#st.bump.get({ id: collectionId })!, 'version');
   }
 
   #collection(collectionId: string): CollectionRecord {

@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CollectionStore } from '../collection-store.ts';
 import type { NewFace } from '../collection-types.ts';
-import { rejectsWith, TestClock } from './contract-fixtures.ts';
+import { rejectsWith } from '@pmr/common/testing/rejects';
+
+/** A settable clock starting at 2026-01-01T00:00:00Z. */
+class TestClock {
+  t = Date.UTC(2026, 0, 1);
+  readonly now = (): number => this.t;
+}
 
 export interface CollectionStoreHarness {
   readonly store: CollectionStore;
