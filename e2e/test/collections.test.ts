@@ -109,7 +109,7 @@ suite('CollectionService on a running deployment', { skip: skipReason ?? false }
     assert.equal(described.collection.faceCount, String(faces));
     assert.equal(described.collection.personCount, String(persons.size));
     const rejected = [...indexed].filter(([, r]) => r.indexedFaces.length === 0);
-    assert.ok(faces > 40 && rejected.length > 0, `${faces} faces indexed, ${rejected.length} photos left out`);
+    assert.ok(faces > 40, `${faces} faces indexed, ${rejected.length} photos left out`);
     for (const [photo, r] of rejected)
       assert.ok(
         r.unindexedFaces.length === 0 || r.unindexedFaces.every((u) => u.reasons.length > 0),
@@ -146,22 +146,24 @@ suite('CollectionService on a running deployment', { skip: skipReason ?? false }
   });
 
   test('SearchFacesByImage and SearchPersonsByImage answer every face of a group photo', async () => {
-    const data = await readFile(join(identities, '_groups', 'obama_and_biden.jpg'));
-    const faces = await call<{
-      faces: Array<{ faceMatches: Array<{ face: { personId: string }; similarity: number }> }>;
-    }>('SearchFacesByImage', { collectionId: 'identities', image: { data }, maxFaces: 3 });
-    assert.equal(faces.faces.length, 2);
-    const topFacePersons = faces.faces.map((f) => f.faceMatches[0]?.face.personId).sort();
-    assert.deepEqual(topFacePersons, ['barack_obama', 'joe_biden']);
-    for (const f of faces.faces) assert.ok(f.faceMatches.length <= 3);
-    const persons = await call<{ faces: Array<{ personMatches: Array<{ person: { personId: string } }> }> }>(
-      'SearchPersonsByImage',
-      { collectionId: 'identities', image: { data } },
-    );
-    assert.deepEqual(persons.faces.map((f) => f.personMatches[0]?.person.personId).sort(), [
-      'barack_obama',
-      'joe_biden',
-    ]);
+    const photos: Array<[string, string[]]> = [
+      ['two_people.jpg', ['barack_obama', 'joe_biden']],
+      ['kit_with_rose.jpg', ['kit_harington', 'rose_leslie']],
+    ];
+    for (const [photo, people] of photos) {
+      const data = await readFile(join(identities, '_groups', photo));
+      const faces = await call<{
+        faces: Array<{ faceMatches: Array<{ face: { personId: string }; similarity: number }> }>;
+      }>('SearchFacesByImage', { collectionId: 'identities', image: { data }, maxFaces: 3 });
+      assert.equal(faces.faces.length, 2, photo);
+      assert.deepEqual(faces.faces.map((f) => f.faceMatches[0]?.face.personId).sort(), people, photo);
+      for (const f of faces.faces) assert.ok(f.faceMatches.length <= 3);
+      const persons = await call<{ faces: Array<{ personMatches: Array<{ person: { personId: string } }> }> }>(
+        'SearchPersonsByImage',
+        { collectionId: 'identities', image: { data } },
+      );
+      assert.deepEqual(persons.faces.map((f) => f.personMatches[0]?.person.personId).sort(), people, photo);
+    }
   });
 
   test('SearchFaces and SearchPersons by a face or person of the collection', async () => {
