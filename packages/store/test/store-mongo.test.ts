@@ -7,6 +7,9 @@
 // an unreachable server, and the factory that picks an adapter for a location.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Binary, MongoClient } from 'mongodb';
 import type { Document } from 'mongodb';
@@ -274,6 +277,14 @@ test('openJobStore opens SQLite for a path or :memory: and MongoDB for a connect
   const memory = await openJobStore(':memory:');
   assert.ok(memory instanceof SqliteJobStore);
   await memory.close();
+  const root = await mkdtemp(join(tmpdir(), 'pmr-open-'));
+  try {
+    const file = await openJobStore(join(root, 'state', 'pmr', 'jobs.db')); // its folder is created
+    assert.ok(file instanceof SqliteJobStore);
+    await file.close();
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
   const port = await freePort();
   await rejectsWith(
     openJobStore(`mongodb://127.0.0.1:${port}/`, { serverSelectionTimeoutMs: 300 }),

@@ -2,8 +2,6 @@
 // (pipeline streams, results consumer, resumed jobs) → gRPC OrchestratorService and ImageService (health, reflection,
 // metrics) → /metrics → SIGTERM/SIGINT → ordered shutdown (consumers first, then the server, then the store). The only module
 // of the service that reads process.env, listens or handles signals.
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
 import type { ConsumerHandle } from '@pmr/common/messaging';
@@ -20,7 +18,7 @@ import {
 import { createOrchestratorHandlers } from './api/handlers.ts';
 import { createImageHandlers } from './api/image-handlers.ts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
-import { SqliteJobStore } from '@pmr/store';
+import { openJobStore, redactStoreLocation } from '@pmr/store';
 import { expireEndedJobs } from './job-expiry.ts';
 import { orchestratorServiceConfig, type OrchestratorServiceConfig } from './config.ts';
 import { objectStoreUploads } from './pipeline/object-store-uploads.ts';
@@ -35,8 +33,7 @@ export async function startOrchestratorService(
 ): Promise<RunningOrchestratorService> {
   if (config.natsUrl === undefined)
     throw new PmrError('FAILED_PRECONDITION', 'NATS_URL is required: the orchestrator runs jobs on the pipeline');
-  if (config.storePath !== ':memory:') await mkdir(dirname(config.storePath), { recursive: true });
-  const store = new SqliteJobStore(config.storePath);
+  const store = await openJobStore(config.storePath);
   const stages = createStageClients(
     { detector: config.detectorAddress, recognizer: config.recognizerAddress, attributes: config.attributesAddress },
     config.maxMessageBytes,
@@ -112,7 +109,7 @@ export async function startOrchestratorService(
     stopConsumers: () => pipeline.stop(),
     release,
     describe: {
-      storePath: config.storePath,
+      storePath: redactStoreLocation(config.storePath),
       jobRetentionHours: config.jobRetentionHours,
       maxRunningJobs: config.maxRunningJobs,
       jobStallTimeoutS: config.jobStallTimeoutS,

@@ -39,7 +39,7 @@ export interface ClusterSettings extends StageSettings {
   readonly orchestratorHost: string;
   /** The orchestrator's public gRPC port (0: any free port). */
   readonly orchestratorPort: number;
-  /** The orchestrator's job store file. */
+  /** The orchestrator's job store: a SQLite file, or a MongoDB connection string (PMR_STORE_PATH). */
   readonly storePath: string;
 }
 
