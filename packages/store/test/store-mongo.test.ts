@@ -90,6 +90,13 @@ function nestedArrays(value: unknown, path = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => nestedArrays(v, path === '' ? k : `${path}.${k}`));
 }
 
+/** `url` naming `database` in its path (replacing any database it named), its options kept. */
+function withDatabaseInPath(url: string, database: string): string {
+  const [base = '', query] = url.split('?');
+  const hosts = base.replace(/^(mongodb(?:\+srv)?:\/\/[^/]*).*$/, '$1');
+  return `${hosts}/${database}${query === undefined ? '' : `?${query}`}`;
+}
+
 /** The MongoDB-only checks, on the server at `url()`. */
 function mongoOwnTests(label: string, url: () => string, skip: string | undefined): void {
   describe(`MongoJobStore on ${label}`, () => {
@@ -236,7 +243,7 @@ function mongoOwnTests(label: string, url: () => string, skip: string | undefine
     test('the URL names the database, and messages never show the password', { skip }, async () => {
       const database = freshName();
       const withCredentials = url().replace('mongodb://', 'mongodb://reader:s3cret@');
-      const store = await MongoJobStore.open(`${url().replace(/\/?$/, '')}/${database}`);
+      const store = await MongoJobStore.open(withDatabaseInPath(url(), database));
       try {
         assert.match(store.name, new RegExp(`database ${database}`));
         await store.createJob(request());
