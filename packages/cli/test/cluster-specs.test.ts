@@ -94,6 +94,7 @@ test('--store: a MongoDB connection string goes to the orchestrator as given, a 
   const peers = new Map([
     ['detector', endpoint('detector', 4001)],
     ['recognizer', endpoint('recognizer', 4002)],
+    ['attributes', endpoint('attributes', 4003)],
   ]);
   assert.equal(orchestrator.env?.(peers)['PMR_STORE_PATH'], url);
 });
