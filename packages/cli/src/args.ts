@@ -14,12 +14,14 @@ export const USAGE = `usage:
                     [--skip histogram|ssim|none]
                     analyse on a running cluster (pmr cluster) instead of in this process; --collection recognises
                     the persons of a collection there (see CollectionService)
-  pmr cluster [--listen ADDR] [--port PORT] [--media-root DIR]... [--nats-store DIR] [--store FILE] [--log-level LEVEL]
+  pmr cluster [--listen ADDR] [--port PORT] [--media-root DIR]... [--nats-store DIR] [--store FILE|URL]
+                    [--log-level LEVEL]
                     run the six services and, unless NATS_URL is set, a local nats-server; Ctrl-C stops them;
                     a service that dies is restarted (5 times in a row at most, then the cluster stops)
       --listen ADDR     the interface of the public port (default 127.0.0.1: this machine only; 0.0.0.0 or :: for
                         every interface, with no authentication); the other services listen on 127.0.0.1 only
-      --store FILE      the orchestrator's job store (default: a temporary file, removed when the cluster stops)
+      --store FILE|URL  the orchestrator's job store: a SQLite file, or a mongodb:// or mongodb+srv:// URL
+                        (default: a temporary file, removed when the cluster stops)
       --nats-store DIR  the local nats-server's JetStream store (default: a temporary folder, removed likewise)
   pmr models build      build the age/gender model from its npm package into the model cache
 

@@ -173,7 +173,7 @@ test('the usage text shows cluster and --remote', () => {
   assert.match(USAGE, /a service that dies is restarted \(5 times in a row at most, then the cluster stops\)/);
   assert.match(
     USAGE,
-    /--store FILE +the orchestrator's job store \(default: a temporary file, removed when the cluster stops\)/,
+    /--store FILE\|URL +the orchestrator's job store: a SQLite file, or a mongodb:\/\/ or mongodb\+srv:\/\/ URL\n +\(default: a temporary file, removed when the cluster stops\)/,
   );
   assert.match(
     USAGE,

@@ -7,7 +7,7 @@ import type { ServiceEndpoint } from '../src/cluster/cluster.ts';
 import { serviceLogLevel, shownAt } from '../src/cluster/log-level.ts';
 import { listeningOf, problemOf } from '../src/cluster/service-child.ts';
 import { CLUSTER_STOP_ORDER, clusterServiceSpecs, serviceBin, STAGE_SERVICES } from '../src/cluster/service-specs.ts';
-import { serviceLine } from '../src/cluster/run-cluster.ts';
+import { clusterStoreLocation, serviceLine } from '../src/cluster/run-cluster.ts';
 
 const settings = {
   natsUrl: 'nats://127.0.0.1:4222',
@@ -79,6 +79,24 @@ test('the orchestrator: the public address, /metrics on loopback, the detector, 
     PMR_MEDIA_ROOTS: '/media/a:/media/b',
   });
   assert.throws(() => orchestrator.env?.(new Map()), /the orchestrator needs detector, which is not running/);
+});
+
+test('--store: a MongoDB connection string goes to the orchestrator as given, a path resolved, none a temporary file', () => {
+  const url = 'mongodb://pmr:s3cret@db1:27017,db2:27017/pmr?replicaSet=rs0';
+  assert.equal(clusterStoreLocation(url, '/tmp/work', '/home/me'), url);
+  assert.equal(
+    clusterStoreLocation('mongodb+srv://c.example.net/pmr', '/tmp/work', '/home/me'),
+    'mongodb+srv://c.example.net/pmr',
+  );
+  assert.equal(clusterStoreLocation('state/jobs.db', '/tmp/work', '/home/me'), '/home/me/state/jobs.db');
+  assert.equal(clusterStoreLocation(undefined, '/tmp/work', '/home/me'), '/tmp/work/jobs.db');
+  const orchestrator = clusterServiceSpecs({ ...settings, storePath: url })[5]!;
+  const peers = new Map([
+    ['detector', endpoint('detector', 4001)],
+    ['recognizer', endpoint('recognizer', 4002)],
+    ['attributes', endpoint('attributes', 4003)],
+  ]);
+  assert.equal(orchestrator.env?.(peers)['PMR_STORE_PATH'], url);
 });
 
 test('a restarted service is told to listen on the ports it had, so the addresses the others hold stay right', () => {

@@ -134,3 +134,23 @@ export function assertPartKey(key: string): void {
     throw invalidArgument(`part key must have 1 to ${MAX_PART_KEY_LENGTH} characters, got ${key.length}`);
   }
 }
+
+/** INVALID_ARGUMENT unless `digest` (a gallery's) is 1 to 128 characters. */
+export function assertDigest(digest: string): void {
+  if (digest.length === 0 || digest.length > 128)
+    throw invalidArgument(`gallery digest must have 1 to 128 characters, got ${digest.length}`);
+}
+
+/** INVALID_ARGUMENT unless `before` (an expiry cut, epoch ms) is finite. */
+export function assertExpiryTime(before: number): void {
+  if (!Number.isFinite(before)) throw invalidArgument(`expiry time must be a finite epoch-ms time, got ${before}`);
+}
+
+/** INVALID_ARGUMENT when `to` and `error` disagree: FAILED needs an error, every other state refuses one. */
+export function assertStateError(to: JobState, error: unknown): void {
+  if ((to === 'FAILED') !== (error !== undefined)) {
+    throw invalidArgument(
+      to === 'FAILED' ? 'a job moved to FAILED needs an error' : `an error is only kept for FAILED, not ${to}`,
+    );
+  }
+}

@@ -3,13 +3,15 @@
 // to the same file (e.g. an orchestrator and a CLI) never lose each other's updates.
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
-import { failedPrecondition, invalidArgument, notFound, PmrError } from '@pmr/common';
 import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type { JobStore } from './job-store.ts';
 import { assertTransition, isFinalState, VersionConflictError } from './job-state.ts';
 import {
+  assertDigest,
+  assertExpiryTime,
   assertIndex,
   assertPartKey,
+  assertStateError,
   decodeJobCursor,
   decodeTrackCursor,
   encodeJobCursor,
@@ -34,6 +36,7 @@ import type {
   UpdateStateInput,
 } from './job-types.ts';
 import { prepareDatabase } from './sqlite-schema.ts';
+import { jobNotFound, photoNotFound, progressFinal, storeClosed, tokenReused } from './store-errors.ts';
 import { SQL } from './sqlite-statements.ts';
 import type { Statements } from './sqlite-statements.ts';
 import { jobFromRow, text } from './sqlite-rows.ts';
@@ -81,10 +84,7 @@ export class SqliteJobStore implements JobStore {
           const row = this.#st.jobByToken.get({ token });
           if (row !== undefined) {
             if (text(row, 'fingerprint') !== fingerprint) {
-              throw new PmrError(
-                'ALREADY_EXISTS',
-                `idempotency token "${token}" was already used for job ${text(row, 'id')} with a different request: use a new token`,
-              );
+              throw tokenReused(token, text(row, 'id'));
             }
             return { job: jobFromRow(row), created: false };
           }
@@ -134,13 +134,7 @@ export class SqliteJobStore implements JobStore {
 
   updateState(jobId: string, input: UpdateStateInput): Promise<JobRecord> {
     return this.#call(() => {
-      if ((input.to === 'FAILED') !== (input.error !== undefined)) {
-        throw invalidArgument(
-          input.to === 'FAILED'
-            ? 'a job moved to FAILED needs an error'
-            : `an error is only kept for FAILED, not ${input.to}`,
-        );
-      }
+      assertStateError(input.to, input.error);
       return this.#tx(() => {
         const job = this.#job(jobId);
         if (job.version !== input.expectedVersion)
@@ -166,7 +160,7 @@ export class SqliteJobStore implements JobStore {
       validateProgress(progress);
       return this.#tx(() => {
         const job = this.#job(jobId);
-        if (isFinalState(job.state)) throw failedPrecondition(`job ${jobId} is ${job.state}: its progress is final`);
+        if (isFinalState(job.state)) throw progressFinal(jobId, job.state);
         const merged: JobProgress = { ...job.progress, ...definedOnly(progress) };
         this.#st.updateProgress.run({ id: jobId, progress: JSON.stringify(merged), now: this.#now() });
         return this.#job(jobId);
@@ -230,14 +224,14 @@ export class SqliteJobStore implements JobStore {
     return this.#call(() => {
       assertIndex('photo index', index);
       const data = this.#st.galleryPhoto.get({ digest, idx: index })?.['data'];
-      if (!(data instanceof Uint8Array)) throw notFound(`no photo ${index} in gallery ${digest}`);
+      if (!(data instanceof Uint8Array)) throw photoNotFound(digest, index);
       return data;
     });
   }
 
   deleteEndedBefore(before: number): Promise<number> {
     return this.#call(() => {
-      if (!Number.isFinite(before)) throw invalidArgument(`expiry time must be a finite epoch-ms time, got ${before}`);
+      assertExpiryTime(before);
       const deleted = this.#tx(() => {
         const { changes } = this.#st.deleteEnded.run({ before });
         // A gallery stored for a job being created right now has no job row yet: only galleries older than the cut go.
@@ -309,7 +303,7 @@ export class SqliteJobStore implements JobStore {
   /** Runs a synchronous body as a promise: its throw becomes a rejection. */
   #call<T>(body: () => T): Promise<T> {
     return new Promise<T>((resolve) => {
-      if (this.#closed) throw new PmrError('FAILED_PRECONDITION', `job store ${this.path} is closed`);
+      if (this.#closed) throw storeClosed(this.path);
       resolve(body());
     });
   }
@@ -328,15 +322,9 @@ export class SqliteJobStore implements JobStore {
 
   #job(jobId: string): JobRecord {
     const row = this.#st.jobById.get({ id: jobId });
-    if (row === undefined) throw notFound(`no job with id ${jobId}`);
+    if (row === undefined) throw jobNotFound(jobId);
     return jobFromRow(row);
   }
-}
-
-/** INVALID_ARGUMENT unless `digest` is 1 to 128 characters. */
-function assertDigest(digest: string): void {
-  if (digest.length === 0 || digest.length > 128)
-    throw invalidArgument(`gallery digest must have 1 to 128 characters, got ${digest.length}`);
 }
 
 function definedOnly(progress: Partial<JobProgress>): Partial<JobProgress> {

@@ -17,8 +17,14 @@ export function defaultStorePath(env: Readonly<Record<string, string | undefined
 export function orchestratorServiceConfig(env: Readonly<Record<string, string | undefined>>) {
   return {
     ...stageServiceSettings({ grpcPort: 50050, metricsPort: 9100 }),
+    /**
+     * Where jobs are kept: a SQLite file (its folder is created), ':memory:' (nothing kept across restarts), or a
+     * MongoDB connection string (mongodb:// or mongodb+srv://, the database in its path, default `pmr`). A password in
+     * it is never logged.
+     */
     storePath: str('PMR_STORE_PATH', {
-      description: "job store (SQLite file; the folder is created); ':memory:' keeps nothing across restarts",
+      description:
+        "job store: a SQLite file (the folder is created), ':memory:' (keeps nothing), or a mongodb:// or mongodb+srv:// URL",
       default: defaultStorePath(env),
     }),
     detectorAddress: str('PMR_DETECTOR_ADDR', {

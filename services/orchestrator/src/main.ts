@@ -2,8 +2,6 @@
 // (pipeline streams, results consumer, resumed jobs) → gRPC OrchestratorService, CollectionService and ImageService
 // (health, reflection, metrics) → /metrics → SIGTERM/SIGINT → ordered shutdown (consumers first, then the server, then the store). The only module
 // of the service that reads process.env, listens or handles signals.
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
 import type { ConsumerHandle } from '@pmr/common/messaging';
@@ -22,7 +20,7 @@ import { createImageHandlers } from './api/image-handlers.ts';
 import { collectionEvents, createCollectionHandlers } from './api/collection-handlers.ts';
 import { recognizerSearch } from './api/collection-search.ts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
-import { SqliteJobStore } from '@pmr/store';
+import { isMongoUrl, openJobStore, redactStoreLocation } from '@pmr/store';
 import { SqliteCollectionStore } from '@pmr/collections';
 import { expireEndedJobs } from './job-expiry.ts';
 import { announcingStore, jobChanges, type JobChanges } from './job-changes.ts';
@@ -39,9 +37,9 @@ export async function startOrchestratorService(
 ): Promise<RunningOrchestratorService> {
   if (config.natsUrl === undefined)
     throw new PmrError('FAILED_PRECONDITION', 'NATS_URL is required: the orchestrator runs jobs on the pipeline');
-  if (config.storePath !== ':memory:') await mkdir(dirname(config.storePath), { recursive: true });
-  const store = new SqliteJobStore(config.storePath);
-  const collections = new SqliteCollectionStore(config.storePath);
+  const store = await openJobStore(config.storePath);
+  // Collections are kept in the SQLite store only so far; on MongoDB, CollectionService is not served.
+  const collections = isMongoUrl(config.storePath) ? undefined : new SqliteCollectionStore(config.storePath);
   const stages = createStageClients(
     { detector: config.detectorAddress, recognizer: config.recognizerAddress, attributes: config.attributesAddress },
     config.maxMessageBytes,
@@ -50,7 +48,7 @@ export async function startOrchestratorService(
   const release = async (): Promise<void> => {
     clearInterval(expiry);
     stages.close();
-    await collections.close();
+    await collections?.close();
     await store.close();
   };
   const metrics = createServiceMetrics('orchestrator');
@@ -116,18 +114,22 @@ export async function startOrchestratorService(
     logger,
     services: [
       { definition: pmr.OrchestratorService.service, implementation: handlers },
-      {
-        definition: pmr.CollectionService.service,
-        implementation: createCollectionHandlers({
-          store: collections,
-          stages,
-          uploads,
-          events: collectionEvents(pipeline.bus),
-          search: recognizerSearch(stages),
-          logger,
-          matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
-        }),
-      },
+      ...(collections === undefined
+        ? []
+        : [
+            {
+              definition: pmr.CollectionService.service,
+              implementation: createCollectionHandlers({
+                store: collections,
+                stages,
+                uploads,
+                events: collectionEvents(pipeline.bus),
+                search: recognizerSearch(stages),
+                logger,
+                matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
+              }),
+            },
+          ]),
       {
         definition: pmr.ImageService.service,
         implementation: createImageHandlers({
@@ -142,7 +144,7 @@ export async function startOrchestratorService(
     stopConsumers: () => pipeline.stop(),
     release,
     describe: {
-      storePath: config.storePath,
+      storePath: redactStoreLocation(config.storePath),
       jobRetentionHours: config.jobRetentionHours,
       maxRunningJobs: config.maxRunningJobs,
       jobStallTimeoutS: config.jobStallTimeoutS,

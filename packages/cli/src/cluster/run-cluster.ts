@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { failedPrecondition, invalidArgument } from '@pmr/common';
 import { startNatsServer, type NatsServerHandle } from '@pmr/common/nats-server';
+import { isMongoUrl, redactStoreLocation } from '@pmr/store/location';
 import {
   startCluster,
   type ClusterEnd,
@@ -127,6 +128,15 @@ function endMessage(end: ClusterEnd): string | undefined {
 }
 
 /**
+ * The orchestrator's job store for `--store`: a MongoDB connection string as given, a file path resolved against `cwd`,
+ * and without the flag `jobs.db` in the cluster's temporary folder `workDir`.
+ */
+export function clusterStoreLocation(store: string | undefined, workDir: string, cwd: string): string {
+  if (store === undefined) return join(workDir, 'jobs.db');
+  return isMongoUrl(store) ? store : resolve(cwd, store);
+}
+
+/**
  * Run the cluster until `stopSignal` or until a service exits on its own. Returns the exit code: 0 when stopped,
  * 1 when a service or the local nats-server died. @throws PmrError (one line) when it cannot start.
  */
@@ -182,9 +192,9 @@ export async function runCluster(cmd: ClusterCommandOptions, io: ClusterIo): Pro
         ? `pmr: using NATS at ${broker.url}\n`
         : `pmr: started nats-server at ${broker.url}, JetStream store ${broker.server.storeDir}\n`,
     );
-    const storePath = cmd.store === undefined ? join(workDir, 'jobs.db') : resolve(io.cwd, cmd.store);
+    const storePath = clusterStoreLocation(cmd.store, workDir, io.cwd);
     io.stderr.write(
-      `pmr: job store ${storePath}${cmd.store === undefined ? ' (temporary: removed when the cluster stops; --store FILE keeps it)' : ''}\n`,
+      `pmr: job store ${redactStoreLocation(storePath)}${cmd.store === undefined ? ' (temporary: removed when the cluster stops; --store FILE keeps it)' : ''}\n`,
     );
     const settings: ClusterSettings = {
       natsUrl: broker.url,

@@ -41,7 +41,8 @@ export interface ClusterSettings extends StageSettings {
   readonly orchestratorHost: string;
   /** The orchestrator's public gRPC port (0: any free port). */
   readonly orchestratorPort: number;
-  /** The orchestrator's job store file (which the recognizer reads face collections from). */
+  /** The orchestrator's job store: a SQLite file, or a MongoDB connection string (PMR_STORE_PATH); the recognizer
+   * reads face collections from it. */
   readonly storePath: string;
 }
 

@@ -187,6 +187,20 @@ function jobContract(it: ContractTest): void {
     assert.equal(now?.version, 3);
   });
 
+  it('concurrent progress and warnings on one job lose nothing: each is one version', async ({ store }) => {
+    const job = await jobIn(store, 'RUNNING');
+    await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => store.addWarning(job.id, { code: 'UNAVAILABLE', message: `w${i}` })),
+      store.recordProgress(job.id, { framesDecoded: 7 }),
+      store.recordProgress(job.id, { framesAnalysed: 3 }),
+      store.recordProgress(job.id, { tracksFinished: 2 }),
+    ]);
+    const now = await store.getJob(job.id);
+    assert.equal(now?.version, job.version + 9);
+    assert.deepEqual(now.warnings.map((w) => w.message).sort(), ['w0', 'w1', 'w2', 'w3', 'w4', 'w5']);
+    assert.deepEqual([now.progress.framesDecoded, now.progress.framesAnalysed, now.progress.tracksFinished], [7, 3, 2]);
+  });
+
   it('recordProgress merges counters while the job is live and refuses once it is final', async ({ store }, clock) => {
     const job = await jobIn(store, 'RUNNING');
     clock.t += 1000;

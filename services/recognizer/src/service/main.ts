@@ -46,6 +46,12 @@ async function loadModels(
  */
 async function openCollections(config: RecognizerServiceConfig, logger: Logger) {
   if (config.storePath === undefined) return undefined;
+  if (/^mongodb(\+srv)?:\/\//.test(config.storePath)) {
+    logger.warn(
+      'face collections are kept in a SQLite store only so far: SearchCollection answers FAILED_PRECONDITION',
+    );
+    return undefined;
+  }
   const store = new SqliteCollectionStore(config.storePath);
   const copies = new CollectionCopies(store, logger);
   try {

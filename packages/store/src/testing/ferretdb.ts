@@ -1,0 +1,159 @@
+// FerretDB for tests: a MongoDB-wire-protocol server on its SQLite backend, started on a free loopback port with its
+// data and state in a fresh temporary folder, so the MongoDB job store's contract runs where no MongoDB server can be
+// installed. The binary is PMR_FERRETDB when set, else `ferretdb` on the PATH, else in Go's bin folder, where
+// `go install` (and .ci/run) put it. Telemetry is off (it would reach an outside host) and so is the debug HTTP port.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { freePort } from '@pmr/common/nats-server';
+
+export interface FerretDbHandle {
+  /** mongodb://127.0.0.1:PORT/ */
+  readonly url: string;
+  readonly port: number;
+  /** The folder holding the SQLite files and FerretDB's state; removed by stop(). */
+  readonly dataDir: string;
+  /** SIGTERM and wait for exit (SIGKILL after 5 s), then remove the data folder. */
+  stop(): Promise<void>;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Go's bin folders: each GOPATH entry's bin (GOPATH from the environment, else `go env GOPATH`), else ~/go/bin. */
+function goBinDirs(env: Env): string[] {
+  let gopath = env['GOPATH'] ?? '';
+  if (gopath === '') {
+    try {
+      gopath = execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8', timeout: 10_000 }).trim();
+    } catch {
+      gopath = join(homedir(), 'go');
+    }
+  }
+  return gopath
+    .split(delimiter)
+    .filter((d) => d !== '')
+    .map((d) => join(d, 'bin'));
+}
+
+/** The ferretdb binary to use, or undefined when there is none. PMR_FERRETDB, when set, is the only candidate. */
+export function findFerretDb(env: Env = process.env): string | undefined {
+  const explicit = env['PMR_FERRETDB'];
+  if (explicit !== undefined && explicit !== '') return executable(explicit) ? explicit : undefined;
+  const onPath = (env['PATH'] ?? '')
+    .split(delimiter)
+    .filter((d) => d !== '')
+    .map((d) => join(d, 'ferretdb'))
+    .find(executable);
+  return (
+    onPath ??
+    goBinDirs(env)
+      .map((d) => join(d, 'ferretdb'))
+      .find(executable)
+  );
+}
+
+/** Why FerretDB tests must skip here (pass it through requireParts), or undefined when a binary is available. */
+export function ferretDbMissing(env: Env = process.env): string | undefined {
+  if (findFerretDb(env) !== undefined) return undefined;
+  const explicit = env['PMR_FERRETDB'];
+  return explicit !== undefined && explicit !== ''
+    ? `ferretdb not found: PMR_FERRETDB=${explicit} is not an executable file`
+    : 'ferretdb not found on the PATH or in $(go env GOPATH)/bin (build it: go install ' +
+        'github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2, as .ci/run does, or set PMR_FERRETDB)';
+}
+
+/** Resolves once something accepts TCP connections on 127.0.0.1:`port`; rejects if `child` exits or time runs out. */
+function waitListening(child: ChildProcess, port: number, timeoutMs: number, log: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
+      finish(new Error(`ferretdb exited (${String(code ?? signal)}) before it listened:\n${log()}`));
+    const finish = (error?: Error): void => {
+      if (done) return;
+      done = true;
+      child.off('exit', onExit);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    child.once('exit', onExit);
+    const attempt = (): void => {
+      if (done) return;
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        finish();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) finish(new Error(`ferretdb not listening after ${timeoutMs} ms:\n${log()}`));
+        else setTimeout(attempt, 50);
+      });
+    };
+    attempt();
+  });
+}
+
+function waitExit(child: ChildProcess, killAfterMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Starts FerretDB on a free port with a fresh SQLite data folder and waits until it accepts connections.
+ * @throws Error when no binary is found (check ferretDbMissing first) or the server does not come up.
+ */
+export async function startFerretDb(
+  options: { readonly binary?: string; readonly startTimeoutMs?: number } = {},
+): Promise<FerretDbHandle> {
+  const binary = options.binary ?? findFerretDb();
+  if (binary === undefined) throw new Error(ferretDbMissing() ?? 'ferretdb not found');
+  const dataDir = mkdtempSync(join(tmpdir(), 'pmr-ferretdb-'));
+  const port = await freePort();
+  const child = spawn(
+    binary,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      `--state-dir=${dataDir}`,
+      '--telemetry=disable',
+      '--log-level=warn',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-8000);
+  });
+  const stop = async (): Promise<void> => {
+    child.kill('SIGTERM');
+    await waitExit(child, 5_000);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitListening(child, port, options.startTimeoutMs ?? 15_000, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `mongodb://127.0.0.1:${port}/`, port, dataDir, stop };
+}
