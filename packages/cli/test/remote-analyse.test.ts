@@ -83,6 +83,10 @@ class RunningFake implements JobRunner {
     this.behaviour = behaviour;
     if (behaviour !== 'succeed') this.gate.resolve();
   }
+  async cancel(jobId: string): Promise<void> {
+    const job = (await this.store.getJob(jobId))!;
+    await this.store.updateState(jobId, { to: 'CANCELLED', expectedVersion: job.version });
+  }
   submit(submission: JobSubmission): Promise<void> {
     this.submissions.push(submission);
     this.runs.push(this.#run(submission.job.id));

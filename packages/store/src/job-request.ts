@@ -5,7 +5,7 @@ import { invalidArgument, validateTags } from '@pmr/common';
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TAG_BYTES, MAX_TAGS, pageSizeOf } from '@pmr/common';
 import { JOB_STATES } from './job-types.ts';
-import type { CreateJobInput, JobProgress, JobState, ListJobsInput } from './job-types.ts';
+import type { CreateJobInput, JobProgress, JobRecord, JobState, ListJobsInput } from './job-types.ts';
 
 export const MAX_TOKEN_LENGTH = 64;
 
@@ -49,25 +49,43 @@ export function requestFingerprint(input: CreateJobInput): string {
   return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
 
-/** The state filter, sorted and de-duplicated; empty means every state. */
-export function stateFilterOf(input: ListJobsInput): readonly JobState[] {
-  const states = input.states ?? [];
-  for (const s of states) if (!JOB_STATES.includes(s)) throw invalidArgument(`unknown job state ${String(s)}`);
-  return JOB_STATES.filter((s) => states.includes(s));
+/** Which jobs a listing takes: states sorted and de-duplicated (empty: every state), and tags every job must carry. */
+export interface JobFilter {
+  readonly states: readonly JobState[];
+  readonly tags: Readonly<Record<string, string>>;
 }
 
-/** Where a page ended: jobs are listed by (createTime, id) ascending. */
+/** The listing's filter, checked. @throws PmrError INVALID_ARGUMENT for an unknown state or a bad tag */
+export function jobFilterOf(input: ListJobsInput): JobFilter {
+  const states = input.states ?? [];
+  for (const s of states) if (!JOB_STATES.includes(s)) throw invalidArgument(`unknown job state ${String(s)}`);
+  const tags = input.tags ?? {};
+  validateTags(tags);
+  return { states: JOB_STATES.filter((s) => states.includes(s)), tags };
+}
+
+/** Whether the job carries every tag of the filter with its value. */
+export function hasTags(job: Pick<JobRecord, 'tags'>, tags: Readonly<Record<string, string>>): boolean {
+  return Object.entries(tags).every(([key, value]) => Object.hasOwn(job.tags, key) && job.tags[key] === value);
+}
+
+function filterKey(filter: JobFilter): string {
+  return `${filter.states.join(',')}|${canonicalJson(filter.tags)}`;
+}
+
 export interface JobCursor {
   readonly createTime: number;
   readonly id: string;
 }
 
-export function encodeJobCursor(cursor: JobCursor, states: readonly JobState[]): string {
-  return Buffer.from(JSON.stringify({ t: cursor.createTime, i: cursor.id, s: states.join(',') })).toString('base64url');
+export function encodeJobCursor(cursor: JobCursor, filter: JobFilter): string {
+  return Buffer.from(JSON.stringify({ t: cursor.createTime, i: cursor.id, s: filterKey(filter) })).toString(
+    'base64url',
+  );
 }
 
 /** Null for an empty token; INVALID_ARGUMENT for a token that is malformed or was made for another filter. */
-export function decodeJobCursor(token: string | undefined, states: readonly JobState[]): JobCursor | null {
+export function decodeJobCursor(token: string | undefined, filter: JobFilter): JobCursor | null {
   if (token === undefined || token === '') return null;
   let parsed: unknown;
   try {
@@ -81,8 +99,8 @@ export function decodeJobCursor(token: string | undefined, states: readonly JobS
   if (typeof t !== 'number' || !Number.isFinite(t) || typeof i !== 'string' || typeof s !== 'string') {
     throw invalidArgument('page token is malformed: pass the nextPageToken of the previous page unchanged');
   }
-  if (s !== states.join(','))
-    throw invalidArgument('page token was made for another state filter: list with the same states');
+  if (s !== filterKey(filter))
+    throw invalidArgument('page token was made for another filter: list with the same states and tags');
   return { createTime: t, id: i };
 }
 

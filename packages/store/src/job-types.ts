@@ -85,9 +85,11 @@ export interface UpdateStateInput {
 export interface ListJobsInput {
   /** Only jobs in one of these states; absent or empty: every state. */
   readonly states?: readonly JobState[];
+  /** Only jobs carrying every one of these tags with the same value; absent or empty: no filter. */
+  readonly tags?: Readonly<Record<string, string>>;
   /** 1 to 1000; absent or 0: 100. */
   readonly pageSize?: number;
-  /** nextPageToken of the previous page, listed with the same states. */
+  /** nextPageToken of the previous page, listed with the same states and tags. */
   readonly pageToken?: string;
 }
 

@@ -20,7 +20,8 @@ import {
   encodeJobCursor,
   encodeTrackCursor,
   pageSizeOf,
-  stateFilterOf,
+  hasTags,
+  jobFilterOf,
   validateProgress,
 } from './job-request.ts';
 import type {
@@ -126,21 +127,35 @@ export class MongoJobStore implements JobStore {
   listJobs(input: ListJobsInput = {}): Promise<Page<JobRecord>> {
     return this.#call(async () => {
       const limit = pageSizeOf(input);
-      const states = stateFilterOf(input);
-      const after = decodeJobCursor(input.pageToken, states);
-      const docs = await this.#c.jobs
-        .find({
-          ...(states.length > 0 && { state: { $in: [...states] } }),
-          ...(after !== null && {
-            $or: [{ createTime: { $gt: after.createTime } }, { createTime: after.createTime, _id: { $gt: after.id } }],
-          }),
-        })
-        .sort({ createTime: 1, _id: 1 })
-        .limit(limit + 1)
-        .toArray();
-      const items = docs.slice(0, limit).map(jobFromDocument);
+      const filter = jobFilterOf(input);
+      const { states, tags } = filter;
+      // Tags are kept as JSON text (their keys are the caller's), so they are matched here, batch by batch.
+      const found: JobRecord[] = [];
+      let after = decodeJobCursor(input.pageToken, filter);
+      for (;;) {
+        const batch = (limit + 1) * (Object.keys(tags).length > 0 ? 4 : 1);
+        const docs = await this.#c.jobs
+          .find({
+            ...(states.length > 0 && { state: { $in: [...states] } }),
+            ...(after !== null && {
+              $or: [
+                { createTime: { $gt: after.createTime } },
+                { createTime: after.createTime, _id: { $gt: after.id } },
+              ],
+            }),
+          })
+          .sort({ createTime: 1, _id: 1 })
+          .limit(batch)
+          .toArray();
+        const jobs = docs.map(jobFromDocument);
+        found.push(...jobs.filter((job) => hasTags(job, tags)));
+        const last = jobs.at(-1);
+        if (found.length > limit || jobs.length < batch || last === undefined) break;
+        after = last;
+      }
+      const items = found.slice(0, limit);
       const last = items.at(-1);
-      return { items, nextPageToken: docs.length > limit && last !== undefined ? encodeJobCursor(last, states) : '' };
+      return { items, nextPageToken: found.length > limit && last !== undefined ? encodeJobCursor(last, filter) : '' };
     });
   }
 

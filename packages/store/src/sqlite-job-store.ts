@@ -18,7 +18,7 @@ import {
   encodeTrackCursor,
   pageSizeOf,
   requestFingerprint,
-  stateFilterOf,
+  jobFilterOf,
   validateCreateJob,
   validateProgress,
 } from './job-request.ts';
@@ -116,18 +116,19 @@ export class SqliteJobStore implements JobStore {
   listJobs(input: ListJobsInput = {}): Promise<Page<JobRecord>> {
     return this.#call(() => {
       const limit = pageSizeOf(input);
-      const states = stateFilterOf(input);
-      const after = decodeJobCursor(input.pageToken, states);
+      const filter = jobFilterOf(input);
+      const after = decodeJobCursor(input.pageToken, filter);
       const rows = this.#st.listJobs.all({
-        all: states.length === 0 ? 1 : 0,
-        states: JSON.stringify(states),
+        all: filter.states.length === 0 ? 1 : 0,
+        states: JSON.stringify(filter.states),
+        tags: JSON.stringify(filter.tags),
         afterTime: after?.createTime ?? null,
         afterId: after?.id ?? '',
         limit: limit + 1,
       });
       const items = rows.slice(0, limit).map(jobFromRow);
       const last = items.at(-1);
-      const nextPageToken = rows.length > limit && last !== undefined ? encodeJobCursor(last, states) : '';
+      const nextPageToken = rows.length > limit && last !== undefined ? encodeJobCursor(last, filter) : '';
       return { items, nextPageToken };
     });
   }

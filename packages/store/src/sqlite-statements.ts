@@ -39,6 +39,8 @@ export const SQL: Readonly<Record<keyof Statements, string>> = {
   listJobs: `SELECT * FROM jobs
              WHERE ($all = 1 OR state IN (SELECT value FROM json_each($states)))
                AND ($afterTime IS NULL OR create_time > $afterTime OR (create_time = $afterTime AND id > $afterId))
+               AND NOT EXISTS (SELECT 1 FROM json_each($tags) want WHERE NOT EXISTS
+                     (SELECT 1 FROM json_each(jobs.tags) have WHERE have.key = want.key AND have.value = want.value))
              ORDER BY create_time, id LIMIT $limit`,
   resume: "SELECT * FROM jobs WHERE state IN ('QUEUED', 'RUNNING') ORDER BY create_time, id",
   putTrack: `INSERT INTO tracks (job_id, track_id, track) VALUES ($job, $track, $json)

@@ -9,7 +9,7 @@ import {
   encodeTrackCursor,
   pageSizeOf,
   requestFingerprint,
-  stateFilterOf,
+  jobFilterOf,
 } from '../src/job-request.ts';
 
 test('canonicalJson sorts keys at every level and drops undefined fields', () => {
@@ -37,14 +37,17 @@ test('requestFingerprint: equal for equal requests, different when anything the 
     assert.notEqual(requestFingerprint(other), f);
 });
 
-test('job cursors round-trip and are tied to their state filter', () => {
-  const token = encodeJobCursor({ createTime: 1700000000123, id: 'job-7' }, ['QUEUED', 'RUNNING']);
-  assert.deepEqual(decodeJobCursor(token, ['QUEUED', 'RUNNING']), { createTime: 1700000000123, id: 'job-7' });
-  assert.equal(decodeJobCursor('', []), null);
-  assert.equal(decodeJobCursor(undefined, []), null);
-  assert.throws(() => decodeJobCursor(token, ['QUEUED']), { code: 'INVALID_ARGUMENT' });
-  assert.throws(() => decodeJobCursor('!!', []), { code: 'INVALID_ARGUMENT' });
-  assert.throws(() => decodeJobCursor(Buffer.from('{"t":"x","i":"a","s":""}').toString('base64url'), []), {
+test('job cursors round-trip and are tied to their filter (states and tags)', () => {
+  const filter = { states: ['QUEUED', 'RUNNING'] as const, tags: { team: 'a' } };
+  const none = { states: [], tags: {} };
+  const token = encodeJobCursor({ createTime: 1700000000123, id: 'job-7' }, filter);
+  assert.deepEqual(decodeJobCursor(token, filter), { createTime: 1700000000123, id: 'job-7' });
+  assert.equal(decodeJobCursor('', none), null);
+  assert.equal(decodeJobCursor(undefined, none), null);
+  assert.throws(() => decodeJobCursor(token, { ...filter, states: ['QUEUED'] }), { code: 'INVALID_ARGUMENT' });
+  assert.throws(() => decodeJobCursor(token, { ...filter, tags: { team: 'b' } }), { code: 'INVALID_ARGUMENT' });
+  assert.throws(() => decodeJobCursor('!!', none), { code: 'INVALID_ARGUMENT' });
+  assert.throws(() => decodeJobCursor(Buffer.from('{"t":"x","i":"a","s":""}').toString('base64url'), none), {
     code: 'INVALID_ARGUMENT',
   });
   assert.equal(decodeTrackCursor(encodeTrackCursor(41)), 41);
@@ -57,6 +60,7 @@ test('page sizes and state filters', () => {
   assert.equal(pageSizeOf({ pageSize: 0 }), 100);
   assert.equal(pageSizeOf({ pageSize: 1000 }), 1000);
   for (const bad of [-1, 1001, 2.5]) assert.throws(() => pageSizeOf({ pageSize: bad }), { code: 'INVALID_ARGUMENT' });
-  assert.deepEqual(stateFilterOf({ states: ['RUNNING', 'QUEUED', 'RUNNING'] }), ['QUEUED', 'RUNNING']);
-  assert.deepEqual(stateFilterOf({}), []);
+  assert.deepEqual(jobFilterOf({ states: ['RUNNING', 'QUEUED', 'RUNNING'] }).states, ['QUEUED', 'RUNNING']);
+  assert.deepEqual(jobFilterOf({}), { states: [], tags: {} });
+  assert.throws(() => jobFilterOf({ tags: { '': 'x' } }), { code: 'INVALID_ARGUMENT' });
 });

@@ -23,6 +23,9 @@ const EXPECTED: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
     StartVideoJob: 'unary',
     WatchJob: 'server-streaming',
     GetJobResult: 'unary',
+    GetJob: 'unary',
+    ListJobs: 'unary',
+    CancelJob: 'unary',
   },
   ImageService: { DetectFaces: 'unary', CompareFaces: 'unary' },
   CollectionService: Object.fromEntries(

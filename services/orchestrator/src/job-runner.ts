@@ -23,6 +23,11 @@ export interface JobRunner {
    * gallery photos are stored); the job then runs in the background and its outcome lands in the store.
    */
   submit(submission: JobSubmission): Promise<void>;
+  /**
+   * Stops a QUEUED or RUNNING job: it ends CANCELLED and its work is withdrawn from the stages. A job already final
+   * is left as it is.
+   */
+  cancel(jobId: string): Promise<void>;
 }
 
 /** Where UploadMedia puts files: the NATS object store in the service, anything equivalent in tests. */

@@ -13,6 +13,10 @@ import type { GetJobResultRequest } from '@pmr/common/proto/generated/pmr/v1/Get
 import type { GetJobResultResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
 import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
 import type { StartVideoJobRequest } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobRequest.ts';
+import type { CancelJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/CancelJobResponse.ts';
+import type { GetJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResponse.ts';
+import type { ListJobsRequest } from '@pmr/common/proto/generated/pmr/v1/ListJobsRequest.ts';
+import type { ListJobsResponse__Output } from '@pmr/common/proto/generated/pmr/v1/ListJobsResponse.ts';
 import type { StartVideoJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
 import type { UploadMediaRequest } from '@pmr/common/proto/generated/pmr/v1/UploadMediaRequest.ts';
 import type { UploadMediaResponse__Output } from '@pmr/common/proto/generated/pmr/v1/UploadMediaResponse.ts';
@@ -36,6 +40,10 @@ class FakeRunner implements JobRunner {
   readonly store: JobStore;
   constructor(store: JobStore) {
     this.store = store;
+  }
+  async cancel(jobId: string): Promise<void> {
+    const job = (await this.store.getJob(jobId))!;
+    await this.store.updateState(jobId, { to: 'CANCELLED', expectedVersion: job.version });
   }
   submit(submission: JobSubmission): Promise<void> {
     if (this.failWith !== null) return Promise.reject(this.failWith);
@@ -660,4 +668,51 @@ test('GetJobResult: the job only until it succeeds, then the result with tracks 
     details: 'no job with id "nope"',
   });
   assert.equal(code(await getResult(client, { jobId: '' })), 'INVALID_ARGUMENT');
+});
+
+test('GetJob answers the job; ListJobs filters by state and tags, page by page; both refuse what they cannot take', async () => {
+  const { client, runner } = await serve();
+  const made: string[] = [];
+  for (const team of ['a', 'b', 'a', 'a']) made.push(ok(await start(client, { video, tags: { team } })).job!.id);
+  await runner.run(made[2]!);
+  const got = ok(
+    await new Promise<Outcome<GetJobResponse__Output>>((r) => client.GetJob({ jobId: made[2]! }, settle(r))),
+  );
+  assert.deepEqual([got.job?.id, got.job?.state, got.job?.tags], [made[2], 'JOB_STATE_RUNNING', { team: 'a' }]);
+  const missing = await new Promise<Outcome<GetJobResponse__Output>>((r) =>
+    client.GetJob({ jobId: 'nope' }, settle(r)),
+  );
+  assert.equal(code(missing), 'NOT_FOUND');
+
+  const list = (request: ListJobsRequest): Promise<Outcome<ListJobsResponse__Output>> =>
+    new Promise((r) => client.ListJobs(request, settle(r)));
+  const teamA: string[] = [];
+  let pageToken = '';
+  do {
+    const page = ok(await list({ tags: { team: 'a' }, pageSize: 2, pageToken }));
+    teamA.push(...page.jobs.map((j) => j.id));
+    pageToken = page.nextPageToken;
+  } while (pageToken !== '');
+  assert.deepEqual(teamA, [made[0], made[2], made[3]], 'oldest first');
+  assert.deepEqual(
+    ok(await list({ states: ['JOB_STATE_RUNNING'] })).jobs.map((j) => j.id),
+    [made[2]],
+  );
+  assert.equal(code(await list({ states: ['JOB_STATE_UNSPECIFIED'] })), 'INVALID_ARGUMENT');
+  const first = ok(await list({ tags: { team: 'a' }, pageSize: 1 }));
+  assert.equal(code(await list({ tags: { team: 'b' }, pageToken: first.nextPageToken })), 'INVALID_ARGUMENT');
+});
+
+test('CancelJob ends a queued or running job CANCELLED through the runner; an ended job is answered as it is', async () => {
+  const { client, runner } = await serve();
+  const cancel = (jobId: string): Promise<Outcome<CancelJobResponse__Output>> =>
+    new Promise((r) => client.CancelJob({ jobId }, settle(r)));
+  const queued = ok(await start(client, { video })).job!.id;
+  assert.equal(ok(await cancel(queued)).job?.state, 'JOB_STATE_CANCELLED');
+  const done = ok(await start(client, { video })).job!.id;
+  await runner.run(done);
+  await runner.succeed(done, cannedResult([track(1)]));
+  assert.equal(ok(await cancel(done)).job?.state, 'JOB_STATE_SUCCEEDED', 'an ended job stays as it is');
+  assert.equal(code(await cancel('nope')), 'NOT_FOUND');
+  assert.equal(code(await cancel('')), 'INVALID_ARGUMENT');
 });

@@ -36,7 +36,10 @@ const UPLOADS_STREAM = `OBJ_${PIPELINE_BUCKETS.uploads}`;
 
 const skip = requireParts(natsServerSkipReason());
 
-const noRunner: JobRunner = { submit: () => Promise.reject(new Error('no jobs in this test')) };
+const noRunner: JobRunner = {
+  submit: () => Promise.reject(new Error('no jobs in this test')),
+  cancel: () => Promise.reject(new Error('no jobs in this test')),
+};
 const closers: Array<() => Promise<void>> = [];
 after(async () => {
   for (const close of closers.reverse()) await close();

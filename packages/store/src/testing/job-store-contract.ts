@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { canTransition, VersionConflictError } from '../job-state.ts';
 import { JOB_STATES } from '../job-types.ts';
-import type { JobRecord } from '../job-types.ts';
+import type { JobRecord, JobState } from '../job-types.ts';
 import { jobIn, rejectsWith, request, TestClock } from './contract-fixtures.ts';
 import type { ContractTest, MakeStore } from './contract-fixtures.ts';
 import { resultContract } from './job-store-contract-results.ts';
@@ -277,11 +277,61 @@ function jobContract(it: ContractTest): void {
     await rejectsWith(
       store.listJobs({ states: ['RUNNING'], pageSize: 2, pageToken: q.nextPageToken }),
       'INVALID_ARGUMENT',
-      /state filter/,
+      /another filter/,
     );
     await rejectsWith(store.listJobs({ pageToken: 'not a token' }), 'INVALID_ARGUMENT');
     await rejectsWith(store.listJobs({ pageSize: 1001 }), 'INVALID_ARGUMENT');
     assert.equal((await store.listJobs({ pageSize: 1000 })).items.length, 8);
+  });
+
+  it('listJobs filters by tags (every tag given, with its value), with states, page by page', async ({
+    store,
+  }, clock) => {
+    const made: Array<{ id: string; tags: Record<string, string> }> = [];
+    const tagSets: Array<Record<string, string>> = [
+      { team: 'a' },
+      { team: 'b' },
+      { team: 'a', site: 'x' },
+      {},
+      { team: 'a', site: 'y' },
+      { site: 'x' },
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const tags of tagSets) {
+        clock.t += 1;
+        made.push({ id: (await store.createJob(request({ tags }))).job.id, tags });
+      }
+    }
+    const listAll = async (input: { tags: Record<string, string>; states?: JobState[] }): Promise<string[]> => {
+      const out: string[] = [];
+      let pageToken = '';
+      do {
+        const page = await store.listJobs({ ...input, pageSize: 2, pageToken });
+        assert.ok(page.items.length <= 2);
+        out.push(...page.items.map((j) => j.id));
+        pageToken = page.nextPageToken;
+      } while (pageToken !== '');
+      return out;
+    };
+    const want = (tags: Record<string, string>): string[] =>
+      made.filter((m) => Object.entries(tags).every(([k, v]) => m.tags[k] === v)).map((m) => m.id);
+    assert.deepEqual(await listAll({ tags: { team: 'a' } }), want({ team: 'a' }));
+    assert.deepEqual(await listAll({ tags: { team: 'a', site: 'x' } }), want({ team: 'a', site: 'x' }));
+    assert.deepEqual(await listAll({ tags: { site: 'z' } }), []);
+    assert.deepEqual(
+      await listAll({ tags: {} }),
+      made.map((m) => m.id),
+    );
+    const target = want({ site: 'x' })[1]!;
+    await store.updateState(target, { to: 'RUNNING', expectedVersion: 1 });
+    assert.deepEqual(await listAll({ tags: { site: 'x' }, states: ['RUNNING'] }), [target]);
+    const first = await store.listJobs({ tags: { team: 'a' }, pageSize: 1 });
+    await rejectsWith(
+      store.listJobs({ tags: { team: 'b' }, pageSize: 1, pageToken: first.nextPageToken }),
+      'INVALID_ARGUMENT',
+      /another filter/,
+    );
+    await rejectsWith(store.listJobs({ tags: { '': 'x' } }), 'INVALID_ARGUMENT');
   });
 
   it('jobsToResume lists the QUEUED and RUNNING jobs, oldest first', async ({ store }, clock) => {

@@ -76,6 +76,8 @@ export interface JetStreamBus {
   publish(subject: string, data: Uint8Array, options: PublishOptions): Promise<PublishResult>;
   /** Create (or update) the durable consumer and start handling its messages. */
   consume(spec: ConsumeSpec): Promise<ConsumerHandle>;
+  /** Remove every message of `subject` (wildcards allowed) from the stream; answers how many went. */
+  purge(stream: string, subject: string): Promise<number>;
   /** Messages stored in a stream (for a work queue: not yet acked by its consumer). */
   streamState(stream: string): Promise<StreamState>;
   /** A durable consumer's backlog: waiting to be delivered, delivered and unacked, redelivered. */
@@ -186,6 +188,10 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
 
   return {
     maxPayload: nc.info?.max_payload ?? 1024 * 1024,
+
+    async purge(stream, subject) {
+      return (await jsm.streams.purge(stream, { filter: subject })).purged;
+    },
 
     broadcast(subject, data) {
       nc.publish(subject, data);

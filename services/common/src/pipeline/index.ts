@@ -4,3 +4,4 @@
 export * from './pipeline.ts';
 export * from './pipeline-frames.ts';
 export * from './track-worker.ts';
+export * from './stopped-jobs.ts';

@@ -1,10 +1,12 @@
 // A service's place in the distributed pipeline: when NATS_URL is set, connect (waiting for the broker if it is not
 // up yet, reconnecting forever), make sure the pipeline's streams and buckets exist, and start the service's
-// consumers. What it returns stops them and drains the connection: the first step of the ordered shutdown.
+// consumers, which skip the messages of stopped jobs (stopped-jobs.ts). What it returns stops them and drains the
+// connection: the first step of the ordered shutdown.
 import type { Logger } from 'pino';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { connectJetStream, type ConsumerHandle, type ConsumerObserver, type JetStreamBus } from '../messaging/index.ts';
 import { ensurePipeline } from '../pipeline/pipeline.ts';
+import { followStoppedJobs, skippingStoppedJobs, type StoppedJobs } from '../pipeline/stopped-jobs.ts';
 import type { ServiceMetrics } from './metrics.ts';
 
 const PIPELINE_BUCKETS_S = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120];
@@ -63,7 +65,7 @@ export async function joinPipeline(
   natsUrl: string | undefined,
   name: string,
   logger: Logger,
-  startConsumers: (bus: JetStreamBus) => Promise<readonly ConsumerHandle[]>,
+  startConsumers: (bus: JetStreamBus, stopped: StoppedJobs) => Promise<readonly ConsumerHandle[]>,
   metrics?: ServiceMetrics,
 ): Promise<RunningPipeline | undefined> {
   if (natsUrl === undefined) return undefined;
@@ -81,12 +83,19 @@ export async function joinPipeline(
       logger.debug({ err }, 'pipeline set-up raced; retrying');
       await ensurePipeline(bus);
     });
-    const consumers = await startConsumers(bus);
+    const stopped = followStoppedJobs(bus);
+    // Every consumer the service starts acks the messages of stopped jobs without handling them.
+    const skipping: JetStreamBus = {
+      ...bus,
+      consume: (spec) => bus.consume({ ...spec, handler: skippingStoppedJobs(stopped, spec.handler) }),
+    };
+    const consumers = await startConsumers(skipping, stopped);
     logger.info({ natsUrl }, 'pipeline consumers started');
     return {
       bus,
       async stop() {
         await Promise.all(consumers.map((c) => c.stop()));
+        stopped.close();
         await bus.drain();
       },
     };

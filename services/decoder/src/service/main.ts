@@ -68,9 +68,10 @@ export async function startDecoderService(
     config.natsUrl,
     'decoder',
     logger,
-    async (bus) => [
+    async (bus, stopped) => [
       await startDecoderWorker({
         bus,
+        stopped,
         logger,
         roots: config.mediaRoots,
         realRoots: real,

@@ -21,6 +21,7 @@ import {
   pipelineSubjects,
   PIPELINE_CONSUMERS,
   PIPELINE_STREAMS,
+  type StoppedJobs,
 } from '@pmr/common/pipeline';
 import type { DecodeJob__Output } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import type { PipelineResult } from '@pmr/common/proto/generated/pmr/v1/PipelineResult.ts';
@@ -53,6 +54,8 @@ export interface DecoderWorkerOptions {
   readonly realRoots: readonly string[];
   /** Where videos are decoded (`--hwaccel`). */
   readonly hwaccel: HwaccelChoice;
+  /** Jobs whose work is withdrawn: their decoding stops at once. */
+  readonly stopped?: Pick<StoppedJobs, 'has' | 'onStop'>;
   /** Most frames and faces messages waiting in the broker before the decoder pauses (default 48). */
   readonly maxInFlight?: number;
   readonly onFrame?: () => void;
@@ -98,7 +101,7 @@ export async function startDecoderWorker(options: DecoderWorkerOptions): Promise
       const controller = new AbortController();
       controllers.add(controller);
       try {
-        return await handleDecodeJob(worker, message, controller.signal);
+        return await handleDecodeJob(worker, message, controller);
       } finally {
         controllers.delete(controller);
       }
@@ -138,15 +141,37 @@ function brokerBacklog({ bus, logger }: DecoderWorkerOptions): (signal: AbortSig
 async function handleDecodeJob(
   worker: Worker,
   message: DeliveredMessage,
-  signal: AbortSignal,
+  controller: AbortController,
 ): Promise<HandlerOutcome> {
-  const { logger } = worker.options;
+  const { stopped } = worker.options;
+  const { signal } = controller;
   let job: DecodeJob__Output;
   try {
     job = jobCodec.decode(message.data);
   } catch (err) {
     return { term: `not a DecodeJob message: ${err instanceof Error ? err.message : String(err)}` };
   }
+  if (stopped?.has(job.jobId) === true) return 'ack';
+  const stopListening = stopped?.onStop((jobId) => {
+    if (jobId === job.jobId) controller.abort(JOB_STOPPED);
+  });
+  try {
+    return await decodeOrFail(worker, message, job, signal);
+  } finally {
+    stopListening?.();
+  }
+}
+
+/** Why a decode was aborted when its job was stopped (not the decoder shutting down). */
+const JOB_STOPPED = new Error('the job was stopped');
+
+async function decodeOrFail(
+  worker: Worker,
+  message: DeliveredMessage,
+  job: DecodeJob__Output,
+  signal: AbortSignal,
+): Promise<HandlerOutcome> {
+  const { logger } = worker.options;
   if (message.deliveryCount > DECODE_ATTEMPTS) {
     const failure = {
       code: 'INTERNAL',
@@ -160,6 +185,10 @@ async function handleDecodeJob(
     await decodeToPipeline(worker, job, signal);
     return 'ack';
   } catch (err) {
+    if (signal.aborted && signal.reason === JOB_STOPPED) {
+      logger.info({ jobId: job.jobId }, 'decoding stopped: the job was stopped');
+      return 'ack';
+    }
     if (signal.aborted) return { nak: 0 }; // shutting down: another decoder takes it over
     const failure = failureOf(err);
     const retryable = !(err instanceof PmrError) && message.deliveryCount < DECODE_ATTEMPTS;

@@ -20,11 +20,20 @@ import type { VideoSource__Output } from '@pmr/common/proto/generated/pmr/v1/Vid
 import type { WatchJobRequest__Output } from '@pmr/common/proto/generated/pmr/v1/WatchJobRequest.ts';
 import type { WatchJobResponse } from '@pmr/common/proto/generated/pmr/v1/WatchJobResponse.ts';
 import type { GalleryPhotoInput, JobRunner, UploadSink } from '../job-runner.ts';
-import { isFinalState, type JobOptions, type JobRecord, type JobSource, type JobStore } from '@pmr/store';
+import {
+  isFinalState,
+  JOB_STATES,
+  type JobOptions,
+  type JobRecord,
+  type JobSource,
+  type JobState,
+  type JobStore,
+} from '@pmr/store';
 import { type CollectionStore } from '@pmr/collections';
 import { collectionGalleryRef } from '../pipeline/gallery-ref.ts';
 import { resultToProto, trackToProto } from '@pmr/results';
-import { jobToProto } from './job-proto.ts';
+import { jobStateFromProto, jobToProto } from './job-proto.ts';
+import type { JobState__Output } from '@pmr/common/proto/generated/pmr/v1/JobState.ts';
 import { answerer } from './answer.ts';
 import { jobChanges, type JobChanges } from '../job-changes.ts';
 import { receiveUpload } from './upload-media.ts';
@@ -215,6 +224,14 @@ async function startVideoJob(
   return { job: jobToProto(job), created };
 }
 
+/** A ListJobs state filter entry. @throws PmrError INVALID_ARGUMENT for JOB_STATE_UNSPECIFIED or an unknown value */
+function stateOf(state: JobState__Output): JobState {
+  const known = jobStateFromProto(state);
+  if (known === null || !JOB_STATES.includes(known))
+    throw invalidArgument(`states: ${quote(String(state))} is not a job state to list`);
+  return known;
+}
+
 /** Every track of the job not in `sent`, by ascending id; adds them to `sent`. */
 async function newTracks(
   store: JobStore,
@@ -304,6 +321,26 @@ export function createOrchestratorHandlers(deps: OrchestratorHandlerDeps): Orche
           else callback(statusOf('UploadMedia', err));
         },
       );
+    },
+    GetJob(call, callback) {
+      answer('GetJob', callback, async () => ({ job: jobToProto(await requireJob(deps.store, call.request.jobId)) }));
+    },
+    ListJobs(call, callback) {
+      answer('ListJobs', callback, async () => {
+        const { states, tags, pageSize, pageToken } = call.request;
+        const page = await deps.store.listJobs({ states: states.map(stateOf), tags, pageSize, pageToken });
+        return { jobs: page.items.map(jobToProto), nextPageToken: page.nextPageToken };
+      });
+    },
+    CancelJob(call, callback) {
+      answer('CancelJob', callback, async () => {
+        const job = await requireJob(deps.store, call.request.jobId);
+        if (!isFinalState(job.state)) {
+          await deps.runner.cancel(job.id);
+          log.info({ jobId: job.id }, 'job cancelled by a client');
+        }
+        return { job: jobToProto(await requireJob(deps.store, job.id)) };
+      });
     },
     StartVideoJob(call, callback) {
       answer('StartVideoJob', callback, () => startVideoJob(deps, call.request, log));

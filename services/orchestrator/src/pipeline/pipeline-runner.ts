@@ -16,7 +16,13 @@ import {
   type HandlerOutcome,
   type JetStreamBus,
 } from '@pmr/common/messaging';
-import { pipelineMsgIds, pipelineSubjects, decodeJobMessage, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
+import {
+  decodeJobMessage,
+  pipelineMsgIds,
+  pipelineSubjects,
+  PIPELINE_CONSUMERS,
+  withdrawJobWork,
+} from '@pmr/common/pipeline';
 import { capStatusMessage } from '@pmr/common/proto';
 import type { DecodeJob } from '@pmr/common/proto/generated/pmr/v1/DecodeJob.ts';
 import { SKIP_METHOD_TO_PROTO } from '@pmr/results';
@@ -51,8 +57,8 @@ export interface PipelineRunnerOptions extends GroupingOptions {
   readonly stages: Pick<StageClients, 'detect' | 'embed' | 'embedMany'>;
   readonly logger: Logger;
   readonly matchThreshold: number;
-  /** Called once per job that reaches SUCCEEDED or FAILED here (metrics). */
-  readonly onJobEnded?: (state: 'SUCCEEDED' | 'FAILED') => void;
+  /** Called once per job that reaches SUCCEEDED, FAILED or CANCELLED here (metrics). */
+  readonly onJobEnded?: (state: 'SUCCEEDED' | 'FAILED' | 'CANCELLED') => void;
   /** Jobs driven at once (default DEFAULT_MAX_RUNNING_JOBS); further jobs wait QUEUED in the order they came. */
   readonly maxRunningJobs?: number;
   /** A running job with no progress for this long fails (default DEFAULT_STALL_TIMEOUT_MS). */
@@ -138,6 +144,17 @@ class DistributedJobs implements PipelineRunner {
     await storeGalleryPhotos(this.#store, job, gallery);
     this.#slots.enqueue(job.id);
     this.#startAdmitted();
+  }
+
+  cancel(jobId: string): Promise<void> {
+    return this.#queue.run(jobId, async () => {
+      if (await moveJobTo(this.#store, jobId, 'CANCELLED')) {
+        this.#logger.info({ jobId }, 'job cancelled');
+        this.#options.onJobEnded?.('CANCELLED');
+        await this.#withdraw(jobId);
+      }
+      this.#ended(jobId);
+    });
   }
 
   async start(): Promise<void> {
@@ -364,7 +381,7 @@ class DistributedJobs implements PipelineRunner {
     if (await moveJobTo(this.#store, jobId, 'FAILED', { code, message: capStatusMessage(message) })) {
       this.#logger.warn({ jobId, code, message }, 'job failed');
       this.#options.onJobEnded?.('FAILED');
-      await this.#dropUpload(jobId);
+      await this.#withdraw(jobId);
     }
     this.#ended(jobId);
   }
@@ -385,6 +402,14 @@ class DistributedJobs implements PipelineRunner {
     this.#photosDone.delete(jobId);
     this.#parts.forget(jobId);
     if (this.#slots.release(jobId)) this.#startAdmitted();
+  }
+
+  /** A job that ended before its work was done: its work leaves the pipeline, its upload the object store. */
+  async #withdraw(jobId: string): Promise<void> {
+    await withdrawJobWork(this.#bus, jobId).catch((err: unknown) =>
+      this.#logger.warn({ err, jobId }, "the job's work was not all withdrawn; what is left is skipped"),
+    );
+    await this.#dropUpload(jobId);
   }
 
   /** A final job's uploaded video is not needed any more: remove it from the object store (best effort). */

@@ -5,6 +5,8 @@ import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _goo
 import type { AgeEstimate as _pmr_v1_AgeEstimate, AgeEstimate__Output as _pmr_v1_AgeEstimate__Output } from './pmr/v1/AgeEstimate.ts';
 import type { AnalysisStats as _pmr_v1_AnalysisStats, AnalysisStats__Output as _pmr_v1_AnalysisStats__Output } from './pmr/v1/AnalysisStats.ts';
 import type { Box as _pmr_v1_Box, Box__Output as _pmr_v1_Box__Output } from './pmr/v1/Box.ts';
+import type { CancelJobRequest as _pmr_v1_CancelJobRequest, CancelJobRequest__Output as _pmr_v1_CancelJobRequest__Output } from './pmr/v1/CancelJobRequest.ts';
+import type { CancelJobResponse as _pmr_v1_CancelJobResponse, CancelJobResponse__Output as _pmr_v1_CancelJobResponse__Output } from './pmr/v1/CancelJobResponse.ts';
 import type { DecodeOutcome as _pmr_v1_DecodeOutcome, DecodeOutcome__Output as _pmr_v1_DecodeOutcome__Output } from './pmr/v1/DecodeOutcome.ts';
 import type { DecodeVideoRequest as _pmr_v1_DecodeVideoRequest, DecodeVideoRequest__Output as _pmr_v1_DecodeVideoRequest__Output } from './pmr/v1/DecodeVideoRequest.ts';
 import type { DecodeVideoResponse as _pmr_v1_DecodeVideoResponse, DecodeVideoResponse__Output as _pmr_v1_DecodeVideoResponse__Output } from './pmr/v1/DecodeVideoResponse.ts';
@@ -20,6 +22,8 @@ import type { Frame as _pmr_v1_Frame, Frame__Output as _pmr_v1_Frame__Output } f
 import type { GalleryPhoto as _pmr_v1_GalleryPhoto, GalleryPhoto__Output as _pmr_v1_GalleryPhoto__Output } from './pmr/v1/GalleryPhoto.ts';
 import type { GallerySummary as _pmr_v1_GallerySummary, GallerySummary__Output as _pmr_v1_GallerySummary__Output } from './pmr/v1/GallerySummary.ts';
 import type { GenderEstimate as _pmr_v1_GenderEstimate, GenderEstimate__Output as _pmr_v1_GenderEstimate__Output } from './pmr/v1/GenderEstimate.ts';
+import type { GetJobRequest as _pmr_v1_GetJobRequest, GetJobRequest__Output as _pmr_v1_GetJobRequest__Output } from './pmr/v1/GetJobRequest.ts';
+import type { GetJobResponse as _pmr_v1_GetJobResponse, GetJobResponse__Output as _pmr_v1_GetJobResponse__Output } from './pmr/v1/GetJobResponse.ts';
 import type { GetJobResultRequest as _pmr_v1_GetJobResultRequest, GetJobResultRequest__Output as _pmr_v1_GetJobResultRequest__Output } from './pmr/v1/GetJobResultRequest.ts';
 import type { GetJobResultResponse as _pmr_v1_GetJobResultResponse, GetJobResultResponse__Output as _pmr_v1_GetJobResultResponse__Output } from './pmr/v1/GetJobResultResponse.ts';
 import type { Image as _pmr_v1_Image, Image__Output as _pmr_v1_Image__Output } from './pmr/v1/Image.ts';
@@ -29,6 +33,8 @@ import type { Job as _pmr_v1_Job, Job__Output as _pmr_v1_Job__Output } from './p
 import type { JobError as _pmr_v1_JobError, JobError__Output as _pmr_v1_JobError__Output } from './pmr/v1/JobError.ts';
 import type { JobProgress as _pmr_v1_JobProgress, JobProgress__Output as _pmr_v1_JobProgress__Output } from './pmr/v1/JobProgress.ts';
 import type { Landmarks as _pmr_v1_Landmarks, Landmarks__Output as _pmr_v1_Landmarks__Output } from './pmr/v1/Landmarks.ts';
+import type { ListJobsRequest as _pmr_v1_ListJobsRequest, ListJobsRequest__Output as _pmr_v1_ListJobsRequest__Output } from './pmr/v1/ListJobsRequest.ts';
+import type { ListJobsResponse as _pmr_v1_ListJobsResponse, ListJobsResponse__Output as _pmr_v1_ListJobsResponse__Output } from './pmr/v1/ListJobsResponse.ts';
 import type { ObjectRef as _pmr_v1_ObjectRef, ObjectRef__Output as _pmr_v1_ObjectRef__Output } from './pmr/v1/ObjectRef.ts';
 import type { OrchestratorServiceClient as _pmr_v1_OrchestratorServiceClient, OrchestratorServiceDefinition as _pmr_v1_OrchestratorServiceDefinition } from './pmr/v1/OrchestratorService.ts';
 import type { PersonResult as _pmr_v1_PersonResult, PersonResult__Output as _pmr_v1_PersonResult__Output } from './pmr/v1/PersonResult.ts';
@@ -69,6 +75,8 @@ export interface ProtoGrpcType {
       AgeEstimate: MessageTypeDefinition<_pmr_v1_AgeEstimate, _pmr_v1_AgeEstimate__Output>
       AnalysisStats: MessageTypeDefinition<_pmr_v1_AnalysisStats, _pmr_v1_AnalysisStats__Output>
       Box: MessageTypeDefinition<_pmr_v1_Box, _pmr_v1_Box__Output>
+      CancelJobRequest: MessageTypeDefinition<_pmr_v1_CancelJobRequest, _pmr_v1_CancelJobRequest__Output>
+      CancelJobResponse: MessageTypeDefinition<_pmr_v1_CancelJobResponse, _pmr_v1_CancelJobResponse__Output>
       DecodeOutcome: MessageTypeDefinition<_pmr_v1_DecodeOutcome, _pmr_v1_DecodeOutcome__Output>
       DecodeVideoRequest: MessageTypeDefinition<_pmr_v1_DecodeVideoRequest, _pmr_v1_DecodeVideoRequest__Output>
       DecodeVideoResponse: MessageTypeDefinition<_pmr_v1_DecodeVideoResponse, _pmr_v1_DecodeVideoResponse__Output>
@@ -91,6 +99,8 @@ export interface ProtoGrpcType {
       GallerySummary: MessageTypeDefinition<_pmr_v1_GallerySummary, _pmr_v1_GallerySummary__Output>
       Gender: EnumTypeDefinition
       GenderEstimate: MessageTypeDefinition<_pmr_v1_GenderEstimate, _pmr_v1_GenderEstimate__Output>
+      GetJobRequest: MessageTypeDefinition<_pmr_v1_GetJobRequest, _pmr_v1_GetJobRequest__Output>
+      GetJobResponse: MessageTypeDefinition<_pmr_v1_GetJobResponse, _pmr_v1_GetJobResponse__Output>
       GetJobResultRequest: MessageTypeDefinition<_pmr_v1_GetJobResultRequest, _pmr_v1_GetJobResultRequest__Output>
       GetJobResultResponse: MessageTypeDefinition<_pmr_v1_GetJobResultResponse, _pmr_v1_GetJobResultResponse__Output>
       Image: MessageTypeDefinition<_pmr_v1_Image, _pmr_v1_Image__Output>
@@ -102,6 +112,8 @@ export interface ProtoGrpcType {
       JobProgress: MessageTypeDefinition<_pmr_v1_JobProgress, _pmr_v1_JobProgress__Output>
       JobState: EnumTypeDefinition
       Landmarks: MessageTypeDefinition<_pmr_v1_Landmarks, _pmr_v1_Landmarks__Output>
+      ListJobsRequest: MessageTypeDefinition<_pmr_v1_ListJobsRequest, _pmr_v1_ListJobsRequest__Output>
+      ListJobsResponse: MessageTypeDefinition<_pmr_v1_ListJobsResponse, _pmr_v1_ListJobsResponse__Output>
       ObjectRef: MessageTypeDefinition<_pmr_v1_ObjectRef, _pmr_v1_ObjectRef__Output>
       /**
        * The public API for video jobs: start one, watch it, read its results. Requests up to the orchestrator's

@@ -2,8 +2,14 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { CancelJobRequest as _pmr_v1_CancelJobRequest, CancelJobRequest__Output as _pmr_v1_CancelJobRequest__Output } from '../../pmr/v1/CancelJobRequest.ts';
+import type { CancelJobResponse as _pmr_v1_CancelJobResponse, CancelJobResponse__Output as _pmr_v1_CancelJobResponse__Output } from '../../pmr/v1/CancelJobResponse.ts';
+import type { GetJobRequest as _pmr_v1_GetJobRequest, GetJobRequest__Output as _pmr_v1_GetJobRequest__Output } from '../../pmr/v1/GetJobRequest.ts';
+import type { GetJobResponse as _pmr_v1_GetJobResponse, GetJobResponse__Output as _pmr_v1_GetJobResponse__Output } from '../../pmr/v1/GetJobResponse.ts';
 import type { GetJobResultRequest as _pmr_v1_GetJobResultRequest, GetJobResultRequest__Output as _pmr_v1_GetJobResultRequest__Output } from '../../pmr/v1/GetJobResultRequest.ts';
 import type { GetJobResultResponse as _pmr_v1_GetJobResultResponse, GetJobResultResponse__Output as _pmr_v1_GetJobResultResponse__Output } from '../../pmr/v1/GetJobResultResponse.ts';
+import type { ListJobsRequest as _pmr_v1_ListJobsRequest, ListJobsRequest__Output as _pmr_v1_ListJobsRequest__Output } from '../../pmr/v1/ListJobsRequest.ts';
+import type { ListJobsResponse as _pmr_v1_ListJobsResponse, ListJobsResponse__Output as _pmr_v1_ListJobsResponse__Output } from '../../pmr/v1/ListJobsResponse.ts';
 import type { StartVideoJobRequest as _pmr_v1_StartVideoJobRequest, StartVideoJobRequest__Output as _pmr_v1_StartVideoJobRequest__Output } from '../../pmr/v1/StartVideoJobRequest.ts';
 import type { StartVideoJobResponse as _pmr_v1_StartVideoJobResponse, StartVideoJobResponse__Output as _pmr_v1_StartVideoJobResponse__Output } from '../../pmr/v1/StartVideoJobResponse.ts';
 import type { UploadMediaRequest as _pmr_v1_UploadMediaRequest, UploadMediaRequest__Output as _pmr_v1_UploadMediaRequest__Output } from '../../pmr/v1/UploadMediaRequest.ts';
@@ -16,6 +22,38 @@ import type { WatchJobResponse as _pmr_v1_WatchJobResponse, WatchJobResponse__Ou
  * configured limit (64 MiB by default) are accepted; larger videos and photos go through UploadMedia first.
  */
 export interface OrchestratorServiceClient extends grpc.Client {
+  /**
+   * Stops a queued or running job: its work is withdrawn from every stage and it ends CANCELLED, with no result
+   * presented as complete. Cancelling a job that already ended answers it unchanged. NOT_FOUND for an unknown id.
+   */
+  CancelJob(argument: _pmr_v1_CancelJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
+  CancelJob(argument: _pmr_v1_CancelJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
+  CancelJob(argument: _pmr_v1_CancelJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
+  CancelJob(argument: _pmr_v1_CancelJobRequest, callback: grpc.requestCallback<_pmr_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Stops a queued or running job: its work is withdrawn from every stage and it ends CANCELLED, with no result
+   * presented as complete. Cancelling a job that already ended answers it unchanged. NOT_FOUND for an unknown id.
+   */
+  cancelJob(argument: _pmr_v1_CancelJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
+  cancelJob(argument: _pmr_v1_CancelJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
+  cancelJob(argument: _pmr_v1_CancelJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
+  cancelJob(argument: _pmr_v1_CancelJobRequest, callback: grpc.requestCallback<_pmr_v1_CancelJobResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The job as it stands. NOT_FOUND for an unknown job id.
+   */
+  GetJob(argument: _pmr_v1_GetJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  GetJob(argument: _pmr_v1_GetJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  GetJob(argument: _pmr_v1_GetJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  GetJob(argument: _pmr_v1_GetJobRequest, callback: grpc.requestCallback<_pmr_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The job as it stands. NOT_FOUND for an unknown job id.
+   */
+  getJob(argument: _pmr_v1_GetJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  getJob(argument: _pmr_v1_GetJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  getJob(argument: _pmr_v1_GetJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  getJob(argument: _pmr_v1_GetJobRequest, callback: grpc.requestCallback<_pmr_v1_GetJobResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * A finished job's results, one page of tracks at a time. NOT_FOUND for an unknown job id. While the job is
    * queued or running, or when it failed, the answer carries the job (state, progress, error) and no results, as
@@ -34,6 +72,21 @@ export interface OrchestratorServiceClient extends grpc.Client {
   getJobResult(argument: _pmr_v1_GetJobResultRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_GetJobResultResponse__Output>): grpc.ClientUnaryCall;
   getJobResult(argument: _pmr_v1_GetJobResultRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_GetJobResultResponse__Output>): grpc.ClientUnaryCall;
   getJobResult(argument: _pmr_v1_GetJobResultRequest, callback: grpc.requestCallback<_pmr_v1_GetJobResultResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Jobs by creation time, oldest first, optionally only in some states or with some tags; paginated.
+   */
+  ListJobs(argument: _pmr_v1_ListJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
+  ListJobs(argument: _pmr_v1_ListJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
+  ListJobs(argument: _pmr_v1_ListJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
+  ListJobs(argument: _pmr_v1_ListJobsRequest, callback: grpc.requestCallback<_pmr_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Jobs by creation time, oldest first, optionally only in some states or with some tags; paginated.
+   */
+  listJobs(argument: _pmr_v1_ListJobsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
+  listJobs(argument: _pmr_v1_ListJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_pmr_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
+  listJobs(argument: _pmr_v1_ListJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_pmr_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
+  listJobs(argument: _pmr_v1_ListJobsRequest, callback: grpc.requestCallback<_pmr_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Creates a video job, or returns the existing one when client_token was already used with the same
@@ -100,11 +153,27 @@ export interface OrchestratorServiceClient extends grpc.Client {
  */
 export interface OrchestratorServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Stops a queued or running job: its work is withdrawn from every stage and it ends CANCELLED, with no result
+   * presented as complete. Cancelling a job that already ended answers it unchanged. NOT_FOUND for an unknown id.
+   */
+  CancelJob: grpc.handleUnaryCall<_pmr_v1_CancelJobRequest__Output, _pmr_v1_CancelJobResponse>;
+  
+  /**
+   * The job as it stands. NOT_FOUND for an unknown job id.
+   */
+  GetJob: grpc.handleUnaryCall<_pmr_v1_GetJobRequest__Output, _pmr_v1_GetJobResponse>;
+  
+  /**
    * A finished job's results, one page of tracks at a time. NOT_FOUND for an unknown job id. While the job is
    * queued or running, or when it failed, the answer carries the job (state, progress, error) and no results, as
    * Rekognition's Get* calls answer IN_PROGRESS.
    */
   GetJobResult: grpc.handleUnaryCall<_pmr_v1_GetJobResultRequest__Output, _pmr_v1_GetJobResultResponse>;
+  
+  /**
+   * Jobs by creation time, oldest first, optionally only in some states or with some tags; paginated.
+   */
+  ListJobs: grpc.handleUnaryCall<_pmr_v1_ListJobsRequest__Output, _pmr_v1_ListJobsResponse>;
   
   /**
    * Creates a video job, or returns the existing one when client_token was already used with the same
@@ -132,7 +201,10 @@ export interface OrchestratorServiceHandlers extends grpc.UntypedServiceImplemen
 }
 
 export interface OrchestratorServiceDefinition extends grpc.ServiceDefinition {
+  CancelJob: MethodDefinition<_pmr_v1_CancelJobRequest, _pmr_v1_CancelJobResponse, _pmr_v1_CancelJobRequest__Output, _pmr_v1_CancelJobResponse__Output>
+  GetJob: MethodDefinition<_pmr_v1_GetJobRequest, _pmr_v1_GetJobResponse, _pmr_v1_GetJobRequest__Output, _pmr_v1_GetJobResponse__Output>
   GetJobResult: MethodDefinition<_pmr_v1_GetJobResultRequest, _pmr_v1_GetJobResultResponse, _pmr_v1_GetJobResultRequest__Output, _pmr_v1_GetJobResultResponse__Output>
+  ListJobs: MethodDefinition<_pmr_v1_ListJobsRequest, _pmr_v1_ListJobsResponse, _pmr_v1_ListJobsRequest__Output, _pmr_v1_ListJobsResponse__Output>
   StartVideoJob: MethodDefinition<_pmr_v1_StartVideoJobRequest, _pmr_v1_StartVideoJobResponse, _pmr_v1_StartVideoJobRequest__Output, _pmr_v1_StartVideoJobResponse__Output>
   UploadMedia: MethodDefinition<_pmr_v1_UploadMediaRequest, _pmr_v1_UploadMediaResponse, _pmr_v1_UploadMediaRequest__Output, _pmr_v1_UploadMediaResponse__Output>
   WatchJob: MethodDefinition<_pmr_v1_WatchJobRequest, _pmr_v1_WatchJobResponse, _pmr_v1_WatchJobRequest__Output, _pmr_v1_WatchJobResponse__Output>
