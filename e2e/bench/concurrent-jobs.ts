@@ -5,12 +5,20 @@
 // during the N jobs (VmRSS sampled every 50 ms), the peak over the idle after warm-up, and the wall time of the N jobs;
 // and checks that every job gave the warm-up's tracks.
 //
-//   PMR_MODELS_DIR=../shared/models node e2e/bench/concurrent-jobs.ts [--jobs 8] [--limits 8,4] [--gallery DIR] [clip]
+//   PMR_MODELS_DIR=../shared/models node e2e/bench/concurrent-jobs.ts [--jobs 8] [--limits 8,4] [--gallery DIR]
+//       [--send inline,collection] [clip]
+//
+// `--send` says how the jobs get the gallery: `inline` sends its photos with every StartVideoJob (`--gallery`);
+// `collection` indexes them once into a collection (IndexFaces, before the warm-up) and every job names it
+// (`--collection`). Each way is measured on a deployment of its own.
 //
 // The limit travels in every service's environment (only the orchestrator reads it), so this file also measures a
 // checkout that has no limit: copy it into that checkout's e2e/bench and run it there. Figures vary between runs on
 // a shared machine; compare limits within one invocation.
 import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { credentials } from '@grpc/grpc-js';
+import { loadPmrProto } from '@pmr/common/proto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
@@ -18,11 +26,14 @@ import { startDeployment } from '../src/deployment.ts';
 import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
 
+type Send = 'inline' | 'collection';
+
 interface Options {
   readonly jobs: number;
   readonly limits: readonly number[];
   readonly gallery: string;
   readonly clip: string;
+  readonly send: readonly Send[];
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -30,17 +41,21 @@ function parseArgs(argv: readonly string[]): Options {
   let limits = [8, 4];
   let gallery = join(dataDir, 'identities');
   let clip = video('short_hamilton_clip.mp4');
+  let send: Send[] = ['inline'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--jobs') jobs = Number(argv[++i]);
     else if (arg === '--limits') limits = (argv[++i] ?? '').split(',').map(Number);
     else if (arg === '--gallery') gallery = argv[++i] ?? '';
+    else if (arg === '--send') send = (argv[++i] ?? '').split(',') as Send[];
     else clip = arg.includes('/') ? arg : video(arg);
   }
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error('--jobs takes a whole number of at least 1');
   if (limits.length === 0 || limits.some((l) => !Number.isInteger(l) || l < 1))
     throw new Error('--limits takes whole numbers of at least 1, comma-separated');
-  return { jobs, limits, gallery, clip };
+  if (send.length === 0 || send.some((s) => s !== 'inline' && s !== 'collection'))
+    throw new Error('--send takes inline, collection or both, comma-separated');
+  return { jobs, limits, gallery, clip, send };
 }
 
 /** VmRSS of a process in MB. */
@@ -61,6 +76,7 @@ async function settledRssMB(pid: number, ms = 3000): Promise<number> {
 }
 
 interface Row {
+  readonly send: Send;
   readonly limit: number;
   readonly idleFresh: number;
   readonly idleWarm: number;
@@ -68,21 +84,53 @@ interface Row {
   readonly wallSeconds: number;
 }
 
-async function analyse(options: Options, address: string): Promise<string> {
-  const run = await runCli(['analyze', options.clip, '--gallery', options.gallery, '--remote', address], {
-    PMR_LOG_LEVEL: 'error',
-  });
+async function analyse(options: Options, address: string, send: Send): Promise<string> {
+  const gallery = send === 'inline' ? ['--gallery', options.gallery] : ['--collection', 'bench'];
+  const run = await runCli(['analyze', options.clip, ...gallery, '--remote', address], { PMR_LOG_LEVEL: 'error' });
   if (run.code !== 0) throw new Error(`pmr analyze --remote failed: ${run.stderr}`);
   const result = JSON.parse(run.stdout) as { tracks: Array<{ id: number; label: string }> };
   return result.tracks.map((t) => `${t.id}:${t.label}`).join(',');
 }
 
-async function measure(options: Options, limit: number): Promise<Row> {
+/** The gallery folder's photos indexed into the collection "bench", a person per folder (as --gallery enrols them). */
+async function indexGallery(address: string, dir: string): Promise<void> {
+  const client = new (loadPmrProto().pmr.v1.CollectionService)(address, credentials.createInsecure());
+  const call = <R>(method: 'CreateCollection' | 'IndexFaces', request: object): Promise<R> =>
+    new Promise((resolve, reject) =>
+      (client[method] as (r: object, cb: (e: Error | null, v?: R) => void) => void)(request, (err, value) =>
+        err !== null ? reject(err) : resolve(value!),
+      ),
+    );
+  try {
+    await call('CreateCollection', { collectionId: 'bench' });
+    for (const person of (await readdir(dir, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()) {
+      if (person.startsWith('_') || person.startsWith('.')) continue;
+      for (const file of (await readdir(join(dir, person))).sort()) {
+        if (!/\.(jpe?g|png|webp)$/i.test(file)) continue;
+        const data = await readFile(join(dir, person, file));
+        await call('IndexFaces', {
+          collectionId: 'bench',
+          image: { data },
+          externalImageId: `${person}/${file}`,
+          personId: person,
+        });
+      }
+    }
+  } finally {
+    client.close();
+  }
+}
+
+async function measure(options: Options, limit: number, send: Send): Promise<Row> {
   const deployment = await startDeployment({ env: { PMR_MAX_RUNNING_JOBS: String(limit) } });
   try {
     const pid = deployment.services.get('orchestrator')![0]!.child.pid!;
+    if (send === 'collection') await indexGallery(deployment.orchestratorAddress(), options.gallery);
     const idleFresh = await settledRssMB(pid);
-    const expected = await analyse(options, deployment.orchestratorAddress());
+    const expected = await analyse(options, deployment.orchestratorAddress(), send);
     const idleWarm = await settledRssMB(pid);
     let peak = rssMB(pid);
     let sampling = true;
@@ -94,14 +142,14 @@ async function measure(options: Options, limit: number): Promise<Row> {
     })();
     const began = Date.now();
     const tracks = await Promise.all(
-      Array.from({ length: options.jobs }, () => analyse(options, deployment.orchestratorAddress())),
+      Array.from({ length: options.jobs }, () => analyse(options, deployment.orchestratorAddress(), send)),
     );
     const wallSeconds = (Date.now() - began) / 1000;
     sampling = false;
     await sampler;
     const differing = tracks.filter((t) => t !== expected).length;
     if (differing > 0) throw new Error(`${differing} of ${options.jobs} jobs gave other tracks than the job alone`);
-    return { limit, idleFresh, idleWarm, peak, wallSeconds };
+    return { send, limit, idleFresh, idleWarm, peak, wallSeconds };
   } finally {
     await deployment.stop();
   }
@@ -116,14 +164,14 @@ if (skip !== null) {
     `${options.jobs} concurrent remote jobs, ${options.clip} with the gallery ${options.gallery}; orchestrator RSS in MB`,
   );
   const rows: Row[] = [];
-  for (const limit of options.limits) rows.push(await measure(options, limit));
+  for (const send of options.send) for (const limit of options.limits) rows.push(await measure(options, limit, send));
   console.log(
-    '\n| PMR_MAX_RUNNING_JOBS | idle, fresh | idle, after one job | peak, N jobs | peak − idle after one job | wall s, N jobs |',
+    '\n| gallery sent | PMR_MAX_RUNNING_JOBS | idle, fresh | idle, after one job | peak, N jobs | peak − idle after one job | wall s, N jobs |',
   );
-  console.log('|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|');
   const f = (x: number): string => x.toFixed(0);
   for (const r of rows)
     console.log(
-      `| ${r.limit} | ${f(r.idleFresh)} | ${f(r.idleWarm)} | ${f(r.peak)} | +${f(r.peak - r.idleWarm)} | ${r.wallSeconds.toFixed(1)} |`,
+      `| ${r.send} | ${r.limit} | ${f(r.idleFresh)} | ${f(r.idleWarm)} | ${f(r.peak)} | +${f(r.peak - r.idleWarm)} | ${r.wallSeconds.toFixed(1)} |`,
     );
 }

@@ -2,6 +2,7 @@
 // their in-memory copies of each collection); the faces and persons matched are then read from the store.
 import { invalidArgument, notFound, quote } from '@pmr/common';
 import type { CollectionServiceHandlers } from '@pmr/common/proto/generated/pmr/v1/CollectionService.ts';
+import type { ImageSource__Output } from '@pmr/common/proto/generated/pmr/v1/ImageSource.ts';
 import type { FaceMatch } from '@pmr/common/proto/generated/pmr/v1/FaceMatch.ts';
 import type { PersonMatch } from '@pmr/common/proto/generated/pmr/v1/PersonMatch.ts';
 import { weightedMeanDirection } from '@pmr/recognizer';
@@ -145,6 +146,21 @@ export function searchHandlers(deps: SearchDeps, answer: Answerer['answer']): Se
     if ((await store.getCollection(collectionId)) === null) throw notFound(`no collection ${quote(collectionId)}`);
     return collectionId;
   };
+  /** The image's faces (up to max_query_faces, largest first), described, each searched with `searchWith`. */
+  const searchImage = async <H>(
+    r: { collectionId: string; image: ImageSource__Output | null; maxQueryFaces: number },
+    searchWith: (collectionId: string, queries: Float32Array[]) => Promise<H[][]>,
+  ) => {
+    const maxQueryFaces = maxFacesOf(r.maxQueryFaces, 'max_query_faces');
+    const collectionId = await collectionOf(r.collectionId);
+    const received = await receiveImage(r.image, 'image', deps.uploads);
+    const faces = await describeFaces(stages, (await findFaces(stages, received)).slice(0, maxQueryFaces));
+    const hits = await searchWith(
+      collectionId,
+      faces.map((f) => f.embedding),
+    );
+    return { collectionId, faces, hits, imageSize: received.size };
+  };
   return {
     SearchFaces(call, callback) {
       answer('SearchFaces', callback, async () => {
@@ -163,20 +179,13 @@ export function searchHandlers(deps: SearchDeps, answer: Answerer['answer']): Se
         const r = call.request;
         const limit = limitOf(r.maxFaces, 4096, 'max_faces');
         const min = threshold(r.faceMatchThreshold, 'face_match_threshold');
-        const maxQueryFaces = maxFacesOf(r.maxQueryFaces, 'max_query_faces');
-        const collectionId = await collectionOf(r.collectionId);
-        const received = await receiveImage(r.image, 'image', deps.uploads);
-        const faces = await describeFaces(stages, (await findFaces(stages, received)).slice(0, maxQueryFaces));
-        const hits = await search.searchFaces(
-          collectionId,
-          faces.map((f) => f.embedding),
-          limit,
-          min,
+        const { collectionId, faces, hits, imageSize } = await searchImage(r, (id, queries) =>
+          search.searchFaces(id, queries, limit, min),
         );
         const out = [];
         for (const [i, f] of faces.entries())
           out.push({ detail: f.detail, faceMatches: await faceMatches(store, collectionId, hits[i] ?? []) });
-        return { faces: out, imageSize: received.size };
+        return { faces: out, imageSize };
       });
     },
     SearchPersons(call, callback) {
@@ -204,20 +213,13 @@ export function searchHandlers(deps: SearchDeps, answer: Answerer['answer']): Se
         const r = call.request;
         const limit = limitOf(r.maxPersons, 500, 'max_persons');
         const min = threshold(r.personMatchThreshold, 'person_match_threshold');
-        const maxQueryFaces = maxFacesOf(r.maxQueryFaces, 'max_query_faces');
-        const collectionId = await collectionOf(r.collectionId);
-        const received = await receiveImage(r.image, 'image', deps.uploads);
-        const faces = await describeFaces(stages, (await findFaces(stages, received)).slice(0, maxQueryFaces));
-        const hits = await search.searchPersons(
-          collectionId,
-          faces.map((f) => f.embedding),
-          limit,
-          min,
+        const { collectionId, faces, hits, imageSize } = await searchImage(r, (id, queries) =>
+          search.searchPersons(id, queries, limit, min),
         );
         const out = [];
         for (const [i, f] of faces.entries())
           out.push({ detail: f.detail, personMatches: await personMatches(store, collectionId, hits[i] ?? []) });
-        return { faces: out, imageSize: received.size };
+        return { faces: out, imageSize };
       });
     },
   };
