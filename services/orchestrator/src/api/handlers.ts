@@ -36,6 +36,7 @@ import { jobStateFromProto, jobToProto } from './job-proto.ts';
 import type { JobState__Output } from '@pmr/common/proto/generated/pmr/v1/JobState.ts';
 import { answerer } from './answer.ts';
 import { jobChanges, type JobChanges } from '../job-changes.ts';
+import { orderedTrackPage } from './track-order.ts';
 import { receiveUpload } from './upload-media.ts';
 import { readUploadedFile, uploadedObject } from './upload-refs.ts';
 
@@ -293,7 +294,11 @@ async function jobResult(store: JobStore, request: GetJobResultRequest__Output):
   if (job.state !== 'SUCCEEDED') return { job: jobToProto(job) };
   const result = await store.getResult(job.id);
   if (result === null) throw new PmrError('INTERNAL', `job ${job.id} succeeded but has no stored result`);
-  const page = await store.listTracks(job.id, { pageSize: request.pageSize, pageToken: request.pageToken });
+  const { pageSize, pageToken, order } = request;
+  const page =
+    order === 'TRACK_ORDER_UNSPECIFIED'
+      ? await store.listTracks(job.id, { pageSize, pageToken })
+      : orderedTrackPage(result.tracks, order, { pageSize, pageToken });
   const fields = resultToProto(result);
   return {
     job: jobToProto(job),

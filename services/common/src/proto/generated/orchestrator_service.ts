@@ -134,6 +134,7 @@ export interface ProtoGrpcType {
       TrackAttributes: MessageTypeDefinition<_pmr_v1_TrackAttributes, _pmr_v1_TrackAttributes__Output>
       TrackFrames: MessageTypeDefinition<_pmr_v1_TrackFrames, _pmr_v1_TrackFrames__Output>
       TrackIdentity: MessageTypeDefinition<_pmr_v1_TrackIdentity, _pmr_v1_TrackIdentity__Output>
+      TrackOrder: EnumTypeDefinition
       TrackResult: MessageTypeDefinition<_pmr_v1_TrackResult, _pmr_v1_TrackResult__Output>
       UploadMediaRequest: MessageTypeDefinition<_pmr_v1_UploadMediaRequest, _pmr_v1_UploadMediaRequest__Output>
       UploadMediaResponse: MessageTypeDefinition<_pmr_v1_UploadMediaResponse, _pmr_v1_UploadMediaResponse__Output>

@@ -1,5 +1,6 @@
 // Original file: pmr/v1/orchestrator_service.proto
 
+import type { TrackOrder as _pmr_v1_TrackOrder, TrackOrder__Output as _pmr_v1_TrackOrder__Output } from '../../pmr/v1/TrackOrder.ts';
 
 /**
  * Request of OrchestratorService.GetJobResult.
@@ -14,9 +15,13 @@ export interface GetJobResultRequest {
    */
   'pageSize'?: (number);
   /**
-   * next_page_token of the previous page; empty for the first page.
+   * next_page_token of the previous page, asked with the same order; empty for the first page.
    */
   'pageToken'?: (string);
+  /**
+   * The order of the tracks.
+   */
+  'order'?: (_pmr_v1_TrackOrder);
 }
 
 /**
@@ -32,7 +37,11 @@ export interface GetJobResultRequest__Output {
    */
   'pageSize': (number);
   /**
-   * next_page_token of the previous page; empty for the first page.
+   * next_page_token of the previous page, asked with the same order; empty for the first page.
    */
   'pageToken': (string);
+  /**
+   * The order of the tracks.
+   */
+  'order': (_pmr_v1_TrackOrder__Output);
 }

@@ -24,7 +24,7 @@ export interface GetJobResultResponse {
    */
   'gallery'?: (_pmr_v1_GallerySummary | null);
   /**
-   * One page of tracks, by ascending id.
+   * One page of tracks, in the order asked (by ascending id unless told otherwise).
    */
   'tracks'?: (_pmr_v1_TrackResult)[];
   /**
@@ -58,7 +58,7 @@ export interface GetJobResultResponse__Output {
    */
   'gallery': (_pmr_v1_GallerySummary__Output | null);
   /**
-   * One page of tracks, by ascending id.
+   * One page of tracks, in the order asked (by ascending id unless told otherwise).
    */
   'tracks': (_pmr_v1_TrackResult__Output)[];
   /**
