@@ -89,7 +89,15 @@ test(
       const resumed = await second;
       assert.equal(resumed.code, 0, `the job failed: ${resumed.stderr}\n${cluster.stderr().slice(-3000)}`);
       assertSameAnalysis(JSON.parse(resumed.stdout) as AnalysisJson, expected, 'tracker killed under pmr cluster');
-      assert.ok(trackedAtKill < Number(expected.video['analysedFrames']), `killed after ${trackedAtKill} frames`);
+      const analysed = Number(expected.video['analysedFrames']);
+      assert.ok(trackedAtKill < analysed, `killed after ${trackedAtKill} frames`);
+      // With 60 frames tracked, the checkpoint after frame 49 (one every 25 frames, or sooner) was stored: the restarted
+      // tracker went on from there, not from frame 0 (its counter starts at 0; the end mark counts too).
+      const resumedFrames = await trackedFrames();
+      assert.ok(
+        resumedFrames > 0 && resumedFrames <= analysed + 1 - 50,
+        `the restarted tracker tracked ${resumedFrames}`,
+      );
 
       cluster.child.kill('SIGTERM');
       assert.equal(await cluster.exited, 0, cluster.stderr().slice(-2000));
