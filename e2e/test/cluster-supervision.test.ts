@@ -91,12 +91,12 @@ test(
       assertSameAnalysis(JSON.parse(resumed.stdout) as AnalysisJson, expected, 'tracker killed under pmr cluster');
       const analysed = Number(expected.video['analysedFrames']);
       assert.ok(trackedAtKill < analysed, `killed after ${trackedAtKill} frames`);
-      // With 60 frames tracked, the checkpoint after frame 49 (one every 25 frames, or sooner) was stored: the restarted
-      // tracker went on from there, not from frame 0 (its counter starts at 0; the end mark counts too).
+      // The killed tracker had stored a checkpoint at most 25 frames before the last one it tracked: the restarted one
+      // went on from there, not from frame 0 (its counter starts at 0; the end mark counts too).
       const resumedFrames = await trackedFrames();
       assert.ok(
-        resumedFrames > 0 && resumedFrames <= analysed + 1 - 50,
-        `the restarted tracker tracked ${resumedFrames}`,
+        resumedFrames > 0 && resumedFrames <= analysed + 1 - (trackedAtKill - 25),
+        `the restarted tracker tracked ${resumedFrames} frames, the killed one ${trackedAtKill}`,
       );
 
       cluster.child.kill('SIGTERM');
