@@ -151,7 +151,7 @@ export class JobSession {
     return out;
   }
 
-  /** Everything one finished track sends on: the track to the recognizers and attributes, its summary to the orchestrator. */
+  /** What one finished track sends on: the track to the recognizers and attributes, its summary to the orchestrator. */
   #publications(jobId: string, track: FinishedTrack<WireFace>): Publication[] {
     const record = this.#log.take(track.trackId);
     if (record === undefined) return [];

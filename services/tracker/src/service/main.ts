@@ -35,7 +35,7 @@ export async function startTrackerService(
   });
   const frames = new Counter({
     name: 'pmr_tracker_pipeline_frames_total',
-    help: 'Pipeline FrameFaces messages tracked: frames and end marks (one tracked again after a restart counts again).',
+    help: 'Pipeline FrameFaces messages tracked, end marks included (one tracked again after a restart counts again).',
     registers: [metrics.registry],
   });
   const openJobs = new Gauge({

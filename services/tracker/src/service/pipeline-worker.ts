@@ -40,7 +40,10 @@ export interface TrackerWorkerOptions {
   /** Seconds between box-timeline samples (the embedded runtime's default is 0.5). */
   readonly timelineInterval: number;
   readonly tracker?: TrackerOptions;
-  /** Most faces messages held at once over all jobs: early arrivals waiting for their turn, tracked frames waiting for a checkpoint. */
+  /**
+   * Most faces messages held at once over all jobs: early arrivals waiting for their turn, tracked frames waiting for
+   * a checkpoint (default 512).
+   */
   readonly maxHeld?: number;
   /** A job that received no faces message and tracked no frame for this long is dropped (default 15 minutes). */
   readonly sessionIdleMs?: number;
@@ -78,7 +81,7 @@ interface OpenJob {
   session: JobSession;
   /** Resolves once the job's checkpoint, if any, has been loaded into `session` (never rejects). */
   loaded: Promise<void>;
-  /** Set when the job cannot be tracked here (its checkpoint is unusable): each of its messages is terminated with it. */
+  /** Set when the job cannot be tracked (its checkpoint is unusable): each of its messages is terminated with it. */
   failed: string | undefined;
   /** Messages that arrived before their turn, by frame index. */
   readonly waiting: Map<number, Waiting>;
@@ -183,7 +186,8 @@ export async function startTrackerWorker(options: TrackerWorkerOptions): Promise
       job.stored = job.session.next;
       logger.info({ jobId: job.id, next: job.stored }, 'job resumed from its checkpoint');
     } catch (err) {
-      job.failed = `the tracker's checkpoint of job ${job.id} is unusable (${err instanceof Error ? err.message : String(err)}); the frames before it are gone`;
+      const why = err instanceof Error ? err.message : String(err);
+      job.failed = `the tracker's checkpoint of job ${job.id} is unusable (${why}); the frames before it are gone`;
       logger.error({ err, jobId: job.id }, 'checkpoint unusable: the job fails');
       await publish(job.id, failurePublication(job.id, job.failed)).catch(() => undefined);
     }
