@@ -51,18 +51,28 @@ const FAMILIES = [
   'decode',
   'obj:pmr-frames',
   'obj:pmr-uploads',
+  'obj:pmr-tracker-state',
   'obj:other',
   'other',
 ] as const;
 type Family = (typeof FAMILIES)[number];
-const SHOWN_FAMILIES: readonly Family[] = ['frames', 'faces', 'tracks', 'results', 'obj:pmr-frames', 'obj:pmr-uploads'];
+const SHOWN_FAMILIES: readonly Family[] = [
+  'frames',
+  'faces',
+  'tracks',
+  'results',
+  'obj:pmr-frames',
+  'obj:pmr-uploads',
+  'obj:pmr-tracker-state',
+];
+const BUCKETS: ReadonlySet<string> = new Set(['pmr-frames', 'pmr-uploads', 'pmr-tracker-state']);
 
 // ---- pure helpers ------------------------------------------------------------------------------------------------
 
 /** The subject family a message is counted under: pmr.<family>.…, or an object store bucket's $O.<bucket>.… */
 function familyOf(subject: string): Family {
   const [first, second] = subject.split('.');
-  if (first === '$O') return second === 'pmr-frames' || second === 'pmr-uploads' ? `obj:${second}` : 'obj:other';
+  if (first === '$O') return BUCKETS.has(second ?? '') ? (`obj:${second}` as Family) : 'obj:other';
   if (first !== 'pmr') return 'other';
   return (FAMILIES as readonly string[]).includes(second ?? '') ? (second as Family) : 'other';
 }

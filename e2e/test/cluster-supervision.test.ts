@@ -1,8 +1,8 @@
-// `pmr cluster` supervising its services under a real job, as a user runs it: the detector killed with SIGKILL in the
-// middle of a job is restarted and reported, and the job completes with exactly the clean (embedded) run's result; the
-// tracker killed between jobs comes back and the next job runs; the job store stays where --store says. The clip is
-// analysed at every frame (--skip none) so the job runs long enough for the kill to land in its middle; the kill is
-// triggered from the detector's own /metrics counter.
+// `pmr cluster` supervising its services under a real job, as a user runs it: the detector, then the tracker, killed
+// with SIGKILL in the middle of a job are restarted and reported, and each job completes with exactly the clean
+// (embedded) run's result; the job store stays where --store says. The clip is analysed at every frame (--skip none)
+// so a job runs long enough for a kill to land in its middle; each kill is triggered from the victim's own /metrics
+// counter (the tracker's after a few of its checkpoints, so the restarted tracker resumes from one).
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ const skipReason = requireParts(missingModels(), missingData(), natsServerSkipRe
 const args = [video('short_hamilton_clip.mp4'), '--gallery', join(dataDir, 'identities'), '--skip', 'none'];
 
 test(
-  'pmr cluster: a detector killed mid-job is restarted and the job ends with the clean result; a killed tracker comes back; the store stays',
+  'pmr cluster: a detector, then a tracker, killed mid-job is restarted and the job ends with the clean result; the store stays',
   { skip: skipReason ?? false },
   async () => {
     const clean = await runCli(['analyze', ...args]);
@@ -69,11 +69,35 @@ test(
         'the restarted detector detected frames',
       );
 
-      process.kill(cluster.services.get('tracker')!.pid, 'SIGKILL');
+      // The tracker's counter includes the first job's frames: the kill comes 60 frames into the second job.
+      const tracker = cluster.services.get('tracker')!;
+      const trackedFrames = (): Promise<number> =>
+        readMetricsCounter(tracker.metricsAddress, 'pmr_tracker_pipeline_frames_total');
+      const trackedBefore = await trackedFrames();
+      const second = runCli(['analyze', ...args, '--remote', cluster.address], {}, undefined, 240_000);
+      let secondEnded = false;
+      void second.then(() => (secondEnded = true));
+      let trackedAtKill = 0;
+      while (!secondEnded && (trackedAtKill = (await trackedFrames()) - trackedBefore) < 60) await sleep(50);
+      assert.equal(secondEnded, false, 'the job ended before the tracker could be killed');
+      process.kill(tracker.pid, 'SIGKILL');
       await cluster.waitForStderr(/^pmr: tracker restarted: pid \d+/m);
-      const next = await runCli(['analyze', video('head-pose-face-detection-female.mp4'), '--remote', cluster.address]);
-      assert.equal(next.code, 0, `a job after the tracker's restart: ${next.stderr}`);
-      assert.ok((JSON.parse(next.stdout) as AnalysisJson).tracks.length >= 1);
+      assert.match(
+        cluster.stderr(),
+        /^pmr: tracker was killed by SIGKILL; restarting it in 0\.5 s \(restart 1 of 5\)$/m,
+      );
+      const resumed = await second;
+      assert.equal(resumed.code, 0, `the job failed: ${resumed.stderr}\n${cluster.stderr().slice(-3000)}`);
+      assertSameAnalysis(JSON.parse(resumed.stdout) as AnalysisJson, expected, 'tracker killed under pmr cluster');
+      const analysed = Number(expected.video['analysedFrames']);
+      assert.ok(trackedAtKill < analysed, `killed after ${trackedAtKill} frames`);
+      // The killed tracker had stored a checkpoint at most 25 frames before the last one it tracked: the restarted one
+      // went on from there, not from frame 0 (its counter starts at 0; the end mark counts too).
+      const resumedFrames = await trackedFrames();
+      assert.ok(
+        resumedFrames > 0 && resumedFrames <= analysed + 1 - (trackedAtKill - 25),
+        `the restarted tracker tracked ${resumedFrames} frames, the killed one ${trackedAtKill}`,
+      );
 
       cluster.child.kill('SIGTERM');
       assert.equal(await cluster.exited, 0, cluster.stderr().slice(-2000));

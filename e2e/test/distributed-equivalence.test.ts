@@ -32,7 +32,8 @@ test(
       assertSameAnalysis(remote, embedded, 'distributed vs embedded');
       const names = new Set(remote.tracks.map((t) => t.label));
       assert.ok(names.has('lin_manuel_miranda') && names.has('barack_obama'), [...names].join(', '));
-      // Every service is still up, and nothing of the job is left in the broker: work queues drained, upload removed.
+      // Every service is still up, and nothing of the job is left in the broker: work queues drained, upload and
+      // tracker checkpoint removed.
       for (const [name, list] of deployment.services)
         for (const s of list) assert.equal(s.child.exitCode, null, `${name} exited`);
       const orchestrator = deployment.services.get('orchestrator')![0]!;
@@ -57,6 +58,7 @@ test(
           'PMR_RESULTS',
           'OBJ_pmr-frames',
           'OBJ_pmr-uploads',
+          'OBJ_pmr-tracker-state',
         ]) {
           // The upload is removed just after the job is marked done, so give it a moment.
           const deadline = Date.now() + 5000;

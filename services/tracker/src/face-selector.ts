@@ -7,6 +7,13 @@ export interface Candidate<T> {
   readonly score: number;
 }
 
+/** A {@link FaceSelector}'s whole state as plain data (as long as its items are). */
+export interface FaceSelectorSnapshot<T> {
+  readonly capacity: number;
+  readonly minGapSeconds: number;
+  readonly kept: readonly Candidate<T>[];
+}
+
 /**
  * Keeps at most `capacity` candidates, pairwise at least `minGapSeconds` apart in time, preferring high scores.
  * Memory is O(capacity) however many candidates are offered.
@@ -28,6 +35,18 @@ export class FaceSelector<T> {
   constructor(capacity: number, minGapSeconds: number) {
     this.capacity = capacity;
     this.minGap = minGapSeconds;
+  }
+
+  /** A selector in exactly the state of `snapshot`; the items are taken as they are, not copied. */
+  static restore<T>(snapshot: FaceSelectorSnapshot<T>): FaceSelector<T> {
+    const s = new FaceSelector<T>(snapshot.capacity, snapshot.minGapSeconds);
+    s.kept = snapshot.kept.slice();
+    return s;
+  }
+
+  /** The state as plain data (see {@link FaceSelector.restore}); the items are shared, not copied. */
+  snapshot(): FaceSelectorSnapshot<T> {
+    return { capacity: this.capacity, minGapSeconds: this.minGap, kept: this.kept.slice() };
   }
 
   /** Offer a candidate; returns whether it is now kept. */

@@ -8,12 +8,44 @@ export interface FrameSpan {
   readonly end: number;
 }
 
+/**
+ * A {@link FrameTimes}'s whole state as plain data: its window and, packed five numbers a frame in insertion order,
+ * each remembered frame's index, sourceFirst, sourceLast, pts and end (thousands of small objects would cost more).
+ */
+export interface FrameTimesSnapshot {
+  readonly keep: number;
+  readonly spans: Float64Array;
+}
+
+const FIELDS = 5;
+
 export class FrameTimes {
   readonly #spans = new Map<number, FrameSpan>();
   readonly #keep: number;
 
   constructor(keep = 2048) {
     this.#keep = keep;
+  }
+
+  /** Remembered frames in exactly the state of `snapshot`. */
+  static restore(snapshot: FrameTimesSnapshot): FrameTimes {
+    const times = new FrameTimes(snapshot.keep);
+    const s = snapshot.spans;
+    for (let i = 0; i + FIELDS <= s.length; i += FIELDS) {
+      times.#spans.set(s[i]!, { sourceFirst: s[i + 1]!, sourceLast: s[i + 2]!, pts: s[i + 3]!, end: s[i + 4]! });
+    }
+    return times;
+  }
+
+  /** The state as plain data (see {@link FrameTimes.restore}). */
+  snapshot(): FrameTimesSnapshot {
+    const spans = new Float64Array(this.#spans.size * FIELDS);
+    let i = 0;
+    for (const [index, span] of this.#spans) {
+      spans.set([index, span.sourceFirst, span.sourceLast, span.pts, span.end], i);
+      i += FIELDS;
+    }
+    return { keep: this.#keep, spans };
   }
 
   add(index: number, span: FrameSpan): void {

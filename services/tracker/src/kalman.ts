@@ -68,6 +68,12 @@ const MIN_SIZE = 1;
 
 type Axes = readonly [AxisState, AxisState, AxisState, AxisState]; // cx, cy, w, h
 
+/** A {@link BoxKalman}'s whole state as plain data: its four axes (cx, cy, w, h) and its noise. */
+export interface KalmanSnapshot {
+  readonly axes: Axes;
+  readonly noise: KalmanNoise;
+}
+
 /** Constant-velocity Kalman filter on (cx, cy, w, h). Immutable steps are hidden behind a small mutable shell. */
 export class BoxKalman {
   private axes: Axes;
@@ -81,6 +87,19 @@ export class BoxKalman {
     const vVar = (noise.initialVelocityStd * h) ** 2;
     const start = (p: number): AxisState => ({ p, v: 0, pp: pVar, pv: 0, vv: vVar });
     this.axes = [start(box.x + box.width / 2), start(box.y + box.height / 2), start(box.width), start(box.height)];
+  }
+
+  /** A filter in exactly the state of `snapshot`. */
+  static restore(snapshot: KalmanSnapshot): BoxKalman {
+    const k = new BoxKalman({ x: 0, y: 0, width: 1, height: 1 }, { ...snapshot.noise });
+    const [cx, cy, w, h] = snapshot.axes;
+    k.axes = [{ ...cx }, { ...cy }, { ...w }, { ...h }];
+    return k;
+  }
+
+  /** The state as plain data (see {@link BoxKalman.restore}). */
+  snapshot(): KalmanSnapshot {
+    return { axes: this.axes, noise: { ...this.noise } };
   }
 
   /** Move the estimate forward by `dt` seconds (0 leaves it unchanged). */

@@ -16,6 +16,15 @@ export interface TrackRecord {
   tail: TimelinePoint | null;
 }
 
+/** A {@link TrackLog}'s whole state as plain data: its interval and each open track's record, by track id. */
+export interface TrackLogSnapshot {
+  readonly interval: number;
+  readonly tracks: ReadonlyArray<readonly [trackId: number, record: TrackRecord]>;
+}
+
+/** A copy of a record that shares nothing mutable with it (timeline points are never changed once made). */
+const copyRecord = (rec: TrackRecord): TrackRecord => ({ ...rec, timeline: rec.timeline.slice() });
+
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -26,6 +35,18 @@ export class TrackLog {
   /** @param interval seconds between timeline samples (0 keeps every analysed frame). */
   constructor(interval: number) {
     this.#interval = interval;
+  }
+
+  /** A log in exactly the state of `snapshot`. */
+  static restore(snapshot: TrackLogSnapshot): TrackLog {
+    const log = new TrackLog(snapshot.interval);
+    for (const [trackId, rec] of snapshot.tracks) log.#tracks.set(trackId, copyRecord(rec));
+    return log;
+  }
+
+  /** The state as plain data, copied (see {@link TrackLog.restore}). */
+  snapshot(): TrackLogSnapshot {
+    return { interval: this.#interval, tracks: [...this.#tracks].map(([id, rec]) => [id, copyRecord(rec)] as const) };
   }
 
   record(trackId: number, span: FrameSpan, box: Box): void {

@@ -1,9 +1,23 @@
 // One track's state: motion filter, counters, bounded face selection and, while tentative, its detections.
 
 import type { Box } from '@pmr/common';
-import { FaceSelector } from './face-selector.ts';
-import { BoxKalman } from './kalman.ts';
+import { FaceSelector, type FaceSelectorSnapshot } from './face-selector.ts';
+import { BoxKalman, type KalmanSnapshot } from './kalman.ts';
 import type { FinishedTrack, FrameMeta, SelectedFace, TrackableFace, TrackedFace } from './types.ts';
+
+/** A track's whole state as plain data (as long as its faces are); the faces are shared, not copied. */
+export interface TrackSnapshot<F> {
+  readonly serial: number;
+  readonly id: number;
+  readonly hits: number;
+  readonly firstPts: number;
+  readonly firstFrame: number;
+  readonly lastPts: number;
+  readonly lastFrame: number;
+  readonly motion: KalmanSnapshot;
+  readonly selector: FaceSelectorSnapshot<SelectedFace<F>>;
+  readonly pending: readonly SelectedFace<F>[];
+}
 
 /** Internal to the tracker: mutable, not exported from the package. */
 export class Track<F extends TrackableFace> {
@@ -21,15 +35,64 @@ export class Track<F extends TrackableFace> {
   /** Detections while tentative (at most minHits − 1 plus the confirming one); emptied at confirmation. */
   private pending: SelectedFace<F>[] = [];
 
-  constructor(serial: number, frame: FrameMeta, face: F, facesPerTrack: number, minGapSeconds: number) {
+  private constructor(
+    serial: number,
+    first: Pick<FrameMeta, 'pts' | 'index'>,
+    motion: BoxKalman,
+    selector: FaceSelector<SelectedFace<F>>,
+  ) {
     this.serial = serial;
-    this.firstPts = frame.pts;
-    this.firstFrame = frame.index;
-    this.lastPts = frame.pts;
-    this.lastFrame = frame.index;
-    this.motion = new BoxKalman(face.box);
-    this.selector = new FaceSelector(facesPerTrack, minGapSeconds);
-    this.record(frame, face);
+    this.firstPts = first.pts;
+    this.firstFrame = first.index;
+    this.lastPts = first.pts;
+    this.lastFrame = first.index;
+    this.motion = motion;
+    this.selector = selector;
+  }
+
+  /** A new tentative track, started by its first detection. */
+  static start<F extends TrackableFace>(
+    serial: number,
+    frame: FrameMeta,
+    face: F,
+    facesPerTrack: number,
+    minGapSeconds: number,
+  ): Track<F> {
+    const track = new Track<F>(serial, frame, new BoxKalman(face.box), new FaceSelector(facesPerTrack, minGapSeconds));
+    track.record(frame, face);
+    return track;
+  }
+
+  /** A track in exactly the state of `snapshot`. */
+  static restore<F extends TrackableFace>(snapshot: TrackSnapshot<F>): Track<F> {
+    const track = new Track<F>(
+      snapshot.serial,
+      { pts: snapshot.firstPts, index: snapshot.firstFrame },
+      BoxKalman.restore(snapshot.motion),
+      FaceSelector.restore(snapshot.selector),
+    );
+    track.id = snapshot.id;
+    track.hits = snapshot.hits;
+    track.lastPts = snapshot.lastPts;
+    track.lastFrame = snapshot.lastFrame;
+    track.pending = snapshot.pending.slice();
+    return track;
+  }
+
+  /** The state as plain data (see {@link Track.restore}). */
+  snapshot(): TrackSnapshot<F> {
+    return {
+      serial: this.serial,
+      id: this.id,
+      hits: this.hits,
+      firstPts: this.firstPts,
+      firstFrame: this.firstFrame,
+      lastPts: this.lastPts,
+      lastFrame: this.lastFrame,
+      motion: this.motion.snapshot(),
+      selector: this.selector.snapshot(),
+      pending: this.pending.slice(),
+    };
   }
 
   get confirmed(): boolean {

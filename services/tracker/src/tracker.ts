@@ -4,8 +4,24 @@
 import { clipBox, failedPrecondition, invalidArgument, type Box } from '@pmr/common';
 import { associate } from './association.ts';
 import { resolveTrackerOptions, type ResolvedTrackerOptions, type TrackerOptions } from './options.ts';
-import { Track } from './track.ts';
+import { Track, type TrackSnapshot } from './track.ts';
 import type { FinishedTrack, FrameMeta, TrackableFace, TrackedFace, TrackerUpdate } from './types.ts';
+
+/**
+ * A tracker's whole state as plain data (numbers, arrays, plain objects; the faces it holds are shared as they are),
+ * settings included: what {@link Tracker.snapshot} returns and {@link Tracker.restore} takes. Serialisable as long as
+ * the faces are (with `node:v8`, or structuredClone).
+ */
+export interface TrackerSnapshot<F> {
+  readonly options: ResolvedTrackerOptions;
+  /** Live tracks, in creation order. */
+  readonly tracks: readonly TrackSnapshot<F>[];
+  readonly nextSerial: number;
+  readonly nextId: number;
+  /** The previous frame's pts; null before the first frame. */
+  readonly lastPts: number | null;
+  readonly ended: boolean;
+}
 
 /**
  * Tracks faces across the analysed frames of one video. Pure logic: feed it each frame's detections in
@@ -37,6 +53,9 @@ import type { FinishedTrack, FrameMeta, TrackableFace, TrackedFace, TrackerUpdat
  * Every track offers each of its detections to a `FaceSelector`: it keeps at most `facesPerTrack` faces,
  * ranked by `quality.score`, at least `minSelectionGapSeconds` apart, so memory per track is bounded whatever
  * its length; `update` names the faces of its frame that were kept. Everything is deterministic for the same input.
+ *
+ * Checkpoints: {@link Tracker.snapshot} after any call and {@link Tracker.restore} give a tracker that goes on exactly
+ * as the original would, for the same further input.
  */
 export class Tracker<F extends TrackableFace> {
   private readonly options: ResolvedTrackerOptions;
@@ -50,6 +69,32 @@ export class Tracker<F extends TrackableFace> {
   /** @throws PmrError INVALID_ARGUMENT when an option is out of range. */
   constructor(options: TrackerOptions = {}) {
     this.options = resolveTrackerOptions(options);
+  }
+
+  /**
+   * A tracker in exactly the state of `snapshot`, with its settings.
+   * @throws PmrError INVALID_ARGUMENT when the snapshot's settings are out of range.
+   */
+  static restore<F extends TrackableFace>(snapshot: TrackerSnapshot<F>): Tracker<F> {
+    const tracker = new Tracker<F>(snapshot.options);
+    tracker.tracks = snapshot.tracks.map((t) => Track.restore(t));
+    tracker.nextSerial = snapshot.nextSerial;
+    tracker.nextId = snapshot.nextId;
+    tracker.lastPts = snapshot.lastPts ?? undefined;
+    tracker.ended = snapshot.ended;
+    return tracker;
+  }
+
+  /** The whole state as plain data, copied except for the faces (see {@link TrackerSnapshot}). */
+  snapshot(): TrackerSnapshot<F> {
+    return {
+      options: { ...this.options },
+      tracks: this.tracks.map((t) => t.snapshot()),
+      nextSerial: this.nextSerial,
+      nextId: this.nextId,
+      lastPts: this.lastPts ?? null,
+      ended: this.ended,
+    };
   }
 
   /** The settings in use, defaults filled in. */
@@ -121,7 +166,7 @@ export class Tracker<F extends TrackableFace> {
     const hitNow = new Set(pairs.map((p) => p.track));
     this.tracks = this.tracks.filter((t) => t.confirmed || hitNow.has(t));
     for (const face of fresh) {
-      this.tracks.push(new Track(this.nextSerial++, frame, face, o.facesPerTrack, o.minSelectionGapSeconds));
+      this.tracks.push(Track.start(this.nextSerial++, frame, face, o.facesPerTrack, o.minSelectionGapSeconds));
       kept.push(face); // a new track keeps its first face
     }
     for (const t of this.tracks) {

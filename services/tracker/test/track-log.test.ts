@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TrackLog } from '../src/track-log.ts';
-import { FrameTimes } from '../src/frame-times.ts';
+import { deserialize, serialize } from 'node:v8';
+import { TrackLog, type TrackLogSnapshot } from '../src/track-log.ts';
+import { FrameTimes, type FrameTimesSnapshot } from '../src/frame-times.ts';
 
 const box = (x: number) => ({ x, y: 10, width: 20, height: 30 });
 const span = (i: number, fps = 10) => ({ sourceFirst: i, sourceLast: i, pts: i / fps, end: (i + 1) / fps });
@@ -38,4 +39,27 @@ test('FrameTimes forgets frames older than its window', () => {
   assert.equal(times.get(2), undefined);
   assert.deepEqual(times.get(3), span(3));
   assert.deepEqual(times.get(5), span(5));
+});
+
+test('TrackLog snapshot/restore through node:v8 mid-track gives the same records', () => {
+  const run = (cutAt: number): unknown[] => {
+    let log = new TrackLog(0.25);
+    for (let i = 0; i < 20; i++) {
+      if (i === cutAt) log = TrackLog.restore(deserialize(serialize(log.snapshot())) as TrackLogSnapshot);
+      log.record(i % 3 === 0 ? 2 : 1, span(i), box(i));
+    }
+    return [log.take(1), log.take(2), log.take(3)];
+  };
+  const reference = run(-1);
+  for (let k = 0; k < 20; k++) assert.deepStrictEqual(run(k), reference, `restored before detection ${k}`);
+});
+
+test('FrameTimes snapshot/restore through node:v8 keeps its window and what it remembers', () => {
+  const times = new FrameTimes(3);
+  for (let i = 0; i < 5; i++) times.add(i, span(i));
+  const restored = FrameTimes.restore(deserialize(serialize(times.snapshot())) as FrameTimesSnapshot);
+  for (let i = 0; i < 5; i++) assert.deepStrictEqual(restored.get(i), times.get(i));
+  restored.add(5, span(5));
+  assert.equal(restored.get(2), undefined, 'the window is kept: frame 2 is forgotten when frame 5 comes');
+  assert.deepStrictEqual(restored.get(3), span(3));
 });

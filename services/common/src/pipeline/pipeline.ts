@@ -34,8 +34,15 @@ export const PIPELINE_CONSUMERS = {
   orchestrator: { stream: PIPELINE_STREAMS.results.stream, durable: 'orchestrator', filterSubject: 'pmr.results.>' },
 } as const;
 
-/** Object-store buckets: frames too large for a message, and files uploaded to the orchestrator. */
-export const PIPELINE_BUCKETS = { frames: 'pmr-frames', uploads: 'pmr-uploads' } as const;
+/**
+ * Object-store buckets: frames too large for a message, files uploaded to the orchestrator, and the tracker's
+ * checkpoints (one object per open job, named by its id).
+ */
+export const PIPELINE_BUCKETS = {
+  frames: 'pmr-frames',
+  uploads: 'pmr-uploads',
+  trackerState: 'pmr-tracker-state',
+} as const;
 
 /** Job ids become subject tokens: letters, digits, '-' and '_' only. */
 export function assertJobIdToken(jobId: string): void {
@@ -99,6 +106,12 @@ export function decodeJobMessage<T extends { readonly jobId: string }>(
  */
 const UPLOADS_MAX_AGE_MS = 7 * 24 * 3600_000;
 
+/**
+ * The tracker deletes a job's checkpoint when the job ends or is dropped, and rewrites it every few frames while the
+ * job runs; the age limit removes the checkpoint of a job no tracker came back to.
+ */
+const TRACKER_STATE_MAX_AGE_MS = 24 * 3600_000;
+
 /** Create (or update) every pipeline stream and bucket; each service calls it at start, so start order does not matter. */
 export async function ensurePipeline(bus: JetStreamBus): Promise<void> {
   for (const { stream, subjects } of Object.values(PIPELINE_STREAMS)) {
@@ -107,6 +120,7 @@ export async function ensurePipeline(bus: JetStreamBus): Promise<void> {
   }
   await bus.ensureObjectBucket(PIPELINE_BUCKETS.frames, { maxAgeMs: 24 * 3600_000 });
   await bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxAgeMs: UPLOADS_MAX_AGE_MS });
+  await bus.ensureObjectBucket(PIPELINE_BUCKETS.trackerState, { maxAgeMs: TRACKER_STATE_MAX_AGE_MS });
 }
 
 /** The uploads bucket's quota in bytes (0: none but the broker's own storage limit), set on an existing bucket too. */

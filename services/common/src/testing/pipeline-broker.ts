@@ -9,6 +9,8 @@ import { startNatsServer, type NatsServerHandle, type TestNatsServerOptions } fr
 export interface PipelineBroker {
   /** The connection to the broker; only inside tests (after the `before` hook has run). */
   bus(): JetStreamBus;
+  /** The broker's address, for another connection (a worker in a child process); only inside tests. */
+  url(): string;
   /**
    * Resolves once every one of `streams` holds no message: the pipeline's streams are work queues, so each message
    * was acked or terminated by its consumer. A stage publishes what a message makes before acking it, so once its
@@ -42,6 +44,10 @@ export function usePipelineBroker(
   };
   return {
     bus: running,
+    url: () => {
+      if (server === undefined) throw new Error('the pipeline broker is not running (skipped, or used outside a test)');
+      return server.url;
+    },
     async emptied(streams, timeoutMs = 20_000) {
       const b = running();
       const deadline = Date.now() + timeoutMs;

@@ -33,6 +33,11 @@ export async function startTrackerService(
     help: 'Tracks finished by Track.',
     registers: [metrics.registry],
   });
+  const frames = new Counter({
+    name: 'pmr_tracker_pipeline_frames_total',
+    help: 'Pipeline FrameFaces messages tracked, end marks included (one tracked again after a restart counts again).',
+    registers: [metrics.registry],
+  });
   const openJobs = new Gauge({
     name: 'pmr_tracker_open_jobs',
     help: 'Pipeline jobs whose tracking state this tracker holds.',
@@ -56,7 +61,7 @@ export async function startTrackerService(
         logger,
         timelineInterval: config.timelineIntervalMs / 1000,
         sessionIdleMs: config.jobIdleSeconds * 1000,
-        onFrame: (n) => faces.inc(n),
+        onFrame: (n) => (frames.inc(), faces.inc(n)),
         onTrack: () => tracks.inc(),
         onOpenJobs: (n) => openJobs.set(n),
       }),
