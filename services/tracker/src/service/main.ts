@@ -55,8 +55,9 @@ export async function startTrackerService(
     config.natsUrl,
     'tracker',
     logger,
-    async (bus) => [
+    async (bus, stopped) => [
       await startTrackerWorker({
+        stopped,
         bus,
         logger,
         timelineInterval: config.timelineIntervalMs / 1000,

@@ -26,7 +26,7 @@ import {
   type HandlerOutcome,
   type JetStreamBus,
 } from '@pmr/common/messaging';
-import { decodeJobMessage, PIPELINE_BUCKETS, PIPELINE_CONSUMERS } from '@pmr/common/pipeline';
+import { decodeJobMessage, PIPELINE_BUCKETS, PIPELINE_CONSUMERS, type StoppedJobs } from '@pmr/common/pipeline';
 import type { FrameFaces__Output } from '@pmr/common/proto/generated/pmr/v1/FrameFaces.ts';
 import type { TrackerOptions } from '../options.ts';
 import { failurePublication, JobSession, type Publication } from './job-session.ts';
@@ -57,6 +57,8 @@ export interface TrackerWorkerOptions {
   readonly onTrack?: () => void;
   /** Told the number of jobs held open whenever it changes (a gauge). */
   readonly onOpenJobs?: (open: number) => void;
+  /** Jobs whose work is withdrawn (cancelled, failed): dropped at once, their checkpoint deleted. */
+  readonly stopped?: Pick<StoppedJobs, 'onStop'>;
 }
 
 /** How long a job may go without a message before the tracker drops it. */
@@ -229,6 +231,15 @@ export async function startTrackerWorker(options: TrackerWorkerOptions): Promise
   };
   const sweeper = setInterval(dropIdle, Math.max(10, Math.min(60_000, idleMs / 2)));
   sweeper.unref();
+  const stopListening = options.stopped?.onStop((jobId) => {
+    const job = jobs.get(jobId);
+    if (job !== undefined) {
+      release(job, 'ack');
+      close(job);
+      logger.info({ jobId, next: job.session.next }, 'job dropped: it was stopped');
+    }
+    void deleteCheckpoint(jobId);
+  });
 
   /** Track the job's frames that are next in turn; checkpoint when due; finish at the end mark. */
   const trackReady = async (job: OpenJob): Promise<void> => {
@@ -296,6 +307,7 @@ export async function startTrackerWorker(options: TrackerWorkerOptions): Promise
     async stop() {
       stopping = true;
       clearInterval(sweeper);
+      stopListening?.();
       // Held messages are given back (nak) so another tracker, or this one restarted, gets them: it resumes from the
       // stored checkpoint, which covers none of them.
       for (const job of jobs.values()) {
