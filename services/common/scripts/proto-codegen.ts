@@ -1,10 +1,14 @@
-// Generation of the TypeScript types for PMR's protos, shared by gen-proto.ts (write them) and check-proto.ts
-// (regenerate and compare). The flags come from PMR_PROTO_LOAD_OPTIONS, so types and run time cannot disagree.
+// What is generated from PMR's protos, shared by gen-proto.ts (write it) and check-proto.ts (regenerate and
+// compare): the TypeScript types, whose flags come from PMR_PROTO_LOAD_OPTIONS so types and run time cannot
+// disagree, and the compiled descriptor set that server reflection serves (src/proto/descriptors.ts).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { DESCRIPTOR_SET_PATH } from '../src/proto/descriptors.ts';
 import { listPmrProtoFiles, PMR_PROTO_DIR, PMR_PROTO_LOAD_OPTIONS } from '../src/proto/load.ts';
 
 /** Where the committed generated types live. */
@@ -53,6 +57,35 @@ export function generateTypes(outDir: string, protoDir: string = PMR_PROTO_DIR):
     ...listPmrProtoFiles(protoDir),
   ];
   execFileSync(process.execPath, args, { cwd: protoDir, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/** The include root of the standard health service's proto (`health/v1/health.proto` under it). */
+const HEALTH_PROTO_ROOT = join(dirname(healthProtoPath), '..', '..');
+
+/**
+ * Write the FileDescriptorSet that reflection serves into `outDir`, named as the committed one: buf compiles proto/
+ * (every file, its imports included, with comments, so `grpcurl describe` shows them) and the health service's
+ * proto, and the two sets are concatenated, which protobuf reads as one set with the files of both.
+ */
+export function generateDescriptorSet(outDir: string, protoDir: string = PMR_PROTO_DIR): void {
+  const buf = createRequire(import.meta.url).resolve('@bufbuild/buf/bin/buf');
+  const scratch = mkdtempSync(join(tmpdir(), 'pmr-descriptors-'));
+  try {
+    const sets = [protoDir, HEALTH_PROTO_ROOT].map((input, i) => {
+      const out = join(scratch, `${i}.binpb`);
+      execFileSync(process.execPath, [buf, 'build', input, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+      return readFileSync(out);
+    });
+    writeFileSync(join(outDir, basename(DESCRIPTOR_SET_PATH)), Buffer.concat(sets));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Write everything generated from the protos (types and descriptor set) into `outDir` (which should be empty). */
+export function generateAll(outDir: string, protoDir: string = PMR_PROTO_DIR): void {
+  generateTypes(outDir, protoDir);
+  generateDescriptorSet(outDir, protoDir);
 }
 
 /** Every file under `dir`, as paths relative to it with `/` separators, sorted. */

@@ -5,15 +5,23 @@ import { test } from 'node:test';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import type { DetectRequest } from '../src/proto/generated/pmr/v1/DetectRequest.ts';
 import type { DetectorServiceClient, DetectorServiceHandlers } from '../src/proto/generated/pmr/v1/DetectorService.ts';
-import { checkImage, loadPmrPackageDefinition, loadPmrProto, toServiceError } from '../src/proto/index.ts';
+import { checkImage, loadPmrProto, toServiceError } from '../src/proto/index.ts';
 import { createServiceMetrics, startMetricsServer } from '../src/service/metrics.ts';
 import { serviceNameOf, startGrpcServer } from '../src/service/grpc-server.ts';
-import { checkHealth, listReflectedServices, watchHealth, type ReportedStatus } from '../src/service/probe-clients.ts';
+import descriptor, { type IFileDescriptorProto } from 'protobufjs/ext/descriptor/index.js';
+import {
+  checkHealth,
+  listReflectedServices,
+  reflectedFiles,
+  watchHealth,
+  type ReportedStatus,
+} from '../src/service/probe-clients.ts';
 import { readServiceConfig } from '../src/service/config.ts';
 import { stageServiceSettings } from '../src/service/stage-service.ts';
 
+const { FileDescriptorProto } = descriptor;
+
 const pmr = loadPmrProto().pmr.v1;
-const packageDefinition = loadPmrPackageDefinition();
 
 /** No faces, after the image checks every handler makes. */
 const noFaces: DetectorServiceHandlers = {
@@ -63,7 +71,6 @@ test('health, reflection, metrics and the size limit over real sockets', async (
     host: '127.0.0.1',
     port: 0,
     services: [{ definition: pmr.DetectorService.service, implementation: noFaces }],
-    packageDefinition,
     maxMessageBytes: 64 * 1024,
     interceptors: [metrics.interceptor],
   });
@@ -80,6 +87,21 @@ test('health, reflection, metrics and the size limit over real sockets', async (
       (err: unknown) => codeOf(err) === status.NOT_FOUND,
     );
     assert.deepEqual(await listReflectedServices(address), ['grpc.health.v1.Health', 'pmr.v1.DetectorService']);
+    // Reflection answers files as compiled, each with the files it imports, so a client resolves every type.
+    for (const [symbol, file] of [
+      ['pmr.v1.DetectorService', 'pmr/v1/detector_service.proto'],
+      ['pmr.v1.Collection', 'pmr/v1/collection_service.proto'],
+      ['grpc.health.v1.Health', 'health/v1/health.proto'],
+    ]) {
+      const files = (await reflectedFiles(address, symbol!)).map((b) =>
+        FileDescriptorProto.decode(b),
+      ) as IFileDescriptorProto[];
+      assert.equal(files[0]?.name, file);
+      const names = files.map((f) => f.name);
+      for (const f of files)
+        for (const dependency of f.dependency as string[])
+          assert.ok(names.includes(dependency), `${f.name}: ${dependency}`);
+    }
 
     await detect(client, { image: PIXEL });
     await detect(client, { image: PIXEL });
@@ -142,7 +164,6 @@ test('the gRPC server and /metrics report the addresses the sockets really bound
     host: 'localhost',
     port: 0,
     services: [{ definition: pmr.DetectorService.service, implementation: noFaces }],
-    packageDefinition,
   });
   const endpoint = await startMetricsServer({ host: '0.0.0.0', port: 0, registry: metrics.registry });
   try {

@@ -1,7 +1,6 @@
 // A PMR gRPC server: the stage's services plus the standard health service (grpc.health.v1, with Check, Watch
 // and List) and server reflection (v1 and v1alpha) limited to the services it serves, message size limits, and
 // the metrics interceptor. bindAsync only: grpc-js starts serving on bind (server.start() is deprecated).
-import { dirname, join } from 'node:path';
 import {
   Server,
   ServerCredentials,
@@ -10,9 +9,10 @@ import {
   type ServiceDefinition,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
+import type { PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
-import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
+import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
+import { loadReflectionDefinition } from '../proto/descriptors.ts';
 import { messageSizeOptions, PMR_MAX_MESSAGE_BYTES } from '../proto/limits.ts';
 
 export type { ServingStatus };
@@ -29,8 +29,11 @@ export interface GrpcServerOptions {
   /** Port to listen on; 0 picks a free one (tests), reported in the result. */
   readonly port: number;
   readonly services: readonly ServiceBinding[];
-  /** The proto package the services come from (loadPmrPackageDefinition()), for reflection. */
-  readonly packageDefinition: PackageDefinition;
+  /**
+   * What reflection describes (default loadReflectionDefinition(): the compiled descriptors of every PMR file, its
+   * imports and the health service); it lists only the services served here and health.
+   */
+  readonly reflection?: PackageDefinition;
   /** Largest message in either direction (default PMR_MAX_MESSAGE_BYTES); a larger request gets RESOURCE_EXHAUSTED. */
   readonly maxMessageBytes?: number;
   /** Server interceptors, e.g. ServiceMetrics.interceptor. */
@@ -96,11 +99,9 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
   );
   health.addToServer(server);
   // Reflection describes the health service too, so grpcurl and friends can call it without a .proto file.
-  const healthDefinition = loadSync('health/v1/health.proto', {
-    includeDirs: [join(dirname(healthProtoPath), '..', '..')],
-  });
-  const reflected = { ...healthDefinition, ...options.packageDefinition };
-  new ReflectionService(reflected, { services: [HEALTH_SERVICE, ...serviceNames] }).addToServer(server);
+  new ReflectionService(options.reflection ?? loadReflectionDefinition(), {
+    services: [HEALTH_SERVICE, ...serviceNames],
+  }).addToServer(server);
 
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync(hostPort(options.host, options.port), ServerCredentials.createInsecure(), (err, bound) =>

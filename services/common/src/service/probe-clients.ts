@@ -63,13 +63,19 @@ export function watchHealth(
   return { ended, close: () => call.cancel() };
 }
 
+interface ReflectionRequest {
+  listServices?: string;
+  fileContainingSymbol?: string;
+}
+
 interface ReflectionResponse {
   listServicesResponse?: { service: Array<{ name: string }> } | null;
+  fileDescriptorResponse?: { fileDescriptorProto: Buffer[] } | null;
   errorResponse?: { errorCode: number; errorMessage: string } | null;
 }
 
 interface ReflectionClient extends Client {
-  ServerReflectionInfo(): ClientDuplexStream<{ listServices: string }, ReflectionResponse>;
+  ServerReflectionInfo(): ClientDuplexStream<ReflectionRequest, ReflectionResponse>;
 }
 
 let reflectionConstructor:
@@ -101,24 +107,39 @@ function reflectionClient(address: string): ReflectionClient {
   return new reflectionConstructor(address, credentials.createInsecure());
 }
 
-/** The service names server reflection (v1) lists at `address`, sorted. */
-export async function listReflectedServices(address: string): Promise<string[]> {
+/** Ask server reflection (v1) at `address` one question; rejects with its error response, if it answers one. */
+async function askReflection(address: string, request: ReflectionRequest): Promise<ReflectionResponse> {
   const client = reflectionClient(address);
   try {
-    return await new Promise<string[]>((resolve, reject) => {
+    return await new Promise<ReflectionResponse>((resolve, reject) => {
       const call = client.ServerReflectionInfo();
       call.on('data', (response: ReflectionResponse) => {
         if (response.errorResponse)
           reject(
             new Error(`reflection error ${response.errorResponse.errorCode}: ${response.errorResponse.errorMessage}`),
           );
-        else resolve((response.listServicesResponse?.service ?? []).map((s) => s.name).sort());
+        else resolve(response);
         call.end();
       });
       call.on('error', reject);
-      call.write({ listServices: '' });
+      call.write(request);
     });
   } finally {
     client.close();
   }
+}
+
+/** The service names server reflection (v1) lists at `address`, sorted. */
+export async function listReflectedServices(address: string): Promise<string[]> {
+  const response = await askReflection(address, { listServices: '' });
+  return (response.listServicesResponse?.service ?? []).map((s) => s.name).sort();
+}
+
+/**
+ * The encoded FileDescriptorProtos server reflection (v1) at `address` answers for `symbol` (`pmr.v1.Collection`):
+ * the file that declares it first, then the files it needs.
+ */
+export async function reflectedFiles(address: string, symbol: string): Promise<Buffer[]> {
+  const response = await askReflection(address, { fileContainingSymbol: symbol });
+  return response.fileDescriptorResponse?.fileDescriptorProto ?? [];
 }

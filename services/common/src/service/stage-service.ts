@@ -3,7 +3,6 @@
 // the service and turns SIGTERM/SIGINT into that shutdown. A service supplies only its handlers and what to release.
 import { PmrError } from '../errors.ts';
 import { createLogger, type Logger } from '../logger.ts';
-import { loadPmrPackageDefinition } from '../proto/index.ts';
 import { PMR_MAX_MESSAGE_BYTES } from '../proto/limits.ts';
 import {
   ConfigError,
@@ -111,7 +110,6 @@ export async function startStageService(parts: StageServiceParts): Promise<Runni
     host: settings.grpcHost,
     port: settings.grpcPort,
     services: parts.services,
-    packageDefinition: loadPmrPackageDefinition(),
     maxMessageBytes: settings.maxMessageBytes,
     interceptors: [metrics.interceptor],
   }).catch(async (err: unknown) => {
