@@ -112,11 +112,14 @@ export async function startDeployment(options: DeploymentOptions = {}): Promise<
 
   try {
     const first: ServiceName[] = ['decoder', 'tracker', 'attributes'];
-    await Promise.all([
+    // Every start is awaited, even after one failed, so that stopAll stops each service that did start.
+    const started = await Promise.allSettled([
       ...first.map((n) => start(n)),
       ...Array.from({ length: options.replicas?.detector ?? 1 }, () => start('detector')),
       ...Array.from({ length: options.replicas?.recognizer ?? 1 }, () => start('recognizer')),
     ]);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
     await start('orchestrator');
   } catch (err) {
     await stopAll();

@@ -1,6 +1,8 @@
-// The recognizer service's composition root: config → logger → embedding model → start-up gallery → gRPC server
-// (health, reflection, metrics interceptor) → /metrics endpoint → SIGTERM/SIGINT → ordered shutdown. The only
-// module of the service that reads process.env, listens or handles signals.
+// The recognizer service's composition root: config → logger → embedding model → start-up gallery → face collections
+// (loaded from the store, then followed) → gRPC server (health, reflection, metrics interceptor) → /metrics endpoint →
+// SIGTERM/SIGINT → ordered shutdown. The only module of the service that reads process.env, listens or handles signals.
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Logger } from '@pmr/common/logger';
 import { messageCodec, type ConsumerHandle, type JetStreamBus } from '@pmr/common/messaging';
 import { pipelineSubjects } from '@pmr/common/pipeline';
@@ -52,6 +54,8 @@ async function openCollections(config: RecognizerServiceConfig, logger: Logger) 
     );
     return undefined;
   }
+  // The orchestrator, started beside it, may not have made the store's folder yet.
+  if (config.storePath !== ':memory:') await mkdir(dirname(config.storePath), { recursive: true });
   const store = new SqliteCollectionStore(config.storePath);
   const copies = new CollectionCopies(store, logger);
   try {
