@@ -16,12 +16,8 @@ import { silentLogger } from '@pmr/common/logger';
 import { loadPmrProto, messageSizeOptions } from '@pmr/common/proto';
 import type { UploadMediaRequest__Output } from '@pmr/common/proto/generated/pmr/v1/UploadMediaRequest.ts';
 import { createOrchestratorHandlers } from '@pmr/orchestrator';
-import {
-  analyseRemote,
-  readGalleryPhotos,
-  UPLOAD_CHUNK_BYTES,
-  type RemoteProgress,
-} from '../src/remote/analyse-remote.ts';
+import { UPLOAD_CHUNK_BYTES } from '@pmr/client';
+import { analyseRemote, readGalleryPhotos, type RemoteProgress } from '../src/remote/analyse-remote.ts';
 import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type { JobRunner, JobSubmission, UploadSink } from '@pmr/orchestrator';
 import { MemoryUploads } from '@pmr/orchestrator/testing';
