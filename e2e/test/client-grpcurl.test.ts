@@ -12,6 +12,9 @@ import { status } from '@grpc/grpc-js';
 import { readImageSize } from '@pmr/common/image';
 import { loadPmrProto } from '@pmr/common/proto';
 import type { AssociateFacesResponse__Output } from '@pmr/common/proto/generated/pmr/v1/AssociateFacesResponse.ts';
+import type { CancelJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/CancelJobResponse.ts';
+import type { GetJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResponse.ts';
+import type { ListJobsResponse__Output } from '@pmr/common/proto/generated/pmr/v1/ListJobsResponse.ts';
 import type { CompareFacesResponse__Output } from '@pmr/common/proto/generated/pmr/v1/CompareFacesResponse.ts';
 import type { CreateCollectionResponse__Output } from '@pmr/common/proto/generated/pmr/v1/CreateCollectionResponse.ts';
 import type { CreatePersonResponse__Output } from '@pmr/common/proto/generated/pmr/v1/CreatePersonResponse.ts';
@@ -193,6 +196,14 @@ const checks: Record<string, Check> = {
     assert.ok(page.nextPageToken);
     vars.TOKEN = page.nextPageToken;
   },
+  'pmr.v1.OrchestratorService/GetJob': (run, vars) => {
+    const { job } = only<GetJobResponse__Output>(run);
+    assert.deepEqual([job!.id, job!.state], [vars.JOB, 'JOB_STATE_SUCCEEDED']);
+  },
+  'pmr.v1.OrchestratorService/ListJobs': (run, vars) =>
+    assert.ok(only<ListJobsResponse__Output>(run).jobs.some((j) => j.id === vars.JOB)),
+  'pmr.v1.OrchestratorService/CancelJob': (run) =>
+    assert.equal(only<CancelJobResponse__Output>(run).job!.state, 'JOB_STATE_SUCCEEDED', 'an ended job stays as it is'),
   'pmr.v1.CollectionService/CreatePerson': (run) =>
     assert.equal(only<CreatePersonResponse__Output>(run).person!.personId, 'bob'),
   'pmr.v1.CollectionService/DisassociateFaces': (run, vars) =>
