@@ -5,7 +5,7 @@ import type { Logger } from '@pmr/common/logger';
 import { messageCodec, type ConsumerHandle, type JetStreamBus } from '@pmr/common/messaging';
 import { pipelineSubjects } from '@pmr/common/pipeline';
 import { loadPmrProto } from '@pmr/common/proto';
-import { SqliteCollectionStore } from '@pmr/collections';
+import { openCollectionStore } from '@pmr/collections';
 import { modelId, resolveModel } from '@pmr/models';
 import { Counter } from 'prom-client';
 import { createEmbedder, EMBEDDING_DIM, type Embedder } from '../embedder.ts';
@@ -41,18 +41,13 @@ async function loadModels(
 }
 
 /**
- * The face collections SearchCollection answers from, when the recognizer has a store: every collection loaded now,
- * then kept current by the orchestrators' events (follow) and a version check every collectionCheckS.
+ * The face collections SearchCollection answers from, when the recognizer has a store (the orchestrator's: a SQLite
+ * file or a MongoDB database): every collection loaded now, then kept current by the orchestrators' events (follow) and
+ * a version check every collectionCheckS.
  */
 async function openCollections(config: RecognizerServiceConfig, logger: Logger) {
   if (config.storePath === undefined) return undefined;
-  if (/^mongodb(\+srv)?:\/\//.test(config.storePath)) {
-    logger.warn(
-      'face collections are kept in a SQLite store only so far: SearchCollection answers FAILED_PRECONDITION',
-    );
-    return undefined;
-  }
-  const store = new SqliteCollectionStore(config.storePath);
+  const store = await openCollectionStore(config.storePath);
   const copies = new CollectionCopies(store, logger);
   try {
     await copies.loadAll();
