@@ -124,15 +124,15 @@ export class MongoCollectionStore implements CollectionStore {
       let newPerson = false;
       const now = this.#now();
       const docs = input.faces.map((face) => faceDocument(collectionId, this.#newId(), personId, face, now));
+      if (docs.length === 0 && personId === null) return { faces: [], version: collection.version };
       try {
         if (personId !== null) newPerson = await this.#insertPerson(collectionId, personId);
         if (docs.length > 0) await this.#c.faces.insertMany(docs);
+        return { faces: docs.map(faceFromDocument), version: await this.#bump(collectionId) };
       } catch (err) {
         await this.#undoAdd(collectionId, docs, newPerson ? personId : null);
         throw err;
       }
-      const version = docs.length > 0 || personId !== null ? await this.#bump(collectionId) : collection.version;
-      return { faces: docs.map(faceFromDocument), version };
     });
   }
 
@@ -233,7 +233,10 @@ export class MongoCollectionStore implements CollectionStore {
     });
   }
 
-  /** Best effort after a failed addFaces: its faces, and the person it created, go again (a leftover is harmless). */
+  /**
+   * Best effort after a failed addFaces: its faces, and the person it created, go again. Its version bump, if it
+   * landed, stays: a version with no change costs a recognizer one reload.
+   */
   async #undoAdd(collectionId: string, docs: readonly FaceDocument[], newPerson: string | null): Promise<void> {
     const ids = docs.map((d) => d._id.faceId);
     await this.#c.faces.deleteMany(reads.facesIn(collectionId, ids)).catch(() => undefined);
