@@ -22,10 +22,16 @@ export interface DeploymentOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Extra environment for the orchestrator only (after `env`). */
   readonly orchestratorEnv?: Readonly<Record<string, string>>;
+  /**
+   * The store of the orchestrator and the recognizers (PMR_STORE_PATH), e.g. a mongodb:// URL; default a SQLite file in
+   * the deployment's temporary folder.
+   */
+  readonly store?: string;
 }
 
 export interface Deployment {
   readonly nats: NatsServerHandle;
+  /** The store's location: the SQLite file, or the `store` option as given. */
   readonly storePath: string;
   /** Running processes per service, in start order (killed ones are removed). */
   readonly services: Map<ServiceName, RunningService[]>;
@@ -53,7 +59,7 @@ function exited(service: RunningService): Promise<void> {
 export async function startDeployment(options: DeploymentOptions = {}): Promise<Deployment> {
   const nats = await startNatsServer();
   const work = mkdtempSync(join(tmpdir(), 'pmr-e2e-'));
-  const storePath = join(work, 'jobs.db');
+  const storePath = options.store ?? join(work, 'jobs.db');
   const services = new Map<ServiceName, RunningService[]>();
   let orchestratorPort = 0;
 

@@ -1,7 +1,7 @@
 // Pure checks and encodings shared by every CollectionStore adapter: ids, vectors, page cursors, and the byte form
 // of vectors (little-endian float32, as a BLOB in SQLite and BSON binary in MongoDB).
 import { failedPrecondition, invalidArgument, quote } from '@pmr/common';
-import type { NewFace } from './collection-types.ts';
+import type { NewFace, Page } from './collection-types.ts';
 
 /** Collection and person ids: 1 to 128 characters from [A-Za-z0-9_.-]. */
 const ID = /^[A-Za-z0-9_.-]{1,128}$/;
@@ -36,6 +36,26 @@ function checkVector(v: Float32Array, dim: number, field: string): void {
   for (const x of v) if (!Number.isFinite(x)) throw invalidArgument(`${field} holds a value that is not finite`);
 }
 
+/** Every number of a face's box, confidence and quality must be finite (a store would keep NaN as null, or worse). */
+function checkNumbers(face: NewFace, field: string): void {
+  const { box, quality } = face;
+  const numbers: Record<string, unknown> = {
+    'box.x': box.x,
+    'box.y': box.y,
+    'box.width': box.width,
+    'box.height': box.height,
+    confidence: face.confidence,
+    'quality.score': quality.score,
+    'quality.detector': quality.detector,
+    'quality.size': quality.size,
+    'quality.sharpness': quality.sharpness,
+    'quality.frontalness': quality.frontalness,
+  };
+  for (const [name, value] of Object.entries(numbers))
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw invalidArgument(`${field}.${name} must be a finite number`);
+}
+
 /**
  * A face fit for a collection of `dim`-long embeddings of `model`.
  * @throws PmrError FAILED_PRECONDITION for another model or length, INVALID_ARGUMENT otherwise
@@ -53,6 +73,7 @@ export function checkNewFace(face: NewFace, i: number, model: string, dim: numbe
   if (face.externalImageId.length > MAX_EXTERNAL_IMAGE_ID_CHARS)
     throw invalidArgument(`${field}: the external image id has more than ${MAX_EXTERNAL_IMAGE_ID_CHARS} characters`);
   if (!/^[0-9a-f]{64}$/.test(face.imageSha256)) throw invalidArgument(`${field}: imageSha256 must be 64 hex digits`);
+  checkNumbers(face, field);
 }
 
 /** Vectors as one little-endian float32 byte string. */
@@ -92,4 +113,11 @@ export function decodeCursor(token: string | undefined, call: string, scope: str
   if (c !== call || s !== scope)
     throw invalidArgument(`page token was made for another call or collection; it fits ${c} on ${quote(s)}`);
   return k;
+}
+
+/** A page of `limit` from `rows` (fetched with one more, to know whether a next page exists). */
+export function pageOf<T>(rows: readonly T[], limit: number, cursor: (last: T) => string): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextPageToken: rows.length > limit && last !== undefined ? cursor(last) : '' };
 }

@@ -1,11 +1,13 @@
 // The persistence port of face collections (Rekognition's collections, faces and users): what the orchestrator writes
 // when a client indexes faces and what recognizers load to search. The embedded default is SqliteCollectionStore (in
-// the job store's file); every adapter passes runCollectionStoreContract.
+// the job store's file), the deployed one MongoCollectionStore (in the job store's database); openCollectionStore
+// picks one for a location, and every adapter passes runCollectionStoreContract.
 //
-// Errors are PmrError: INVALID_ARGUMENT (a malformed id, tag, vector or page token), NOT_FOUND (an unknown collection
-// or person), ALREADY_EXISTS (a collection or person id taken), FAILED_PRECONDITION (a face of another embedding
-// model or length than the collection's). Methods that name a collection throw NOT_FOUND for an unknown one, except
-// getCollection, which answers null.
+// Errors are PmrError: INVALID_ARGUMENT (a malformed id, tag, vector, number or page token), NOT_FOUND (an unknown
+// collection or person), ALREADY_EXISTS (a collection or person id taken), FAILED_PRECONDITION (a face of another
+// embedding model or length than the collection's; a closed store). Methods that name a collection throw NOT_FOUND for
+// an unknown one, except getCollection, which answers null. A store on a server also throws UNAVAILABLE (the server is
+// unreachable, or another writer held the collection too long) and INTERNAL (any other server error).
 import type {
   CollectionRecord,
   CreateCollectionInput,

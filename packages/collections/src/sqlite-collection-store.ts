@@ -4,7 +4,14 @@
 // transaction and bumps the collection's version.
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { notFound, pageSizeOf, PmrError, validateTags, type Box, type FaceQuality } from '@pmr/common';
+import { pageSizeOf, PmrError, validateTags, type Box, type FaceQuality } from '@pmr/common';
+import {
+  collectionExists,
+  collectionNotFound,
+  collectionStoreClosed,
+  personExists,
+  personNotFound,
+} from './collection-errors.ts';
 import type { CollectionStore } from './collection-store.ts';
 import {
   checkEmbeddingModel,
@@ -13,6 +20,7 @@ import {
   checkNewFace,
   decodeCursor,
   encodeCursor,
+  pageOf,
   vectorsFromBytes,
   vectorsToBytes,
 } from './collection-request.ts';
@@ -201,8 +209,7 @@ export class SqliteCollectionStore implements CollectionStore {
             now: this.#now(),
           });
         } catch (err) {
-          if (isUniqueViolation(err))
-            throw new PmrError('ALREADY_EXISTS', `collection ${input.id} already exists`, { cause: err });
+          if (isUniqueViolation(err)) throw collectionExists(input.id, err);
           throw err;
         }
         return this.#collection(input.id);
@@ -222,7 +229,7 @@ export class SqliteCollectionStore implements CollectionStore {
       const limit = pageSizeOf(input);
       const after = decodeCursor(input.pageToken, 'ListCollections', '');
       const rows = this.#st.listCollections.all({ after, limit: limit + 1 }).map(collectionFromRow);
-      return page(rows, limit, (c) => encodeCursor('ListCollections', '', c.id));
+      return pageOf(rows, limit, (c) => encodeCursor('ListCollections', '', c.id));
     });
   }
 
@@ -289,7 +296,7 @@ export class SqliteCollectionStore implements CollectionStore {
         this.#person(collectionId, person);
         rows = this.#st.listPersonFaces.all({ collection: collectionId, person, after, limit: limit + 1 });
       }
-      return page(rows.map(faceFromRow), limit, (f) => encodeCursor('ListFaces', scope, f.faceId));
+      return pageOf(rows.map(faceFromRow), limit, (f) => encodeCursor('ListFaces', scope, f.faceId));
     });
   }
 
@@ -322,7 +329,7 @@ export class SqliteCollectionStore implements CollectionStore {
       return this.#tx(() => {
         this.#collection(collectionId);
         if (this.#st.person.get({ collection: collectionId, person: personId }) !== undefined)
-          throw new PmrError('ALREADY_EXISTS', `person ${personId} already exists in collection ${collectionId}`);
+          throw personExists(collectionId, personId);
         this.#st.insertPerson.run({ collection: collectionId, person: personId, now: this.#now() });
         this.#bump(collectionId);
         return this.#person(collectionId, personId);
@@ -344,7 +351,7 @@ export class SqliteCollectionStore implements CollectionStore {
       const limit = pageSizeOf(input);
       const after = decodeCursor(input.pageToken, 'ListPersons', collectionId);
       const rows = this.#st.listPersons.all({ collection: collectionId, after, limit: limit + 1 }).map(personFromRow);
-      return page(rows, limit, (p) => encodeCursor('ListPersons', collectionId, p.personId));
+      return pageOf(rows, limit, (p) => encodeCursor('ListPersons', collectionId, p.personId));
     });
   }
 
@@ -443,19 +450,19 @@ export class SqliteCollectionStore implements CollectionStore {
 
   #collection(collectionId: string): CollectionRecord {
     const row = this.#st.collection.get({ id: collectionId });
-    if (row === undefined) throw notFound(`no collection ${collectionId}`);
+    if (row === undefined) throw collectionNotFound(collectionId);
     return collectionFromRow(row);
   }
 
   #person(collectionId: string, personId: string): PersonRecord {
     const row = this.#st.person.get({ collection: collectionId, person: personId });
-    if (row === undefined) throw notFound(`no person ${personId} in collection ${collectionId}`);
+    if (row === undefined) throw personNotFound(collectionId, personId);
     return personFromRow(row);
   }
 
   #call<T>(body: () => T): Promise<T> {
     return new Promise<T>((resolve) => {
-      if (this.#closed) throw new PmrError('FAILED_PRECONDITION', `collection store ${this.path} is closed`);
+      if (this.#closed) throw collectionStoreClosed(this.path);
       resolve(body());
     });
   }
@@ -471,11 +478,4 @@ export class SqliteCollectionStore implements CollectionStore {
       throw err;
     }
   }
-}
-
-/** A page of `limit` from `rows` (fetched with one more, to know whether a next page exists). */
-function page<T>(rows: readonly T[], limit: number, cursor: (last: T) => string): Page<T> {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextPageToken: rows.length > limit && last !== undefined ? cursor(last) : '' };
 }

@@ -1,5 +1,5 @@
 // SqliteCollectionStore: the shared CollectionStore contract on a file (beside the job store's tables, as in the
-// orchestrator) and on ':memory:'.
+// orchestrator; a second connection to it for the concurrency case) and on ':memory:'.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +12,19 @@ after(() => rm(root, { recursive: true, force: true }));
 let n = 0;
 
 runCollectionStoreContract('SqliteCollectionStore (file)', ({ now }) => {
-  const store = new SqliteCollectionStore(join(root, `store-${n++}.db`), { now });
-  return Promise.resolve({ store, cleanup: () => store.close() });
+  const path = join(root, `store-${n++}.db`);
+  const open = [new SqliteCollectionStore(path, { now })];
+  return Promise.resolve({
+    store: open[0]!,
+    openSecond: () => {
+      const second = new SqliteCollectionStore(path, { now });
+      open.push(second);
+      return Promise.resolve(second);
+    },
+    cleanup: async () => {
+      await Promise.all(open.map((s) => s.close()));
+    },
+  });
 });
 
 runCollectionStoreContract('SqliteCollectionStore (:memory:)', ({ now }) => {

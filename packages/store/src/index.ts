@@ -9,4 +9,3 @@ export type { MongoJobStore, MongoJobStoreOptions } from './mongo-job-store.ts';
 export { SCHEMA_VERSION } from './sqlite-schema.ts';
 export { openJobStore } from './open-job-store.ts';
 export type { OpenJobStoreOptions } from './open-job-store.ts';
-export { isMongoUrl, redactStoreLocation } from './store-location.ts';

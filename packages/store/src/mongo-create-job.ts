@@ -5,11 +5,11 @@
 // creator is between its two writes, or failed after the first), it inserts the job itself under the token's job id,
 // and whichever insert of that id lands first made the job. Never a read and then an upsert without a unique key
 // behind it: two concurrent creates would both succeed.
+import { isDuplicateKey } from '@pmr/mongo';
 import { requestFingerprint, validateCreateJob } from './job-request.ts';
 import type { CreateJobInput, CreateJobOutput } from './job-types.ts';
 import { jobFromDocument, newJobDocument } from './mongo-documents.ts';
 import type { TokenDocument } from './mongo-documents.ts';
-import { isDuplicateKey } from './mongo-errors.ts';
 import type { MongoCollections } from './mongo-schema.ts';
 import { jobNotFound, tokenReused } from './store-errors.ts';
 

@@ -92,20 +92,6 @@ export interface PhotoDocument {
   readonly data: Binary;
 }
 
-/** A job's write lock (see mongo-job-lock.ts). */
-export interface LockDocument {
-  readonly _id: string;
-  readonly owner: string;
-  /** Wall-clock epoch ms after which a waiter may take the lock over. */
-  readonly expiresAt: number;
-}
-
-/** The schema document: plays the part of SQLite's user_version. */
-export interface MetaDocument {
-  readonly _id: 'schema';
-  readonly version: number;
-}
-
 export const trackKey = (jobId: string, trackId: number): TrackKey => ({ jobId, trackId });
 export const partKey = (jobId: string, key: string): PartKey => ({ jobId, key });
 export const photoKey = (digest: string, index: number): PhotoKey => ({ digest, index });

@@ -3,10 +3,10 @@
 // `galleries` document per digest that is written last: a gallery is listed only once all its photos are kept, and a
 // write cut short is finished by the next write of the same digest (a digest names its content, so the same photos
 // come again). The first complete write of a digest wins.
+import { ignoreDuplicates } from '@pmr/mongo';
 import { assertDigest, assertIndex } from './job-request.ts';
 import type { StoredPhoto } from './job-types.ts';
 import { photoBytes, photoDocument, photoKey } from './mongo-documents.ts';
-import { ignoreDuplicates } from './mongo-errors.ts';
 import type { MongoCollections } from './mongo-schema.ts';
 import { photoNotFound } from './store-errors.ts';
 

@@ -4,9 +4,9 @@
 // single-document conditional write: an insert whose uniqueness comes from an _id, or a findOneAndUpdate on the
 // version or state it expects. docs/store-mongodb.md maps each method.
 import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
-import type { Db } from 'mongodb';
-import { invalidArgument } from '@pmr/common';
+import type { Db, MongoClient } from 'mongodb';
+import { connectMongo, isDuplicateKey, retryDuplicate, storeError, withLock } from '@pmr/mongo';
+import type { MongoConnectOptions } from '@pmr/mongo';
 import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type { JobStore } from './job-store.ts';
 import { assertTransition, isFinalState, VersionConflictError } from './job-state.ts';
@@ -39,24 +39,17 @@ import type {
 import { createJob } from './mongo-create-job.ts';
 import { jobFromDocument, partKey, trackKey } from './mongo-documents.ts';
 import type { JobDocument } from './mongo-documents.ts';
-import { isDuplicateKey, messageOf, retryDuplicate, storeError } from './mongo-errors.ts';
 import { deleteEndedJobs, deleteUnusedGalleries } from './mongo-expiry.ts';
 import { getGalleryIndex, getGalleryPhoto, putGallery } from './mongo-galleries.ts';
-import { withJobLock } from './mongo-job-lock.ts';
 import { collectionsOf, prepareMongoDatabase } from './mongo-schema.ts';
 import type { MongoCollections } from './mongo-schema.ts';
-import { mongoDatabaseOf, redactStoreLocation } from './store-location.ts';
 import { jobNotFound, progressFinal, storeClosed } from './store-errors.ts';
 
-export interface MongoJobStoreOptions {
+export interface MongoJobStoreOptions extends MongoConnectOptions {
   /** Clock in epoch milliseconds; default Date.now. */
   readonly now?: () => number;
   /** Job id generator; default randomUUID. */
   readonly newId?: () => string;
-  /** The database; default the one the URL names, else `pmr`. */
-  readonly database?: string;
-  /** How long an operation waits for a reachable server, in ms; default 30000 (the driver's). */
-  readonly serverSelectionTimeoutMs?: number;
 }
 
 const LIVE_STATES = ['QUEUED', 'RUNNING'] as const;
@@ -87,30 +80,8 @@ export class MongoJobStore implements JobStore {
    * written by a newer build.
    */
   static async open(url: string, options: MongoJobStoreOptions = {}): Promise<MongoJobStore> {
-    const database = options.database ?? mongoDatabaseOf(url) ?? 'pmr';
-    const name = `${redactStoreLocation(url)} (database ${database})`;
-    let client: MongoClient;
-    try {
-      client = new MongoClient(url, {
-        appName: 'pmr',
-        writeConcern: { w: 'majority' },
-        readPreference: 'primary',
-        ...(options.serverSelectionTimeoutMs !== undefined && {
-          serverSelectionTimeoutMS: options.serverSelectionTimeoutMs,
-        }),
-      });
-    } catch (cause) {
-      throw invalidArgument(`job store URL ${redactStoreLocation(url)} is not valid: ${messageOf(cause)}`, cause);
-    }
-    try {
-      await client.connect();
-      const db = client.db(database);
-      await prepareMongoDatabase(db, name);
-      return new MongoJobStore(client, db, name, options);
-    } catch (err) {
-      await client.close().catch(() => undefined);
-      throw storeError(err, name);
-    }
+    const { client, db, name } = await connectMongo(url, 'job store', options, prepareMongoDatabase);
+    return new MongoJobStore(client, db, name, options);
   }
 
   createJob(input: CreateJobInput): Promise<CreateJobOutput> {
@@ -162,7 +133,7 @@ export class MongoJobStore implements JobStore {
   updateState(jobId: string, input: UpdateStateInput): Promise<JobRecord> {
     return this.#call(async () => {
       assertStateError(input.to, input.error);
-      return withJobLock(this.#c, jobId, async () => {
+      return withLock(this.#c.locks, jobId, `job ${jobId}`, async () => {
         const job = await this.#job(jobId);
         if (job.version !== input.expectedVersion)
           throw new VersionConflictError(jobId, input.expectedVersion, job.version);
@@ -176,7 +147,7 @@ export class MongoJobStore implements JobStore {
   recordProgress(jobId: string, progress: Partial<JobProgress>): Promise<JobRecord> {
     return this.#call(async () => {
       validateProgress(progress);
-      return withJobLock(this.#c, jobId, async () => {
+      return withLock(this.#c.locks, jobId, `job ${jobId}`, async () => {
         const job = await this.#job(jobId);
         if (isFinalState(job.state)) throw progressFinal(jobId, job.state);
         const merged = { ...job.progress };
@@ -188,7 +159,7 @@ export class MongoJobStore implements JobStore {
 
   addWarning(jobId: string, warning: JobError): Promise<JobRecord> {
     return this.#call(() =>
-      withJobLock(this.#c, jobId, async () => {
+      withLock(this.#c.locks, jobId, `job ${jobId}`, async () => {
         const job = await this.#job(jobId);
         return this.#write(job, { warnings: [...job.warnings, { code: warning.code, message: warning.message }] });
       }),
@@ -317,7 +288,7 @@ export class MongoJobStore implements JobStore {
     try {
       return await body();
     } catch (err) {
-      throw this.#closed ? storeClosed(this.name) : storeError(err, this.name);
+      throw this.#closed ? storeClosed(this.name) : storeError(err, `job store ${this.name}`);
     }
   }
 

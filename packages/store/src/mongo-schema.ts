@@ -1,16 +1,14 @@
 // The MongoDB job store's collections and indexes, versioned by the `meta` document { _id: 'schema', version } (the
-// part SQLite's user_version plays): MONGO_MIGRATIONS[v] takes a database from version v to v + 1. Every migration is
-// idempotent, so two stores opening a new database at once both succeed. Append new migrations; never edit one that
-// has shipped. No index is partial (FerretDB 1.x has none): what must be unique is an _id.
+// part SQLite's user_version plays; @pmr/mongo's migrateMongo applies them): MONGO_MIGRATIONS[v] takes a database from
+// version v to v + 1. Every migration is idempotent, so two stores opening a new database at once both succeed. Append
+// new migrations; never edit one that has shipped. No index is partial (FerretDB 1.x has none): what must be unique is
+// an _id.
 import type { Collection, Db } from 'mongodb';
-import { MongoServerError } from 'mongodb';
-import { failedPrecondition } from '@pmr/common';
-import { retryDuplicate } from './mongo-errors.ts';
+import { ensureCollection, META_COLLECTION, migrateMongo, schemaVersionOf } from '@pmr/mongo';
+import type { LockDocument, MetaDocument, MongoMigration } from '@pmr/mongo';
 import type {
   GalleryDocument,
   JobDocument,
-  LockDocument,
-  MetaDocument,
   PartDocument,
   PhotoDocument,
   ResultDocument,
@@ -40,7 +38,7 @@ export const COLLECTION_NAMES: Readonly<Record<keyof MongoCollections, string>> 
   results: 'results',
   galleries: 'galleries',
   photos: 'gallery_photos',
-  meta: 'meta',
+  meta: META_COLLECTION,
 };
 
 export function collectionsOf(db: Db): MongoCollections {
@@ -57,19 +55,10 @@ export function collectionsOf(db: Db): MongoCollections {
   };
 }
 
-const NAMESPACE_EXISTS = 48;
+/** The job store's schema document in `meta`. */
+const SCHEMA_ID = 'schema';
 
-async function ensureCollection(db: Db, name: string): Promise<void> {
-  try {
-    await db.createCollection(name);
-  } catch (err) {
-    if (!(err instanceof MongoServerError && err.code === NAMESPACE_EXISTS)) throw err;
-  }
-}
-
-type Migration = (db: Db) => Promise<void>;
-
-export const MONGO_MIGRATIONS: readonly Migration[] = [
+export const MONGO_MIGRATIONS: readonly MongoMigration[] = [
   // 1: every collection, the job listings' indexes ((createTime, _id), by state for filters and resuming), expiry's
   // (ended jobs by update time, jobs by gallery, galleries by age), and the per-job lookups of compound _id keys.
   async (db) => {
@@ -91,26 +80,14 @@ export const MONGO_MIGRATIONS: readonly Migration[] = [
 /** The schema version this build writes. */
 export const MONGO_SCHEMA_VERSION = MONGO_MIGRATIONS.length;
 
-export async function mongoSchemaVersionOf(db: Db): Promise<number> {
-  const meta = await collectionsOf(db).meta.findOne({ _id: 'schema' });
-  return typeof meta?.version === 'number' ? meta.version : 0;
+export function mongoSchemaVersionOf(db: Db): Promise<number> {
+  return schemaVersionOf(db, SCHEMA_ID);
 }
 
 /**
  * Applies the migrations the database lacks, each followed by its version bump. FAILED_PRECONDITION for a database
  * written by a newer build, which is left untouched. `name` says which store in the message.
  */
-export async function prepareMongoDatabase(db: Db, name: string): Promise<void> {
-  const current = await mongoSchemaVersionOf(db);
-  if (current > MONGO_SCHEMA_VERSION) {
-    throw failedPrecondition(
-      `job store ${name} has schema version ${current}; this build knows up to ${MONGO_SCHEMA_VERSION}: upgrade PMR`,
-    );
-  }
-  const meta = collectionsOf(db).meta;
-  for (let v = current; v < MONGO_SCHEMA_VERSION; v++) {
-    await MONGO_MIGRATIONS[v]?.(db);
-    // Two stores opening a new database at once may both upsert the schema document: the loser retries as an update.
-    await retryDuplicate(() => meta.updateOne({ _id: 'schema' }, { $max: { version: v + 1 } }, { upsert: true }));
-  }
+export function prepareMongoDatabase(db: Db, name: string): Promise<void> {
+  return migrateMongo(db, SCHEMA_ID, MONGO_MIGRATIONS, `job store ${name}`);
 }

@@ -3,9 +3,9 @@
 // loaded only when a connection string asks for it.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { isMongoUrl } from '@pmr/mongo/location';
 import type { JobStore } from './job-store.ts';
 import { SqliteJobStore } from './sqlite-job-store.ts';
-import { isMongoUrl } from './store-location.ts';
 
 export interface OpenJobStoreOptions {
   /** Clock in epoch milliseconds; default Date.now. */

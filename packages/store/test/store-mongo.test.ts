@@ -15,6 +15,8 @@ import { Binary, MongoClient } from 'mongodb';
 import type { Document } from 'mongodb';
 import { requireParts } from '@pmr/common/testing/require-parts';
 import { freePort } from '@pmr/common/nats-server';
+import { ferretDbMissing, startFerretDb } from '@pmr/mongo/testing/ferretdb';
+import { realMongoSkipReason, startMongoContainer } from '@pmr/mongo/testing/mongodb-container';
 import { openJobStore, SqliteJobStore } from '../src/index.ts';
 import type { JobStore } from '../src/index.ts';
 import { MongoJobStore } from '../src/mongo-job-store.ts';
@@ -23,8 +25,6 @@ import { collectionsOf, COLLECTION_NAMES, MONGO_SCHEMA_VERSION } from '../src/mo
 import { jobIn, rejectsWith, request, result, track } from '../src/testing/contract-fixtures.ts';
 import { runJobStoreContract } from '../src/testing/job-store-contract.ts';
 import type { MakeStore, StoreHarness } from '../src/testing/job-store-contract.ts';
-import { ferretDbMissing, startFerretDb } from '../src/testing/ferretdb.ts';
-import { realMongoSkipReason, startMongoContainer } from '../src/testing/mongodb-container.ts';
 
 const freshName = (): string => `pmr_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 

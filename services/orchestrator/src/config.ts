@@ -18,13 +18,13 @@ export function orchestratorServiceConfig(env: Readonly<Record<string, string | 
   return {
     ...stageServiceSettings({ grpcPort: 50050, metricsPort: 9100 }),
     /**
-     * Where jobs are kept: a SQLite file (its folder is created), ':memory:' (nothing kept across restarts), or a
-     * MongoDB connection string (mongodb:// or mongodb+srv://, the database in its path, default `pmr`). A password in
-     * it is never logged.
+     * Where jobs and face collections are kept: a SQLite file (its folder is created), ':memory:' (nothing kept across
+     * restarts), or a MongoDB connection string (mongodb:// or mongodb+srv://, the database in its path, default
+     * `pmr`). A password in it is never logged.
      */
     storePath: str('PMR_STORE_PATH', {
       description:
-        "job store: a SQLite file (the folder is created), ':memory:' (keeps nothing), or a mongodb:// or mongodb+srv:// URL",
+        "job and collection store: a SQLite file (the folder is created), ':memory:' (keeps nothing), or a mongodb:// or mongodb+srv:// URL",
       default: defaultStorePath(env),
     }),
     detectorAddress: str('PMR_DETECTOR_ADDR', {

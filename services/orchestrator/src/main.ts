@@ -1,7 +1,8 @@
-// The orchestrator service's composition root: config → logger → job store → stage clients (enrolment, images) → NATS
-// (pipeline streams, results consumer, resumed jobs) → gRPC OrchestratorService, CollectionService and ImageService
-// (health, reflection, metrics) → /metrics → SIGTERM/SIGINT → ordered shutdown (consumers first, then the server, then the store). The only module
-// of the service that reads process.env, listens or handles signals.
+// The orchestrator service's composition root: config → logger → job store and collection store (one location: a
+// SQLite file or a MongoDB database) → stage clients (enrolment, images) → NATS (pipeline streams, results consumer,
+// resumed jobs) → gRPC OrchestratorService, CollectionService and ImageService (health, reflection, metrics) →
+// /metrics → SIGTERM/SIGINT → ordered shutdown (consumers first, then the server, then the stores). The only module of
+// the service that reads process.env, listens or handles signals.
 import { PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
 import type { ConsumerHandle } from '@pmr/common/messaging';
@@ -20,8 +21,9 @@ import { createImageHandlers } from './api/image-handlers.ts';
 import { collectionEvents, createCollectionHandlers } from './api/collection-handlers.ts';
 import { recognizerSearch } from './api/collection-search.ts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
-import { isMongoUrl, openJobStore, redactStoreLocation } from '@pmr/store';
-import { SqliteCollectionStore } from '@pmr/collections';
+import { redactStoreLocation } from '@pmr/mongo/location';
+import { openJobStore } from '@pmr/store';
+import { openCollectionStore } from '@pmr/collections';
 import { expireEndedJobs } from './job-expiry.ts';
 import { announcingStore, jobChanges, type JobChanges } from './job-changes.ts';
 import { orchestratorServiceConfig, type OrchestratorServiceConfig } from './config.ts';
@@ -38,8 +40,11 @@ export async function startOrchestratorService(
   if (config.natsUrl === undefined)
     throw new PmrError('FAILED_PRECONDITION', 'NATS_URL is required: the orchestrator runs jobs on the pipeline');
   const store = await openJobStore(config.storePath);
-  // Collections are kept in the SQLite store only so far; on MongoDB, CollectionService is not served.
-  const collections = isMongoUrl(config.storePath) ? undefined : new SqliteCollectionStore(config.storePath);
+  // Face collections live in the same place: beside the jobs' tables in the SQLite file, or the jobs' database.
+  const collections = await openCollectionStore(config.storePath).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
   const stages = createStageClients(
     { detector: config.detectorAddress, recognizer: config.recognizerAddress, attributes: config.attributesAddress },
     config.maxMessageBytes,
@@ -48,7 +53,7 @@ export async function startOrchestratorService(
   const release = async (): Promise<void> => {
     clearInterval(expiry);
     stages.close();
-    await collections?.close();
+    await collections.close();
     await store.close();
   };
   const metrics = createServiceMetrics('orchestrator');
@@ -114,22 +119,18 @@ export async function startOrchestratorService(
     logger,
     services: [
       { definition: pmr.OrchestratorService.service, implementation: handlers },
-      ...(collections === undefined
-        ? []
-        : [
-            {
-              definition: pmr.CollectionService.service,
-              implementation: createCollectionHandlers({
-                store: collections,
-                stages,
-                uploads,
-                events: collectionEvents(pipeline.bus),
-                search: recognizerSearch(stages),
-                logger,
-                matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
-              }),
-            },
-          ]),
+      {
+        definition: pmr.CollectionService.service,
+        implementation: createCollectionHandlers({
+          store: collections,
+          stages,
+          uploads,
+          events: collectionEvents(pipeline.bus),
+          search: recognizerSearch(stages),
+          logger,
+          matchThreshold: DEFAULT_ANALYSIS.matchThreshold,
+        }),
+      },
       {
         definition: pmr.ImageService.service,
         implementation: createImageHandlers({

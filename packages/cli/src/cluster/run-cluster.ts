@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { failedPrecondition, invalidArgument } from '@pmr/common';
 import { startNatsServer, type NatsServerHandle } from '@pmr/common/nats-server';
-import { isMongoUrl, redactStoreLocation } from '@pmr/store/location';
+import { isMongoUrl, redactStoreLocation } from '@pmr/mongo/location';
 import {
   startCluster,
   type ClusterEnd,

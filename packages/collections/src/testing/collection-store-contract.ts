@@ -15,7 +15,12 @@ class TestClock {
 
 export interface CollectionStoreHarness {
   readonly store: CollectionStore;
-  /** Closes the store and removes the data. */
+  /**
+   * A second store on the same data (another connection), for stores that several connections can share; cleanup
+   * closes it too. Without it, the concurrency case runs every change through `store`.
+   */
+  readonly openSecond?: () => Promise<CollectionStore>;
+  /** Closes the store (and any second one) and removes the data. */
   readonly cleanup: () => Promise<void>;
 }
 
@@ -51,7 +56,10 @@ export function runCollectionStoreContract(
   makeStore: MakeCollectionStore,
   options: { readonly skip?: string } = {},
 ): void {
-  const it = (title: string, body: (store: CollectionStore, clock: TestClock) => Promise<void>): void => {
+  const it = (
+    title: string,
+    body: (store: CollectionStore, clock: TestClock, harness: CollectionStoreHarness) => Promise<void>,
+  ): void => {
     test(title, async (t) => {
       if (options.skip !== undefined) {
         t.skip(options.skip);
@@ -60,7 +68,7 @@ export function runCollectionStoreContract(
       const clock = new TestClock();
       const h = await makeStore({ now: clock.now });
       try {
-        await body(h.store, clock);
+        await body(h.store, clock, h);
       } finally {
         await h.cleanup();
       }
@@ -203,6 +211,19 @@ export function runCollectionStoreContract(
         'INVALID_ARGUMENT',
       );
       await rejectsWith(
+        store.addFaces('c', { embeddingModel: MODEL, faces: [face(1), face(2, { confidence: NaN })] }),
+        'INVALID_ARGUMENT',
+        /faces\[1\]\.confidence must be a finite number/,
+      );
+      await rejectsWith(
+        store.addFaces('c', {
+          embeddingModel: MODEL,
+          faces: [face(1, { box: { x: 0, y: Infinity, width: 1, height: 1 } })],
+        }),
+        'INVALID_ARGUMENT',
+        /box\.y/,
+      );
+      await rejectsWith(
         store.addFaces('c', { embeddingModel: MODEL, faces: [face(1)], personId: 'no way' }),
         'INVALID_ARGUMENT',
       );
@@ -301,6 +322,47 @@ export function runCollectionStoreContract(
       await rejectsWith(store.deletePerson('c', 'alice'), 'NOT_FOUND');
       const c = (await store.getCollection('c'))!;
       assert.deepEqual([c.faceCount, c.personCount], [3, 1]);
+    });
+
+    it('concurrent changes to one collection each get a version of their own, and none is lost', async (store, _clock, h) => {
+      await store.createCollection({ id: 'c', embeddingModel: MODEL, embeddingDim: DIM });
+      const loose = (await store.addFaces('c', { embeddingModel: MODEL, faces: [1, 2, 3, 4].map((k) => face(k)) }))
+        .faces;
+      await store.createPerson('c', 'alice'); // version 3
+      const other = h.openSecond === undefined ? store : await h.openSecond();
+      const via = (i: number): CollectionStore => (i % 2 === 0 ? store : other);
+      const adds = Array.from({ length: 12 }, (_, i) =>
+        via(i).addFaces('c', {
+          embeddingModel: MODEL,
+          faces: [face(10 + i)],
+          ...(i % 3 === 0 && { personId: `p${(i / 3) % 2}` }),
+        }),
+      );
+      const associations = loose.map((f, i) => via(i + 1).associateFaces('c', 'alice', [f.faceId]));
+      const [added, associated] = await Promise.all([Promise.all(adds), Promise.all(associations)]);
+      const changes = added.length + associated.length;
+      assert.deepEqual(
+        [...added, ...associated].map((r) => r.version).sort((a, b) => a - b),
+        Array.from({ length: changes }, (_, i) => 4 + i),
+        'every change got a version of its own',
+      );
+      for (const a of associated) assert.equal(a.done.length, 1);
+      const collection = (await store.getCollection('c'))!;
+      assert.deepEqual(
+        [collection.version, collection.faceCount, collection.personCount],
+        [3 + changes, 16, 3],
+        'the version is 1 + the number of changes, and every face and person is there',
+      );
+      const ids = (await store.listFaces('c', { pageSize: 100 })).items.map((f) => f.faceId);
+      assert.deepEqual(ids, [...loose, ...added.flatMap((a) => a.faces)].map((f) => f.faceId).sort());
+      assert.deepEqual(
+        (await store.listPersons('c')).items.map((p) => [p.personId, p.faceCount]),
+        [
+          ['alice', 4],
+          ['p0', 2],
+          ['p1', 2],
+        ],
+      );
     });
 
     it('faceVectors reads every face once, in face id order, a page at a time', async (store) => {

@@ -24,7 +24,7 @@ export const RECOGNIZER_SERVICE_CONFIG = {
   storePath: optional(
     str('PMR_STORE_PATH', {
       description:
-        "the store holding face collections (the orchestrator's PMR_STORE_PATH); unset: SearchCollection answers FAILED_PRECONDITION",
+        "the store holding face collections (the orchestrator's PMR_STORE_PATH: a SQLite file or a mongodb:// URL); unset: SearchCollection answers FAILED_PRECONDITION",
     }),
   ),
   collectionCheckS: int('PMR_COLLECTION_CHECK_S', {

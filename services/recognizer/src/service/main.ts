@@ -1,13 +1,11 @@
 // The recognizer service's composition root: config → logger → embedding model → start-up gallery → face collections
 // (loaded from the store, then followed) → gRPC server (health, reflection, metrics interceptor) → /metrics endpoint →
 // SIGTERM/SIGINT → ordered shutdown. The only module of the service that reads process.env, listens or handles signals.
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Logger } from '@pmr/common/logger';
 import { messageCodec, type ConsumerHandle, type JetStreamBus } from '@pmr/common/messaging';
 import { pipelineSubjects } from '@pmr/common/pipeline';
 import { loadPmrProto } from '@pmr/common/proto';
-import { SqliteCollectionStore } from '@pmr/collections';
+import { openCollectionStore } from '@pmr/collections';
 import { modelId, resolveModel } from '@pmr/models';
 import { Counter } from 'prom-client';
 import { createEmbedder, EMBEDDING_DIM, type Embedder } from '../embedder.ts';
@@ -43,20 +41,13 @@ async function loadModels(
 }
 
 /**
- * The face collections SearchCollection answers from, when the recognizer has a store: every collection loaded now,
- * then kept current by the orchestrators' events (follow) and a version check every collectionCheckS.
+ * The face collections SearchCollection answers from, when the recognizer has a store (the orchestrator's: a SQLite
+ * file or a MongoDB database): every collection loaded now, then kept current by the orchestrators' events (follow) and
+ * a version check every collectionCheckS.
  */
 async function openCollections(config: RecognizerServiceConfig, logger: Logger) {
   if (config.storePath === undefined) return undefined;
-  if (/^mongodb(\+srv)?:\/\//.test(config.storePath)) {
-    logger.warn(
-      'face collections are kept in a SQLite store only so far: SearchCollection answers FAILED_PRECONDITION',
-    );
-    return undefined;
-  }
-  // The orchestrator, started beside it, may not have made the store's folder yet.
-  if (config.storePath !== ':memory:') await mkdir(dirname(config.storePath), { recursive: true });
-  const store = new SqliteCollectionStore(config.storePath);
+  const store = await openCollectionStore(config.storePath);
   const copies = new CollectionCopies(store, logger);
   try {
     await copies.loadAll();

@@ -1,5 +1,6 @@
-// Where a job store lives, as the orchestrator's PMR_STORE_PATH and `pmr cluster --store` name it: a SQLite file path,
-// ':memory:', or a MongoDB connection string. Pure: the CLI imports it without the store or its drivers.
+// Where the orchestrator's stores (jobs, face collections) live, as PMR_STORE_PATH and `pmr cluster --store` name it: a
+// SQLite file path, ':memory:', or a MongoDB connection string. Pure: the CLI imports it without the stores or their
+// drivers.
 
 /** True for a MongoDB connection string (mongodb:// or mongodb+srv://), false for a SQLite path or ':memory:'. */
 export function isMongoUrl(location: string): boolean {

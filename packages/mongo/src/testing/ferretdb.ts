@@ -1,7 +1,8 @@
 // FerretDB for tests: a MongoDB-wire-protocol server on its SQLite backend, started on a free loopback port with its
-// data and state in a fresh temporary folder, so the MongoDB job store's contract runs where no MongoDB server can be
-// installed. The binary is PMR_FERRETDB when set, else `ferretdb` on the PATH, else in Go's bin folder, where
-// `go install` (and .ci/run) put it. Telemetry is off (it would reach an outside host) and so is the debug HTTP port.
+// data and state in a fresh temporary folder, so the MongoDB stores' contracts (and end-to-end runs on a MongoDB
+// store) run where no MongoDB server can be installed. The binary is PMR_FERRETDB when set, else `ferretdb` on the
+// PATH, else in Go's bin folder, where `go install` (and .ci/run) put it. Telemetry is off (it would reach an outside
+// host) and so is the debug HTTP port.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';

@@ -1,6 +1,6 @@
-// What the MongoDB job store makes of the driver's errors: duplicate keys (code 11000, answered alike by MongoDB and
-// FerretDB) are expected outcomes of its conditional writes; an unreachable server is UNAVAILABLE; any other driver or
-// server error is INTERNAL, naming the store (never its password).
+// What the MongoDB stores make of the driver's errors: duplicate keys (code 11000, answered alike by MongoDB and
+// FerretDB) are expected outcomes of their conditional writes; an unreachable server is UNAVAILABLE; any other driver
+// or server error is INTERNAL, naming the store (never its password).
 import type { WriteError } from 'mongodb';
 import {
   MongoBulkWriteError,
@@ -42,13 +42,15 @@ export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** A PmrError as it is; an unreachable server as UNAVAILABLE; any other driver or server error as INTERNAL. */
-export function storeError(err: unknown, name: string): unknown {
+/**
+ * A PmrError as it is; an unreachable server as UNAVAILABLE; any other driver or server error as INTERNAL. `store`
+ * names the store in the message, its URL without the password (e.g. `job store mongodb://***@db/pmr (database pmr)`).
+ */
+export function storeError(err: unknown, store: string): unknown {
   if (err instanceof PmrError) return err;
   if (err instanceof MongoServerSelectionError || err instanceof MongoNetworkError) {
-    return new PmrError('UNAVAILABLE', `job store ${name} is unreachable: ${messageOf(err)}`, { cause: err });
+    return new PmrError('UNAVAILABLE', `${store} is unreachable: ${messageOf(err)}`, { cause: err });
   }
-  if (err instanceof MongoError)
-    return new PmrError('INTERNAL', `job store ${name}: ${messageOf(err)}`, { cause: err });
+  if (err instanceof MongoError) return new PmrError('INTERNAL', `${store}: ${messageOf(err)}`, { cause: err });
   return err;
 }

@@ -1,0 +1,61 @@
+// Schema versions of the MongoDB stores. Each store keeps its version in a document of the database's `meta`
+// collection (the job store `{ _id: 'schema', version }`, the collection store `{ _id: 'collections_schema', version }`),
+// the part SQLite's user_version and collections_schema play: migrations[v] takes the store from version v to v + 1.
+// Every migration must be idempotent, so two stores opening a new database at once both succeed. No index may be
+// partial (FerretDB 1.x has none): what must be unique is an _id.
+import type { Db } from 'mongodb';
+import { MongoServerError } from 'mongodb';
+import { failedPrecondition } from '@pmr/common';
+import { retryDuplicate } from './mongo-errors.ts';
+
+/** A store's schema document in `meta`. */
+export interface MetaDocument {
+  readonly _id: string;
+  readonly version: number;
+}
+
+export const META_COLLECTION = 'meta';
+
+export type MongoMigration = (db: Db) => Promise<void>;
+
+const NAMESPACE_EXISTS = 48;
+
+/** Creates the collection unless it exists. */
+export async function ensureCollection(db: Db, name: string): Promise<void> {
+  try {
+    await db.createCollection(name);
+  } catch (err) {
+    if (!(err instanceof MongoServerError && err.code === NAMESPACE_EXISTS)) throw err;
+  }
+}
+
+/** The version the schema document `metaId` records (0 without one). */
+export async function schemaVersionOf(db: Db, metaId: string): Promise<number> {
+  const meta = await db.collection<MetaDocument>(META_COLLECTION).findOne({ _id: metaId });
+  return typeof meta?.version === 'number' ? meta.version : 0;
+}
+
+/**
+ * Applies the migrations the database lacks, each followed by its version bump in the schema document `metaId`.
+ * FAILED_PRECONDITION for a store written by a newer build, which is left untouched; `store` names it in the message
+ * (e.g. `job store mongodb://db/pmr (database pmr)`).
+ */
+export async function migrateMongo(
+  db: Db,
+  metaId: string,
+  migrations: readonly MongoMigration[],
+  store: string,
+): Promise<void> {
+  const current = await schemaVersionOf(db, metaId);
+  if (current > migrations.length) {
+    throw failedPrecondition(
+      `${store} has schema version ${current}; this build knows up to ${migrations.length}: upgrade PMR`,
+    );
+  }
+  const meta = db.collection<MetaDocument>(META_COLLECTION);
+  for (let v = current; v < migrations.length; v++) {
+    await migrations[v]?.(db);
+    // Two stores opening a new database at once may both upsert the schema document: the loser retries as an update.
+    await retryDuplicate(() => meta.updateOne({ _id: metaId }, { $max: { version: v + 1 } }, { upsert: true }));
+  }
+}
