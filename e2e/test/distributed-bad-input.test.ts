@@ -32,6 +32,8 @@ import type { TrackerServiceClient } from '@pmr/common/proto/generated/pmr/v1/Tr
 import type { TrackRequest } from '@pmr/common/proto/generated/pmr/v1/TrackRequest.ts';
 import type { UploadMediaRequest } from '@pmr/common/proto/generated/pmr/v1/UploadMediaRequest.ts';
 import type { UploadMediaResponse__Output } from '@pmr/common/proto/generated/pmr/v1/UploadMediaResponse.ts';
+import sharp from 'sharp';
+import { SqliteCollectionStore } from '@pmr/collections';
 import { checkHealth } from '@pmr/common/service';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { startDeployment, type Deployment, type RunningService, type ServiceName } from '../src/deployment.ts';
@@ -623,6 +625,91 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason }, () =>
         );
     }
     assert.deepEqual(wrong, [], 'each should get its code and a message of at most 2000 characters');
+  });
+
+  test('the API calls of collections, images and jobs: malformed bytes, oversized messages, another embedding model', async () => {
+    const methods = [
+      ...[
+        'CreateCollection',
+        'DescribeCollection',
+        'ListCollections',
+        'DeleteCollection',
+        'IndexFaces',
+        'ListFaces',
+        'DeleteFaces',
+        'CreatePerson',
+        'AssociateFaces',
+        'DisassociateFaces',
+        'ListPersons',
+        'DeletePerson',
+        'SearchFaces',
+        'SearchFacesByImage',
+        'SearchPersons',
+        'SearchPersonsByImage',
+      ].map((m) => `/pmr.v1.CollectionService/${m}`),
+      '/pmr.v1.ImageService/DetectFaces',
+      '/pmr.v1.ImageService/CompareFaces',
+      '/pmr.v1.OrchestratorService/GetJob',
+      '/pmr.v1.OrchestratorService/ListJobs',
+      '/pmr.v1.OrchestratorService/CancelJob',
+    ];
+    for (const path of methods) {
+      for (const { what, bytes } of MALFORMED) {
+        const answer = await rawUnary(addresses.orchestrator, path, bytes);
+        const label = `${path} with ${what}`;
+        // As for StartVideoJob above, protobufjs reads an overrunning string field leniently: a call whose field 1 is
+        // an id then looks for the garbled id and answers NOT_FOUND.
+        assert.ok(
+          [status.INTERNAL, status.INVALID_ARGUMENT, status.NOT_FOUND].includes(answer.code),
+          `${label}: ${statusName(answer.code)} "${answer.details}"`,
+        );
+        assertPlainMessage(answer.details, label);
+      }
+      const big = await rawUnary(addresses.orchestrator, path, Buffer.alloc(OVERSIZED_BYTES, 0));
+      assertStatus(big, status.RESOURCE_EXHAUSTED, `${path}: a ${OVERSIZED_BYTES}-byte message`);
+    }
+    for (const path of ['/pmr.v1.RecognizerService/SearchCollection', '/pmr.v1.RecognizerService/DescribeModel']) {
+      const big = await rawUnary(addresses.recognizer, path, Buffer.alloc(OVERSIZED_BYTES, 0));
+      assertStatus(big, status.RESOURCE_EXHAUSTED, `${path}: a ${OVERSIZED_BYTES}-byte message`);
+    }
+
+    // A collection whose faces came from another embedding model (an older deployment's, say): nothing of this
+    // model's may be added to it or searched against it.
+    const old = new SqliteCollectionStore(deployment!.storePath);
+    try {
+      await old.createCollection({
+        id: 'old-model',
+        embeddingModel: 'mobilefacenet_old@000000000000',
+        embeddingDim: 128,
+      });
+    } finally {
+      await old.close();
+    }
+    // Small enough that its pixels reach the detector under this deployment's 2 MB message limit.
+    const photo = {
+      data: await sharp(join(dataDir, 'identities', 'joe_biden', 'biden.jpg'))
+        .resize({ width: 480 })
+        .jpeg()
+        .toBuffer(),
+    };
+    const collections = clients.collections;
+    const index = await statusOf(
+      unary((o, cb) => collections.IndexFaces({ collectionId: 'old-model', image: photo, personId: 'joe' }, o, cb)),
+    );
+    assertStatus(index, status.FAILED_PRECONDITION, "IndexFaces into another model's collection", /mobilefacenet_old/);
+    const search = await statusOf(
+      unary((o, cb) => collections.SearchFacesByImage({ collectionId: 'old-model', image: photo }, o, cb)),
+    );
+    assertStatus(
+      search,
+      status.FAILED_PRECONDITION,
+      "SearchFacesByImage on another model's collection",
+      /mobilefacenet_old/,
+    );
+    // A photo whose pixels are over the limit the detector takes: the stage's status, saying why, not INTERNAL.
+    const large = { data: await readFile(join(dataDir, 'identities', 'joe_biden', 'biden.jpg')) };
+    const detect = await statusOf(unary((o, cb) => clients.images.DetectFaces({ image: large }, o, cb)));
+    assertStatus(detect, status.RESOURCE_EXHAUSTED, 'DetectFaces of pixels over the detector limit', /message limit/);
   });
 
   test('afterwards every service process runs, answers SERVING, and a 10-frame job succeeds end to end', async () => {

@@ -24,6 +24,8 @@ interface PersonSum {
 
 export class CollectionCopy {
   readonly dim: number;
+  /** The embedding model the collection's faces were indexed with. */
+  readonly model: string;
   /** The store version this copy reflects (every change up to it applied). */
   version: number;
   readonly #faces: FaceIndex;
@@ -32,8 +34,9 @@ export class CollectionCopy {
   readonly #faceInfo = new Map<string, { personId: string | null; templateSum: Float64Array }>();
   readonly #personSums = new Map<string, PersonSum>();
 
-  constructor(dim: number, version = 0) {
+  constructor(dim: number, version = 0, model = '') {
     this.dim = dim;
+    this.model = model;
     this.version = version;
     this.#faces = new FaceIndex({ dim });
     this.#persons = new FaceIndex({ dim });

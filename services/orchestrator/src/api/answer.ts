@@ -1,9 +1,11 @@
-// How the orchestrator's handlers answer: a PmrError keeps its status and message (logged at debug as a rejection);
-// anything else is logged with its stack and answered INTERNAL, pointing at the log.
-import type { sendUnaryData, StatusObject } from '@grpc/grpc-js';
+// How the orchestrator's handlers answer: a PmrError keeps its status and message (logged at debug as a rejection); a
+// stage that refused or could not take a call passes its status on, with why; anything else is logged with its stack
+// and answered INTERNAL, pointing at the log.
+import { status, type sendUnaryData, type StatusObject } from '@grpc/grpc-js';
 import { PmrError } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
-import { toServiceError } from '@pmr/common/proto';
+import { capStatusMessage, toServiceError } from '@pmr/common/proto';
+import { classifyFailure, StageCallError } from '../pipeline/failures.ts';
 
 export interface Answerer {
   /** The status a failed call gets, logged. */
@@ -14,6 +16,15 @@ export interface Answerer {
 
 export function answerer(log: Logger): Answerer {
   const statusOf = (method: string, err: unknown): Partial<StatusObject> => {
+    if (err instanceof StageCallError) {
+      // A stage refused or could not take the call's image or chips: the caller gets the stage's status and why.
+      const failure = classifyFailure(err);
+      log.warn({ method, code: failure.code, reason: failure.message }, `${method}: a stage call failed`);
+      return {
+        code: (status as unknown as Record<string, number>)[failure.code] ?? status.INTERNAL,
+        details: capStatusMessage(failure.message),
+      };
+    }
     if (err instanceof PmrError && err.code !== 'INTERNAL')
       log.debug({ method, code: err.code, reason: err.message }, `${method} rejected`);
     else log.error({ err, method }, `${method} failed`);

@@ -110,7 +110,7 @@ export class CollectionCopies {
       return null;
     }
     // The version read first: changes made while reading are applied again by their events or the next check.
-    const copy = new CollectionCopy(collection.embeddingDim, collection.version);
+    const copy = new CollectionCopy(collection.embeddingDim, collection.version, collection.embeddingModel);
     let after = '';
     for (;;) {
       const page = await this.#source.faceVectors(collectionId, after, LOAD_PAGE);

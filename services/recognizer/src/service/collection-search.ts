@@ -8,10 +8,11 @@ import type { CollectionCopies } from './collection-copies.ts';
 const MAX_QUERIES = 256;
 const MAX_RESULTS = 4096;
 
-/** @throws PmrError INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION (no store configured) */
+/** @throws PmrError INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION (no store configured, another model) */
 export async function searchCollection(
   copies: CollectionCopies | undefined,
   request: SearchCollectionRequest__Output,
+  model: string,
 ): Promise<SearchCollectionResponse> {
   if (copies === undefined)
     throw failedPrecondition('this recognizer has no collection store: start it with PMR_STORE_PATH');
@@ -26,6 +27,11 @@ export async function searchCollection(
   if (!(minSimilarity >= -1 && minSimilarity <= 1))
     throw invalidArgument(`min_similarity must be in [-1, 1], got ${minSimilarity}`);
   const copy = await copies.get(collectionId);
+  if (copy.model !== model) {
+    throw failedPrecondition(
+      `collection ${quote(collectionId)} holds embeddings of ${quote(copy.model)}; this recognizer runs ${quote(model)}: re-index the collection with it`,
+    );
+  }
   const vectors = queries.map((q, i) => {
     if (q.values.length !== copy.dim)
       throw invalidArgument(

@@ -90,7 +90,7 @@ export function createRecognizerHandlers(
     SearchCollection(call, callback) {
       answer(
         callback,
-        () => searchCollection(options.collections, call.request),
+        () => searchCollection(options.collections, call.request, options.model.id),
         'SearchCollection',
         'search failed; see the recognizer log',
         (r) => options.onQueries?.(r.results?.length ?? 0),
