@@ -1,4 +1,4 @@
-// CancelJob on a running deployment: a job cancelled in the middle of its video ends CANCELLED at once, with no result;
+// GetJob, ListJobs and CancelJob on a running deployment, once on each job store (SQLite, FerretDB): a job cancelled in the middle of its video ends CANCELLED at once, with no result;
 // its work leaves the pipeline (the decoder stops decoding it, its queued frames are purged, the detector stops
 // detecting for it); a watcher sees the end; the deployment then runs the next job to its end.
 import assert from 'node:assert/strict';
@@ -8,11 +8,14 @@ import { connectJetStream, type JetStreamBus } from '@pmr/common/messaging';
 import { PIPELINE_STREAMS } from '@pmr/common/pipeline';
 import type { CancelJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/CancelJobResponse.ts';
 import type { GetJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResponse.ts';
+import type { JobState } from '@pmr/common/proto/generated/pmr/v1/JobState.ts';
+import type { ListJobsResponse__Output } from '@pmr/common/proto/generated/pmr/v1/ListJobsResponse.ts';
 import type { GetJobResultResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
 import type { StartVideoJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
 import type { WatchJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/WatchJobResponse.ts';
 import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { requireParts } from '@pmr/common/testing/require-parts';
+import { ferretDbMissing, startFerretDb } from '@pmr/mongo/testing/ferretdb';
 import { readCounter, startDeployment, type Deployment, type RunningService } from '../src/deployment.ts';
 import { pmrClients, readStream, unary, type PmrClients } from '../src/grpc-clients.ts';
 import { missingData, missingModels, video } from '../src/paths.ts';
@@ -27,91 +30,124 @@ async function whenCounter(service: RunningService, counter: string, atLeast: nu
   }
 }
 
-suite('CancelJob on a running deployment', { skip: skipReason ?? false }, () => {
-  let deployment: Deployment;
-  let clients: PmrClients;
-  let bus: JetStreamBus;
+/** The job stores the orchestrator runs on here: the embedded SQLite file, and FerretDB (the MongoDB adapter). */
+const STORES: ReadonlyArray<{
+  readonly name: string;
+  readonly skip: string | undefined;
+  readonly open: () => Promise<{ readonly location?: string; readonly close: () => Promise<void> }>;
+}> = [
+  { name: 'SQLite', skip: skipReason, open: () => Promise.resolve({ close: () => Promise.resolve() }) },
+  {
+    name: 'FerretDB',
+    skip: requireParts(missingModels(), missingData(), natsServerSkipReason(), ferretDbMissing()),
+    open: async () => {
+      const ferret = await startFerretDb();
+      return { location: `${ferret.url}pmr_cancel_e2e`, close: () => ferret.stop() };
+    },
+  },
+];
 
-  before(async () => {
-    deployment = await startDeployment();
-    const address = (name: 'decoder' | 'detector' | 'tracker' | 'recognizer' | 'attributes'): string =>
-      deployment.services.get(name)![0]!.address;
-    clients = pmrClients({
-      decoder: address('decoder'),
-      detector: address('detector'),
-      tracker: address('tracker'),
-      recognizer: address('recognizer'),
-      attributes: address('attributes'),
-      orchestrator: deployment.orchestratorAddress(),
-    });
-    bus = await connectJetStream({ servers: deployment.nats.url });
-  });
-  after(async () => {
-    await bus?.close();
-    clients?.close();
-    await deployment?.stop();
-  });
+for (const storeKind of STORES)
+  suite(
+    `GetJob, ListJobs and CancelJob on a running deployment, ${storeKind.name} store`,
+    { skip: storeKind.skip ?? false },
+    () => {
+      let store: { readonly location?: string; readonly close: () => Promise<void> };
+      let deployment: Deployment;
+      let clients: PmrClients;
+      let bus: JetStreamBus;
 
-  const startJob = (token: string): Promise<StartVideoJobResponse__Output> =>
-    unary((options, done) =>
-      clients.orchestrator.StartVideoJob(
-        {
-          clientToken: token,
-          video: { uri: video('short_hamilton_clip.mp4') },
-          options: { skipMethod: 'SKIP_METHOD_NONE' },
-        },
-        options,
-        done,
-      ),
-    );
+      before(async () => {
+        store = await storeKind.open();
+        deployment = await startDeployment(store.location === undefined ? {} : { store: store.location });
+        const address = (name: 'decoder' | 'detector' | 'tracker' | 'recognizer' | 'attributes'): string =>
+          deployment.services.get(name)![0]!.address;
+        clients = pmrClients({
+          decoder: address('decoder'),
+          detector: address('detector'),
+          tracker: address('tracker'),
+          recognizer: address('recognizer'),
+          attributes: address('attributes'),
+          orchestrator: deployment.orchestratorAddress(),
+        });
+        bus = await connectJetStream({ servers: deployment.nats.url });
+      });
+      after(async () => {
+        await bus?.close();
+        clients?.close();
+        await deployment?.stop();
+        await store?.close();
+      });
 
-  test('a job cancelled mid-video ends CANCELLED with no result, and its work stops', async () => {
-    const detector = deployment.services.get('detector')![0]!;
-    const decoder = deployment.services.get('decoder')![0]!;
-    const jobId = (await startJob('cancel-me')).job!.id;
-    const watch = readStream<WatchJobResponse__Output>(clients.orchestrator.WatchJob({ jobId }));
-    await whenCounter(detector, 'pmr_detector_pipeline_frames_total', 20);
-    const cancelled = await unary<CancelJobResponse__Output>((options, done) =>
-      clients.orchestrator.CancelJob({ jobId }, options, done),
-    );
-    assert.equal(cancelled.job?.state, 'JOB_STATE_CANCELLED');
-    const watched = await watch;
-    assert.equal(watched.messages.at(-1)?.job?.state, 'JOB_STATE_CANCELLED', 'the watch ends with the cancel');
-    const result = await unary<GetJobResultResponse__Output>((options, done) =>
-      clients.orchestrator.GetJobResult({ jobId }, options, done),
-    );
-    assert.deepEqual([result.job?.state, result.tracks.length, result.video], ['JOB_STATE_CANCELLED', 0, null]);
+      const startJob = (token: string): Promise<StartVideoJobResponse__Output> =>
+        unary((options, done) =>
+          clients.orchestrator.StartVideoJob(
+            {
+              clientToken: token,
+              video: { uri: video('short_hamilton_clip.mp4') },
+              options: { skipMethod: 'SKIP_METHOD_NONE' },
+            },
+            options,
+            done,
+          ),
+        );
 
-    for (let i = 0; i < 100 && !decoder.logs.some((l) => l.msg === 'decoding stopped: the job was stopped'); i++)
-      await sleep(50);
-    assert.ok(
-      decoder.logs.some((l) => l.msg === 'decoding stopped: the job was stopped' && l['jobId'] === jobId),
-      'the decoder stopped decoding the job',
-    );
-    // Whatever the stages held when the job was cancelled drains within a moment; after that nothing is queued and
-    // the detector detects nothing more.
-    await sleep(1000);
-    const frames = await readCounter(detector, 'pmr_detector_pipeline_frames_total');
-    const queued = await Promise.all(
-      [PIPELINE_STREAMS.frames, PIPELINE_STREAMS.faces, PIPELINE_STREAMS.tracks].map(
-        async (s) => (await bus.streamState(s.stream)).messages,
-      ),
-    );
-    assert.deepEqual(queued, [0, 0, 0], 'no frame, face or track of the job left queued');
-    await sleep(1000);
-    assert.equal(await readCounter(detector, 'pmr_detector_pipeline_frames_total'), frames, 'no more detection');
-    assert.ok(frames < 275, `the clip has 275 frames; ${frames} were detected`);
-  });
+      test('a job cancelled mid-video ends CANCELLED with no result, and its work stops', async () => {
+        const detector = deployment.services.get('detector')![0]!;
+        const decoder = deployment.services.get('decoder')![0]!;
+        const jobId = (await startJob('cancel-me')).job!.id;
+        const watch = readStream<WatchJobResponse__Output>(clients.orchestrator.WatchJob({ jobId }));
+        await whenCounter(detector, 'pmr_detector_pipeline_frames_total', 20);
+        const cancelled = await unary<CancelJobResponse__Output>((options, done) =>
+          clients.orchestrator.CancelJob({ jobId }, options, done),
+        );
+        assert.equal(cancelled.job?.state, 'JOB_STATE_CANCELLED');
+        const watched = await watch;
+        assert.equal(watched.messages.at(-1)?.job?.state, 'JOB_STATE_CANCELLED', 'the watch ends with the cancel');
+        const result = await unary<GetJobResultResponse__Output>((options, done) =>
+          clients.orchestrator.GetJobResult({ jobId }, options, done),
+        );
+        assert.deepEqual([result.job?.state, result.tracks.length, result.video], ['JOB_STATE_CANCELLED', 0, null]);
 
-  test('the next job runs to its end', async () => {
-    const jobId = (await startJob('after-the-cancel')).job!.id;
-    for (;;) {
-      const { job } = await unary<GetJobResponse__Output>((options, done) =>
-        clients.orchestrator.GetJob({ jobId }, options, done),
-      );
-      if (job?.state === 'JOB_STATE_SUCCEEDED') break;
-      assert.ok(job?.state === 'JOB_STATE_QUEUED' || job?.state === 'JOB_STATE_RUNNING', `job ${job?.state}`);
-      await sleep(200);
-    }
-  });
-});
+        for (let i = 0; i < 100 && !decoder.logs.some((l) => l.msg === 'decoding stopped: the job was stopped'); i++)
+          await sleep(50);
+        assert.ok(
+          decoder.logs.some((l) => l.msg === 'decoding stopped: the job was stopped' && l['jobId'] === jobId),
+          'the decoder stopped decoding the job',
+        );
+        // Whatever the stages held when the job was cancelled drains within a moment; after that nothing is queued and
+        // the detector detects nothing more.
+        await sleep(1000);
+        const frames = await readCounter(detector, 'pmr_detector_pipeline_frames_total');
+        const queued = await Promise.all(
+          [PIPELINE_STREAMS.frames, PIPELINE_STREAMS.faces, PIPELINE_STREAMS.tracks].map(
+            async (s) => (await bus.streamState(s.stream)).messages,
+          ),
+        );
+        assert.deepEqual(queued, [0, 0, 0], 'no frame, face or track of the job left queued');
+        await sleep(1000);
+        assert.equal(await readCounter(detector, 'pmr_detector_pipeline_frames_total'), frames, 'no more detection');
+        assert.ok(frames < 275, `the clip has 275 frames; ${frames} were detected`);
+      });
+
+      test('the next job runs to its end; ListJobs lists both by state', async () => {
+        const jobId = (await startJob('after-the-cancel')).job!.id;
+        for (;;) {
+          const { job } = await unary<GetJobResponse__Output>((options, done) =>
+            clients.orchestrator.GetJob({ jobId }, options, done),
+          );
+          if (job?.state === 'JOB_STATE_SUCCEEDED') break;
+          assert.ok(job?.state === 'JOB_STATE_QUEUED' || job?.state === 'JOB_STATE_RUNNING', `job ${job?.state}`);
+          await sleep(200);
+        }
+        const list = (states: JobState[]): Promise<ListJobsResponse__Output> =>
+          unary((options, done) => clients.orchestrator.ListJobs({ states }, options, done));
+        assert.deepEqual(
+          (await list(['JOB_STATE_SUCCEEDED'])).jobs.map((j) => j.id),
+          [jobId],
+        );
+        assert.equal((await list(['JOB_STATE_CANCELLED'])).jobs.length, 1);
+        assert.equal((await list([])).jobs.length, 2);
+      });
+    },
+  );
