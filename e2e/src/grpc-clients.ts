@@ -21,7 +21,7 @@ import type { ImageServiceClient } from '@pmr/common/proto/generated/pmr/v1/Imag
 import type { OrchestratorServiceClient } from '@pmr/common/proto/generated/pmr/v1/OrchestratorService.ts';
 import type { RecognizerServiceClient } from '@pmr/common/proto/generated/pmr/v1/RecognizerService.ts';
 import type { TrackerServiceClient } from '@pmr/common/proto/generated/pmr/v1/TrackerService.ts';
-import type { ServiceName } from './deployment.ts';
+import type { Deployment, ServiceName } from './deployment.ts';
 
 /** How a call ended: OK with no details when it succeeded. */
 export interface CallStatus {
@@ -169,4 +169,17 @@ export function pmrClients(addresses: Readonly<Record<ServiceName, string>>, opt
       for (const client of Object.values(clients)) client.close();
     },
   };
+}
+
+/** Clients of a running deployment's services: the first process of each stage, and the orchestrator. */
+export function deploymentClients(deployment: Pick<Deployment, 'services' | 'orchestratorAddress'>): PmrClients {
+  const address = (name: Exclude<ServiceName, 'orchestrator'>): string => deployment.services.get(name)![0]!.address;
+  return pmrClients({
+    decoder: address('decoder'),
+    detector: address('detector'),
+    tracker: address('tracker'),
+    recognizer: address('recognizer'),
+    attributes: address('attributes'),
+    orchestrator: deployment.orchestratorAddress(),
+  });
 }

@@ -13,14 +13,10 @@ import type { ListJobsResponse__Output } from '@pmr/common/proto/generated/pmr/v
 import type { GetJobResultResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
 import type { StartVideoJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
 import type { WatchJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/WatchJobResponse.ts';
-import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
-import { requireParts } from '@pmr/common/testing/require-parts';
-import { ferretDbMissing, startFerretDb } from '@pmr/mongo/testing/ferretdb';
 import { readCounter, startDeployment, type Deployment, type RunningService } from '../src/deployment.ts';
-import { pmrClients, readStream, unary, type PmrClients } from '../src/grpc-clients.ts';
-import { missingData, missingModels, video } from '../src/paths.ts';
-
-const skipReason = requireParts(missingModels(), missingData(), natsServerSkipReason());
+import { deploymentClients, readStream, unary, type PmrClients } from '../src/grpc-clients.ts';
+import { TEST_STORES, type OpenedStore } from '../src/test-stores.ts';
+import { video } from '../src/paths.ts';
 
 async function whenCounter(service: RunningService, counter: string, atLeast: number): Promise<number> {
   for (;;) {
@@ -30,46 +26,20 @@ async function whenCounter(service: RunningService, counter: string, atLeast: nu
   }
 }
 
-/** The job stores the orchestrator runs on here: the embedded SQLite file, and FerretDB (the MongoDB adapter). */
-const STORES: ReadonlyArray<{
-  readonly name: string;
-  readonly skip: string | undefined;
-  readonly open: () => Promise<{ readonly location?: string; readonly close: () => Promise<void> }>;
-}> = [
-  { name: 'SQLite', skip: skipReason, open: () => Promise.resolve({ close: () => Promise.resolve() }) },
-  {
-    name: 'FerretDB',
-    skip: requireParts(missingModels(), missingData(), natsServerSkipReason(), ferretDbMissing()),
-    open: async () => {
-      const ferret = await startFerretDb();
-      return { location: `${ferret.url}pmr_cancel_e2e`, close: () => ferret.stop() };
-    },
-  },
-];
-
-for (const storeKind of STORES)
+for (const storeKind of TEST_STORES)
   suite(
     `GetJob, ListJobs and CancelJob on a running deployment, ${storeKind.name} store`,
     { skip: storeKind.skip ?? false },
     () => {
-      let store: { readonly location?: string; readonly close: () => Promise<void> };
+      let store: OpenedStore;
       let deployment: Deployment;
       let clients: PmrClients;
       let bus: JetStreamBus;
 
       before(async () => {
-        store = await storeKind.open();
+        store = await storeKind.open('pmr_cancel_e2e');
         deployment = await startDeployment(store.location === undefined ? {} : { store: store.location });
-        const address = (name: 'decoder' | 'detector' | 'tracker' | 'recognizer' | 'attributes'): string =>
-          deployment.services.get(name)![0]!.address;
-        clients = pmrClients({
-          decoder: address('decoder'),
-          detector: address('detector'),
-          tracker: address('tracker'),
-          recognizer: address('recognizer'),
-          attributes: address('attributes'),
-          orchestrator: deployment.orchestratorAddress(),
-        });
+        clients = deploymentClients(deployment);
         bus = await connectJetStream({ servers: deployment.nats.url });
       });
       after(async () => {

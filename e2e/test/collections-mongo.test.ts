@@ -17,7 +17,7 @@ import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { requireParts } from '@pmr/common/testing/require-parts';
 import { ferretDbMissing, startFerretDb, type FerretDbHandle } from '@pmr/mongo/testing/ferretdb';
 import { startDeployment, type Deployment } from '../src/deployment.ts';
-import { pmrClients, unary, type PmrClients } from '../src/grpc-clients.ts';
+import { deploymentClients, unary, type PmrClients } from '../src/grpc-clients.ts';
 import { dataDir, missingData, missingModels } from '../src/paths.ts';
 
 const skipReason = requireParts(missingModels(), missingData(), natsServerSkipReason(), ferretDbMissing());
@@ -53,16 +53,7 @@ suite('CollectionService on a deployment whose store is FerretDB', { skip: skipR
   before(async () => {
     ferret = await startFerretDb();
     deployment = await startDeployment({ store: `${ferret.url}${DATABASE}` });
-    const address = (name: 'decoder' | 'detector' | 'tracker' | 'recognizer' | 'attributes'): string =>
-      deployment.services.get(name)![0]!.address;
-    clients = pmrClients({
-      decoder: address('decoder'),
-      detector: address('detector'),
-      tracker: address('tracker'),
-      recognizer: address('recognizer'),
-      attributes: address('attributes'),
-      orchestrator: deployment.orchestratorAddress(),
-    });
+    clients = deploymentClients(deployment);
   });
   after(async () => {
     clients?.close();

@@ -15,17 +15,14 @@ import { loadPmrProto } from '@pmr/common/proto';
 import type { Collection__Output } from '@pmr/common/proto/generated/pmr/v1/Collection.ts';
 import type { IndexFacesResponse__Output } from '@pmr/common/proto/generated/pmr/v1/IndexFacesResponse.ts';
 import type { SearchCollectionResponse__Output } from '@pmr/common/proto/generated/pmr/v1/SearchCollectionResponse.ts';
-import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
-import { requireParts } from '@pmr/common/testing/require-parts';
-import { ferretDbMissing, startFerretDb } from '@pmr/mongo/testing/ferretdb';
 import { credentials } from '@grpc/grpc-js';
 import { assertSameAnalysis, type AnalysisJson } from '../src/compare-results.ts';
 import { startDeployment, type Deployment } from '../src/deployment.ts';
-import { pmrClients, statusOf, unary, type PmrClients } from '../src/grpc-clients.ts';
-import { dataDir, missingData, missingModels, video } from '../src/paths.ts';
+import { deploymentClients, statusOf, unary, type PmrClients } from '../src/grpc-clients.ts';
+import { TEST_STORES, type OpenedStore } from '../src/test-stores.ts';
+import { dataDir, video } from '../src/paths.ts';
 import { runCli } from '../src/run-cli.ts';
 
-const skipReason = requireParts(missingModels(), missingData(), natsServerSkipReason());
 const identities = join(dataDir, 'identities');
 const IMAGE = /\.(jpe?g|png|webp)$/i;
 
@@ -43,26 +40,9 @@ async function galleryPhotos(): Promise<Array<{ person: string; file: string }>>
   return out;
 }
 
-/** The stores the whole flow runs on: the embedded SQLite file, and FerretDB (MongoDB's wire protocol) started here. */
-const STORES: ReadonlyArray<{
-  readonly name: string;
-  readonly skip: string | undefined;
-  readonly open: () => Promise<{ readonly location?: string; readonly close: () => Promise<void> }>;
-}> = [
-  { name: 'SQLite', skip: skipReason, open: () => Promise.resolve({ close: () => Promise.resolve() }) },
-  {
-    name: 'FerretDB',
-    skip: requireParts(missingModels(), missingData(), natsServerSkipReason(), ferretDbMissing()),
-    open: async () => {
-      const ferret = await startFerretDb();
-      return { location: `${ferret.url}pmr_collections_e2e`, close: () => ferret.stop() };
-    },
-  },
-];
-
-for (const storeKind of STORES)
+for (const storeKind of TEST_STORES)
   suite(`CollectionService on a running deployment, ${storeKind.name} store`, { skip: storeKind.skip ?? false }, () => {
-    let store: { readonly location?: string; readonly close: () => Promise<void> };
+    let store: OpenedStore;
     let deployment: Deployment;
     let clients: PmrClients;
     const recognizerSearch = (address: string, request: object): Promise<SearchCollectionResponse__Output> => {
@@ -81,21 +61,12 @@ for (const storeKind of STORES)
       );
     const connect = (): void => {
       clients?.close();
-      const address = (name: 'decoder' | 'detector' | 'tracker' | 'recognizer' | 'attributes'): string =>
-        deployment.services.get(name)![0]!.address;
-      clients = pmrClients({
-        decoder: address('decoder'),
-        detector: address('detector'),
-        tracker: address('tracker'),
-        recognizer: address('recognizer'),
-        attributes: address('attributes'),
-        orchestrator: deployment.orchestratorAddress(),
-      });
+      clients = deploymentClients(deployment);
     };
     const indexed = new Map<string, IndexFacesResponse__Output>();
 
     before(async () => {
-      store = await storeKind.open();
+      store = await storeKind.open('pmr_collections_e2e');
       deployment = await startDeployment({
         replicas: { recognizer: 2 },
         ...(store.location !== undefined && { store: store.location }),

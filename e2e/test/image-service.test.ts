@@ -17,7 +17,7 @@ import { natsServerSkipReason } from '@pmr/common/testing/nats-server';
 import { requireParts } from '@pmr/common/testing/require-parts';
 import { DEFAULT_ANALYSIS } from '@pmr/results';
 import { startDeployment, type Deployment } from '../src/deployment.ts';
-import { clientStream, pmrClients, statusOf, unary, type PmrClients } from '../src/grpc-clients.ts';
+import { clientStream, deploymentClients, statusOf, unary, type PmrClients } from '../src/grpc-clients.ts';
 import { dataDir, missingData, missingModels } from '../src/paths.ts';
 
 const skipReason = requireParts(missingModels(), missingData(), natsServerSkipReason());
@@ -31,16 +31,7 @@ suite('ImageService on a running deployment', { skip: skipReason ?? false }, () 
 
   before(async () => {
     deployment = await startDeployment();
-    const address = (name: 'decoder' | 'detector' | 'tracker' | 'recognizer' | 'attributes'): string =>
-      deployment.services.get(name)![0]!.address;
-    clients = pmrClients({
-      decoder: address('decoder'),
-      detector: address('detector'),
-      tracker: address('tracker'),
-      recognizer: address('recognizer'),
-      attributes: address('attributes'),
-      orchestrator: deployment.orchestratorAddress(),
-    });
+    clients = deploymentClients(deployment);
   });
   after(async () => {
     clients?.close();
