@@ -1,6 +1,8 @@
 // Fixtures and helpers for the JobStore contract tests.
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
+
+export { rejectsWith } from '@pmr/common/testing/rejects';
 import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type { JobStore } from '../job-store.ts';
 import type { CreateJobInput, JobRecord, JobState } from '../job-types.ts';
@@ -55,16 +57,6 @@ export async function jobIn(store: JobStore, state: JobState): Promise<JobRecord
   if (state === 'FAILED') await step('FAILED', { code: 'UNAVAILABLE', message: 'decoder gone' });
   assert.equal(job.state, state);
   return job;
-}
-
-/** Asserts that `promise` rejects with a PmrError of `code` (and, if given, a message matching `re`). */
-export async function rejectsWith(promise: Promise<unknown>, code: string, re?: RegExp): Promise<void> {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof Error, `expected an Error, got ${String(err)}`);
-    assert.equal((err as Error & { code?: unknown }).code, code, `code of "${err.message}"`);
-    if (re !== undefined) assert.match(err.message, re);
-    return true;
-  });
 }
 
 export function track(id: number, label = `unknown-${id}`): TrackJson {
