@@ -83,13 +83,13 @@ test('the orchestrator: the public address, /metrics on loopback, the detector, 
 
 test('--store: a MongoDB connection string goes to the orchestrator as given, a path resolved, none a temporary file', () => {
   const url = 'mongodb://pmr:s3cret@db1:27017,db2:27017/pmr?replicaSet=rs0';
-  assert.equal(clusterStoreLocation(url, '/tmp/work', '/home/me'), url);
+  assert.equal(clusterStoreLocation(url, '/tmp/cluster', '/home/me'), url);
   assert.equal(
-    clusterStoreLocation('mongodb+srv://c.example.net/pmr', '/tmp/work', '/home/me'),
+    clusterStoreLocation('mongodb+srv://c.example.net/pmr', '/tmp/cluster', '/home/me'),
     'mongodb+srv://c.example.net/pmr',
   );
-  assert.equal(clusterStoreLocation('state/jobs.db', '/tmp/work', '/home/me'), '/home/me/state/jobs.db');
-  assert.equal(clusterStoreLocation(undefined, '/tmp/work', '/home/me'), '/tmp/work/jobs.db');
+  assert.equal(clusterStoreLocation('state/jobs.db', '/tmp/cluster', '/home/me'), '/home/me/state/jobs.db');
+  assert.equal(clusterStoreLocation(undefined, '/tmp/cluster', '/home/me'), '/tmp/cluster/jobs.db');
   const orchestrator = clusterServiceSpecs({ ...settings, storePath: url })[5]!;
   const peers = new Map([
     ['detector', endpoint('detector', 4001)],
