@@ -1,7 +1,7 @@
 // pmr.v1.CollectionService over gRPC: collections, faces and persons in the CollectionStore, faces indexed on the stage
 // services (Detect, Embed with augmentations, Analyze), and searches answered by the recognizers' in-memory indexes
 // (CollectionSearch). Every change is announced (CollectionEvents) so that recognizers keep their copies current.
-import { invalidArgument, notFound, quote } from '@pmr/common';
+import { invalidArgument } from '@pmr/common';
 import type { Logger } from '@pmr/common/logger';
 import { messageCodec, type JetStreamBus } from '@pmr/common/messaging';
 import { pipelineSubjects } from '@pmr/common/pipeline';
@@ -9,13 +9,13 @@ import type { CollectionEvent } from '@pmr/common/proto/generated/pmr/v1/Collect
 import type { CollectionServiceHandlers } from '@pmr/common/proto/generated/pmr/v1/CollectionService.ts';
 import type { IndexFacesRequest__Output } from '@pmr/common/proto/generated/pmr/v1/IndexFacesRequest.ts';
 import type { IndexFacesResponse } from '@pmr/common/proto/generated/pmr/v1/IndexFacesResponse.ts';
-import type { CollectionRecord, CollectionStore, NewFace } from '@pmr/collections';
+import type { CollectionStore, NewFace } from '@pmr/collections';
 import type { UploadSink } from '../job-runner.ts';
 import { describeFaces, findFaces, type FaceStages } from '../images/image-faces.ts';
 import { chooseAll, chooseSubject, faceTemplates } from '../images/index-faces.ts';
 import { receiveImage } from '../images/received-image.ts';
 import { answerer } from './answer.ts';
-import { collectionToProto, faceToProto, personToProto } from './collection-proto.ts';
+import { collectionToProto, faceToProto, personToProto, requireCollection } from './collection-proto.ts';
 import { maxFacesOf } from './image-handlers.ts';
 import { searchHandlers, type CollectionSearch } from './collection-search.ts';
 
@@ -49,14 +49,6 @@ export interface CollectionHandlerDeps {
   readonly logger: Logger;
   /** The similarity a match needs when a call leaves its threshold unset (the video jobs' match threshold). */
   readonly matchThreshold: number;
-}
-
-/** The collection, or NOT_FOUND. */
-export async function requireCollection(store: CollectionStore, collectionId: string): Promise<CollectionRecord> {
-  if (collectionId === '') throw invalidArgument('collection_id is required');
-  const collection = await store.getCollection(collectionId);
-  if (collection === null) throw notFound(`no collection ${quote(collectionId)}`);
-  return collection;
 }
 
 async function indexFaces(

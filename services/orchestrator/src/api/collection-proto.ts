@@ -1,8 +1,9 @@
-// Mappings from the collection store's records to pmr.v1 messages.
+// Mappings from the collection store's records to pmr.v1 messages, and the lookup every collection call starts with.
+import { invalidArgument, notFound, quote } from '@pmr/common';
 import type { Collection } from '@pmr/common/proto/generated/pmr/v1/Collection.ts';
 import type { Face } from '@pmr/common/proto/generated/pmr/v1/Face.ts';
 import type { Person } from '@pmr/common/proto/generated/pmr/v1/Person.ts';
-import type { CollectionRecord, FaceRecord, PersonRecord } from '@pmr/collections';
+import type { CollectionRecord, CollectionStore, FaceRecord, PersonRecord } from '@pmr/collections';
 import { timestampFromMillis } from './job-proto.ts';
 
 export function collectionToProto(c: CollectionRecord): Collection {
@@ -32,4 +33,12 @@ export function faceToProto(f: FaceRecord): Face {
 
 export function personToProto(p: PersonRecord): Person {
   return { personId: p.personId, faceCount: p.faceCount, createTime: timestampFromMillis(p.createTime) };
+}
+
+/** The collection, or NOT_FOUND. */
+export async function requireCollection(store: CollectionStore, collectionId: string): Promise<CollectionRecord> {
+  if (collectionId === '') throw invalidArgument('collection_id is required');
+  const collection = await store.getCollection(collectionId);
+  if (collection === null) throw notFound(`no collection ${quote(collectionId)}`);
+  return collection;
 }

@@ -12,7 +12,7 @@ import { describeFaces, findFaces, type FaceStages } from '../images/image-faces
 import { receiveImage } from '../images/received-image.ts';
 import type { StageClients } from '../pipeline/stage-clients.ts';
 import type { Answerer } from './answer.ts';
-import { faceToProto, personToProto } from './collection-proto.ts';
+import { faceToProto, personToProto, requireCollection } from './collection-proto.ts';
 import { maxFacesOf, similarityThresholdOf } from './image-handlers.ts';
 
 export interface FaceHit {
@@ -141,11 +141,8 @@ export function searchHandlers(deps: SearchDeps, answer: Answerer['answer']): Se
   const { store, search, stages } = deps;
   const threshold = (value: number | undefined, field: string): number =>
     similarityThresholdOf(value, deps.matchThreshold, field);
-  const collectionOf = async (collectionId: string): Promise<string> => {
-    if (collectionId === '') throw invalidArgument('collection_id is required');
-    if ((await store.getCollection(collectionId)) === null) throw notFound(`no collection ${quote(collectionId)}`);
-    return collectionId;
-  };
+  const collectionOf = async (collectionId: string): Promise<string> =>
+    (await requireCollection(store, collectionId)).id;
   /** The image's faces (up to max_query_faces, largest first), described, each searched with `searchWith`. */
   const searchImage = async <H>(
     r: { collectionId: string; image: ImageSource__Output | null; maxQueryFaces: number },
