@@ -1,5 +1,5 @@
 // CollectionService on a running deployment (real nats-server, each service its own process, two recognizers, gRPC
-// over sockets, the SQLite store shared by the orchestrator and the recognizers). The flow the public API
+// over sockets, each store — the SQLite file and FerretDB — shared by the orchestrator and the recognizers). The flow the public API
 // exists for: create a collection, index every photo of the shared identities into it (persons by folder; the photos
 // enrolment rejects are left out with its reasons), run a video job that names the collection — the same tracks,
 // names and similarities as `pmr analyze --gallery` — and search images against it. Then what keeps it right: two
@@ -39,10 +39,7 @@ async function galleryPhotos(): Promise<Array<{ person: string; file: string }>>
   return out;
 }
 
-// On SQLite only: started together on a new FerretDB database, the orchestrator and two recognizers sometimes find
-// their connections closed by FerretDB 1.24 and fail to start (a CI run of 2026-12-06; it passed in the run before);
-// collections-mongo.test.ts covers the FerretDB store with one recognizer, and cancel-job.test.ts runs jobs on it.
-for (const storeKind of TEST_STORES.filter((s) => s.name === 'SQLite'))
+for (const storeKind of TEST_STORES)
   suite(`CollectionService on a running deployment, ${storeKind.name} store`, { skip: storeKind.skip ?? false }, () => {
     let store: OpenedStore;
     let deployment: Deployment;

@@ -1,24 +1,20 @@
-// MongoCollectionStore: the shared CollectionStore contract over the wire, against (1) FerretDB 1.x on its SQLite
-// backend, started here on a free port (a missing binary is a skip, a failure under PMR_REQUIRE_ALL=1); (2) real
-// MongoDB in a container through testcontainers, where a container runtime can be reached (otherwise a loud skip, a
-// failure only under PMR_REQUIRE_MONGODB=1); (3) the server MONGO_URL names, when set. Each test gets a fresh
-// database, dropped in its cleanup; the concurrency case runs half its changes through a second connection. Then what
+// MongoCollectionStore: the shared CollectionStore contract over the wire, on every server @pmr/mongo's test servers
+// give (FerretDB started here, MongoDB in a container, MONGO_URL). Each test gets a fresh database, dropped in its
+// cleanup; the concurrency case runs half its changes through a second connection. Then what
 // is MongoDB's own: how documents are shaped (vectors as BSON binary, tags as text, no partial index), the schema
 // version beside the job store's, a lock left by a writer that died, an unreachable server, and the factory that
 // picks an adapter for a location.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
-import { Binary, MongoClient } from 'mongodb';
+import { describe, test } from 'node:test';
+import { Binary } from 'mongodb';
 import type { Document } from 'mongodb';
 import { freePort } from '@pmr/common/nats-server';
 import { rejectsWith } from '@pmr/common/testing/rejects';
-import { requireParts } from '@pmr/common/testing/require-parts';
-import { ferretDbMissing, startFerretDb } from '@pmr/mongo/testing/ferretdb';
-import { realMongoSkipReason, startMongoContainer } from '@pmr/mongo/testing/mongodb-container';
+import { SCHEMA_LOCKS_COLLECTION } from '@pmr/mongo';
+import { dropDatabase, freshDatabaseName, mongoTestServers, withDatabase } from '@pmr/mongo/testing/servers';
 import { openCollectionStore, SqliteCollectionStore } from '../src/index.ts';
 import type { CollectionStore, NewFace } from '../src/index.ts';
 import { vectorsToBytes } from '../src/collection-request.ts';
@@ -31,21 +27,10 @@ import {
 import { runCollectionStoreContract } from '../src/testing/collection-store-contract.ts';
 import type { MakeCollectionStore } from '../src/testing/collection-store-contract.ts';
 
-const freshName = (): string => `pmr_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-
-async function dropDatabase(url: string, database: string): Promise<void> {
-  const client = new MongoClient(url);
-  try {
-    await client.db(database).dropDatabase();
-  } finally {
-    await client.close();
-  }
-}
-
 /** Stores on `url()`, each test in a database of its own that its cleanup drops. */
 function harnessOn(url: () => string): MakeCollectionStore {
   return async ({ now }) => {
-    const database = freshName();
+    const database = freshDatabaseName();
     const open: CollectionStore[] = [await MongoCollectionStore.open(url(), { now, database })];
     return {
       store: open[0]!,
@@ -60,21 +45,6 @@ function harnessOn(url: () => string): MakeCollectionStore {
       },
     };
   };
-}
-
-/** A raw client on a fresh database, for looking at what the store wrote; dropped and closed at the end. */
-async function withDatabase(
-  url: string,
-  body: (client: MongoClient, database: string) => Promise<void>,
-): Promise<void> {
-  const client = new MongoClient(url);
-  const database = freshName();
-  try {
-    await body(client, database);
-  } finally {
-    await client.db(database).dropDatabase();
-    await client.close();
-  }
 }
 
 const MODEL = 'test-model';
@@ -174,6 +144,25 @@ function mongoOwnTests(label: string, url: () => string, skip: string | undefine
         }),
     );
 
+    test('stores opening a new database at once all open it, one migrating while the others wait', { skip }, () =>
+      withDatabase(url(), async (client, database) => {
+        const opened = await Promise.allSettled(
+          Array.from({ length: 8 }, () => MongoCollectionStore.open(url(), { database })),
+        );
+        await Promise.all(opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value.close()] : [])));
+        assert.deepEqual(
+          opened.flatMap((o) => (o.status === 'rejected' ? [String(o.reason)] : [])),
+          [],
+          'every store opened',
+        );
+        const db = client.db(database);
+        assert.deepEqual(await db.collection('meta').find({}).toArray(), [
+          { _id: COLLECTION_SCHEMA_ID, version: COLLECTION_MONGO_SCHEMA_VERSION },
+        ]);
+        assert.equal(await db.collection(SCHEMA_LOCKS_COLLECTION).countDocuments({}), 0, 'the schema lock released');
+      }),
+    );
+
     test('a collection lock left by a writer that died is taken over once its lease is over', { skip }, () =>
       withDatabase(url(), async (client, database) => {
         const store = await MongoCollectionStore.open(url(), { database });
@@ -231,32 +220,9 @@ test('openCollectionStore opens SQLite for a path or :memory: and MongoDB for a 
   );
 });
 
-// (1) FerretDB, started here.
-const ferretSkip = requireParts(ferretDbMissing());
-const ferret = ferretSkip === undefined ? await startFerretDb() : undefined;
-after(() => ferret?.stop());
-const ferretUrl = (): string => ferret?.url ?? '';
-runCollectionStoreContract('MongoCollectionStore (FerretDB 1.24, SQLite backend)', harnessOn(ferretUrl), {
-  ...(ferretSkip !== undefined && { skip: ferretSkip }),
-});
-mongoOwnTests('FerretDB', ferretUrl, ferretSkip);
-
-// (2) Real MongoDB in a container, where a container runtime can be reached.
-const containerSkip = await realMongoSkipReason();
-const container = containerSkip === undefined ? await startMongoContainer() : undefined;
-after(() => container?.stop());
-const containerUrl = (): string => container?.url ?? '';
-runCollectionStoreContract('MongoCollectionStore (MongoDB in a container)', harnessOn(containerUrl), {
-  ...(containerSkip !== undefined && { skip: containerSkip }),
-});
-mongoOwnTests('MongoDB in a container', containerUrl, containerSkip);
-
-// (3) The server MONGO_URL names.
-const mongoUrl = process.env['MONGO_URL'] ?? '';
-if (mongoUrl !== '') {
-  runCollectionStoreContract(
-    'MongoCollectionStore (MONGO_URL)',
-    harnessOn(() => mongoUrl),
-  );
-  mongoOwnTests('MONGO_URL', () => mongoUrl, undefined);
+for (const server of await mongoTestServers()) {
+  runCollectionStoreContract(`MongoCollectionStore (${server.label})`, harnessOn(server.url), {
+    ...(server.skip !== undefined && { skip: server.skip }),
+  });
+  mongoOwnTests(server.label, server.url, server.skip);
 }

@@ -5,8 +5,14 @@
 export { connectMongo } from './mongo-connect.ts';
 export type { MongoConnection, MongoConnectOptions } from './mongo-connect.ts';
 export { ignoreDuplicates, isDuplicateKey, messageOf, retryDuplicate, storeError } from './mongo-errors.ts';
-export { LOCK_LEASE_MS, withLock } from './mongo-lock.ts';
-export type { LockDocument } from './mongo-lock.ts';
-export { ensureCollection, META_COLLECTION, migrateMongo, schemaVersionOf } from './mongo-schema.ts';
+export { DOCUMENT_LOCK, withLock } from './mongo-lock.ts';
+export type { LockDocument, LockTiming } from './mongo-lock.ts';
+export {
+  ensureCollection,
+  META_COLLECTION,
+  migrateMongo,
+  SCHEMA_LOCKS_COLLECTION,
+  schemaVersionOf,
+} from './mongo-schema.ts';
 export type { MetaDocument, MongoMigration } from './mongo-schema.ts';
 export { isMongoUrl, mongoDatabaseOf, redactStoreLocation } from './store-location.ts';

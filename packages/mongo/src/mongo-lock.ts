@@ -21,16 +21,28 @@ export interface LockDocument {
   readonly expiresAt: number;
 }
 
-/** How long a lock holds (wall-clock ms) before a waiter may take it over; a holder needs a few round trips. */
-export const LOCK_LEASE_MS = 10_000;
-/** How long a writer waits for a lock before giving up with UNAVAILABLE. */
-const LOCK_WAIT_MS = LOCK_LEASE_MS + 5_000;
+/** How long a lock holds and a waiter waits for it, in wall-clock ms. */
+export interface LockTiming {
+  /** How long the lock holds before a waiter may take it over. */
+  readonly leaseMs: number;
+  /** How long a waiter waits before giving up with UNAVAILABLE. */
+  readonly waitMs: number;
+}
 
-async function acquire(locks: Collection<LockDocument>, key: string, owner: string, what: string): Promise<void> {
-  const deadline = Date.now() + LOCK_WAIT_MS;
+/** A document's lock: a holder needs a few round trips. */
+export const DOCUMENT_LOCK: LockTiming = { leaseMs: 10_000, waitMs: 15_000 };
+
+async function acquire(
+  locks: Collection<LockDocument>,
+  key: string,
+  owner: string,
+  what: string,
+  timing: LockTiming,
+): Promise<void> {
+  const deadline = Date.now() + timing.waitMs;
   for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
     try {
-      await locks.insertOne({ _id: key, owner, expiresAt: Date.now() + LOCK_LEASE_MS });
+      await locks.insertOne({ _id: key, owner, expiresAt: Date.now() + timing.leaseMs });
       return;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -41,7 +53,7 @@ async function acquire(locks: Collection<LockDocument>, key: string, owner: stri
       continue;
     }
     if (Date.now() > deadline) {
-      throw new PmrError('UNAVAILABLE', `${what} stayed locked by another writer for ${LOCK_WAIT_MS} ms: retry`);
+      throw new PmrError('UNAVAILABLE', `${what} stayed locked by another writer for ${timing.waitMs} ms: retry`);
     }
     await sleep(pause);
   }
@@ -56,9 +68,10 @@ export async function withLock<T>(
   key: string,
   what: string,
   body: () => Promise<T>,
+  timing: LockTiming = DOCUMENT_LOCK,
 ): Promise<T> {
   const owner = randomUUID();
-  await acquire(locks, key, owner, what);
+  await acquire(locks, key, owner, what, timing);
   try {
     return await body();
   } finally {

@@ -1,22 +1,16 @@
-// MongoJobStore: the shared JobStore contract over the wire, against (1) FerretDB 1.x on its SQLite backend, started
-// here on a free port (a missing binary is a skip, a failure under PMR_REQUIRE_ALL=1); (2) real MongoDB in a container
-// through testcontainers, where a container runtime can be reached (otherwise a loud skip, a failure only under
-// PMR_REQUIRE_MONGODB=1); (3) the server MONGO_URL names, when set. Each test gets a fresh database, dropped in its
-// cleanup. Then what is MongoDB's own: how documents are shaped (binary photos, no nested arrays, tokens keyed by _id,
+// MongoJobStore: the shared JobStore contract over the wire, on every server @pmr/mongo's test servers give (FerretDB
+// started here, MongoDB in a container, MONGO_URL). Each test gets a fresh database, dropped in its cleanup. Then what is MongoDB's own: how documents are shaped (binary photos, no nested arrays, tokens keyed by _id,
 // no partial index), the schema version, creates that meet a token whose job is not written yet, expiry in batches,
 // an unreachable server, and the factory that picks an adapter for a location.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Binary, MongoClient } from 'mongodb';
 import type { Document } from 'mongodb';
-import { requireParts } from '@pmr/common/testing/require-parts';
 import { freePort } from '@pmr/common/nats-server';
-import { ferretDbMissing, startFerretDb } from '@pmr/mongo/testing/ferretdb';
-import { realMongoSkipReason, startMongoContainer } from '@pmr/mongo/testing/mongodb-container';
+import { dropDatabase, freshDatabaseName, mongoTestServers, withDatabase } from '@pmr/mongo/testing/servers';
 import { openJobStore, SqliteJobStore } from '../src/index.ts';
 import type { JobStore } from '../src/index.ts';
 import { MongoJobStore } from '../src/mongo-job-store.ts';
@@ -26,12 +20,10 @@ import { jobIn, rejectsWith, request, result, track } from '../src/testing/contr
 import { runJobStoreContract } from '../src/testing/job-store-contract.ts';
 import type { MakeStore, StoreHarness } from '../src/testing/job-store-contract.ts';
 
-const freshName = (): string => `pmr_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-
 /** Stores on `url()`, each test in a database of its own that its cleanup drops. */
 function harnessOn(url: () => string): MakeStore {
   return async ({ now }) => {
-    const database = freshName();
+    const database = freshDatabaseName();
     const open: JobStore[] = [await MongoJobStore.open(url(), { now, database })];
     const harness: StoreHarness = {
       get store() {
@@ -55,30 +47,6 @@ function harnessOn(url: () => string): MakeStore {
     };
     return harness;
   };
-}
-
-async function dropDatabase(url: string, database: string): Promise<void> {
-  const client = new MongoClient(url);
-  try {
-    await client.db(database).dropDatabase();
-  } finally {
-    await client.close();
-  }
-}
-
-/** A raw client on a fresh database, for looking at what the store wrote; dropped and closed at the end. */
-async function withDatabase(
-  url: string,
-  body: (client: MongoClient, database: string) => Promise<void>,
-): Promise<void> {
-  const client = new MongoClient(url);
-  const database = freshName();
-  try {
-    await body(client, database);
-  } finally {
-    await client.db(database).dropDatabase();
-    await client.close();
-  }
 }
 
 /** Paths inside `value` where an array sits directly inside an array. */
@@ -159,7 +127,7 @@ function mongoOwnTests(label: string, url: () => string, skip: string | undefine
           assert.deepEqual(await meta.findOne({ _id: 'schema' }), { _id: 'schema', version: MONGO_SCHEMA_VERSION });
           const again = await MongoJobStore.open(url(), { database }); // an up-to-date database opens as it is
           await again.close();
-          const newer = freshName();
+          const newer = freshDatabaseName();
           const other = client.db(newer).collection<{ _id: string; version: number }>('meta');
           try {
             await other.insertOne({ _id: 'schema', version: MONGO_SCHEMA_VERSION + 1 });
@@ -241,7 +209,7 @@ function mongoOwnTests(label: string, url: () => string, skip: string | undefine
     );
 
     test('the URL names the database, and messages never show the password', { skip }, async () => {
-      const database = freshName();
+      const database = freshDatabaseName();
       const withCredentials = url().replace('mongodb://', 'mongodb://reader:s3cret@');
       const store = await MongoJobStore.open(withDatabaseInPath(url(), database));
       try {
@@ -300,37 +268,11 @@ test('openJobStore opens SQLite for a path or :memory: and MongoDB for a connect
   );
 });
 
-// (1) FerretDB, started here.
-const ferretSkip = requireParts(ferretDbMissing());
-const ferret = ferretSkip === undefined ? await startFerretDb() : undefined;
-after(() => ferret?.stop());
-const ferretUrl = (): string => ferret?.url ?? '';
-runJobStoreContract('MongoJobStore (FerretDB 1.24, SQLite backend)', harnessOn(ferretUrl), {
-  reopens: true,
-  sharedConnections: true,
-  ...(ferretSkip !== undefined && { skip: ferretSkip }),
-});
-mongoOwnTests('FerretDB', ferretUrl, ferretSkip);
-
-// (2) Real MongoDB in a container, where a container runtime can be reached.
-const containerSkip = await realMongoSkipReason();
-const container = containerSkip === undefined ? await startMongoContainer() : undefined;
-after(() => container?.stop());
-const containerUrl = (): string => container?.url ?? '';
-runJobStoreContract('MongoJobStore (MongoDB in a container)', harnessOn(containerUrl), {
-  reopens: true,
-  sharedConnections: true,
-  ...(containerSkip !== undefined && { skip: containerSkip }),
-});
-mongoOwnTests('MongoDB in a container', containerUrl, containerSkip);
-
-// (3) The server MONGO_URL names.
-const mongoUrl = process.env['MONGO_URL'] ?? '';
-if (mongoUrl !== '') {
-  runJobStoreContract(
-    'MongoJobStore (MONGO_URL)',
-    harnessOn(() => mongoUrl),
-    { reopens: true, sharedConnections: true },
-  );
-  mongoOwnTests('MONGO_URL', () => mongoUrl, undefined);
+for (const server of await mongoTestServers()) {
+  runJobStoreContract(`MongoJobStore (${server.label})`, harnessOn(server.url), {
+    reopens: true,
+    sharedConnections: true,
+    ...(server.skip !== undefined && { skip: server.skip }),
+  });
+  mongoOwnTests(server.label, server.url, server.skip);
 }
