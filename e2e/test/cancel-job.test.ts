@@ -1,6 +1,7 @@
-// GetJob, ListJobs and CancelJob on a running deployment, once on each job store (SQLite, FerretDB): a job cancelled in the middle of its video ends CANCELLED at once, with no result;
-// its work leaves the pipeline (the decoder stops decoding it, its queued frames are purged, the detector stops
-// detecting for it); a watcher sees the end; the deployment then runs the next job to its end.
+// GetJob, ListJobs, CancelJob and GetJobResult on a running deployment, once on each job store (SQLite, FerretDB): a
+// job cancelled in the middle of its video ends CANCELLED at once, with no result; its work leaves the pipeline (the
+// decoder stops decoding it, its queued frames are purged, the detector stops detecting for it); a watcher sees the
+// end; the deployment then runs the next job to its end, whose result reads page by page in each track order.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, suite, test } from 'node:test';
@@ -12,6 +13,8 @@ import type { JobState } from '@pmr/common/proto/generated/pmr/v1/JobState.ts';
 import type { ListJobsResponse__Output } from '@pmr/common/proto/generated/pmr/v1/ListJobsResponse.ts';
 import type { GetJobResultResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
 import type { StartVideoJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/StartVideoJobResponse.ts';
+import type { TrackOrder } from '@pmr/common/proto/generated/pmr/v1/TrackOrder.ts';
+import type { TrackResult__Output } from '@pmr/common/proto/generated/pmr/v1/TrackResult.ts';
 import type { WatchJobResponse__Output } from '@pmr/common/proto/generated/pmr/v1/WatchJobResponse.ts';
 import { readCounter, startDeployment, type Deployment, type RunningService } from '../src/deployment.ts';
 import { deploymentClients, readStream, unary, type PmrClients } from '../src/grpc-clients.ts';
@@ -100,7 +103,7 @@ for (const storeKind of TEST_STORES)
         assert.ok(frames < 275, `the clip has 275 frames; ${frames} were detected`);
       });
 
-      test('the next job runs to its end; ListJobs lists both by state', async () => {
+      test('the next job runs to its end, its result read page by page in each order; ListJobs lists both by state', async () => {
         const jobId = (await startJob('after-the-cancel')).job!.id;
         for (;;) {
           const { job } = await unary<GetJobResponse__Output>((options, done) =>
@@ -109,6 +112,57 @@ for (const storeKind of TEST_STORES)
           if (job?.state === 'JOB_STATE_SUCCEEDED') break;
           assert.ok(job?.state === 'JOB_STATE_QUEUED' || job?.state === 'JOB_STATE_RUNNING', `job ${job?.state}`);
           await sleep(200);
+        }
+        const pages = async (order: TrackOrder): Promise<GetJobResultResponse__Output[]> => {
+          const read: GetJobResultResponse__Output[] = [];
+          let pageToken = '';
+          do {
+            const page = await unary<GetJobResultResponse__Output>((options, done) =>
+              clients.orchestrator.GetJobResult({ jobId, pageSize: 2, pageToken, order }, options, done),
+            );
+            assert.ok(page.tracks.length <= 2);
+            read.push(page);
+            pageToken = page.nextPageToken;
+          } while (pageToken !== '');
+          return read;
+        };
+        const [byId, byTime, byPerson] = await Promise.all(
+          (['TRACK_ORDER_UNSPECIFIED', 'TRACK_ORDER_TIME', 'TRACK_ORDER_PERSON'] as const).map(pages),
+        );
+        const tracks = (read: GetJobResultResponse__Output[]): TrackResult__Output[] => read.flatMap((p) => p.tracks);
+        const ids = tracks(byId!).map((t) => t.id);
+        assert.ok(ids.length > 2, `${ids.length} tracks: more than one page`);
+        assert.deepEqual(
+          ids,
+          ids.toSorted((a, b) => a - b),
+          'by id unless told otherwise',
+        );
+        const time = tracks(byTime!);
+        assert.deepEqual(
+          time.map((t) => t.id),
+          time.toSorted((a, b) => a.firstSeen - b.firstSeen || a.id - b.id).map((t) => t.id),
+          'by the time first seen',
+        );
+        const labels = tracks(byPerson!).map((t) => t.label);
+        assert.deepEqual(
+          labels,
+          [...new Set(labels)].flatMap((l) => labels.filter((x) => x === l)),
+          'by person',
+        );
+        for (const order of [byTime!, byPerson!])
+          assert.deepEqual(
+            tracks(order)
+              .map((t) => t.id)
+              .toSorted((a, b) => a - b),
+            ids,
+            'every order pages the same tracks',
+          );
+        for (const order of [byId!, byTime!, byPerson!]) {
+          assert.ok(order[0]!.persons.length > 0, 'persons on the first page');
+          assert.ok(
+            order.slice(1).every((p) => p.persons.length === 0),
+            'and on no other',
+          );
         }
         const list = (states: JobState[]): Promise<ListJobsResponse__Output> =>
           unary((options, done) => clients.orchestrator.ListJobs({ states }, options, done));

@@ -247,7 +247,7 @@ for (const storeKind of TEST_STORES)
       assert.deepEqual(await ask(), before);
     });
 
-    test('faces and persons: listed page by page, associated by the rules, deleted', async () => {
+    test('collections, faces and persons: listed page by page, associated by the rules, deleted', async () => {
       const all: string[] = [];
       let pageToken = '';
       do {
@@ -306,7 +306,23 @@ for (const storeKind of TEST_STORES)
         deleted.unsuccessfulFaces.map((u) => u.faceId),
         ['nope'],
       );
+      const listed = async (): Promise<string[]> => {
+        const ids: string[] = [];
+        let collectionsToken = '';
+        do {
+          const page = await call<{ collections: Collection__Output[]; nextPageToken: string }>('ListCollections', {
+            pageSize: 1,
+            pageToken: collectionsToken,
+          });
+          assert.ok(page.collections.length <= 1);
+          ids.push(...page.collections.map((c) => c.collectionId));
+          collectionsToken = page.nextPageToken;
+        } while (collectionsToken !== '');
+        return ids;
+      };
+      assert.deepEqual(await listed(), ['fresh', 'identities'], 'collections by id, a page each');
       assert.deepEqual(await call('DeleteCollection', { collectionId: 'fresh' }), { deletedFaces: '0' });
+      assert.deepEqual(await listed(), ['identities']);
     });
 
     test('bad input: the status the contract names', async () => {

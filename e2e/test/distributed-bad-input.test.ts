@@ -23,6 +23,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
+import { loadPmrProto } from '@pmr/common/proto';
 import type { Image } from '@pmr/common/proto/generated/pmr/v1/Image.ts';
 import type { GetJobResultResponse__Output } from '@pmr/common/proto/generated/pmr/v1/GetJobResultResponse.ts';
 import type { Job__Output } from '@pmr/common/proto/generated/pmr/v1/Job.ts';
@@ -628,31 +629,17 @@ suite('bad input over gRPC to a running deployment', { skip: skipReason }, () =>
   });
 
   test('the API calls of collections, images and jobs: malformed bytes, oversized messages, another embedding model', async () => {
+    // Every call of the two services this issue added, read from the contract so a call added later is covered too.
+    const { CollectionService, ImageService } = loadPmrProto().pmr.v1;
     const methods = [
-      ...[
-        'CreateCollection',
-        'DescribeCollection',
-        'ListCollections',
-        'DeleteCollection',
-        'IndexFaces',
-        'ListFaces',
-        'DeleteFaces',
-        'CreatePerson',
-        'AssociateFaces',
-        'DisassociateFaces',
-        'ListPersons',
-        'DeletePerson',
-        'SearchFaces',
-        'SearchFacesByImage',
-        'SearchPersons',
-        'SearchPersonsByImage',
-      ].map((m) => `/pmr.v1.CollectionService/${m}`),
-      '/pmr.v1.ImageService/DetectFaces',
-      '/pmr.v1.ImageService/CompareFaces',
+      ...[CollectionService.service, ImageService.service].flatMap((service) =>
+        Object.values(service).map((m) => m.path),
+      ),
       '/pmr.v1.OrchestratorService/GetJob',
       '/pmr.v1.OrchestratorService/ListJobs',
       '/pmr.v1.OrchestratorService/CancelJob',
     ];
+    assert.equal(methods.length, 21, 'sixteen collection calls, two image calls, three job calls');
     for (const path of methods) {
       for (const { what, bytes } of MALFORMED) {
         const answer = await rawUnary(addresses.orchestrator, path, bytes);
