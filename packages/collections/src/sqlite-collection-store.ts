@@ -3,7 +3,8 @@
 // Faces keep their embedding and templates as little-endian float32 BLOBs; every change runs in an IMMEDIATE
 // transaction and bumps the collection's version.
 import { randomUUID } from 'node:crypto';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { StatementSync } from 'node:sqlite';
+import { SqliteDatabase } from '@pmr/common/sqlite';
 import { pageSizeOf, PmrError, validateTags, type Box, type FaceQuality } from '@pmr/common';
 import {
   collectionExists,
@@ -171,35 +172,32 @@ function isUniqueViolation(err: unknown): boolean {
 
 export class SqliteCollectionStore implements CollectionStore {
   readonly path: string;
-  readonly #db: DatabaseSync;
+  readonly #db: SqliteDatabase<keyof typeof SQL>;
   readonly #st: Statements;
   readonly #now: () => number;
   readonly #newId: () => string;
-  #closed = false;
 
   /** Opens (creating when absent) the store at `path`, a file path or ':memory:', and migrates its schema. */
   constructor(path: string, options: SqliteCollectionStoreOptions = {}) {
     this.path = path;
     this.#now = options.now ?? Date.now;
     this.#newId = options.newId ?? randomUUID;
-    this.#db = new DatabaseSync(path, { timeout: options.busyTimeoutMs ?? 5000 });
-    try {
-      prepareCollectionDatabase(this.#db, path);
-      const entries = Object.entries(SQL).map(([k, sql]) => [k, this.#db.prepare(sql)] as const);
-      this.#st = Object.fromEntries(entries) as Statements;
-    } catch (err) {
-      this.#db.close();
-      throw err;
-    }
+    this.#db = new SqliteDatabase(path, {
+      ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
+      migrate: prepareCollectionDatabase,
+      sql: SQL,
+      closedError: collectionStoreClosed,
+    });
+    this.#st = this.#db.statements;
   }
 
   createCollection(input: CreateCollectionInput): Promise<CollectionRecord> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       checkId('collection id', input.id);
       checkEmbeddingModel(input.embeddingModel, input.embeddingDim);
       const tags = input.tags ?? {};
       validateTags(tags);
-      return this.#tx(() => {
+      return this.#db.transaction(() => {
         try {
           this.#st.insertCollection.run({
             id: input.id,
@@ -218,14 +216,14 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   getCollection(collectionId: string): Promise<CollectionRecord | null> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       const row = this.#st.collection.get({ id: collectionId });
       return row === undefined ? null : collectionFromRow(row);
     });
   }
 
   listCollections(input: PageInput = {}): Promise<Page<CollectionRecord>> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       const limit = pageSizeOf(input);
       const after = decodeCursor(input.pageToken, 'ListCollections', '');
       const rows = this.#st.listCollections.all({ after, limit: limit + 1 }).map(collectionFromRow);
@@ -234,8 +232,8 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   deleteCollection(collectionId: string): Promise<number> {
-    return this.#call(() =>
-      this.#tx(() => {
+    return this.#db.call(() =>
+      this.#db.transaction(() => {
         this.#collection(collectionId);
         const n = num(this.#st.countFaces.get({ collection: collectionId })!, 'n');
         this.#st.deleteCollection.run({ id: collectionId });
@@ -248,9 +246,9 @@ export class SqliteCollectionStore implements CollectionStore {
     collectionId: string,
     input: { readonly embeddingModel: string; readonly faces: readonly NewFace[]; readonly personId?: string },
   ): Promise<{ readonly faces: readonly FaceRecord[]; readonly version: number }> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       if (input.personId !== undefined) checkId('person id', input.personId);
-      return this.#tx(() => {
+      return this.#db.transaction(() => {
         const collection = this.#collection(collectionId);
         input.faces.forEach((f, i) =>
           checkNewFace(f, i, collection.embeddingModel, collection.embeddingDim, input.embeddingModel),
@@ -284,7 +282,7 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   listFaces(collectionId: string, input: ListFacesInput = {}): Promise<Page<FaceRecord>> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       this.#collection(collectionId);
       const limit = pageSizeOf(input);
       const person = input.personId;
@@ -301,7 +299,7 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   getFaces(collectionId: string, faceIds: readonly string[]): Promise<FaceRecord[]> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       this.#collection(collectionId);
       const out: FaceRecord[] = [];
       for (const face of faceIds) {
@@ -313,9 +311,9 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   deleteFaces(collectionId: string, faceIds: readonly string[]): Promise<FacesChange> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       checkFaceIds(faceIds);
-      return this.#tx(() =>
+      return this.#db.transaction(() =>
         this.#change(collectionId, faceIds, (face) =>
           Number(this.#st.deleteFace.run({ collection: collectionId, face }).changes) > 0 ? null : 'no such face',
         ),
@@ -324,9 +322,9 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   createPerson(collectionId: string, personId: string): Promise<PersonRecord> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       checkId('person id', personId);
-      return this.#tx(() => {
+      return this.#db.transaction(() => {
         this.#collection(collectionId);
         if (this.#st.person.get({ collection: collectionId, person: personId }) !== undefined)
           throw personExists(collectionId, personId);
@@ -338,7 +336,7 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   getPerson(collectionId: string, personId: string): Promise<PersonRecord | null> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       this.#collection(collectionId);
       const row = this.#st.person.get({ collection: collectionId, person: personId });
       return row === undefined ? null : personFromRow(row);
@@ -346,7 +344,7 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   listPersons(collectionId: string, input: PageInput = {}): Promise<Page<PersonRecord>> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       this.#collection(collectionId);
       const limit = pageSizeOf(input);
       const after = decodeCursor(input.pageToken, 'ListPersons', collectionId);
@@ -356,8 +354,8 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   deletePerson(collectionId: string, personId: string): Promise<{ readonly faces: number; readonly version: number }> {
-    return this.#call(() =>
-      this.#tx(() => {
+    return this.#db.call(() =>
+      this.#db.transaction(() => {
         this.#collection(collectionId);
         const person = this.#person(collectionId, personId);
         this.#st.clearPerson.run({ collection: collectionId, person: personId });
@@ -368,9 +366,9 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   associateFaces(collectionId: string, personId: string, faceIds: readonly string[]): Promise<FacesChange> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       checkFaceIds(faceIds);
-      return this.#tx(() => {
+      return this.#db.transaction(() => {
         this.#collection(collectionId);
         this.#person(collectionId, personId);
         return this.#change(collectionId, faceIds, (face) => {
@@ -386,9 +384,9 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   disassociateFaces(collectionId: string, personId: string, faceIds: readonly string[]): Promise<FacesChange> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       checkFaceIds(faceIds);
-      return this.#tx(() => {
+      return this.#db.transaction(() => {
         this.#collection(collectionId);
         this.#person(collectionId, personId);
         return this.#change(collectionId, faceIds, (face) => {
@@ -403,7 +401,7 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   faceVectors(collectionId: string, afterFaceId: string, limit: number): Promise<FaceVectors[]> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       const { embeddingDim } = this.#collection(collectionId);
       return this.#st.vectors
         .all({ collection: collectionId, after: afterFaceId, limit })
@@ -412,7 +410,7 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   vectorsOf(collectionId: string, faceIds: readonly string[]): Promise<FaceVectors[]> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       const { embeddingDim } = this.#collection(collectionId);
       const out: FaceVectors[] = [];
       for (const face of faceIds) {
@@ -424,10 +422,7 @@ export class SqliteCollectionStore implements CollectionStore {
   }
 
   close(): Promise<void> {
-    if (!this.#closed) {
-      this.#closed = true;
-      this.#db.close();
-    }
+    this.#db.close();
     return Promise.resolve();
   }
 
@@ -458,24 +453,5 @@ export class SqliteCollectionStore implements CollectionStore {
     const row = this.#st.person.get({ collection: collectionId, person: personId });
     if (row === undefined) throw personNotFound(collectionId, personId);
     return personFromRow(row);
-  }
-
-  #call<T>(body: () => T): Promise<T> {
-    return new Promise<T>((resolve) => {
-      if (this.#closed) throw collectionStoreClosed(this.path);
-      resolve(body());
-    });
-  }
-
-  #tx<T>(body: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const out = body();
-      this.#db.exec('COMMIT');
-      return out;
-    } catch (err) {
-      this.#db.exec('ROLLBACK');
-      throw err;
-    }
   }
 }

@@ -2,7 +2,7 @@
 // statement prepared once, and each read-modify-write in an IMMEDIATE transaction so that several connections
 // to the same file (e.g. an orchestrator and a CLI) never lose each other's updates.
 import { randomUUID } from 'node:crypto';
-import { DatabaseSync } from 'node:sqlite';
+import { SqliteDatabase } from '@pmr/common/sqlite';
 import type { AnalysisResult, TrackJson } from '@pmr/results';
 import type { JobStore } from './job-store.ts';
 import { assertTransition, isFinalState, VersionConflictError } from './job-state.ts';
@@ -52,34 +52,31 @@ export interface SqliteJobStoreOptions {
 
 export class SqliteJobStore implements JobStore {
   readonly path: string;
-  readonly #db: DatabaseSync;
+  readonly #db: SqliteDatabase<keyof Statements>;
   readonly #st: Statements;
   readonly #now: () => number;
   readonly #newId: () => string;
-  #closed = false;
 
   /** Opens (creating when absent) the store at `path`, a file path or ':memory:', and migrates its schema. */
   constructor(path: string, options: SqliteJobStoreOptions = {}) {
     this.path = path;
     this.#now = options.now ?? Date.now;
     this.#newId = options.newId ?? randomUUID;
-    this.#db = new DatabaseSync(path, { timeout: options.busyTimeoutMs ?? 5000 });
-    try {
-      prepareDatabase(this.#db, path);
-      const entries = Object.entries(SQL).map(([k, sql]) => [k, this.#db.prepare(sql)] as const);
-      this.#st = Object.fromEntries(entries) as Statements;
-    } catch (err) {
-      this.#db.close();
-      throw err;
-    }
+    this.#db = new SqliteDatabase(path, {
+      ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
+      migrate: prepareDatabase,
+      sql: SQL,
+      closedError: storeClosed,
+    });
+    this.#st = this.#db.statements;
   }
 
   createJob(input: CreateJobInput): Promise<CreateJobOutput> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       validateCreateJob(input);
       const fingerprint = requestFingerprint(input);
       const token = input.idempotencyToken ?? null;
-      return this.#tx(() => {
+      return this.#db.transaction(() => {
         if (token !== null) {
           const row = this.#st.jobByToken.get({ token });
           if (row !== undefined) {
@@ -107,14 +104,14 @@ export class SqliteJobStore implements JobStore {
   }
 
   getJob(jobId: string): Promise<JobRecord | null> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       const row = this.#st.jobById.get({ id: jobId });
       return row === undefined ? null : jobFromRow(row);
     });
   }
 
   listJobs(input: ListJobsInput = {}): Promise<Page<JobRecord>> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       const limit = pageSizeOf(input);
       const filter = jobFilterOf(input);
       const after = decodeJobCursor(input.pageToken, filter);
@@ -134,9 +131,9 @@ export class SqliteJobStore implements JobStore {
   }
 
   updateState(jobId: string, input: UpdateStateInput): Promise<JobRecord> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       assertStateError(input.to, input.error);
-      return this.#tx(() => {
+      return this.#db.transaction(() => {
         const job = this.#job(jobId);
         if (job.version !== input.expectedVersion)
           throw new VersionConflictError(jobId, input.expectedVersion, job.version);
@@ -157,9 +154,9 @@ export class SqliteJobStore implements JobStore {
   }
 
   recordProgress(jobId: string, progress: Partial<JobProgress>): Promise<JobRecord> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       validateProgress(progress);
-      return this.#tx(() => {
+      return this.#db.transaction(() => {
         const job = this.#job(jobId);
         if (isFinalState(job.state)) throw progressFinal(jobId, job.state);
         const merged: JobProgress = { ...job.progress, ...definedOnly(progress) };
@@ -170,8 +167,8 @@ export class SqliteJobStore implements JobStore {
   }
 
   addWarning(jobId: string, warning: JobError): Promise<JobRecord> {
-    return this.#call(() =>
-      this.#tx(() => {
+    return this.#db.call(() =>
+      this.#db.transaction(() => {
         const job = this.#job(jobId);
         const warnings = [...job.warnings, { code: warning.code, message: warning.message }];
         this.#st.updateWarnings.run({ id: jobId, warnings: JSON.stringify(warnings), now: this.#now() });
@@ -181,9 +178,9 @@ export class SqliteJobStore implements JobStore {
   }
 
   putPart(jobId: string, key: string, value: JsonValue): Promise<boolean> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       assertPartKey(key);
-      return this.#tx(() => {
+      return this.#db.transaction(() => {
         this.#job(jobId);
         return this.#st.putPart.run({ job: jobId, key, value: JSON.stringify(value) }).changes === 1;
       });
@@ -191,7 +188,7 @@ export class SqliteJobStore implements JobStore {
   }
 
   getParts(jobId: string, prefix = ''): Promise<ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       this.#job(jobId);
       return this.#st.getParts
         .all({ job: jobId, prefix })
@@ -200,9 +197,9 @@ export class SqliteJobStore implements JobStore {
   }
 
   putGallery(digest: string, photos: readonly StoredPhoto[]): Promise<void> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       assertDigest(digest);
-      this.#tx(() => {
+      this.#db.transaction(() => {
         if (this.#st.putGallery.run({ digest, now: this.#now() }).changes !== 1) return; // kept already: the first write wins
         photos.forEach((p, idx) =>
           this.#st.putGalleryPhoto.run({ digest, idx, person: p.person, name: p.name, data: p.data }),
@@ -212,7 +209,7 @@ export class SqliteJobStore implements JobStore {
   }
 
   getGalleryIndex(digest: string): Promise<ReadonlyArray<{ readonly person: string; readonly name: string }> | null> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       const rows = this.#st.galleryIndex.all({ digest });
       if (rows.length === 0) return null;
       return rows
@@ -222,7 +219,7 @@ export class SqliteJobStore implements JobStore {
   }
 
   getGalleryPhoto(digest: string, index: number): Promise<Uint8Array> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       assertIndex('photo index', index);
       const data = this.#st.galleryPhoto.get({ digest, idx: index })?.['data'];
       if (!(data instanceof Uint8Array)) throw photoNotFound(digest, index);
@@ -231,9 +228,9 @@ export class SqliteJobStore implements JobStore {
   }
 
   deleteEndedBefore(before: number): Promise<number> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       assertExpiryTime(before);
-      const deleted = this.#tx(() => {
+      const deleted = this.#db.transaction(() => {
         const { changes } = this.#st.deleteEnded.run({ before });
         // A gallery stored for a job being created right now has no job row yet: only galleries older than the cut go.
         this.#st.deleteUnusedGalleries.run({ before });
@@ -248,9 +245,9 @@ export class SqliteJobStore implements JobStore {
   }
 
   putTrack(jobId: string, track: TrackJson): Promise<void> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       assertIndex('track id', track.id);
-      this.#tx(() => {
+      this.#db.transaction(() => {
         this.#job(jobId);
         this.#st.putTrack.run({ job: jobId, track: track.id, json: JSON.stringify(track) });
       });
@@ -261,7 +258,7 @@ export class SqliteJobStore implements JobStore {
     jobId: string,
     input: { readonly pageSize?: number; readonly pageToken?: string } = {},
   ): Promise<Page<TrackJson>> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       const limit = pageSizeOf(input);
       const after = decodeTrackCursor(input.pageToken);
       this.#job(jobId);
@@ -273,8 +270,8 @@ export class SqliteJobStore implements JobStore {
   }
 
   putResult(jobId: string, result: AnalysisResult): Promise<void> {
-    return this.#call(() =>
-      this.#tx(() => {
+    return this.#db.call(() =>
+      this.#db.transaction(() => {
         this.#job(jobId);
         this.#st.putResult.run({ job: jobId, result: JSON.stringify(result), now: this.#now() });
       }),
@@ -282,7 +279,7 @@ export class SqliteJobStore implements JobStore {
   }
 
   getResult(jobId: string): Promise<AnalysisResult | null> {
-    return this.#call(() => {
+    return this.#db.call(() => {
       this.#job(jobId);
       const row = this.#st.getResult.get({ job: jobId });
       return row === undefined ? null : (JSON.parse(text(row, 'result')) as AnalysisResult);
@@ -290,35 +287,12 @@ export class SqliteJobStore implements JobStore {
   }
 
   jobsToResume(): Promise<readonly JobRecord[]> {
-    return this.#call(() => this.#st.resume.all().map(jobFromRow));
+    return this.#db.call(() => this.#st.resume.all().map(jobFromRow));
   }
 
   close(): Promise<void> {
-    if (!this.#closed) {
-      this.#closed = true;
-      this.#db.close();
-    }
+    this.#db.close();
     return Promise.resolve();
-  }
-
-  /** Runs a synchronous body as a promise: its throw becomes a rejection. */
-  #call<T>(body: () => T): Promise<T> {
-    return new Promise<T>((resolve) => {
-      if (this.#closed) throw storeClosed(this.path);
-      resolve(body());
-    });
-  }
-
-  #tx<T>(body: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const out = body();
-      this.#db.exec('COMMIT');
-      return out;
-    } catch (err) {
-      this.#db.exec('ROLLBACK');
-      throw err;
-    }
   }
 
   #job(jobId: string): JobRecord {
