@@ -1,7 +1,8 @@
 // GetJob, ListJobs, CancelJob and GetJobResult on a running deployment, once on each job store (SQLite, FerretDB): a
 // job cancelled in the middle of its video ends CANCELLED at once, with no result; its work leaves the pipeline (the
 // decoder stops decoding it, its queued frames are purged, the detector stops detecting for it); a watcher sees the
-// end; the deployment then runs the next job to its end, whose result reads page by page in each track order.
+// end; the deployment then runs the next job to its end, whose result reads page by page in each track order; a job
+// cancelled while no decoder ran is skipped by the decoder started after.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, suite, test } from 'node:test';
@@ -172,6 +173,26 @@ for (const storeKind of TEST_STORES)
         );
         assert.equal((await list(['JOB_STATE_CANCELLED'])).jobs.length, 1);
         assert.equal((await list([])).jobs.length, 2);
+      });
+
+      test('a DecodeJob still queued when its job is cancelled is skipped by a decoder started afterwards', async () => {
+        await deployment.kill(deployment.services.get('decoder')![0]!, 'SIGTERM');
+        const jobId = (await startJob('queued-then-cancelled')).job!.id;
+        const cancelled = await unary<CancelJobResponse__Output>((options, done) =>
+          clients.orchestrator.CancelJob({ jobId }, options, done),
+        );
+        assert.equal(cancelled.job?.state, 'JOB_STATE_CANCELLED');
+        assert.equal((await bus.streamState(PIPELINE_STREAMS.jobs.stream)).messages, 1, 'its DecodeJob is queued');
+        const decoder = await deployment.start('decoder'); // knows nothing of the cancel but the log of stops
+        for (let i = 0; i < 200 && (await bus.streamState(PIPELINE_STREAMS.jobs.stream)).messages > 0; i++)
+          await sleep(50);
+        assert.equal((await bus.streamState(PIPELINE_STREAMS.jobs.stream)).messages, 0, 'the DecodeJob was taken');
+        assert.ok(
+          decoder.logs.some((l) => l.msg === 'not decoded: the job was stopped' && l['jobId'] === jobId),
+          'the new decoder skipped it',
+        );
+        assert.ok(!decoder.logs.some((l) => l.msg === 'decoding' && l['jobId'] === jobId), 'and decoded nothing of it');
+        assert.equal((await bus.streamState(PIPELINE_STREAMS.frames.stream)).messages, 0, 'no frame of it');
       });
     },
   );

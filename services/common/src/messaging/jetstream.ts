@@ -19,6 +19,7 @@ import {
   StorageType,
   jetstream,
   jetstreamManager,
+  type StreamConfig,
 } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { silentLogger } from '../logger.ts';
@@ -35,6 +36,7 @@ import type {
   ConsumeSpec,
   ConsumerHandle,
   LargeObjectRef,
+  LogSpec,
   PublishResult,
   WorkQueueSpec,
 } from './types.ts';
@@ -90,6 +92,13 @@ export interface JetStreamBus {
   /** An object's bytes in memory: for objects that are small by nature (frames, gallery photos). */
   getLarge(ref: LargeObjectQuery): Promise<Uint8Array>;
   deleteLarge(bucket: string, name: string): Promise<void>;
+  /** Create the log stream (every message kept until it is too old or too many), or update it to this spec. */
+  ensureLog(spec: LogSpec): Promise<void>;
+  /**
+   * Call `handler` with every message the stream keeps, oldest first, then with each new one, until the returned
+   * function is called; resolves once the kept ones were handled.
+   */
+  replay(stream: string, handler: (data: Uint8Array) => void): Promise<() => void>;
   /** Publish on plain NATS: every subscriber connected now gets it; nothing is kept, nothing is acknowledged. */
   broadcast(subject: string, data: Uint8Array): void;
   /** Call `handler` with every plain NATS message on `subject` from now on, until the returned function is called. */
@@ -162,6 +171,9 @@ function isTransient(error: unknown): boolean {
 }
 
 /** The stream or consumer asked about does not exist (JetStream API error codes 10059, 10014). */
+/** How long replay waits for a stream's kept messages before it answers anyway (they may have expired meanwhile). */
+const REPLAY_CATCH_UP_MS = 5_000;
+
 function isNotFound(error: unknown): boolean {
   return (
     error instanceof JetStreamApiError &&
@@ -186,6 +198,21 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
   const consumers = new Set<ConsumerHandle>();
   log.info({ server: nc.getServer(), maxPayload: nc.info?.max_payload }, 'connected');
 
+  /** Create the stream with this retention, or update an existing one to `config`. */
+  const ensureStream = async (
+    name: string,
+    retention: RetentionPolicy,
+    config: Partial<StreamConfig> & { subjects: string[] },
+  ): Promise<void> => {
+    try {
+      await jsm.streams.info(name);
+      await jsm.streams.update(name, config);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await jsm.streams.add({ name, retention, storage: StorageType.File, discard: DiscardPolicy.Old, ...config });
+    }
+  };
+
   return {
     maxPayload: nc.info?.max_payload ?? 1024 * 1024,
 
@@ -207,25 +234,42 @@ export async function connectJetStream(options: JetStreamConnectOptions): Promis
     },
 
     async ensureWorkQueue(spec) {
-      const config = {
+      await ensureStream(spec.stream, RetentionPolicy.Workqueue, {
         subjects: [...spec.subjects],
         duplicate_window: nanos(spec.duplicateWindowMs),
         ...(spec.maxAgeMs !== undefined ? { max_age: nanos(spec.maxAgeMs) } : {}),
         ...(spec.maxMsgSize !== undefined ? { max_msg_size: spec.maxMsgSize } : {}),
-      };
-      try {
-        await jsm.streams.info(spec.stream);
-        await jsm.streams.update(spec.stream, config);
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-        await jsm.streams.add({
-          name: spec.stream,
-          retention: RetentionPolicy.Workqueue,
-          storage: StorageType.File,
-          discard: DiscardPolicy.Old,
-          ...config,
-        });
-      }
+      });
+    },
+
+    async ensureLog(spec) {
+      await ensureStream(spec.stream, RetentionPolicy.Limits, {
+        subjects: [...spec.subjects],
+        duplicate_window: nanos(spec.duplicateWindowMs),
+        max_age: nanos(spec.maxAgeMs),
+        max_msgs: spec.maxMessages,
+      });
+    },
+
+    async replay(stream, handler) {
+      const { state } = await jsm.streams.info(stream);
+      const consumer = await js.consumers.get(stream); // ordered: every kept message, then the new ones, in order
+      let caughtUp: () => void = () => undefined;
+      const kept = new Promise<void>((resolve) => {
+        caughtUp = resolve;
+      });
+      if (state.messages === 0) caughtUp();
+      // The kept messages may expire before they are delivered: do not wait for them for ever.
+      const expiry = setTimeout(caughtUp, REPLAY_CATCH_UP_MS);
+      const messages = await consumer.consume({
+        callback: (msg) => {
+          handler(msg.data);
+          if (msg.info.pending === 0) caughtUp();
+        },
+      });
+      await kept;
+      clearTimeout(expiry);
+      return () => void messages.stop();
     },
 
     async publish(subject, data, publishOptions) {

@@ -37,6 +37,18 @@ export interface WorkQueueSpec {
   readonly maxMsgSize?: number;
 }
 
+/** A stream that keeps every message until it is too old or too many (a log that services replay at start). */
+export interface LogSpec {
+  readonly stream: string;
+  readonly subjects: readonly string[];
+  /** Drop messages older than this. */
+  readonly maxAgeMs: number;
+  /** Keep at most this many messages (the oldest go first). */
+  readonly maxMessages: number;
+  /** Window in which a repeated Nats-Msg-Id is dropped as a duplicate. */
+  readonly duplicateWindowMs: number;
+}
+
 export interface ConsumeSpec {
   readonly stream: string;
   /** Durable consumer name: every replica of a worker uses the same one and shares the work. */

@@ -16,6 +16,18 @@ import type { DeliveredMessage, WorkQueueSpec } from '../messaging/types.ts';
 /** A repeated message id inside this window is dropped by the stream (a publisher retrying, a stage redoing work). */
 export const PIPELINE_DUPLICATE_WINDOW_MS = 10 * 60_000;
 
+/**
+ * The log of withdrawn jobs (stopped-jobs.ts): the orchestrator records each stop, every service replays the log at
+ * start and follows it; a stop is kept 6 hours (a job's messages are long gone by then), at most 10,000 of them.
+ */
+export const STOPPED_JOBS_LOG = {
+  stream: 'PMR_STOPPED_JOBS',
+  subjects: ['pmr.jobs.stopped'],
+  maxAgeMs: 6 * 3600_000,
+  maxMessages: 10_000,
+  duplicateWindowMs: PIPELINE_DUPLICATE_WINDOW_MS,
+} as const;
+
 export const PIPELINE_STREAMS = {
   jobs: { stream: 'PMR_JOBS', subjects: ['pmr.decode'] },
   frames: { stream: 'PMR_FRAMES', subjects: ['pmr.frames.>'] },
@@ -118,6 +130,7 @@ export async function ensurePipeline(bus: JetStreamBus): Promise<void> {
     const spec: WorkQueueSpec = { stream, subjects: [...subjects], duplicateWindowMs: PIPELINE_DUPLICATE_WINDOW_MS };
     await bus.ensureWorkQueue(spec);
   }
+  await bus.ensureLog(STOPPED_JOBS_LOG);
   await bus.ensureObjectBucket(PIPELINE_BUCKETS.frames, { maxAgeMs: 24 * 3600_000 });
   await bus.ensureObjectBucket(PIPELINE_BUCKETS.uploads, { maxAgeMs: UPLOADS_MAX_AGE_MS });
   await bus.ensureObjectBucket(PIPELINE_BUCKETS.trackerState, { maxAgeMs: TRACKER_STATE_MAX_AGE_MS });

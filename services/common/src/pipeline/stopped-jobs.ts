@@ -1,18 +1,17 @@
-// Jobs whose work is withdrawn (cancelled, or failed for good): the orchestrator announces each on plain NATS
-// (pmr.jobs.stopped) and purges its queued messages; every service follows the announcements, and its consumers ack a
-// message of a stopped job without handling it (one already delivered, or published after the purge by a stage that
-// had started on it). A service started later does not hear of earlier stops: their messages were purged, and what
-// little a running stage publishes afterwards is handled for nothing and ignored by the orchestrator.
+// Jobs whose work is withdrawn (cancelled, or failed for good): the orchestrator records each stop in a log stream
+// (PMR_STOPPED_JOBS, kept 6 hours) and purges the job's queued messages; every service replays that log when it starts
+// and follows it after, and its consumers ack a message of a stopped job without handling it (one already delivered,
+// one published after the purge by a stage that had started on it, or a DecodeJob still queued). So a replica started
+// after the stop — a decoder scaled up later, a restarted detector — skips the job's work as well as one that heard it.
 import type { DeliveredMessage, HandlerOutcome } from '../messaging/types.ts';
 import { messageCodec } from '../messaging/codec.ts';
 import type { JetStreamBus } from '../messaging/jetstream.ts';
-import { jobIdOfSubject, PIPELINE_STREAMS, pipelineSubjects } from './pipeline.ts';
+import { jobIdOfSubject, PIPELINE_STREAMS, pipelineSubjects, STOPPED_JOBS_LOG } from './pipeline.ts';
 
-const SUBJECT = 'pmr.jobs.stopped';
-/** How long a stopped job is remembered; its messages are long gone by then. */
-const REMEMBER_MS = 6 * 3600_000;
-/** At most this many stopped jobs are remembered (the oldest go first). */
-const MAX_REMEMBERED = 10_000;
+/** How long a stopped job is remembered (its messages are long gone by then), and at most how many. */
+const REMEMBER_MS = STOPPED_JOBS_LOG.maxAgeMs;
+const MAX_REMEMBERED = STOPPED_JOBS_LOG.maxMessages;
+const SUBJECT = STOPPED_JOBS_LOG.subjects[0];
 
 export interface StoppedJobs {
   has(jobId: string): boolean;
@@ -21,12 +20,15 @@ export interface StoppedJobs {
   close(): void;
 }
 
-/** The stops announced from now on, remembered for REMEMBER_MS. */
-export function followStoppedJobs(bus: Pick<JetStreamBus, 'subscribe'>): StoppedJobs {
+/**
+ * Every stop the log keeps, then each new one as it is recorded; resolves once the kept ones are known. Remembered for
+ * REMEMBER_MS, at most MAX_REMEMBERED.
+ */
+export async function followStoppedJobs(bus: Pick<JetStreamBus, 'replay'>): Promise<StoppedJobs> {
   const codec = messageCodec('pmr.v1.JobChanged');
   const stopped = new Map<string, number>();
   const listeners = new Set<(jobId: string) => void>();
-  const unsubscribe = bus.subscribe(SUBJECT, (data) => {
+  const unsubscribe = await bus.replay(STOPPED_JOBS_LOG.stream, (data) => {
     let jobId: string;
     try {
       jobId = codec.decode(data).jobId;
@@ -52,9 +54,9 @@ export function followStoppedJobs(bus: Pick<JetStreamBus, 'subscribe'>): Stopped
   };
 }
 
-/** Tell every service that the job's work is withdrawn. */
-export function announceJobStopped(bus: Pick<JetStreamBus, 'broadcast'>, jobId: string): void {
-  bus.broadcast(SUBJECT, messageCodec('pmr.v1.JobChanged').encode({ jobId }));
+/** Record that the job's work is withdrawn, for every service running now or started later. */
+export async function announceJobStopped(bus: Pick<JetStreamBus, 'publish'>, jobId: string): Promise<void> {
+  await bus.publish(SUBJECT, messageCodec('pmr.v1.JobChanged').encode({ jobId }), { msgId: `${jobId}.stopped` });
 }
 
 /** `handler`, acking without handling every message whose subject names a stopped job. */
@@ -69,12 +71,12 @@ export function skippingStoppedJobs(
 }
 
 /**
- * Withdraw a job's work from the pipeline: announce it stopped (a decoder decoding it stops, consumers skip what was
+ * Withdraw a job's work from the pipeline: record it stopped (a decoder decoding it stops, consumers skip what was
  * delivered already) and purge its queued frames, faces, tracks and results. A queued DecodeJob is skipped when a
- * decoder takes it.
+ * decoder takes it, whenever that decoder started.
  */
-export async function withdrawJobWork(bus: Pick<JetStreamBus, 'broadcast' | 'purge'>, jobId: string): Promise<void> {
-  announceJobStopped(bus, jobId);
+export async function withdrawJobWork(bus: Pick<JetStreamBus, 'publish' | 'purge'>, jobId: string): Promise<void> {
+  await announceJobStopped(bus, jobId);
   const subjects = [
     [PIPELINE_STREAMS.frames.stream, pipelineSubjects.frames(jobId)],
     [PIPELINE_STREAMS.faces.stream, pipelineSubjects.faces(jobId)],

@@ -83,7 +83,7 @@ export async function joinPipeline(
       logger.debug({ err }, 'pipeline set-up raced; retrying');
       await ensurePipeline(bus);
     });
-    const stopped = followStoppedJobs(bus);
+    const stopped = await followStoppedJobs(bus);
     // Every consumer the service starts acks the messages of stopped jobs without handling them.
     const skipping: JetStreamBus = {
       ...bus,

@@ -151,7 +151,10 @@ async function handleDecodeJob(
   } catch (err) {
     return { term: `not a DecodeJob message: ${err instanceof Error ? err.message : String(err)}` };
   }
-  if (stopped?.has(job.jobId) === true) return 'ack';
+  if (stopped?.has(job.jobId) === true) {
+    worker.options.logger.info({ jobId: job.jobId }, 'not decoded: the job was stopped');
+    return 'ack';
+  }
   const stopListening = stopped?.onStop((jobId) => {
     if (jobId === job.jobId) controller.abort(JOB_STOPPED);
   });
