@@ -2,32 +2,24 @@
 // (a replica scaled up, a restarted stage) knows the job is stopped as well as one that was running; a follower running
 // at the time hears it at once; the same stop recorded twice is one entry; consumers skip a stopped job's messages.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { connectJetStream, type JetStreamBus } from '../src/messaging/jetstream.ts';
 import type { DeliveredMessage } from '../src/messaging/types.ts';
 import { ensurePipeline, STOPPED_JOBS_LOG } from '../src/pipeline/pipeline.ts';
 import { followStoppedJobs, skippingStoppedJobs, withdrawJobWork } from '../src/pipeline/stopped-jobs.ts';
-import { natsServerSkipReason, startNatsServer, type NatsServerHandle } from '../src/testing/nats-server.ts';
+import { natsServerSkipReason } from '../src/testing/nats-server.ts';
+import { usePipelineBroker } from '../src/testing/pipeline-broker.ts';
 import { requireParts } from '../src/testing/require-parts.ts';
 
 const skip = requireParts(natsServerSkipReason());
+const services: JetStreamBus[] = [];
+after(() => Promise.allSettled(services.map((b) => b.close())));
+const broker = usePipelineBroker('orchestrator', { skip });
 
-let server: NatsServerHandle | undefined;
-const buses: JetStreamBus[] = [];
-
-before(async () => {
-  if (skip === undefined) server = await startNatsServer({ jetstream: true });
-});
-after(async () => {
-  await Promise.allSettled(buses.map((b) => b.close()));
-  await server?.stop();
-});
-
-/** A service's connection to the broker, the pipeline ensured as a service ensures it. */
+/** Another service's connection to the broker, the pipeline ensured as a service ensures it. */
 async function service(): Promise<JetStreamBus> {
-  if (server === undefined) throw new Error('no server');
-  const bus = await connectJetStream({ servers: server.url, name: 'test' });
-  buses.push(bus);
+  const bus = await connectJetStream({ servers: broker.url(), name: 'service' });
+  services.push(bus);
   await ensurePipeline(bus);
   return bus;
 }
@@ -36,7 +28,7 @@ test(
   'a service started after a stop knows it; one running hears it at once; a stop recorded twice is kept once',
   { skip },
   async () => {
-    const orchestrator = await service();
+    const orchestrator = broker.bus();
     const running = await followStoppedJobs(await service());
     const heard: string[] = [];
     running.onStop((jobId) => heard.push(jobId));
@@ -61,7 +53,7 @@ test(
   'a consumer of a service started after the stop acks the stopped job’s messages without handling them',
   { skip },
   async () => {
-    const orchestrator = await service();
+    const orchestrator = broker.bus();
     await withdrawJobWork(orchestrator, 'job-x');
     const stopped = await followStoppedJobs(await service());
     const handled: string[] = [];
