@@ -167,9 +167,15 @@ for (const storeKind of TEST_STORES)
         }
         const list = (states: JobState[]): Promise<ListJobsResponse__Output> =>
           unary((options, done) => clients.orchestrator.ListJobs({ states }, options, done));
+        const succeeded = (await list(['JOB_STATE_SUCCEEDED'])).jobs;
         assert.deepEqual(
-          (await list(['JOB_STATE_SUCCEEDED'])).jobs.map((j) => j.id),
+          succeeded.map((j) => j.id),
           [jobId],
+        );
+        assert.deepEqual(
+          [succeeded[0]!.video?.uri, succeeded[0]!.options?.skipMethod, succeeded[0]!.collectionId],
+          [video('short_hamilton_clip.mp4'), 'SKIP_METHOD_NONE', ''],
+          'each job says what it was started with',
         );
         assert.equal((await list(['JOB_STATE_CANCELLED'])).jobs.length, 1);
         assert.equal((await list([])).jobs.length, 2);

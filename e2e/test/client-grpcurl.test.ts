@@ -199,6 +199,7 @@ const checks: Record<string, Check> = {
   'pmr.v1.OrchestratorService/GetJob': (run, vars) => {
     const { job } = only<GetJobResponse__Output>(run);
     assert.deepEqual([job!.id, job!.state], [vars.JOB, 'JOB_STATE_SUCCEEDED']);
+    assert.deepEqual([job!.video?.uri, job!.collectionId], [vars.VIDEO, 'family'], 'what the job was started with');
   },
   'pmr.v1.OrchestratorService/ListJobs': (run, vars) =>
     assert.ok(only<ListJobsResponse__Output>(run).jobs.some((j) => j.id === vars.JOB)),

@@ -98,7 +98,7 @@ def main():
     job = orchestrator.StartVideoJob(
         orchestrator_service_pb2.StartVideoJobRequest(
             client_token=str(uuid.uuid4()),
-            video=orchestrator_service_pb2.VideoSource(upload=video),
+            video=job_pb2.VideoSource(upload=video),
             collection_id=args.collection,
         )
     ).job

@@ -32,7 +32,7 @@ import {
 import { type CollectionStore } from '@pmr/collections';
 import { collectionGalleryRef } from '../pipeline/gallery-ref.ts';
 import { resultToProto, trackToProto } from '@pmr/results';
-import { jobStateFromProto, jobToProto } from './job-proto.ts';
+import { jobStateFromProto, jobToProto, SKIP_METHODS } from './job-proto.ts';
 import type { JobState__Output } from '@pmr/common/proto/generated/pmr/v1/JobState.ts';
 import { answerer } from './answer.ts';
 import { jobChanges, type JobChanges } from '../job-changes.ts';
@@ -85,13 +85,6 @@ function sourceOf(
   }
   throw invalidArgument('video is required: set video.uri or video.upload (an ObjectRef from UploadMedia)');
 }
-
-const SKIP_METHODS: Readonly<Record<string, JobOptions['skipMethod']>> = {
-  SKIP_METHOD_UNSPECIFIED: undefined,
-  SKIP_METHOD_NONE: 'none',
-  SKIP_METHOD_HISTOGRAM: 'histogram',
-  SKIP_METHOD_SSIM: 'ssim',
-};
 
 /** The options as the decoder will take them. @throws PmrError INVALID_ARGUMENT */
 function optionsOf(options: VideoJobOptions__Output | null): JobOptions {

@@ -2,7 +2,9 @@
 import type { Job } from '@pmr/common/proto/generated/pmr/v1/Job.ts';
 import type { JobState as JobStateProto, JobState__Output } from '@pmr/common/proto/generated/pmr/v1/JobState.ts';
 import type { Timestamp } from '@pmr/common/proto/generated/google/protobuf/Timestamp.ts';
-import type { JobRecord, JobState } from '@pmr/store';
+import type { SkipMethod } from '@pmr/common/proto/generated/pmr/v1/SkipMethod.ts';
+import type { JobOptions, JobRecord, JobSource, JobState } from '@pmr/store';
+import { galleryRefOf } from '../pipeline/gallery-ref.ts';
 
 export function jobStateToProto(state: JobState): JobStateProto {
   return `JOB_STATE_${state}`;
@@ -19,7 +21,27 @@ export function timestampFromMillis(ms: number): Timestamp {
   return { seconds: String(seconds), nanos: Math.round((ms - seconds * 1000) * 1e6) };
 }
 
+/** The store's skip method of each pmr.v1.SkipMethod; undefined: the orchestrator's default. */
+export const SKIP_METHODS: Readonly<Record<string, JobOptions['skipMethod']>> = {
+  SKIP_METHOD_UNSPECIFIED: undefined,
+  SKIP_METHOD_NONE: 'none',
+  SKIP_METHOD_HISTOGRAM: 'histogram',
+  SKIP_METHOD_SSIM: 'ssim',
+};
+
+function skipMethodToProto(method: JobOptions['skipMethod']): SkipMethod {
+  return method === undefined
+    ? 'SKIP_METHOD_UNSPECIFIED'
+    : `SKIP_METHOD_${method.toUpperCase() as Uppercase<typeof method>}`;
+}
+
+function videoToProto(source: JobSource): Job['video'] {
+  if (source.kind === 'uri') return { uri: source.uri };
+  return { upload: { bucket: source.bucket, name: source.name, size: source.size, sha256: source.sha256 } };
+}
+
 export function jobToProto(job: JobRecord): Job {
+  const gallery = galleryRefOf(job.galleryDigest);
   return {
     id: job.id,
     state: jobStateToProto(job.state),
@@ -29,5 +51,12 @@ export function jobToProto(job: JobRecord): Job {
     createTime: timestampFromMillis(job.createTime),
     updateTime: timestampFromMillis(job.updateTime),
     tags: { ...job.tags },
+    video: videoToProto(job.source),
+    options: {
+      ...(job.options.fps !== undefined && { fps: job.options.fps }),
+      skipMethod: skipMethodToProto(job.options.skipMethod),
+      ...(job.options.maxFrames !== undefined && { maxFrames: job.options.maxFrames }),
+    },
+    collectionId: gallery.kind === 'collection' ? gallery.collectionId : '',
   };
 }

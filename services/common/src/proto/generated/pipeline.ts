@@ -65,6 +65,8 @@ import type { TrackResult as _pmr_v1_TrackResult, TrackResult__Output as _pmr_v1
 import type { TrackSummary as _pmr_v1_TrackSummary, TrackSummary__Output as _pmr_v1_TrackSummary__Output } from './pmr/v1/TrackSummary.ts';
 import type { TrackingDone as _pmr_v1_TrackingDone, TrackingDone__Output as _pmr_v1_TrackingDone__Output } from './pmr/v1/TrackingDone.ts';
 import type { VideoInfo as _pmr_v1_VideoInfo, VideoInfo__Output as _pmr_v1_VideoInfo__Output } from './pmr/v1/VideoInfo.ts';
+import type { VideoJobOptions as _pmr_v1_VideoJobOptions, VideoJobOptions__Output as _pmr_v1_VideoJobOptions__Output } from './pmr/v1/VideoJobOptions.ts';
+import type { VideoSource as _pmr_v1_VideoSource, VideoSource__Output as _pmr_v1_VideoSource__Output } from './pmr/v1/VideoSource.ts';
 import type { VideoSummary as _pmr_v1_VideoSummary, VideoSummary__Output as _pmr_v1_VideoSummary__Output } from './pmr/v1/VideoSummary.ts';
 import type { WeightedAttributes as _pmr_v1_WeightedAttributes, WeightedAttributes__Output as _pmr_v1_WeightedAttributes__Output } from './pmr/v1/WeightedAttributes.ts';
 
@@ -158,6 +160,8 @@ export interface ProtoGrpcType {
       TrackSummary: MessageTypeDefinition<_pmr_v1_TrackSummary, _pmr_v1_TrackSummary__Output>
       TrackingDone: MessageTypeDefinition<_pmr_v1_TrackingDone, _pmr_v1_TrackingDone__Output>
       VideoInfo: MessageTypeDefinition<_pmr_v1_VideoInfo, _pmr_v1_VideoInfo__Output>
+      VideoJobOptions: MessageTypeDefinition<_pmr_v1_VideoJobOptions, _pmr_v1_VideoJobOptions__Output>
+      VideoSource: MessageTypeDefinition<_pmr_v1_VideoSource, _pmr_v1_VideoSource__Output>
       VideoSummary: MessageTypeDefinition<_pmr_v1_VideoSummary, _pmr_v1_VideoSummary__Output>
       WeightedAttributes: MessageTypeDefinition<_pmr_v1_WeightedAttributes, _pmr_v1_WeightedAttributes__Output>
     }

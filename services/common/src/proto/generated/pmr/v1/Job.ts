@@ -4,6 +4,8 @@ import type { JobState as _pmr_v1_JobState, JobState__Output as _pmr_v1_JobState
 import type { JobProgress as _pmr_v1_JobProgress, JobProgress__Output as _pmr_v1_JobProgress__Output } from '../../pmr/v1/JobProgress.ts';
 import type { JobError as _pmr_v1_JobError, JobError__Output as _pmr_v1_JobError__Output } from '../../pmr/v1/JobError.ts';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../google/protobuf/Timestamp.ts';
+import type { VideoSource as _pmr_v1_VideoSource, VideoSource__Output as _pmr_v1_VideoSource__Output } from '../../pmr/v1/VideoSource.ts';
+import type { VideoJobOptions as _pmr_v1_VideoJobOptions, VideoJobOptions__Output as _pmr_v1_VideoJobOptions__Output } from '../../pmr/v1/VideoJobOptions.ts';
 
 /**
  * A video analysis job.
@@ -41,6 +43,18 @@ export interface Job {
    * Tags given when the job was started.
    */
   'tags'?: ({[key: string]: string});
+  /**
+   * The video the job analyses, as StartVideoJob named it.
+   */
+  'video'?: (_pmr_v1_VideoSource | null);
+  /**
+   * The analysis settings StartVideoJob gave (unset fields took the orchestrator's defaults).
+   */
+  'options'?: (_pmr_v1_VideoJobOptions | null);
+  /**
+   * The collection whose persons the job recognises; empty when it recognises a gallery sent with it, or nobody.
+   */
+  'collectionId'?: (string);
 }
 
 /**
@@ -79,4 +93,16 @@ export interface Job__Output {
    * Tags given when the job was started.
    */
   'tags': ({[key: string]: string});
+  /**
+   * The video the job analyses, as StartVideoJob named it.
+   */
+  'video': (_pmr_v1_VideoSource__Output | null);
+  /**
+   * The analysis settings StartVideoJob gave (unset fields took the orchestrator's defaults).
+   */
+  'options': (_pmr_v1_VideoJobOptions__Output | null);
+  /**
+   * The collection whose persons the job recognises; empty when it recognises a gallery sent with it, or nobody.
+   */
+  'collectionId': (string);
 }

@@ -1,4 +1,4 @@
-// Original file: pmr/v1/orchestrator_service.proto
+// Original file: pmr/v1/job.proto
 
 import type { SkipMethod as _pmr_v1_SkipMethod, SkipMethod__Output as _pmr_v1_SkipMethod__Output } from '../../pmr/v1/SkipMethod.ts';
 

@@ -1,4 +1,4 @@
-// Original file: pmr/v1/orchestrator_service.proto
+// Original file: pmr/v1/job.proto
 
 import type { ObjectRef as _pmr_v1_ObjectRef, ObjectRef__Output as _pmr_v1_ObjectRef__Output } from '../../pmr/v1/ObjectRef.ts';
 
