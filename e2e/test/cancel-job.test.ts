@@ -184,6 +184,8 @@ for (const storeKind of TEST_STORES)
       test('a DecodeJob still queued when its job is cancelled is skipped by a decoder started afterwards', async () => {
         await deployment.kill(deployment.services.get('decoder')![0]!, 'SIGTERM');
         const jobId = (await startJob('queued-then-cancelled')).job!.id;
+        for (let i = 0; i < 200 && (await bus.streamState(PIPELINE_STREAMS.jobs.stream)).messages === 0; i++)
+          await sleep(50); // the job runner publishes its DecodeJob once it takes the job up
         const cancelled = await unary<CancelJobResponse__Output>((options, done) =>
           clients.orchestrator.CancelJob({ jobId }, options, done),
         );
