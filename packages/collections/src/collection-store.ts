@@ -63,10 +63,11 @@ export interface CollectionStore {
   disassociateFaces(collectionId: string, personId: string, faceIds: readonly string[]): Promise<FacesChange>;
 
   /**
-   * The vectors of the collection's faces by face id, `limit` at a time after `afterFaceId` (empty: from the start),
-   * for a recognizer loading the collection; fewer than `limit` means the end.
+   * The vectors of every face of the collection, at most `pageSize` a page, in no particular order: what a recognizer
+   * loading the collection reads, in one pass over the store. NOT_FOUND (from the first page) for an unknown
+   * collection. A face added or changed meanwhile may be missed or read twice: a reader catches up by the version.
    */
-  faceVectors(collectionId: string, afterFaceId: string, limit: number): Promise<FaceVectors[]>;
+  faceVectorPages(collectionId: string, pageSize: number): AsyncIterable<readonly FaceVectors[]>;
   /** The vectors of the faces with these ids that exist, in the order asked. */
   vectorsOf(collectionId: string, faceIds: readonly string[]): Promise<FaceVectors[]>;
 

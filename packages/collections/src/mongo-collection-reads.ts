@@ -159,20 +159,33 @@ export async function getFaces(
   });
 }
 
-export async function faceVectors(
+/**
+ * Every face's vectors, `pageSize` a page, from one cursor over the collection's faces in the order the server finds
+ * them: no sort, so a server that cannot sort by the index (FerretDB 1.x sorts every page in memory) still reads the
+ * collection in one pass.
+ */
+export async function* faceVectorPages(
   c: CollectionCollections,
   collectionId: string,
-  afterFaceId: string,
-  limit: number,
-): Promise<FaceVectors[]> {
+  pageSize: number,
+): AsyncGenerator<FaceVectors[]> {
   const { embeddingDim } = await readCollection(c, collectionId);
-  if (limit < 1) return []; // limit(0) would mean no limit to the driver
-  const docs = await c.faces
-    .find({ '_id.collectionId': collectionId, '_id.faceId': { $gt: afterFaceId } }, { projection: VECTOR_FIELDS })
-    .sort({ '_id.collectionId': 1, '_id.faceId': 1 })
-    .limit(limit)
-    .toArray();
-  return docs.map((d) => vectorsFromDocument(d, embeddingDim));
+  const cursor = c.faces
+    .find({ '_id.collectionId': collectionId }, { projection: VECTOR_FIELDS })
+    .batchSize(Math.max(1, pageSize));
+  try {
+    let page: FaceVectors[] = [];
+    for await (const doc of cursor) {
+      page.push(vectorsFromDocument(doc, embeddingDim));
+      if (page.length >= pageSize) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length > 0) yield page;
+  } finally {
+    await cursor.close();
+  }
 }
 
 export async function vectorsOf(

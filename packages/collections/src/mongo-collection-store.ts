@@ -198,8 +198,17 @@ export class MongoCollectionStore implements CollectionStore {
     );
   }
 
-  faceVectors(collectionId: string, afterFaceId: string, limit: number): Promise<FaceVectors[]> {
-    return this.#call(() => reads.faceVectors(this.#c, collectionId, afterFaceId, limit));
+  async *faceVectorPages(collectionId: string, pageSize: number): AsyncIterable<readonly FaceVectors[]> {
+    const pages = reads.faceVectorPages(this.#c, collectionId, pageSize)[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const next = await this.#call(() => pages.next());
+        if (next.done === true) return;
+        yield next.value;
+      }
+    } finally {
+      await pages.return?.(undefined);
+    }
   }
 
   vectorsOf(collectionId: string, faceIds: readonly string[]): Promise<FaceVectors[]> {

@@ -400,13 +400,18 @@ export class SqliteCollectionStore implements CollectionStore {
     });
   }
 
-  faceVectors(collectionId: string, afterFaceId: string, limit: number): Promise<FaceVectors[]> {
-    return this.#db.call(() => {
-      const { embeddingDim } = this.#collection(collectionId);
-      return this.#st.vectors
-        .all({ collection: collectionId, after: afterFaceId, limit })
-        .map((row) => vectorsFromRow(row, embeddingDim));
-    });
+  async *faceVectorPages(collectionId: string, pageSize: number): AsyncIterable<readonly FaceVectors[]> {
+    const { embeddingDim } = await this.#db.call(() => this.#collection(collectionId));
+    for (let after = ''; ;) {
+      const page = await this.#db.call(() =>
+        this.#st.vectors
+          .all({ collection: collectionId, after, limit: pageSize })
+          .map((row) => vectorsFromRow(row, embeddingDim)),
+      );
+      if (page.length > 0) yield page;
+      if (page.length < pageSize) return;
+      after = page.at(-1)!.faceId;
+    }
   }
 
   vectorsOf(collectionId: string, faceIds: readonly string[]): Promise<FaceVectors[]> {

@@ -30,8 +30,11 @@ export class CollectionCopy {
   version: number;
   readonly #faces: FaceIndex;
   readonly #persons: FaceIndex;
-  /** Each face's person and the sum of its unit templates (what it adds to its person's direction). */
-  readonly #faceInfo = new Map<string, { personId: string | null; templateSum: Float64Array }>();
+  /**
+   * Each face's person and, for a face with one, the sum of its unit templates (what it adds to its person's
+   * direction). A face without a person keeps none: one associated later is read again from the store.
+   */
+  readonly #faceInfo = new Map<string, { personId: string | null; templateSum: Float32Array | null }>();
   readonly #personSums = new Map<string, PersonSum>();
 
   constructor(dim: number, version = 0, model = '') {
@@ -54,15 +57,12 @@ export class CollectionCopy {
   upsert(face: CopiedFace): void {
     this.remove(face.faceId);
     if (face.templates.length === 0) throw invalidArgument(`face ${face.faceId} has no templates`);
-    const templateSum = new Float64Array(this.dim);
-    for (const t of face.templates) {
+    for (const t of face.templates)
       if (t.length !== this.dim) throw invalidArgument(`face ${face.faceId}: a template of length ${t.length}`);
-      const norm = Math.hypot(...t) || 1;
-      for (let i = 0; i < this.dim; i++) templateSum[i] = templateSum[i]! + t[i]! / norm;
-    }
     this.#faces.add(face.faceId, face.embedding);
+    const templateSum = face.personId === null ? null : unitSum(face.templates, this.dim);
     this.#faceInfo.set(face.faceId, { personId: face.personId, templateSum });
-    if (face.personId !== null) this.#addToPerson(face.personId, templateSum, 1);
+    if (face.personId !== null && templateSum !== null) this.#addToPerson(face.personId, templateSum, 1);
   }
 
   /** Take a face out; false when it was not held. */
@@ -71,13 +71,17 @@ export class CollectionCopy {
     if (info === undefined) return false;
     this.#faces.remove(faceId);
     this.#faceInfo.delete(faceId);
-    if (info.personId !== null) this.#addToPerson(info.personId, info.templateSum, -1);
+    if (info.personId !== null && info.templateSum !== null) this.#addToPerson(info.personId, info.templateSum, -1);
     return true;
   }
 
   /** A person deleted: its faces stay, associated with nobody. */
   dropPerson(personId: string): void {
-    for (const info of this.#faceInfo.values()) if (info.personId === personId) info.personId = null;
+    for (const info of this.#faceInfo.values()) {
+      if (info.personId !== personId) continue;
+      info.personId = null;
+      info.templateSum = null;
+    }
     this.#personSums.delete(personId);
     this.#persons.remove(personId);
   }
@@ -95,7 +99,7 @@ export class CollectionCopy {
   }
 
   /** Add (sign 1) or take away (-1) one face's templates from a person's direction, and re-index the person. */
-  #addToPerson(personId: string, templateSum: Float64Array, sign: 1 | -1): void {
+  #addToPerson(personId: string, templateSum: Float32Array, sign: 1 | -1): void {
     let person = this.#personSums.get(personId);
     if (person === undefined) {
       person = { sum: new Float64Array(this.dim), faces: 0 };
@@ -109,6 +113,22 @@ export class CollectionCopy {
       return;
     }
     const direction = Float32Array.from(person.sum);
-    if (Math.hypot(...direction) > 0) this.#persons.add(personId, direction);
+    if (norm(direction) > 0) this.#persons.add(personId, direction);
   }
+}
+
+function norm(v: Float32Array): number {
+  let squares = 0;
+  for (const x of v) squares += x * x;
+  return Math.sqrt(squares);
+}
+
+/** The sum of the templates, each scaled to unit length (a zero template counts as it is). */
+function unitSum(templates: readonly Float32Array[], dim: number): Float32Array {
+  const sum = new Float64Array(dim);
+  for (const t of templates) {
+    const scale = 1 / (norm(t) || 1);
+    for (let i = 0; i < dim; i++) sum[i] = sum[i]! + t[i]! * scale;
+  }
+  return Float32Array.from(sum);
 }

@@ -51,6 +51,15 @@ test('faces and persons are searched as held; a person is the mean direction of 
   copy.dropPerson('bob');
   assert.deepEqual([copy.faceCount, copy.personCount], [3, 0]);
   assert.deepEqual(copy.searchPersons([vector(3)], 1, -1), [[]]);
+  copy.upsert(face('f4', 'carol', 4)); // a face held without a person, associated later, is read again
+  const [carol] = copy.searchPersons([weightedMeanDirection([vector(4), vector(4.5)])], 1, -1);
+  assert.deepEqual(
+    carol!.map((p) => p.personId),
+    ['carol'],
+  );
+  assert.ok(Math.abs(carol![0]!.similarity - 1) < 1e-5);
+  copy.remove('f4');
+  assert.equal(copy.personCount, 0, 'carol goes with her one face');
 });
 
 const MODEL = 'm';

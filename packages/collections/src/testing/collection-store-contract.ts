@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CollectionStore } from '../collection-store.ts';
-import type { NewFace } from '../collection-types.ts';
+import type { FaceVectors, NewFace } from '../collection-types.ts';
 import { rejectsWith } from '@pmr/common/testing/rejects';
 
 /** A settable clock starting at 2026-01-01T00:00:00Z. */
@@ -365,23 +365,30 @@ export function runCollectionStoreContract(
       );
     });
 
-    it('faceVectors reads every face once, in face id order, a page at a time', async (store) => {
+    it('faceVectorPages reads every face once, a page at a time', async (store) => {
       await store.createCollection({ id: 'c', embeddingModel: MODEL, embeddingDim: DIM });
       const ids = (
-        await store.addFaces('c', { embeddingModel: MODEL, faces: [1, 2, 3, 4, 5].map((k) => face(k)) })
-      ).faces
-        .map((f) => f.faceId)
-        .sort();
-      const read: string[] = [];
-      let after = '';
-      for (;;) {
-        const page = await store.faceVectors('c', after, 2);
-        read.push(...page.map((v) => v.faceId));
-        if (page.length < 2) break;
-        after = page.at(-1)!.faceId;
+        await store.addFaces('c', { embeddingModel: MODEL, faces: [1, 2, 3, 4, 5].map((k) => face(k)), personId: 'p' })
+      ).faces.map((f) => f.faceId);
+      const pages: Array<readonly FaceVectors[]> = [];
+      for await (const page of store.faceVectorPages('c', 2)) pages.push(page);
+      assert.deepEqual(
+        pages.map((p) => p.length),
+        [2, 2, 1],
+      );
+      const read = pages.flat();
+      assert.deepEqual(read.map((v) => v.faceId).toSorted(), ids.toSorted());
+      for (const v of read) {
+        const k = ids.indexOf(v.faceId) + 1; // the faces were added as face(1) … face(5)
+        assert.deepEqual([v.personId, v.embedding, v.templates], ['p', face(k).embedding, face(k).templates]);
       }
-      assert.deepEqual(read, ids);
-      await rejectsWith(store.faceVectors('nope', '', 2), 'NOT_FOUND');
+      for await (const page of store.faceVectorPages('c', 10)) assert.equal(page.length, 5, 'one page when it fits');
+      await rejectsWith(
+        (async () => {
+          for await (const page of store.faceVectorPages('nope', 2)) void page;
+        })(),
+        'NOT_FOUND',
+      );
     });
 
     it('deleteCollection removes it with its faces and persons', async (store) => {

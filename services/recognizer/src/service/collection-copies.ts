@@ -9,7 +9,10 @@ import type { CollectionStore } from '@pmr/collections';
 import { CollectionCopy } from '../collection-copy.ts';
 
 /** What the copies read from the store. */
-export type CollectionSource = Pick<CollectionStore, 'getCollection' | 'listCollections' | 'faceVectors' | 'vectorsOf'>;
+export type CollectionSource = Pick<
+  CollectionStore,
+  'getCollection' | 'listCollections' | 'faceVectorPages' | 'vectorsOf'
+>;
 
 /** Faces read from the store per call when a collection is loaded. */
 const LOAD_PAGE = 2000;
@@ -111,13 +114,8 @@ export class CollectionCopies {
     }
     // The version read first: changes made while reading are applied again by their events or the next check.
     const copy = new CollectionCopy(collection.embeddingDim, collection.version, collection.embeddingModel);
-    let after = '';
-    for (;;) {
-      const page = await this.#source.faceVectors(collectionId, after, LOAD_PAGE);
+    for await (const page of this.#source.faceVectorPages(collectionId, LOAD_PAGE))
       for (const face of page) copy.upsert(face);
-      if (page.length < LOAD_PAGE) break;
-      after = page.at(-1)!.faceId;
-    }
     this.#copies.set(collectionId, copy);
     this.#logger.info(
       {
