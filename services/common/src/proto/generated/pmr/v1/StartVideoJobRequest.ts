@@ -18,7 +18,9 @@ export interface StartVideoJobRequest {
    */
   'video'?: (_pmr_v1_VideoSource | null);
   /**
-   * Photos of the persons to recognise; empty: every track is unknown.
+   * Photos of the persons to recognise; empty: every track is unknown. For a small gallery: the whole request
+   * must fit one gRPC message (64 MiB), so larger photos go through UploadMedia (GalleryPhoto.upload); a gallery
+   * that many jobs use is better indexed once into a collection (collection_id), which nothing is sent with.
    */
   'gallery'?: (_pmr_v1_GalleryPhoto)[];
   /**
@@ -50,7 +52,9 @@ export interface StartVideoJobRequest__Output {
    */
   'video': (_pmr_v1_VideoSource__Output | null);
   /**
-   * Photos of the persons to recognise; empty: every track is unknown.
+   * Photos of the persons to recognise; empty: every track is unknown. For a small gallery: the whole request
+   * must fit one gRPC message (64 MiB), so larger photos go through UploadMedia (GalleryPhoto.upload); a gallery
+   * that many jobs use is better indexed once into a collection (collection_id), which nothing is sent with.
    */
   'gallery': (_pmr_v1_GalleryPhoto__Output)[];
   /**
