@@ -45,9 +45,10 @@ export async function schemaVersionOf(db: Db, metaId: string): Promise<number> {
 }
 
 /**
- * Applies the migrations the database lacks, each followed by its version bump in the schema document `metaId`.
- * FAILED_PRECONDITION for a store written by a newer build, which is left untouched; `store` names it in the message
- * (e.g. `job store mongodb://db/pmr (database pmr)`).
+ * Applies the migrations the database lacks, each followed by its version bump in the schema document `metaId`,
+ * holding the database's schema lock (none is taken when nothing is lacking). FAILED_PRECONDITION for a store written
+ * by a newer build, which is left untouched; UNAVAILABLE when another opener held the lock for longer than its wait;
+ * `store` names it in the message (e.g. `job store mongodb://db/pmr (database pmr)`).
  */
 export async function migrateMongo(
   db: Db,

@@ -170,10 +170,10 @@ function isTransient(error: unknown): boolean {
   );
 }
 
-/** The stream or consumer asked about does not exist (JetStream API error codes 10059, 10014). */
 /** How long replay waits for a stream's kept messages before it answers anyway (they may have expired meanwhile). */
 const REPLAY_CATCH_UP_MS = 5_000;
 
+/** The stream or consumer asked about does not exist (JetStream API error codes 10059, 10014). */
 function isNotFound(error: unknown): boolean {
   return (
     error instanceof JetStreamApiError &&
