@@ -2,12 +2,10 @@
 // found where .ci/run puts it (PMR_GRPCURL, PMR_PYTHON) or where a developer would have it; when it is missing the
 // answer is a sentence for requireParts, so such a test skips here with the reason and fails in CI.
 import { execFileSync, spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { findProgram, goBinDirs, onPath, programMissing, type Env } from '@pmr/common/programs';
 import { repoRoot } from './paths.ts';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** The pinned Python packages the Python client needs (.ci/run installs them into a virtual environment). */
 export const PYTHON_REQUIREMENTS = join(repoRoot, 'e2e', 'clients', 'python', 'requirements.txt');
@@ -15,48 +13,21 @@ export const PYTHON_REQUIREMENTS = join(repoRoot, 'e2e', 'clients', 'python', 'r
 /** Where .ci/run keeps that virtual environment unless PMR_PYTHON_VENV says otherwise. */
 export const DEFAULT_PYTHON_VENV = join(homedir(), '.cache', 'pmr', 'python-grpc');
 
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const onPath = (env: Env, name: string): string[] =>
-  (env['PATH'] ?? '')
-    .split(delimiter)
-    .filter((d) => d !== '')
-    .map((d) => join(d, name));
-
-/** Go's bin folders: each GOPATH entry's bin (GOPATH from the environment, else ~/go), where `go install` puts programs. */
-const goBins = (env: Env): string[] =>
-  (env['GOPATH'] || join(homedir(), 'go'))
-    .split(delimiter)
-    .filter((d) => d !== '')
-    .map((d) => join(d, 'bin'));
-
-/** A program named by `variable` when it is set (then the only candidate), else the first executable candidate. */
-function find(env: Env, variable: string, candidates: readonly string[]): string | undefined {
-  const explicit = env[variable];
-  if (explicit !== undefined && explicit !== '') return executable(explicit) ? explicit : undefined;
-  return candidates.find(executable);
-}
-
 /** The grpcurl to run: PMR_GRPCURL, else `grpcurl` on the PATH, else in Go's bin folder; undefined when none. */
 export function findGrpcurl(env: Env = process.env): string | undefined {
-  return find(env, 'PMR_GRPCURL', [...onPath(env, 'grpcurl'), ...goBins(env).map((d) => join(d, 'grpcurl'))]);
+  return findProgram(env, 'PMR_GRPCURL', [...onPath(env, 'grpcurl'), ...goBinDirs(env).map((d) => join(d, 'grpcurl'))]);
 }
 
 /** Why the grpcurl tests cannot run here (pass it to requireParts), or null when they can. */
 export function grpcurlMissing(env: Env = process.env): string | null {
   if (findGrpcurl(env) !== undefined) return null;
-  const explicit = env['PMR_GRPCURL'];
-  return explicit !== undefined && explicit !== ''
-    ? `grpcurl not found: PMR_GRPCURL=${explicit} is not an executable file`
-    : 'grpcurl not found on the PATH or in $GOPATH/bin (go install ' +
-        'github.com/fullstorydev/grpcurl/cmd/grpcurl@v1.9.4, as .ci/run does, or set PMR_GRPCURL)';
+  return programMissing(
+    env,
+    'grpcurl',
+    'PMR_GRPCURL',
+    'on the PATH or in $GOPATH/bin (go install ' +
+      'github.com/fullstorydev/grpcurl/cmd/grpcurl@v1.9.4, as .ci/run does, or set PMR_GRPCURL)',
+  );
 }
 
 /** True when `python` runs and imports grpc and grpc_tools. */
@@ -75,7 +46,7 @@ function hasGrpc(python: string): boolean {
  */
 export function findPython(env: Env = process.env): string | undefined {
   const venv = env['PMR_PYTHON_VENV'] || DEFAULT_PYTHON_VENV;
-  const python = find(env, 'PMR_PYTHON', [join(venv, 'bin', 'python'), ...onPath(env, 'python3')]);
+  const python = findProgram(env, 'PMR_PYTHON', [join(venv, 'bin', 'python'), ...onPath(env, 'python3')]);
   return python !== undefined && hasGrpc(python) ? python : undefined;
 }
 

@@ -2,10 +2,11 @@
 // with it, and tests start theirs (and stop and start it again on the same port and store for broker-restart tests).
 // Everything is set in a generated config file, because max_payload cannot be given as a flag.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { findProgram, isExecutable, onPath, waitExit } from './programs.ts';
 
 export interface NatsServerOptions {
   /** Enable JetStream (default true). */
@@ -45,31 +46,12 @@ export interface NatsServerHandle {
  * /usr/local/bin.
  */
 export function findNatsServer(env: Readonly<Record<string, string | undefined>>, binary?: string): string | undefined {
-  const explicit = binary ?? nonEmpty(env['NATS_SERVER_BIN']);
-  const candidates =
-    explicit !== undefined
-      ? [explicit]
-      : [
-          ...(env['PATH'] ?? '')
-            .split(delimiter)
-            .filter((d) => d !== '')
-            .map((d) => join(d, 'nats-server')),
-          '/usr/sbin/nats-server',
-          '/usr/local/bin/nats-server',
-        ];
-  for (const candidate of candidates) {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not this one
-    }
-  }
-  return undefined;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
+  if (binary !== undefined) return isExecutable(binary) ? binary : undefined;
+  return findProgram(env, 'NATS_SERVER_BIN', [
+    ...onPath(env, 'nats-server'),
+    '/usr/sbin/nats-server',
+    '/usr/local/bin/nats-server',
+  ]);
 }
 
 /** A TCP port free on 127.0.0.1 at the moment of asking. */
@@ -116,17 +98,6 @@ function waitReady(child: ChildProcess, timeoutMs: number): Promise<void> {
     }
     child.stderr?.on('data', onData);
     child.once('exit', onExit);
-  });
-}
-
-function waitExit(child: ChildProcess, killAfterMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
   });
 }
 

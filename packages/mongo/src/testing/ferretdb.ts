@@ -3,12 +3,13 @@
 // store) run where no MongoDB server can be installed. The binary is PMR_FERRETDB when set, else `ferretdb` on the
 // PATH, else in Go's bin folder, where `go install` (and .ci/run) put it. Telemetry is off (it would reach an outside
 // host) and so is the debug HTTP port.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from '@pmr/common/nats-server';
+import { findProgram, goBinDirs, onPath, programMissing, waitExit, type Env } from '@pmr/common/programs';
 
 export interface FerretDbHandle {
   /** mongodb://127.0.0.1:PORT/ */
@@ -20,58 +21,24 @@ export interface FerretDbHandle {
   stop(): Promise<void>;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Go's bin folders: each GOPATH entry's bin (GOPATH from the environment, else `go env GOPATH`), else ~/go/bin. */
-function goBinDirs(env: Env): string[] {
-  let gopath = env['GOPATH'] ?? '';
-  if (gopath === '') {
-    try {
-      gopath = execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8', timeout: 10_000 }).trim();
-    } catch {
-      gopath = join(homedir(), 'go');
-    }
-  }
-  return gopath
-    .split(delimiter)
-    .filter((d) => d !== '')
-    .map((d) => join(d, 'bin'));
-}
-
 /** The ferretdb binary to use, or undefined when there is none. PMR_FERRETDB, when set, is the only candidate. */
 export function findFerretDb(env: Env = process.env): string | undefined {
-  const explicit = env['PMR_FERRETDB'];
-  if (explicit !== undefined && explicit !== '') return executable(explicit) ? explicit : undefined;
-  const onPath = (env['PATH'] ?? '')
-    .split(delimiter)
-    .filter((d) => d !== '')
-    .map((d) => join(d, 'ferretdb'))
-    .find(executable);
-  return (
-    onPath ??
-    goBinDirs(env)
-      .map((d) => join(d, 'ferretdb'))
-      .find(executable)
-  );
+  return findProgram(env, 'PMR_FERRETDB', [
+    ...onPath(env, 'ferretdb'),
+    ...goBinDirs(env).map((d) => join(d, 'ferretdb')),
+  ]);
 }
 
 /** Why FerretDB tests must skip here (pass it through requireParts), or undefined when a binary is available. */
 export function ferretDbMissing(env: Env = process.env): string | undefined {
   if (findFerretDb(env) !== undefined) return undefined;
-  const explicit = env['PMR_FERRETDB'];
-  return explicit !== undefined && explicit !== ''
-    ? `ferretdb not found: PMR_FERRETDB=${explicit} is not an executable file`
-    : 'ferretdb not found on the PATH or in $(go env GOPATH)/bin (build it: go install ' +
-        'github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2, as .ci/run does, or set PMR_FERRETDB)';
+  return programMissing(
+    env,
+    'ferretdb',
+    'PMR_FERRETDB',
+    'on the PATH or in $(go env GOPATH)/bin (build it: go install ' +
+      'github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2, as .ci/run does, or set PMR_FERRETDB)',
+  );
 }
 
 /** Resolves once something accepts TCP connections on 127.0.0.1:`port`; rejects if `child` exits or time runs out. */
@@ -103,17 +70,6 @@ function waitListening(child: ChildProcess, port: number, timeoutMs: number, log
       });
     };
     attempt();
-  });
-}
-
-function waitExit(child: ChildProcess, killAfterMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
   });
 }
 
