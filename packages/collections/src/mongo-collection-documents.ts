@@ -4,7 +4,7 @@
 // with '.' or a leading '$'. Compound _id keys are built only here, so their fields are always in the same order
 // (collection first), as MongoDB compares embedded documents field by field.
 import { Binary } from 'mongodb';
-import { PmrError, type Box, type FaceQuality } from '@pmr/common';
+import { storedValues, type Box, type FaceQuality } from '@pmr/common';
 import { vectorsFromBytes, vectorsToBytes } from './collection-request.ts';
 import type { CollectionRecord, FaceRecord, FaceVectors, NewFace, PersonRecord } from './collection-types.ts';
 
@@ -80,19 +80,7 @@ export function faceDocument(
   };
 }
 
-function corrupt(field: string): PmrError {
-  return new PmrError('INTERNAL', `collection store document has a bad "${field}" field`);
-}
-
-function text(value: unknown, field: string): string {
-  if (typeof value !== 'string') throw corrupt(field);
-  return value;
-}
-
-function num(value: unknown, field: string): number {
-  if (typeof value !== 'number') throw corrupt(field);
-  return value;
-}
+const { corrupt, text, num } = storedValues('collection store document', 'field');
 
 function fields(value: unknown, field: string): Readonly<Record<string, unknown>> {
   if (typeof value !== 'object' || value === null) throw corrupt(field);

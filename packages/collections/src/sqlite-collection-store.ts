@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StatementSync } from 'node:sqlite';
 import { SqliteDatabase } from '@pmr/common/sqlite';
-import { pageSizeOf, PmrError, validateTags, type Box, type FaceQuality } from '@pmr/common';
+import { pageSizeOf, storedValues, validateTags, type Box, type FaceQuality } from '@pmr/common';
 import {
   collectionExists,
   collectionNotFound,
@@ -42,20 +42,15 @@ import { prepareCollectionDatabase } from './sqlite-collection-schema.ts';
 
 type Row = Record<string, unknown>;
 
-function corrupt(column: string): PmrError {
-  return new PmrError('INTERNAL', `collection store row has a bad "${column}" column`);
-}
+const values = storedValues('collection store row', 'column');
+const { corrupt } = values;
 
 function text(row: Row, column: string): string {
-  const v = row[column];
-  if (typeof v !== 'string') throw corrupt(column);
-  return v;
+  return values.text(row[column], column);
 }
 
 function num(row: Row, column: string): number {
-  const v = row[column];
-  if (typeof v !== 'number') throw corrupt(column);
-  return v;
+  return values.num(row[column], column);
 }
 
 const SQL = {

@@ -4,7 +4,7 @@
 // taken from a caller (a tag) can contain '.' or start with '$', and every value comes back exactly as it went in.
 // Compound _id keys are always built here, so their fields are always in the same order.
 import { Binary } from 'mongodb';
-import { PmrError } from '@pmr/common';
+import { storedValues } from '@pmr/common';
 import { EMPTY_PROGRESS, JOB_STATES } from './job-types.ts';
 import type {
   CreateJobInput,
@@ -100,19 +100,7 @@ export function photoDocument(digest: string, index: number, photo: StoredPhoto)
   return { _id: photoKey(digest, index), person: photo.person, name: photo.name, data: new Binary(photo.data) };
 }
 
-function corrupt(field: string): PmrError {
-  return new PmrError('INTERNAL', `job store document has a bad "${field}" field`);
-}
-
-function text(value: unknown, field: string): string {
-  if (typeof value !== 'string') throw corrupt(field);
-  return value;
-}
-
-function num(value: unknown, field: string): number {
-  if (typeof value !== 'number') throw corrupt(field);
-  return value;
-}
+const { corrupt, text, num } = storedValues('job store document', 'field');
 
 function jobError(value: unknown, field: string): JobError {
   if (typeof value !== 'object' || value === null) throw corrupt(field);

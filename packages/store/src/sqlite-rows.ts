@@ -1,24 +1,19 @@
 // Reading SQLite rows back into store records, checking each column's type on the way.
-import { PmrError } from '@pmr/common';
+import { storedValues } from '@pmr/common';
 import type { JobError, JobOptions, JobProgress, JobRecord, JobSource, JobState } from './job-types.ts';
 import { JOB_STATES } from './job-types.ts';
 
 type Row = Record<string, unknown>;
 
-function corrupt(column: string): PmrError {
-  return new PmrError('INTERNAL', `job store row has a bad "${column}" column`);
-}
+const values = storedValues('job store row', 'column');
+const { corrupt } = values;
 
 export function text(row: Row, column: string): string {
-  const v = row[column];
-  if (typeof v !== 'string') throw corrupt(column);
-  return v;
+  return values.text(row[column], column);
 }
 
 export function int(row: Row, column: string): number {
-  const v = row[column];
-  if (typeof v !== 'number') throw corrupt(column);
-  return v;
+  return values.num(row[column], column);
 }
 
 function textOrNull(row: Row, column: string): string | null {

@@ -4,6 +4,7 @@ export * from './types.ts';
 export * from './geometry.ts';
 export * from './face-pose.ts';
 export * from './errors.ts';
+export * from './stored-values.ts';
 export * from './paging.ts';
 export * from './image-ops.ts';
 export * from './resize.ts';
