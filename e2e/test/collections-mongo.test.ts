@@ -1,8 +1,9 @@
 // CollectionService on a running deployment whose store is MongoDB: FerretDB 1.x started here, the orchestrator and
 // the recognizer given its URL as PMR_STORE_PATH (jobs and face collections in one database). A smaller run than
-// collections.test.ts, which covers the whole API on SQLite: create a collection, index ten photos of five people, and
-// search the group photos; the faces are documents in FerretDB, and a recognizer started afterwards loads them from
-// there. A missing ferretdb binary is a skip (a failure under PMR_REQUIRE_ALL=1).
+// collections.test.ts, which covers the whole API on SQLite and on FerretDB alike; this one looks into the database:
+// create a collection, index ten photos of five people, and search the group photos; the faces are documents in
+// FerretDB, and a recognizer started afterwards loads them from there. A missing ferretdb binary is a skip (a failure
+// under PMR_REQUIRE_ALL=1).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
